@@ -1,0 +1,163 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+
+/** A domain event before it is stored: its type and its data. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** Turns data of schema version `n` into data of version `n + 1`. */
+export type Upcaster = (data: unknown) => unknown;
+
+/** How one event type is checked: its codec, current schema version and upcasters. */
+export interface EventSpec<A = unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON form of each codec differs
+  readonly codec: t.Type<A, any, unknown>;
+  /** Current schema version (default 1). */
+  readonly version?: number;
+  /** `upcasters[n]` turns version n into n + 1, for every n below `version`. */
+  readonly upcasters?: Readonly<Record<number, Upcaster>>;
+}
+
+type SpecOrCodec = t.Mixed | EventSpec<unknown>;
+type DataOf<S> = S extends t.Mixed ? t.TypeOf<S> : S extends EventSpec<infer A> ? A : never;
+
+/** The union of domain events a definitions map describes. */
+export type EventOf<R> =
+  R extends EventCodecs<infer Defs>
+    ? { [K in keyof Defs & string]: DomainEvent<K, DataOf<Defs[K]>> }[keyof Defs & string]
+    : never;
+
+/** Why data did not pass a codec: the first offending field and the reason. */
+export interface CodecFailure {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/**
+ * A set of event codecs: exhaustive over an aggregate's event union because the union is
+ * inferred from the map (an event type without a codec cannot exist).
+ */
+export interface EventRegistry {
+  readonly types: readonly string[];
+  has(type: string): boolean;
+  /** The current schema version of `type`. */
+  version(type: string): number | undefined;
+  /** Validates data about to be appended; returns its JSON form. */
+  encode(type: string, data: unknown): E.Either<CodecFailure, unknown>;
+  /** Upcasts stored data from `schemaVersion` to the current version, then validates it. */
+  decode(type: string, schemaVersion: number, data: unknown): E.Either<CodecFailure, unknown>;
+}
+
+export interface EventCodecs<Defs extends Record<string, SpecOrCodec>> extends EventRegistry {
+  readonly definitions: Defs;
+  /** Typed helper to build one event: `Budget.events.make('BudgetApproved', {...})`. */
+  make<K extends keyof Defs & string>(type: K, data: DataOf<Defs[K]>): DomainEvent<K, DataOf<Defs[K]>>;
+}
+
+const isSpec = (s: SpecOrCodec): s is EventSpec<unknown> => !(s instanceof t.Type);
+
+/** Dotted path of the first failing field in an io-ts error, e.g. `lines.0.amount`. */
+export const failureOf = (errors: t.Errors): CodecFailure => {
+  const first = errors[0];
+  if (first === undefined) return { field: '', reason: 'is invalid' };
+  // Skip the root, and the branch indices that unions and intersections add to the path.
+  const ctx = first.context;
+  const field = ctx
+    .filter((c, i) => {
+      const parent = ctx[i - 1]?.type;
+      return (
+        i > 0 && c.key !== '' && !(parent instanceof t.UnionType || parent instanceof t.IntersectionType)
+      );
+    })
+    .map((c) => c.key)
+    .join('.');
+  const expected = first.context[first.context.length - 1]?.type.name ?? 'value';
+  const shown = first.value === undefined ? 'missing' : JSON.stringify(first.value)?.slice(0, 60);
+  return { field, reason: first.message ?? `must be ${expected} (got ${shown})` };
+};
+
+/**
+ * Declares the events of one aggregate.
+ *
+ * @example
+ * const events = defineEvents({
+ *   BudgetApproved: t.type({ budgetId: t.string, approvedBy: t.string }),
+ *   BudgetLineAdded: { codec: LineCodec, version: 2, upcasters: { 1: (d) => ({ ...d as object, note: '' }) } },
+ * });
+ * type BudgetEvent = EventOf<typeof events>;
+ */
+export const defineEvents = <Defs extends Record<string, SpecOrCodec>>(
+  definitions: Defs,
+): EventCodecs<Defs> => {
+  const specs = new Map<string, Required<EventSpec<unknown>>>();
+  for (const [type, s] of Object.entries(definitions)) {
+    const spec: EventSpec<unknown> = isSpec(s) ? s : { codec: s };
+    const version = spec.version ?? 1;
+    const upcasters = spec.upcasters ?? {};
+    for (let v = 1; v < version; v++) {
+      if (typeof upcasters[v] !== 'function')
+        throw new Error(`event ${type}: no upcaster from version ${v} to ${v + 1}`);
+    }
+    specs.set(type, { codec: spec.codec, version, upcasters });
+  }
+  return registryFrom(specs, definitions);
+};
+
+const registryFrom = <Defs extends Record<string, SpecOrCodec>>(
+  specs: Map<string, Required<EventSpec<unknown>>>,
+  definitions: Defs,
+): EventCodecs<Defs> => ({
+  definitions,
+  types: [...specs.keys()],
+  has: (type) => specs.has(type),
+  version: (type) => specs.get(type)?.version,
+  make: (type, data) => ({ type, data }),
+  encode: (type, data) => {
+    const spec = specs.get(type);
+    if (spec === undefined) return E.left({ field: 'type', reason: `no codec is registered for ${type}` });
+    const r = spec.codec.decode(data);
+    return r._tag === 'Left' ? E.left(failureOf(r.left)) : E.right(spec.codec.encode(r.right));
+  },
+  decode: (type, schemaVersion, data) => {
+    const spec = specs.get(type);
+    if (spec === undefined) return E.left({ field: 'type', reason: `no codec is registered for ${type}` });
+    if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > spec.version) {
+      return E.left({
+        field: 'schemaVersion',
+        reason: `version ${schemaVersion} is not known (current ${spec.version})`,
+      });
+    }
+    let current = data;
+    try {
+      for (let v = schemaVersion; v < spec.version; v++) current = spec.upcasters[v]!(current);
+    } catch (e) {
+      return E.left({ field: '', reason: `upcaster failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    const r = spec.codec.decode(current);
+    return r._tag === 'Left' ? E.left(failureOf(r.left)) : E.right(r.right);
+  },
+});
+
+/** Joins the registries of several aggregates; an event type may be defined only once. */
+export const combineRegistries = (...registries: readonly EventRegistry[]): EventRegistry => {
+  const owner = new Map<string, EventRegistry>();
+  for (const r of registries) {
+    for (const type of r.types) {
+      if (owner.has(type) && owner.get(type) !== r) throw new Error(`event type ${type} is defined twice`);
+      owner.set(type, r);
+    }
+  }
+  return {
+    types: [...owner.keys()],
+    has: (type) => owner.has(type),
+    version: (type) => owner.get(type)?.version(type),
+    encode: (type, data) =>
+      owner.get(type)?.encode(type, data) ??
+      E.left({ field: 'type', reason: `no codec is registered for ${type}` }),
+    decode: (type, v, data) =>
+      owner.get(type)?.decode(type, v, data) ??
+      E.left({ field: 'type', reason: `no codec is registered for ${type}` }),
+  };
+};

@@ -1,0 +1,11 @@
+export { PraxisError, isTagged } from './praxis-error.js';
+export { WrongExpectedRevision } from './wrong-expected-revision.js';
+export { StreamNotFound } from './stream-not-found.js';
+export { DuplicateEventId } from './duplicate-event-id.js';
+export { EventDataInvalid } from './event-data-invalid.js';
+export { EventDecodeFailed } from './event-decode-failed.js';
+export { UnknownEventType } from './unknown-event-type.js';
+export { SchemaTooNew } from './schema-too-new.js';
+export { StoreClosed } from './store-closed.js';
+export { StoreUnavailable } from './store-unavailable.js';
+export { InvalidArgument } from './invalid-argument.js';

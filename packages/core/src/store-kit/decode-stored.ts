@@ -1,0 +1,50 @@
+import type { EventRegistry } from '../codecs/registry.js';
+import { EventDecodeFailed } from '../errors/event-decode-failed.js';
+import type { Position } from '../position.js';
+
+/** A stored row's parts, as text from the backend. */
+export interface StoredRow {
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly position: Position;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/**
+ * Parses and (with a registry) upcasts and validates a stored event's data and metadata.
+ * Throws EventDecodeFailed naming stream, revision, type and position — never skips a row.
+ */
+export const decodeStored = (
+  row: StoredRow,
+  registry: EventRegistry | undefined,
+): { data: unknown; metadata: Record<string, unknown>; schemaVersion: number } => {
+  const fail = (reason: string) =>
+    new EventDecodeFailed(row.streamId, row.revision, row.type, reason, row.position);
+  let data: unknown;
+  let metadata: unknown;
+  try {
+    data = JSON.parse(row.data);
+  } catch (e) {
+    throw fail(`data is not JSON (${(e as Error).message})`);
+  }
+  try {
+    metadata = JSON.parse(row.metadata);
+  } catch (e) {
+    throw fail(`metadata is not JSON (${(e as Error).message})`);
+  }
+  if (typeof metadata !== 'object' || metadata === null) throw fail('metadata is not an object');
+  if (registry === undefined)
+    return { data, metadata: metadata as Record<string, unknown>, schemaVersion: row.schemaVersion };
+  const decoded = registry.decode(row.type, row.schemaVersion, data);
+  if (decoded._tag === 'Left') {
+    throw fail(`field ${decoded.left.field === '' ? '(root)' : decoded.left.field} ${decoded.left.reason}`);
+  }
+  return {
+    data: decoded.right,
+    metadata: metadata as Record<string, unknown>,
+    schemaVersion: registry.version(row.type) ?? row.schemaVersion,
+  };
+};

@@ -1,0 +1,104 @@
+import type { RecordedEvent } from '../envelope.js';
+import type { EventFilter, EventHandler, SubscribeOptions, Subscription } from '../event-store.js';
+import * as P from '../position.js';
+
+/** What an adapter gives the shared subscription loop. */
+export interface SubscriptionSource {
+  /** Events in global order from `fromPosition` (inclusive), matching `filter`. */
+  readAll(options: {
+    fromPosition?: P.Position;
+    filter?: EventFilter;
+    maxCount?: number;
+  }): AsyncIterable<RecordedEvent>;
+  /** The last position in the log, or undefined when it is empty. */
+  headPosition(): Promise<P.Position | undefined>;
+  /**
+   * Resolves when new events may have arrived, or after `timeoutMs` at the latest (a
+   * fallback for writers the adapter cannot hear, such as another process), or when `signal` aborts.
+   */
+  waitForChange(signal: AbortSignal, timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Catch-up then live, for any adapter: reads history in pages after the last delivered
+ * position, then waits for a change and reads again. Pull-based, so a slow handler simply
+ * falls behind and catches up — nothing is dropped — and delivery is exactly once, in order.
+ */
+export const runSubscription = (
+  source: SubscriptionSource,
+  options: SubscribeOptions,
+  handler: EventHandler,
+  tuning: { pageSize?: number; pollMs?: number } = {},
+): Subscription => {
+  const pageSize = tuning.pageSize ?? 500;
+  const pollMs = tuning.pollMs ?? 1_000;
+  const abort = new AbortController();
+  let running: Promise<void> = Promise.resolve();
+
+  const loop = async (): Promise<void> => {
+    let after: P.Position | undefined;
+    if (options.after === 'end') after = await source.headPosition();
+    else if (options.after !== undefined && options.after !== 'start') after = options.after;
+    let caughtUp = false;
+    while (!abort.signal.aborted) {
+      let delivered = 0;
+      const page = source.readAll({
+        ...(after === undefined ? {} : { fromPosition: after }),
+        ...(options.filter === undefined ? {} : { filter: options.filter }),
+        maxCount: pageSize + 1,
+      });
+      for await (const e of page) {
+        if (abort.signal.aborted) return;
+        if (after !== undefined && P.compare(e.position, after) <= 0) continue;
+        running = Promise.resolve(handler(e));
+        await running;
+        after = e.position;
+        delivered++;
+      }
+      if (delivered >= pageSize) continue;
+      if (!caughtUp) {
+        caughtUp = true;
+        options.onCaughtUp?.();
+      }
+      await source.waitForChange(abort.signal, pollMs);
+    }
+  };
+
+  const done = loop().catch((err: unknown) => {
+    options.onError?.(err);
+    throw err;
+  });
+  // The failure is reported through `done` and onError; keep Node from calling it unhandled.
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: async () => {
+      abort.abort();
+      await running.catch(() => undefined);
+      await done.catch(() => undefined);
+    },
+  };
+};
+
+/** A wake-up signal adapters fire after each append (in-process listeners). */
+export const makeChangeNotifier = () => {
+  const waiters = new Set<() => void>();
+  return {
+    notify: (): void => {
+      for (const w of [...waiters]) w();
+    },
+    wait: (signal: AbortSignal, timeoutMs: number): Promise<void> =>
+      new Promise<void>((resolve) => {
+        if (signal.aborted) return resolve();
+        const finish = () => {
+          clearTimeout(timer);
+          waiters.delete(finish);
+          signal.removeEventListener('abort', finish);
+          resolve();
+        };
+        const timer = setTimeout(finish, timeoutMs);
+        waiters.add(finish);
+        signal.addEventListener('abort', finish, { once: true });
+      }),
+  };
+};

@@ -1,0 +1,5 @@
+export {
+  memoryEventStore,
+  type MemoryStoreOptions,
+  type MemoryStoreInternals,
+} from './memory-event-store.js';
