@@ -71,9 +71,7 @@ export interface RefusedCommand {
 }
 
 /** Loads an aggregate's state; the default folds the whole stream. Snapshots plug in here. */
-export type StateLoader<Ev extends DomainEvent, S> = (
-  streamId: string,
-) => Promise<{
+export type StateLoader<Ev extends DomainEvent, S> = (streamId: string) => Promise<{
   state: S;
   revision: StreamRevision;
   events: readonly RecordedEvent<Ev['type'], Ev['data']>[];

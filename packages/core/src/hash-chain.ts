@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical-json.js';
 import type { EventMetadata, RecordedEvent } from './envelope.js';
 import { EventDecodeFailed } from './errors/event-decode-failed.js';
 import type { EventStore } from './event-store.js';
-import * as Position from './position.js';
+import type * as Position from './position.js';
 
 /** The parts of an event that its hash covers (everything but its position and the hashes). */
 export interface HashedContent {

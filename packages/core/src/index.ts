@@ -18,3 +18,4 @@ export * from './canonical-json.js';
 export * from './hash-chain.js';
 export * as StoreKit from './store-kit/index.js';
 export * from './collect.js';
+export * from './projection.js';

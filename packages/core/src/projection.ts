@@ -1,0 +1,86 @@
+import type { RecordedEvent } from './envelope.js';
+import type { Position } from './position.js';
+
+/** A read-model document: plain JSON. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/**
+ * How one event changes one document of a read model: given the document as it is
+ * (`undefined` when absent), return the new one (`undefined` deletes it). Pure.
+ */
+export interface DocUpdate {
+  readonly key: string;
+  readonly update: (current: Json | undefined) => Json | undefined;
+}
+
+/**
+ * A read model: a named, versioned, pure fold from events to keyed JSON documents.
+ * The projection engine (`@praxis/projections`) feeds it from a checkpointed subscription
+ * and stores its documents (SQL stores: documents and checkpoint in one transaction).
+ *
+ * @example
+ * const claimsByPayer: Projection = {
+ *   name: 'claims-by-payer', version: 1, eventTypes: ['ClaimCreated'],
+ *   handle: (e) => [{ key: `payer:${e.data.payerId}`, update: (n) => ((n as number) ?? 0) + 1 }],
+ * };
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when `handle` changes: the new version rebuilds beside the old one. */
+  readonly version: number;
+  /** The event types it handles (the subscription filter). */
+  readonly eventTypes: readonly string[];
+  readonly handle: (event: RecordedEvent) => readonly DocUpdate[];
+}
+
+/** Reads a projection's documents (the query side of every read model). */
+export interface ReadModelReader {
+  get(projection: string, key: string): Promise<Json | undefined>;
+  /** Every document whose key starts with `prefix`, in key order. */
+  list(projection: string, prefix: string): AsyncIterable<readonly [string, Json]>;
+}
+
+/** Where a projection stands. */
+export interface ProjectionCheckpoint {
+  readonly projection: string;
+  readonly version: number;
+  readonly position: Position | undefined;
+}
+
+/**
+ * Folds events through projections entirely in memory: for tests of a read model, and for
+ * as-of replays (the practice as it stood at a past instant).
+ *
+ * @example
+ * const model = foldProjections([claimsByPayer], events);
+ * await model.get('claims-by-payer', 'payer:aetna'); // 3
+ */
+export const foldProjections = (
+  projections: readonly Projection[],
+  events: Iterable<RecordedEvent>,
+): ReadModelReader & { apply(event: RecordedEvent): void } => {
+  const docs = new Map<string, Map<string, Json>>(projections.map((p) => [p.name, new Map()]));
+  const handles = projections.map((p) => ({ p, types: new Set(p.eventTypes) }));
+  const apply = (event: RecordedEvent) => {
+    for (const { p, types } of handles) {
+      if (!types.has(event.type)) continue;
+      const m = docs.get(p.name)!;
+      for (const u of p.handle(event)) {
+        const next = u.update(m.get(u.key));
+        if (next === undefined) m.delete(u.key);
+        else m.set(u.key, next);
+      }
+    }
+  };
+  for (const e of events) apply(e);
+  return {
+    apply,
+    get: async (projection, key) => docs.get(projection)?.get(key),
+    list: async function* (projection, prefix) {
+      const m = docs.get(projection);
+      if (m === undefined) return;
+      const keys = [...m.keys()].filter((k) => k.startsWith(prefix)).sort();
+      for (const k of keys) yield [k, m.get(k)!] as const;
+    },
+  };
+};
