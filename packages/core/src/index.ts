@@ -19,3 +19,4 @@ export * from './hash-chain.js';
 export * as StoreKit from './store-kit/index.js';
 export * from './collect.js';
 export * from './projection.js';
+export * from './obligation.js';

@@ -1,0 +1,33 @@
+/**
+ * A dated obligation: something someone must do by a date (renew a licence, complete
+ * training, review a policy, notify HHS of a breach, close a corrective action).
+ *
+ * Every module's obligations projection writes documents of this shape under keys
+ * `obligation:<id>`, so one compliance calendar can show them all with due-soon and
+ * overdue states as of any date.
+ */
+export interface Obligation {
+  /** Stable id, unique within its projection (e.g. `credential:<staffId>:<credentialId>`). */
+  readonly id: string;
+  /** The module it comes from: `staff`, `policies`, `compliance`, `finance`, … */
+  readonly module: string;
+  /** What kind of duty: `credential-expiry`, `training-due`, `policy-review`, `breach-notify-hhs`, … */
+  readonly kind: string;
+  /** A sentence a person can read: "Renew DEA registration of Dr Reyes". */
+  readonly label: string;
+  /** The stream of the aggregate it belongs to. */
+  readonly streamId: string;
+  /** Who must act (staff id or role), when known. */
+  readonly owner?: string;
+  /** When the obligation arose (ISO date or instant): it is not shown before then. */
+  readonly arisesAt: string;
+  /** The deadline: ISO date (end of that day in the practice zone) or instant (exact). */
+  readonly dueAt: string;
+  /** When it was met, if it was. */
+  readonly completedAt?: string;
+  /** The rule it comes from, e.g. `45 CFR 164.404`. */
+  readonly legalSource?: string;
+}
+
+/** The key under which a projection stores an obligation. */
+export const obligationKey = (id: string): string => `obligation:${id}`;
