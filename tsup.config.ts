@@ -19,7 +19,7 @@ export default defineConfig(
       format: ['esm'],
       target: 'node20',
       platform: 'node',
-      dts: { compilerOptions: { paths: {}, baseUrl: '.' } },
+      dts: true,
       sourcemap: true,
       clean: true,
       splitting: false,
