@@ -1,0 +1,4 @@
+/**
+ * @praxis/kpi — read models (pure projections) and KPI queries over the practice's events.
+ */
+export * from './period.js';
