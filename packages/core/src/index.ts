@@ -20,3 +20,6 @@ export * as StoreKit from './store-kit/index.js';
 export * from './collect.js';
 export * from './projection.js';
 export * from './obligation.js';
+export type * from './read-model-store.js';
+export type * from './snapshot-store.js';
+export { CheckpointMoved } from './errors/checkpoint-moved.js';

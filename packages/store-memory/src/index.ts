@@ -3,3 +3,4 @@ export {
   type MemoryStoreOptions,
   type MemoryStoreInternals,
 } from './memory-event-store.js';
+export { memoryReadModelStore, memorySnapshotStore } from './read-model-memory.js';
