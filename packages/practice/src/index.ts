@@ -1,0 +1,13 @@
+/**
+ * @praxis/practice — the facade: `createPractice({ store })` wires every domain module,
+ * its read models and the practice roles, and returns typed commands and queries.
+ */
+export * from './practice.js';
+export * from './outcome.js';
+export * from './module.js';
+export type { CallOptions, CommandMethods, InputOf } from './area.js';
+export * from './roles.js';
+export * from './store-url.js';
+export { openStore } from './open-store.js';
+export type { ReadModels } from './read-models.js';
+export * as Settings from './settings/index.js';

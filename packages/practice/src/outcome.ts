@@ -1,0 +1,75 @@
+import type { AppendedEvent, CommandResult, DomainEvent, Position, StreamRevision } from '@praxis/core';
+
+/** A command the practice accepted: what was decided, as events. */
+export interface Decided<S> {
+  readonly ok: true;
+  readonly streamId: string;
+  /** The event types recorded, in order (empty when nothing needed to change). */
+  readonly decided: readonly string[];
+  readonly events: readonly AppendedEvent<DomainEvent>[];
+  /** The aggregate's state after the command. */
+  readonly state: S;
+  readonly revision: StreamRevision;
+  readonly position: Position.Position | undefined;
+  /** True when this command id had already been handled: this is its first outcome again. */
+  readonly replayed: boolean;
+  /** One line a person can read: `Budget-2026: BudgetApproved`. */
+  readonly summary: string;
+}
+
+/** A command the practice refused: a business rule said no, or the actor may not do it. */
+export interface Refused {
+  readonly ok: false;
+  readonly streamId: string;
+  /** `rejected`: a business rule; `unauthorized`: the actor's role may not issue the command. */
+  readonly reason: 'rejected' | 'unauthorized';
+  /** A stable code: the DomainError code, or `Unauthorized`. */
+  readonly code: string;
+  readonly message: string;
+  /** The offending input field, when there is one. */
+  readonly field?: string;
+  /** One line a person can read: `refused (BudgetNotApproved): budget must be approved first`. */
+  readonly summary: string;
+}
+
+/** What a command came to. */
+export type Outcome<S = unknown> = Decided<S> | Refused;
+
+/** Turns the core handler's Either into an Outcome a caller can read without fp-ts. */
+export const toOutcome = <S>(streamId: string, result: CommandResult<DomainEvent, S>): Outcome<S> => {
+  if (result._tag === 'Right') {
+    const r = result.right;
+    const decided = r.events.map((e) => e.type);
+    return {
+      ok: true,
+      streamId,
+      decided,
+      events: r.events,
+      state: r.state,
+      revision: r.revision,
+      position: r.position,
+      replayed: r.replayed,
+      summary: `${streamId}: ${decided.length === 0 ? 'nothing to change' : decided.join(', ')}${r.replayed ? ' (already done)' : ''}`,
+    };
+  }
+  const l = result.left;
+  if (l._tag === 'Unauthorized') {
+    return {
+      ok: false,
+      streamId,
+      reason: 'unauthorized',
+      code: 'Unauthorized',
+      message: l.message,
+      summary: `refused (Unauthorized): ${l.message}`,
+    };
+  }
+  return {
+    ok: false,
+    streamId,
+    reason: 'rejected',
+    code: l.code,
+    message: l.message,
+    ...(l.field === undefined ? {} : { field: l.field }),
+    summary: `refused (${l.code}): ${l.message}${l.field === undefined ? '' : ` [${l.field}]`}`,
+  };
+};

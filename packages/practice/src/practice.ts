@@ -1,0 +1,269 @@
+import {
+  InvalidArgument,
+  combineRegistries,
+  makeCommandHandler,
+  streamIdOf,
+  systemClock,
+  type Actor,
+  type Clock,
+  type CommandHandler,
+  type DomainCommand,
+  type DomainEvent,
+  type EventRegistry,
+  type EventStore,
+  type PermissionPolicy,
+  type ReadModelReader,
+  type StreamRevision,
+} from '@praxis/core';
+import { commandMethods, type CallOptions } from './area.js';
+import type { AnyBinding, PracticeModule } from './module.js';
+import { toOutcome, type Outcome } from './outcome.js';
+import { openStore } from './open-store.js';
+import { inMemoryReadModels, type ReadModels } from './read-models.js';
+import { defaultPermissions } from './roles.js';
+import * as Settings from './settings/index.js';
+
+/** How to open a practice. */
+export interface PracticeOptions {
+  /**
+   * Where the event log lives: `sqlite:./practice.db` (default), `memory:`, `postgres://…`,
+   * `kurrentdb://…`, or an `EventStore` you opened yourself.
+   */
+  readonly store?: string | EventStore;
+  /** IANA zone for every period and deadline. Required for a new practice; checked for an existing one. */
+  readonly timeZone?: string;
+  /** ISO currency code of every amount (integer cents). Required for a new practice. */
+  readonly currency?: string;
+  /** The practice's name, recorded when it is established. */
+  readonly name?: string;
+  /** Source of business time for commands that carry none (default: the system clock). */
+  readonly clock?: Clock;
+  /** Who may issue which command (default: `defaultPermissions`, the practice roles). */
+  readonly permissions?: PermissionPolicy;
+  /** The domain modules to wire (default: every built-in module). */
+  readonly modules?: readonly PracticeModule[];
+  /** The acting user when a call names none. */
+  readonly actor?: Actor;
+}
+
+/** The practice's fixed settings, as recorded in its log. */
+export interface PracticeSettings {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly currency: string;
+  readonly establishedAt: string;
+}
+
+/** The facade's untyped core: the typed area APIs are built on it. */
+export interface PracticeCore {
+  readonly settings: PracticeSettings;
+  readonly store: EventStore;
+  /** Codecs of every event the practice records. */
+  readonly registry: EventRegistry;
+  readonly clock: Clock;
+  readonly modules: readonly PracticeModule[];
+  /** The read models, caught up with the log before each read. */
+  readonly readModels: ReadModelReader;
+  /** The actor commands run as when a call names none. */
+  readonly actor: Actor | undefined;
+  /** Runs a command on the aggregate named `aggregate` (its decider's name). */
+  execute(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Outcome>;
+  /** The current state of one aggregate instance. */
+  load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
+  /** Brings every read model up to the end of the log. */
+  catchUp(): Promise<void>;
+  /** Rebuilds one projection (or all) from the start of the log. */
+  rebuild(name?: string, onProgress?: (done: number, total: number) => void): Promise<{ events: number }>;
+  /** Stops the read models and closes the store (when the practice opened it). */
+  close(): Promise<void>;
+}
+
+/** The system actor that records the practice's own settings. */
+export const systemActor: Actor = { id: 'praxis', role: 'system' };
+
+/** Codecs of every event of the given modules, plus the practice settings. */
+export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
+  combineRegistries(Settings.events, ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)));
+
+interface Wiring {
+  readonly store: EventStore;
+  readonly ownsStore: boolean;
+  readonly registry: EventRegistry;
+  readonly clock: Clock;
+  readonly settings: PracticeSettings;
+  readonly modules: readonly PracticeModule[];
+  readonly handlers: ReadonlyMap<
+    string,
+    { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
+  >;
+  readonly readModels: ReadModels;
+}
+
+const establish = async (
+  store: EventStore,
+  options: PracticeOptions,
+  clock: Clock,
+): Promise<PracticeSettings> => {
+  const handler = makeCommandHandler({ store, decider: Settings.decider, clock });
+  const streamId = streamIdOf(Settings.decider, Settings.settingsId);
+  const { state } = await handler.load(streamId);
+  if (state.status === 'established') {
+    if (options.timeZone !== undefined && options.timeZone !== state.timeZone) {
+      throw new InvalidArgument(
+        'timeZone',
+        `this practice keeps its books in ${state.timeZone}, not ${options.timeZone}`,
+      );
+    }
+    if (options.currency !== undefined && options.currency !== state.currency) {
+      throw new InvalidArgument(
+        'currency',
+        `this practice keeps its books in ${state.currency}, not ${options.currency}`,
+      );
+    }
+    const { status: _status, ...settings } = state;
+    return settings;
+  }
+  if (options.timeZone === undefined)
+    throw new InvalidArgument('timeZone', 'a new practice needs a time zone');
+  if (options.currency === undefined)
+    throw new InvalidArgument('currency', 'a new practice needs a currency');
+  const r = await handler.handle({
+    streamId,
+    actor: systemActor,
+    command: {
+      type: 'EstablishPractice',
+      name: options.name ?? 'Praxis practice',
+      timeZone: options.timeZone,
+      currency: options.currency,
+      at: clock.now().toISO()!,
+    },
+  });
+  if (r._tag === 'Left') throw new InvalidArgument('settings', r.left.message);
+  const s = r.right.state;
+  if (s.status !== 'established')
+    throw new InvalidArgument('settings', 'the practice could not be established');
+  const { status: _status, ...settings } = s;
+  return settings;
+};
+
+/**
+ * Opens the store, establishes or checks the practice's settings, and wires one command
+ * handler per aggregate and every module's read models.
+ */
+export const wirePractice = async (
+  options: PracticeOptions,
+  modules: readonly PracticeModule[],
+): Promise<Wiring> => {
+  const registry = registryOf(modules);
+  const store = await openStore(options.store, registry);
+  const ownsStore = typeof options.store !== 'object';
+  try {
+    const zone = options.clock?.zone ?? options.timeZone;
+    const bootClock = options.clock ?? systemClock(zone ?? 'UTC');
+    const settings = await establish(store, options, bootClock);
+    const clock = options.clock ?? systemClock(settings.timeZone);
+    const permissions = options.permissions ?? defaultPermissions;
+    const handlers = new Map<
+      string,
+      { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
+    >();
+    for (const m of modules) {
+      for (const binding of m.aggregates) {
+        const name = binding.decider.name;
+        if (handlers.has(name)) throw new InvalidArgument('modules', `two aggregates are named ${name}`);
+        handlers.set(name, {
+          binding,
+          handler: makeCommandHandler({ store, decider: binding.decider, clock, permissions }),
+        });
+      }
+    }
+    const readModels = inMemoryReadModels(
+      store,
+      modules.flatMap((m) => m.projections),
+    );
+    return { store, ownsStore, registry, clock, settings, modules, handlers, readModels };
+  } catch (err) {
+    if (ownsStore) await store.close();
+    throw err;
+  }
+};
+
+const businessTimeOf = (command: DomainCommand): string | undefined => {
+  const at = (command as { at?: unknown }).at;
+  return typeof at === 'string' ? at : undefined;
+};
+
+/** Builds the untyped core over a wiring, acting as `actor` by default. */
+export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore => {
+  const run = async (
+    binding: AnyBinding,
+    command: DomainCommand,
+    options: CallOptions | undefined,
+  ): Promise<Outcome> => {
+    const who = options?.actor ?? actor;
+    if (who === undefined) {
+      throw new InvalidArgument(
+        'actor',
+        'every command needs an acting user: practice.as(actor) or { actor }',
+      );
+    }
+    const streamId = streamIdOf(binding.decider, binding.idOf(command));
+    const at = options?.at ?? businessTimeOf(command);
+    const entry = w.handlers.get(binding.decider.name)!;
+    const result = await entry.handler.handle({
+      streamId,
+      command,
+      actor: who,
+      ...(at === undefined ? {} : { at }),
+      ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+      ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+      ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
+    });
+    return toOutcome(streamId, result);
+  };
+  const entryOf = (aggregate: string) => {
+    const entry = w.handlers.get(aggregate);
+    if (entry === undefined)
+      throw new InvalidArgument('aggregate', `there is no aggregate named ${aggregate}`);
+    return entry;
+  };
+  const reader: ReadModelReader = {
+    get: async (p, k) => {
+      await w.readModels.catchUp();
+      return w.readModels.reader.get(p, k);
+    },
+    list: async function* (p, prefix) {
+      await w.readModels.catchUp();
+      yield* w.readModels.reader.list(p, prefix);
+    },
+  };
+  return {
+    settings: w.settings,
+    store: w.store,
+    registry: w.registry,
+    clock: w.clock,
+    modules: w.modules,
+    readModels: reader,
+    actor,
+    execute: (aggregate, command, options) => run(entryOf(aggregate).binding, command, options),
+    load: async <S>(aggregate: string, id: string) => {
+      const { binding, handler } = entryOf(aggregate);
+      const r = await handler.load(streamIdOf(binding.decider, id));
+      return r as { state: S; revision: StreamRevision };
+    },
+    catchUp: () => w.readModels.catchUp(),
+    rebuild: (name, onProgress) => w.readModels.rebuild(name, onProgress),
+    close: async () => {
+      await w.readModels.close();
+      if (w.ownsStore) await w.store.close();
+    },
+  };
+};
+
+/** The typed command methods of one area. */
+export const areaMethods = (core: PracticeCore, area: string) => {
+  const module = core.modules.find((m) => m.area === area);
+  return commandMethods(module?.aggregates ?? [], (binding, command, options) =>
+    core.execute(binding.decider.name, command, options),
+  );
+};

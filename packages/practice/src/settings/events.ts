@@ -1,0 +1,16 @@
+import * as t from 'io-ts';
+import { CurrencyCode, ISOInstant, NonEmptyString, TimeZone, defineEvents, type EventOf } from '@praxis/core';
+
+/** The practice's own settings: recorded once, when its log is first opened. */
+export const events = defineEvents({
+  /** A practice began keeping its log: its name, time zone (for every period and deadline) and currency. */
+  PracticeEstablished: t.type({
+    name: NonEmptyString,
+    timeZone: TimeZone,
+    currency: CurrencyCode,
+    establishedAt: ISOInstant,
+  }),
+});
+
+/** Every settings event. */
+export type SettingsEvent = EventOf<typeof events>;
