@@ -32,7 +32,7 @@ const bookings: Projection = {
   name: 'bookings',
   version: 1,
   eventTypes: ['RoomBooked'],
-  handle: (e) => [{ key: 'count', update: (n) => ((n as number | undefined) ?? 0) + 1 }],
+  handle: () => [{ key: 'count', update: (n) => ((n as number | undefined) ?? 0) + 1 }],
 };
 const rooms: PracticeModule = {
   area: 'rooms',
