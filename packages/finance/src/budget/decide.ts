@@ -1,0 +1,479 @@
+import { accept, reject, type Decision, type DomainError } from '@praxis/core';
+import {
+  date,
+  firstFailure,
+  instant,
+  nonNegativeCents,
+  nonNegativeInt,
+  positiveCents,
+  required,
+  zone,
+  type Check,
+} from '../checks.js';
+import type { BudgetEvent, BudgetLine, VolumeProjection } from './events.js';
+import { fiscalMonths, type State } from './state.js';
+
+/** Patient volume expected in one month (the revenue side of the budget). */
+export interface VolumeInput {
+  readonly month: string;
+  readonly visits: number;
+  /** Expected net revenue per visit, in cents. */
+  readonly netRevenuePerVisit: number;
+}
+
+/** Draft the budget of one fiscal year from volume projections and spending lines. */
+export interface DraftBudget {
+  readonly type: 'DraftBudget';
+  readonly budgetId: string;
+  readonly fiscalYear: string;
+  /** First day of the fiscal year (the 1st of a month); the year runs 12 months. */
+  readonly startsOn: string;
+  readonly timeZone: string;
+  readonly currency: string;
+  readonly projections: readonly VolumeInput[];
+  readonly lines: readonly BudgetLine[];
+  readonly draftedBy: string;
+  readonly at: string;
+}
+/** Add or replace one line of a draft. */
+export interface SetBudgetLine {
+  readonly type: 'SetBudgetLine';
+  readonly line: BudgetLine;
+  readonly at: string;
+}
+/** Send the draft for approval. */
+export interface SubmitBudget {
+  readonly type: 'SubmitBudget';
+  readonly submittedBy: string;
+  readonly at: string;
+}
+/** Approve a submitted budget: it is in force for the year. */
+export interface ApproveBudget {
+  readonly type: 'ApproveBudget';
+  readonly approvedBy: string;
+  readonly at: string;
+}
+/** Send a submitted budget back to draft, with the reason. */
+export interface ReturnBudget {
+  readonly type: 'ReturnBudget';
+  readonly returnedBy: string;
+  readonly reason: string;
+  readonly at: string;
+}
+/** Change lines of an approved budget, with the reason. */
+export interface ReviseBudget {
+  readonly type: 'ReviseBudget';
+  readonly lines: readonly BudgetLine[];
+  readonly reason: string;
+  readonly revisedBy: string;
+  readonly at: string;
+}
+/** Ask to spend beyond a line. */
+export interface RequestVariance {
+  readonly type: 'RequestVariance';
+  readonly varianceId: string;
+  readonly category: string;
+  readonly amount: number;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly at: string;
+}
+/** Approve a requested variance: the line may be overspent by its amount. */
+export interface ApproveVariance {
+  readonly type: 'ApproveVariance';
+  readonly varianceId: string;
+  readonly approvedBy: string;
+  readonly at: string;
+}
+/** Record money spent against a line. */
+export interface RecordExpense {
+  readonly type: 'RecordExpense';
+  readonly expenseId: string;
+  readonly category: string;
+  readonly amount: number;
+  readonly incurredOn: string;
+  readonly description: string;
+  readonly vendor?: string;
+  readonly recordedBy: string;
+  readonly at: string;
+}
+/** Replace the patient-volume forecast during the year. */
+export interface ReviseForecast {
+  readonly type: 'ReviseForecast';
+  readonly projections: readonly VolumeInput[];
+  readonly reason: string;
+  readonly revisedBy: string;
+  readonly at: string;
+}
+/** Close the fiscal year: no more expenses or revisions. */
+export interface CloseBudgetYear {
+  readonly type: 'CloseBudgetYear';
+  readonly closedBy: string;
+  readonly at: string;
+}
+
+/** Every command a Budget accepts. */
+export type BudgetCommand =
+  | DraftBudget
+  | SetBudgetLine
+  | SubmitBudget
+  | ApproveBudget
+  | ReturnBudget
+  | ReviseBudget
+  | RequestVariance
+  | ApproveVariance
+  | RecordExpense
+  | ReviseForecast
+  | CloseBudgetYear;
+
+type D = Decision<BudgetEvent>;
+
+const checkLine = (line: BudgetLine, months: readonly string[], field: string): Check =>
+  required(line?.category, `${field}.category`) ??
+  (typeof line.months !== 'object' || line.months === null
+    ? required(undefined, `${field}.months`)
+    : Object.entries(line.months)
+        .map(([m, cents]): Check =>
+          months.includes(m)
+            ? nonNegativeCents(cents, `${field}.months.${m}`)
+            : {
+                _tag: 'DomainError',
+                code: 'OutsideFiscalYear',
+                message: `${m} is not a month of the fiscal year`,
+                field: `${field}.months.${m}`,
+              },
+        )
+        .find((c) => c !== undefined));
+
+const checkLines = (lines: readonly BudgetLine[], months: readonly string[], field = 'lines'): Check => {
+  const seen = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    const bad = checkLine(line, months, `${field}.${i}`);
+    if (bad !== undefined) return bad;
+    if (seen.has(line.category))
+      return {
+        _tag: 'DomainError',
+        code: 'DuplicateBudgetLine',
+        message: `category "${line.category}" appears twice`,
+        field: `${field}.${i}.category`,
+      };
+    seen.add(line.category);
+  }
+  return undefined;
+};
+
+const projectVolume = (
+  input: readonly VolumeInput[],
+  months: readonly string[],
+): DomainError | VolumeProjection[] => {
+  const seen = new Set<string>();
+  const out: VolumeProjection[] = [];
+  for (const [i, p] of input.entries()) {
+    const f = `projections.${i}`;
+    const bad =
+      (months.includes(p.month)
+        ? undefined
+        : ({
+            _tag: 'DomainError',
+            code: 'OutsideFiscalYear',
+            message: `${p.month} is not a month of the fiscal year`,
+            field: `${f}.month`,
+          } as const)) ??
+      (seen.has(p.month)
+        ? ({
+            _tag: 'DomainError',
+            code: 'DuplicateProjection',
+            message: `${p.month} is projected twice`,
+            field: `${f}.month`,
+          } as const)
+        : undefined) ??
+      nonNegativeInt(p.visits, `${f}.visits`) ??
+      nonNegativeCents(p.netRevenuePerVisit, `${f}.netRevenuePerVisit`);
+    if (bad !== undefined) return bad;
+    seen.add(p.month);
+    out.push({ ...p, projectedRevenue: p.visits * p.netRevenuePerVisit });
+  }
+  return out;
+};
+
+/** A year is budgeted once; it starts on the 1st of a month; lines and projections fall in its 12 months. */
+const draft = (c: DraftBudget, s: State): D => {
+  if (s.status !== 'none')
+    return reject('BudgetAlreadyDrafted', `budget ${s.budgetId} already exists`, 'budgetId');
+  const bad = firstFailure(
+    required(c.budgetId, 'budgetId'),
+    required(c.fiscalYear, 'fiscalYear'),
+    date(c.startsOn, 'startsOn'),
+    zone(c.timeZone),
+    /^[A-Z]{3}$/.test(c.currency ?? '') ? undefined : required(undefined, 'currency'),
+    required(c.draftedBy, 'draftedBy'),
+    instant(c.at),
+  );
+  if (bad) return bad;
+  if (!c.startsOn.endsWith('-01'))
+    return reject('InvalidFiscalYearStart', 'a fiscal year starts on the 1st of a month', 'startsOn');
+  const months = fiscalMonths(c.startsOn);
+  const projections = projectVolume(c.projections, months);
+  if (!Array.isArray(projections)) return reject(projections.code, projections.message, projections.field);
+  const badLine = checkLines(c.lines, months);
+  if (badLine) return reject(badLine.code, badLine.message, badLine.field);
+  return accept({
+    type: 'BudgetDrafted',
+    data: {
+      budgetId: c.budgetId,
+      fiscalYear: c.fiscalYear,
+      startsOn: c.startsOn,
+      timeZone: c.timeZone,
+      currency: c.currency,
+      projections,
+      lines: [...c.lines],
+      draftedBy: c.draftedBy,
+      at: c.at,
+    },
+  });
+};
+
+const mustExist = (s: State): D | undefined =>
+  s.status === 'none'
+    ? reject('BudgetNotFound', 'no budget has been drafted for this year', 'budgetId')
+    : undefined;
+
+/** Lines change freely only while the budget is a draft. */
+const setLine = (c: SetBudgetLine, s: State): D => {
+  const missing = mustExist(s);
+  if (missing) return missing;
+  if (s.status !== 'draft')
+    return reject('BudgetNotDraft', 'only a draft budget takes new lines; revise an approved one', 'status');
+  const bad = checkLine(c.line, s.months, 'line') ?? instant(c.at);
+  if (bad) return reject(bad.code, bad.message, bad.field);
+  return accept({ type: 'BudgetLineSet', data: { budgetId: s.budgetId, line: c.line, at: c.at } });
+};
+
+/** A draft with at least one line can be submitted for approval. */
+const submit = (c: SubmitBudget, s: State): D =>
+  mustExist(s) ??
+  (s.status !== 'draft'
+    ? reject('BudgetNotDraft', 'only a draft budget can be submitted', 'status')
+    : Object.keys(s.lines).length === 0
+      ? reject('BudgetHasNoLines', 'a budget needs at least one line', 'lines')
+      : (firstFailure(required(c.submittedBy, 'submittedBy'), instant(c.at)) ??
+        accept({
+          type: 'BudgetSubmitted',
+          data: { budgetId: s.budgetId, submittedBy: c.submittedBy, at: c.at },
+        })));
+
+/** Only a submitted budget can be approved. */
+const approve = (c: ApproveBudget, s: State): D =>
+  mustExist(s) ??
+  (s.status !== 'submitted'
+    ? reject('BudgetNotSubmitted', 'only a submitted budget can be approved', 'status')
+    : (firstFailure(required(c.approvedBy, 'approvedBy'), instant(c.at)) ??
+      accept({
+        type: 'BudgetApproved',
+        data: { budgetId: s.budgetId, approvedBy: c.approvedBy, at: c.at },
+      })));
+
+/** A submitted budget can be sent back to draft, with a reason. */
+const returnToDraft = (c: ReturnBudget, s: State): D =>
+  mustExist(s) ??
+  (s.status !== 'submitted'
+    ? reject('BudgetNotSubmitted', 'only a submitted budget can be returned', 'status')
+    : (firstFailure(required(c.returnedBy, 'returnedBy'), required(c.reason, 'reason'), instant(c.at)) ??
+      accept({
+        type: 'BudgetReturned',
+        data: { budgetId: s.budgetId, returnedBy: c.returnedBy, reason: c.reason, at: c.at },
+      })));
+
+const inForce = (s: State): D | undefined =>
+  mustExist(s) ??
+  (s.status === 'closed'
+    ? reject('BudgetClosed', 'the fiscal year is closed', 'status')
+    : s.status !== 'approved'
+      ? reject('BudgetNotApproved', 'the budget must be approved first', 'status')
+      : undefined);
+
+/** An approved budget is revised with a reason; no line may drop below what it has already spent. */
+const revise = (c: ReviseBudget, s: State): D => {
+  const blocked = inForce(s);
+  if (blocked) return blocked;
+  const bad =
+    required(c.reason, 'reason') ??
+    required(c.revisedBy, 'revisedBy') ??
+    instant(c.at) ??
+    (c.lines.length === 0 ? required(undefined, 'lines') : checkLines(c.lines, s.months));
+  if (bad) return reject(bad.code, bad.message, bad.field);
+  for (const [i, line] of c.lines.entries()) {
+    const prev = s.lines[line.category];
+    const total = Object.values(line.months).reduce((a, b) => a + b, 0);
+    if (prev !== undefined && total + prev.approvedVariance < prev.spent)
+      return reject(
+        'LineBelowSpending',
+        `${line.category} has already spent ${prev.spent} cents`,
+        `lines.${i}.months`,
+      );
+  }
+  return accept({
+    type: 'BudgetRevised',
+    data: {
+      budgetId: s.budgetId,
+      revision: s.revision + 1,
+      reason: c.reason,
+      revisedBy: c.revisedBy,
+      lines: [...c.lines],
+      at: c.at,
+    },
+  });
+};
+
+/** A variance is asked for on an existing line of a budget in force. */
+const requestVariance = (c: RequestVariance, s: State): D => {
+  const blocked = inForce(s);
+  if (blocked) return blocked;
+  const bad =
+    required(c.varianceId, 'varianceId') ??
+    (s.pendingVariances[c.varianceId] !== undefined || s.approvedVariances.includes(c.varianceId)
+      ? ({
+          _tag: 'DomainError',
+          code: 'DuplicateVariance',
+          message: `variance ${c.varianceId} already exists`,
+          field: 'varianceId',
+        } as const)
+      : undefined) ??
+    (s.lines[c.category] === undefined
+      ? ({
+          _tag: 'DomainError',
+          code: 'UnknownBudgetLine',
+          message: `the budget has no "${c.category}" line`,
+          field: 'category',
+        } as const)
+      : undefined) ??
+    positiveCents(c.amount, 'amount') ??
+    required(c.reason, 'reason') ??
+    required(c.requestedBy, 'requestedBy') ??
+    instant(c.at);
+  if (bad) return reject(bad.code, bad.message, bad.field);
+  const { type: _type, ...data } = c;
+  return accept({ type: 'BudgetVarianceRequested', data: { budgetId: s.budgetId, ...data } });
+};
+
+/** Only a pending variance can be approved. */
+const approveVariance = (c: ApproveVariance, s: State): D => {
+  const blocked = inForce(s);
+  if (blocked) return blocked;
+  const pending = s.pendingVariances[c.varianceId];
+  if (pending === undefined)
+    return reject('VarianceNotFound', `no pending variance ${c.varianceId}`, 'varianceId');
+  const bad = firstFailure(required(c.approvedBy, 'approvedBy'), instant(c.at));
+  if (bad) return bad;
+  return accept({
+    type: 'BudgetVarianceApproved',
+    data: {
+      budgetId: s.budgetId,
+      varianceId: c.varianceId,
+      category: pending.category,
+      amount: pending.amount,
+      approvedBy: c.approvedBy,
+      at: c.at,
+    },
+  });
+};
+
+/**
+ * Expenses go against a line of an approved budget, dated within its fiscal year. A closed
+ * year takes none. Spending beyond a line needs an approved variance covering the excess.
+ */
+const recordExpense = (c: RecordExpense, s: State): D => {
+  const blocked = inForce(s);
+  if (blocked) return blocked;
+  const line = s.lines[c.category];
+  const bad =
+    required(c.expenseId, 'expenseId') ??
+    (s.expenseIds.includes(c.expenseId)
+      ? ({
+          _tag: 'DomainError',
+          code: 'DuplicateExpense',
+          message: `expense ${c.expenseId} is already recorded`,
+          field: 'expenseId',
+        } as const)
+      : undefined) ??
+    (line === undefined
+      ? ({
+          _tag: 'DomainError',
+          code: 'UnknownBudgetLine',
+          message: `the budget has no "${c.category}" line`,
+          field: 'category',
+        } as const)
+      : undefined) ??
+    positiveCents(c.amount, 'amount') ??
+    date(c.incurredOn, 'incurredOn') ??
+    (s.months.includes(c.incurredOn.slice(0, 7))
+      ? undefined
+      : ({
+          _tag: 'DomainError',
+          code: 'OutsideFiscalYear',
+          message: `${c.incurredOn} is outside the fiscal year`,
+          field: 'incurredOn',
+        } as const)) ??
+    required(c.description, 'description') ??
+    (c.vendor === undefined ? undefined : required(c.vendor, 'vendor')) ??
+    required(c.recordedBy, 'recordedBy') ??
+    instant(c.at);
+  if (bad || line === undefined) return reject(bad!.code, bad!.message, bad!.field);
+  const allowed = line.budgeted + line.approvedVariance;
+  if (line.spent + c.amount > allowed)
+    return reject(
+      'LineOverspent',
+      `${c.category} would be overspent by ${line.spent + c.amount - allowed} cents: an approved variance is needed`,
+      'amount',
+    );
+  const { type: _type, ...data } = c;
+  return accept({ type: 'BudgetExpenseRecorded', data: { budgetId: s.budgetId, ...data } });
+};
+
+/** The forecast is revised during the year, with a reason. */
+const reviseForecast = (c: ReviseForecast, s: State): D => {
+  const blocked = inForce(s);
+  if (blocked) return blocked;
+  const bad = firstFailure(required(c.reason, 'reason'), required(c.revisedBy, 'revisedBy'), instant(c.at));
+  if (bad) return bad;
+  const projections = projectVolume(c.projections, s.months);
+  if (!Array.isArray(projections)) return reject(projections.code, projections.message, projections.field);
+  return accept({
+    type: 'BudgetForecastRevised',
+    data: { budgetId: s.budgetId, projections, reason: c.reason, revisedBy: c.revisedBy, at: c.at },
+  });
+};
+
+/** Only a budget in force can be closed, once. */
+const close = (c: CloseBudgetYear, s: State): D =>
+  inForce(s) ??
+  firstFailure(required(c.closedBy, 'closedBy'), instant(c.at)) ??
+  accept({ type: 'BudgetYearClosed', data: { budgetId: s.budgetId, closedBy: c.closedBy, at: c.at } });
+
+/** Decides a Budget command. Pure. */
+export const decide = (c: BudgetCommand, s: State): D => {
+  switch (c.type) {
+    case 'DraftBudget':
+      return draft(c, s);
+    case 'SetBudgetLine':
+      return setLine(c, s);
+    case 'SubmitBudget':
+      return submit(c, s);
+    case 'ApproveBudget':
+      return approve(c, s);
+    case 'ReturnBudget':
+      return returnToDraft(c, s);
+    case 'ReviseBudget':
+      return revise(c, s);
+    case 'RequestVariance':
+      return requestVariance(c, s);
+    case 'ApproveVariance':
+      return approveVariance(c, s);
+    case 'RecordExpense':
+      return recordExpense(c, s);
+    case 'ReviseForecast':
+      return reviseForecast(c, s);
+    case 'CloseBudgetYear':
+      return close(c, s);
+  }
+};

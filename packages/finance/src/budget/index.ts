@@ -1,0 +1,29 @@
+/**
+ * The Budget aggregate: one per fiscal year. Stream `Budget-<budgetId>`.
+ *
+ * @example
+ * import { Budget } from '@praxis/finance';
+ * const handler = makeCommandHandler({ store, clock, decider: Budget.decider });
+ * await handler.handle({ streamId: Budget.streamId('2026'), actor, command: { type: 'SubmitBudget', submittedBy: 'pm', at } });
+ */
+import { streamIdOf, type Decider } from '@praxis/core';
+import { decide, type BudgetCommand } from './decide.js';
+import { events, type BudgetEvent } from './events.js';
+import { evolve, initialState, type State } from './state.js';
+
+export * from './decide.js';
+export * from './events.js';
+export * from './state.js';
+
+/** The Budget decider (name `Budget`). */
+export const decider: Decider<BudgetCommand, BudgetEvent, State> = {
+  name: 'Budget',
+  stateVersion: 1,
+  initialState,
+  evolve,
+  decide,
+  events,
+};
+
+/** The stream of one budget: `Budget-2026`. */
+export const streamId = (budgetId: string): string => streamIdOf(decider, budgetId);

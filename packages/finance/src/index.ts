@@ -1,0 +1,10 @@
+/**
+ * @praxis/finance — the practice's money: annual budgets (`Budget`) and the revenue cycle of
+ * each claim (`Claim`). Each namespace exports its `decider`, its Command and Event types,
+ * the event codecs (`events`) and `streamId(id)`.
+ *
+ * @example
+ * import { Budget, Claim } from '@praxis/finance';
+ * Budget.decider.name; // 'Budget'
+ */
+export * as Budget from './budget/index.js';
