@@ -1,0 +1,390 @@
+import { DateTime } from 'luxon';
+import { accept, reject, type Decision } from '@praxis/core';
+import { events, type PolicyEvent } from './events.js';
+import { acknowledgmentKey, type Policy } from './state.js';
+
+/** Roles that may approve a policy when the draft names none. */
+export const defaultApproverRoles: readonly string[] = [
+  'practice_manager',
+  'compliance_officer',
+  'medical_director',
+];
+
+/**
+ * The next review date: `months` calendar months after `from` (a calendar day in the practice
+ * zone). Luxon clamps a month end: 2024-01-31 + 1 month = 2024-02-29; 2024-02-29 + 12 = 2025-02-28.
+ */
+export const addMonths = (from: string, months: number): string =>
+  DateTime.fromISO(from, { zone: 'utc' }).plus({ months }).toISODate()!;
+
+/** Draft a new policy (version 1). */
+export interface DraftPolicy {
+  readonly type: 'DraftPolicy';
+  readonly policyId: string;
+  readonly title: string;
+  readonly summary?: string;
+  /** How often the policy must be reviewed once published. */
+  readonly reviewEveryMonths: number;
+  /** Roles allowed to approve it; default `defaultApproverRoles`. */
+  readonly approverRoles?: readonly string[];
+  readonly draftedBy: string;
+  readonly draftedOn: string;
+}
+/** Approve the pending draft; the approver's role decides whether it counts. */
+export interface ApprovePolicy {
+  readonly type: 'ApprovePolicy';
+  readonly approvedBy: string;
+  readonly approverRole: string;
+  readonly approvedOn: string;
+}
+/** Publish the approved draft as the current version. */
+export interface PublishPolicy {
+  readonly type: 'PublishPolicy';
+  readonly publishedOn: string;
+  readonly effectiveOn: string;
+}
+/** Require staff in these roles to acknowledge the policy. */
+export interface AssignPolicy {
+  readonly type: 'AssignPolicy';
+  readonly roles: readonly string[];
+  readonly assignedOn: string;
+}
+/** One person acknowledges one version. */
+export interface AcknowledgePolicy {
+  readonly type: 'AcknowledgePolicy';
+  readonly version: number;
+  readonly staffId: string;
+  /** The person's role: it must be one the policy is assigned to. */
+  readonly role: string;
+  readonly acknowledgedOn: string;
+}
+/** Record a training session on the current version. */
+export interface HoldPolicyTraining {
+  readonly type: 'HoldPolicyTraining';
+  readonly sessionId: string;
+  readonly trainerId: string;
+  readonly attendeeIds: readonly string[];
+  readonly heldOn: string;
+}
+/** Record an enforcement audit and its findings. */
+export interface AuditPolicyEnforcement {
+  readonly type: 'AuditPolicyEnforcement';
+  readonly auditId: string;
+  readonly auditorId: string;
+  readonly auditedOn: string;
+  readonly findings: readonly { readonly findingId: string; readonly description: string }[];
+}
+/** Resolve an enforcement finding. */
+export interface ResolvePolicyFinding {
+  readonly type: 'ResolvePolicyFinding';
+  readonly findingId: string;
+  readonly resolution: string;
+  readonly resolvedOn: string;
+}
+/** Record a scheduled review that needed no change. */
+export interface ReviewPolicy {
+  readonly type: 'ReviewPolicy';
+  readonly reviewedBy: string;
+  readonly reviewedOn: string;
+}
+/** Draft the next version. */
+export interface DraftPolicyRevision {
+  readonly type: 'DraftPolicyRevision';
+  readonly changeSummary: string;
+  readonly draftedBy: string;
+  readonly draftedOn: string;
+}
+/** Retire the policy. */
+export interface RetirePolicy {
+  readonly type: 'RetirePolicy';
+  readonly reason: string;
+  readonly retiredOn: string;
+}
+
+/** Every command a Policy decides on. */
+export type PolicyCommand =
+  | DraftPolicy
+  | ApprovePolicy
+  | PublishPolicy
+  | AssignPolicy
+  | AcknowledgePolicy
+  | HoldPolicyTraining
+  | AuditPolicyEnforcement
+  | ResolvePolicyFinding
+  | ReviewPolicy
+  | DraftPolicyRevision
+  | RetirePolicy;
+
+type D = Decision<PolicyEvent>;
+
+const notActive = (s: Policy): D | undefined =>
+  s.status === 'none'
+    ? reject('PolicyNotFound', 'no such policy has been drafted')
+    : s.status === 'retired'
+      ? reject('PolicyRetired', `policy "${s.title}" is retired`)
+      : undefined;
+
+/** A policy is drafted once, as version 1, with a review interval and at least one approving role. */
+const draftPolicy = (c: DraftPolicy, s: Policy): D => {
+  if (s.status !== 'none')
+    return reject('PolicyAlreadyExists', `policy ${c.policyId} already exists`, 'policyId');
+  const approverRoles = c.approverRoles ?? defaultApproverRoles;
+  if (approverRoles.length === 0)
+    return reject('NoApproverRoles', 'at least one role must be allowed to approve', 'approverRoles');
+  return accept(
+    events.make('PolicyDrafted', {
+      policyId: c.policyId,
+      title: c.title,
+      version: 1,
+      reviewEveryMonths: c.reviewEveryMonths,
+      approverRoles: [...approverRoles],
+      draftedBy: c.draftedBy,
+      draftedOn: c.draftedOn,
+      ...(c.summary === undefined ? {} : { summary: c.summary }),
+    }),
+  );
+};
+
+/** Only a person holding one of the policy's approver roles can approve its pending draft. */
+const approvePolicy = (c: ApprovePolicy, s: Policy): D =>
+  notActive(s) ??
+  (s.draft === undefined
+    ? reject('NoDraftPending', 'there is no draft to approve')
+    : s.draft.approvedOn !== undefined
+      ? reject('DraftAlreadyApproved', `version ${s.draft.version} is already approved`)
+      : !s.approverRoles.includes(c.approverRole)
+        ? reject(
+            'ApproverNotAuthorised',
+            `role ${c.approverRole} may not approve this policy (allowed: ${s.approverRoles.join(', ')})`,
+            'approverRole',
+          )
+        : c.approvedOn < s.draft.draftedOn
+          ? reject('ApprovedBeforeDrafted', 'approval cannot precede the draft', 'approvedOn')
+          : accept(
+              events.make('PolicyApproved', {
+                policyId: s.policyId,
+                version: s.draft.version,
+                approvedBy: c.approvedBy,
+                approverRole: c.approverRole,
+                approvedOn: c.approvedOn,
+              }),
+            ));
+
+/**
+ * Only an approved draft is published; it becomes the current version (superseding the
+ * previous one) and may not take effect before it is published. Its review falls due
+ * `reviewEveryMonths` after the effective date.
+ */
+const publishPolicy = (c: PublishPolicy, s: Policy): D =>
+  notActive(s) ??
+  (s.draft?.approvedOn === undefined
+    ? reject('PolicyNotApproved', 'only an approved draft can be published')
+    : c.publishedOn < s.draft.approvedOn
+      ? reject('PublishedBeforeApproved', 'publication cannot precede approval', 'publishedOn')
+      : c.effectiveOn < c.publishedOn
+        ? reject(
+            'EffectiveBeforePublished',
+            'a version cannot take effect before it is published',
+            'effectiveOn',
+          )
+        : accept(
+            events.make('PolicyPublished', {
+              policyId: s.policyId,
+              version: s.draft.version,
+              publishedOn: c.publishedOn,
+              effectiveOn: c.effectiveOn,
+              reviewDueOn: addMonths(c.effectiveOn, s.reviewEveryMonths),
+            }),
+          ));
+
+/** Assigning adds roles; roles already assigned are ignored (nothing happens if all are). */
+const assignPolicy = (c: AssignPolicy, s: Policy): D => {
+  const refused = notActive(s);
+  if (refused !== undefined) return refused;
+  if (c.roles.length === 0) return reject('NoRoles', 'name at least one role', 'roles');
+  const added = [...new Set(c.roles)].filter((r) => !s.roles.includes(r));
+  return added.length === 0
+    ? accept()
+    : accept(events.make('PolicyAssigned', { policyId: s.policyId, roles: added, assignedOn: c.assignedOn }));
+};
+
+/**
+ * A person acknowledges the current published version only: an unpublished version or a
+ * superseded one is refused, as is a person whose role the policy is not assigned to.
+ * Acknowledging the same version twice changes nothing.
+ */
+const acknowledgePolicy = (c: AcknowledgePolicy, s: Policy): D => {
+  const refused = notActive(s);
+  if (refused !== undefined) return refused;
+  const current = s.current;
+  if (current === undefined || c.version > current.version)
+    return reject('PolicyVersionNotPublished', `version ${c.version} has not been published`, 'version');
+  if (c.version < current.version)
+    return reject(
+      'PolicyVersionSuperseded',
+      `version ${c.version} was superseded by version ${current.version}`,
+      'version',
+    );
+  if (!s.roles.includes(c.role))
+    return reject('PolicyNotAssignedToRole', `the policy is not assigned to role ${c.role}`, 'role');
+  if (c.acknowledgedOn < current.publishedOn)
+    return reject(
+      'AcknowledgedBeforePublished',
+      'acknowledgment cannot precede publication',
+      'acknowledgedOn',
+    );
+  if (s.acknowledgments.includes(acknowledgmentKey(c.staffId, c.version))) return accept();
+  return accept(
+    events.make('PolicyAcknowledged', {
+      policyId: s.policyId,
+      version: c.version,
+      staffId: c.staffId,
+      role: c.role,
+      acknowledgedOn: c.acknowledgedOn,
+    }),
+  );
+};
+
+/** Training is held on the current published version, with at least one attendee. */
+const holdPolicyTraining = (c: HoldPolicyTraining, s: Policy): D =>
+  notActive(s) ??
+  (s.current === undefined
+    ? reject('PolicyVersionNotPublished', 'training needs a published version')
+    : s.sessions.includes(c.sessionId)
+      ? reject('TrainingSessionAlreadyRecorded', `session ${c.sessionId} is already recorded`, 'sessionId')
+      : c.attendeeIds.length === 0
+        ? reject('NoAttendees', 'a session needs at least one attendee', 'attendeeIds')
+        : accept(
+            events.make('PolicyTrainingSessionHeld', {
+              policyId: s.policyId,
+              version: s.current.version,
+              sessionId: c.sessionId,
+              trainerId: c.trainerId,
+              attendeeIds: [...c.attendeeIds],
+              heldOn: c.heldOn,
+            }),
+          ));
+
+/** Enforcement is audited against a published policy; each finding id is new. */
+const auditPolicyEnforcement = (c: AuditPolicyEnforcement, s: Policy): D => {
+  const refused = notActive(s);
+  if (refused !== undefined) return refused;
+  if (s.current === undefined)
+    return reject('PolicyVersionNotPublished', 'only a published policy is enforced');
+  if (s.audits.includes(c.auditId))
+    return reject('AuditAlreadyRecorded', `audit ${c.auditId} is already recorded`, 'auditId');
+  const ids = c.findings.map((f) => f.findingId);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i || s.findings[id] !== undefined);
+  if (dup !== undefined)
+    return reject('FindingAlreadyRecorded', `finding ${dup} is already recorded`, 'findings');
+  return accept(
+    events.make('PolicyEnforcementAudited', {
+      policyId: s.policyId,
+      auditId: c.auditId,
+      auditorId: c.auditorId,
+      auditedOn: c.auditedOn,
+      findings: c.findings.map((f) => ({ findingId: f.findingId, description: f.description })),
+    }),
+  );
+};
+
+/** An open finding is resolved once, not before it was recorded. */
+const resolvePolicyFinding = (c: ResolvePolicyFinding, s: Policy): D => {
+  if (s.status === 'none') return reject('PolicyNotFound', 'no such policy has been drafted');
+  const f = s.findings[c.findingId];
+  return f === undefined
+    ? reject('FindingNotFound', `no finding ${c.findingId}`, 'findingId')
+    : f.resolvedOn !== undefined
+      ? reject(
+          'FindingAlreadyResolved',
+          `finding ${c.findingId} was resolved on ${f.resolvedOn}`,
+          'findingId',
+        )
+      : c.resolvedOn < f.recordedOn
+        ? reject(
+            'ResolvedBeforeRecorded',
+            'a finding cannot be resolved before it was recorded',
+            'resolvedOn',
+          )
+        : accept(
+            events.make('PolicyFindingResolved', {
+              policyId: s.policyId,
+              findingId: c.findingId,
+              resolution: c.resolution,
+              resolvedOn: c.resolvedOn,
+            }),
+          );
+};
+
+/** A published policy with a review due can be reviewed; the next review falls due one interval later. */
+const reviewPolicy = (c: ReviewPolicy, s: Policy): D =>
+  notActive(s) ??
+  (s.current === undefined || s.reviewDueOn === undefined
+    ? reject('NoReviewDue', 'no review is due (unpublished, or a revision is in progress)')
+    : accept(
+        events.make('PolicyReviewed', {
+          policyId: s.policyId,
+          reviewedBy: c.reviewedBy,
+          reviewedOn: c.reviewedOn,
+          reviewDueOn: s.reviewDueOn,
+          nextReviewDueOn: addMonths(c.reviewedOn, s.reviewEveryMonths),
+        }),
+      ));
+
+/** A revision drafts version n+1 of a published policy; one draft at a time. */
+const draftPolicyRevision = (c: DraftPolicyRevision, s: Policy): D =>
+  notActive(s) ??
+  (s.current === undefined
+    ? reject('PolicyVersionNotPublished', 'publish the first version before revising it')
+    : s.draft !== undefined
+      ? reject('DraftAlreadyPending', `version ${s.draft.version} is already being drafted`)
+      : accept(
+          events.make('PolicyRevisionDrafted', {
+            policyId: s.policyId,
+            version: s.current.version + 1,
+            changeSummary: c.changeSummary,
+            draftedBy: c.draftedBy,
+            draftedOn: c.draftedOn,
+            ...(s.reviewDueOn === undefined ? {} : { reviewDueOn: s.reviewDueOn }),
+          }),
+        ));
+
+/** Retiring ends the policy: no more acknowledgments, reviews or revisions. */
+const retirePolicy = (c: RetirePolicy, s: Policy): D =>
+  notActive(s) ??
+  accept(
+    events.make('PolicyRetired', {
+      policyId: s.policyId,
+      reason: c.reason,
+      retiredOn: c.retiredOn,
+      ...(s.reviewDueOn === undefined ? {} : { reviewDueOn: s.reviewDueOn }),
+    }),
+  );
+
+/** Decides a Policy command. Pure. */
+export const decide = (c: PolicyCommand, s: Policy): D => {
+  switch (c.type) {
+    case 'DraftPolicy':
+      return draftPolicy(c, s);
+    case 'ApprovePolicy':
+      return approvePolicy(c, s);
+    case 'PublishPolicy':
+      return publishPolicy(c, s);
+    case 'AssignPolicy':
+      return assignPolicy(c, s);
+    case 'AcknowledgePolicy':
+      return acknowledgePolicy(c, s);
+    case 'HoldPolicyTraining':
+      return holdPolicyTraining(c, s);
+    case 'AuditPolicyEnforcement':
+      return auditPolicyEnforcement(c, s);
+    case 'ResolvePolicyFinding':
+      return resolvePolicyFinding(c, s);
+    case 'ReviewPolicy':
+      return reviewPolicy(c, s);
+    case 'DraftPolicyRevision':
+      return draftPolicyRevision(c, s);
+    case 'RetirePolicy':
+      return retirePolicy(c, s);
+  }
+};

@@ -1,0 +1,105 @@
+import * as t from 'io-ts';
+import { ISODate, NonEmptyString, PositiveInt, defineEvents, struct, type EventOf } from '@praxis/core';
+
+const Roles = t.array(NonEmptyString);
+const Finding = t.type({ findingId: NonEmptyString, description: NonEmptyString });
+
+/**
+ * Every event of a Policy. A policy's versions are numbered from 1; only the latest
+ * published version is current, and only it can be acknowledged.
+ */
+export const events = defineEvents({
+  /** A new policy was drafted as version 1; who may approve it is fixed here. */
+  PolicyDrafted: struct(
+    {
+      policyId: NonEmptyString,
+      title: NonEmptyString,
+      version: PositiveInt,
+      reviewEveryMonths: PositiveInt,
+      approverRoles: Roles,
+      draftedBy: NonEmptyString,
+      draftedOn: ISODate,
+    },
+    { summary: t.string },
+  ),
+  /** The pending draft was approved by someone holding an authorised role. */
+  PolicyApproved: t.type({
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    approvedBy: NonEmptyString,
+    approverRole: NonEmptyString,
+    approvedOn: ISODate,
+  }),
+  /** The approved draft became the current version, effective on a date; its first review is due. */
+  PolicyPublished: t.type({
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    publishedOn: ISODate,
+    effectiveOn: ISODate,
+    reviewDueOn: ISODate,
+  }),
+  /** Staff holding these roles must acknowledge every published version. */
+  PolicyAssigned: t.type({ policyId: NonEmptyString, roles: Roles, assignedOn: ISODate }),
+  /** One person acknowledged one published version. */
+  PolicyAcknowledged: t.type({
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    staffId: NonEmptyString,
+    role: NonEmptyString,
+    acknowledgedOn: ISODate,
+  }),
+  /** A training session on a version was held. */
+  PolicyTrainingSessionHeld: t.type({
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    sessionId: NonEmptyString,
+    trainerId: NonEmptyString,
+    attendeeIds: Roles,
+    heldOn: ISODate,
+  }),
+  /** An enforcement audit checked the policy in practice; findings are open until resolved. */
+  PolicyEnforcementAudited: t.type({
+    policyId: NonEmptyString,
+    auditId: NonEmptyString,
+    auditorId: NonEmptyString,
+    auditedOn: ISODate,
+    findings: t.array(Finding),
+  }),
+  /** An enforcement finding was resolved. */
+  PolicyFindingResolved: t.type({
+    policyId: NonEmptyString,
+    findingId: NonEmptyString,
+    resolution: NonEmptyString,
+    resolvedOn: ISODate,
+  }),
+  /** The scheduled review found no change needed; the next review is due. */
+  PolicyReviewed: t.type({
+    policyId: NonEmptyString,
+    reviewedBy: NonEmptyString,
+    reviewedOn: ISODate,
+    /** The review this one discharged. */
+    reviewDueOn: ISODate,
+    nextReviewDueOn: ISODate,
+  }),
+  /** A revision was drafted as the next version (it needs approval and publication). */
+  PolicyRevisionDrafted: struct(
+    {
+      policyId: NonEmptyString,
+      version: PositiveInt,
+      changeSummary: NonEmptyString,
+      draftedBy: NonEmptyString,
+      draftedOn: ISODate,
+    },
+    /** The due review that this revision discharged, if one was open. */
+    { reviewDueOn: ISODate },
+  ),
+  /** The policy no longer applies; nothing more can be acknowledged or reviewed. */
+  PolicyRetired: struct(
+    { policyId: NonEmptyString, reason: NonEmptyString, retiredOn: ISODate },
+    /** The review that was open and lapses with the policy. */
+    { reviewDueOn: ISODate },
+  ),
+});
+
+/** Every Policy event. */
+export type PolicyEvent = EventOf<typeof events>;

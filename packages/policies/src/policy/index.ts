@@ -1,0 +1,26 @@
+import type { Decider } from '@praxis/core';
+import { decide, type PolicyCommand } from './decide.js';
+import { events, type PolicyEvent } from './events.js';
+import { evolve, initialState, type Policy } from './state.js';
+
+export * from './events.js';
+export * from './state.js';
+export * from './decide.js';
+
+/**
+ * The Policy aggregate: drafted → approved → published (version n) → assigned → acknowledged
+ * per person and version → training, enforcement audits, reviews → revised or retired.
+ * Streams are `Policy-<policyId>`.
+ *
+ * @example
+ * const policies = makeCommandHandler({ store, decider: Policy.decider, clock });
+ * await policies.handle({ streamId: streamIdOf(Policy.decider, 'hand-hygiene'), command, actor });
+ */
+export const decider: Decider<PolicyCommand, PolicyEvent, Policy> = {
+  name: 'Policy',
+  stateVersion: 1,
+  initialState,
+  evolve,
+  decide,
+  events,
+};
