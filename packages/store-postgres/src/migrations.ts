@@ -1,0 +1,170 @@
+import type pg from 'pg';
+import { InvalidArgument, SchemaTooNew } from '@praxis/core';
+
+/** One step of the schema, applied once, in order, inside a transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** SQL for the practice's schema (an already-quoted identifier). */
+  readonly sql: (schema: string) => string;
+}
+
+/**
+ * The append as one server-side function, so an append is one round trip and one
+ * transaction: lock the stream row (creating it for a new stream), look for the batch's event
+ * ids (idempotent retries), check the expected revision, chain each event to the previous
+ * event of its stream (sha-256 over the canonical JSON the client sent in two halves around
+ * the revision), insert, and move the stream row on. Outcomes:
+ * - `ok`: one row per appended event;
+ * - `found`: some ids are stored already — the rows where they sit (the client classifies);
+ * - `wrong`: the expected revision does not hold — `current_revision` (-1 = no stream);
+ * - `empty`: nothing to append, the check passed — the stream's last event, if any.
+ */
+const appendFunction = (s: string): string => `
+CREATE OR REPLACE FUNCTION ${s}.append_events(
+  p_stream text, p_expected text, p_ids uuid[], p_types text[], p_versions int[], p_pre text[], p_post text[]
+) RETURNS TABLE (outcome text, current_revision bigint, event_id uuid, stream_id text, revision bigint, xid text, pos bigint)
+LANGUAGE plpgsql VOLATILE AS $fn$
+#variable_conflict use_column
+DECLARE
+  n int := coalesce(array_length(p_ids, 1), 0);
+  cur bigint;
+  last_hash text;
+  hashes text[] := '{}';
+  h text;
+  r bigint;
+BEGIN
+  SELECT st.revision, st.last_hash INTO cur, last_hash FROM ${s}.streams st WHERE st.stream_id = p_stream FOR UPDATE;
+  IF NOT FOUND THEN
+    IF n = 0 THEN
+      cur := -1;
+    ELSE
+      -- A placeholder row to lock; a concurrent creator waits here until we commit.
+      INSERT INTO ${s}.streams AS st (stream_id, revision, last_hash) VALUES (p_stream, -1, '')
+        ON CONFLICT ON CONSTRAINT streams_pkey DO NOTHING;
+      SELECT st.revision, st.last_hash INTO cur, last_hash FROM ${s}.streams st WHERE st.stream_id = p_stream FOR UPDATE;
+    END IF;
+  END IF;
+  IF n > 0 AND EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY (p_ids)) THEN
+    IF cur = -1 THEN DELETE FROM ${s}.streams st WHERE st.stream_id = p_stream; END IF;
+    RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
+      FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
+    RETURN;
+  END IF;
+  IF (p_expected = 'no_stream' AND cur <> -1)
+     OR (p_expected = 'stream_exists' AND cur = -1)
+     OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists') AND cur <> p_expected::bigint) THEN
+    IF cur = -1 AND n > 0 THEN DELETE FROM ${s}.streams st WHERE st.stream_id = p_stream; END IF;
+    RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint;
+    RETURN;
+  END IF;
+  IF n = 0 THEN
+    RETURN QUERY SELECT 'empty'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
+      FROM (SELECT 1) one LEFT JOIN ${s}.events e ON e.stream_id = p_stream AND e.revision = cur;
+    RETURN;
+  END IF;
+  r := cur;
+  h := last_hash;
+  FOR i IN 1 .. n LOOP
+    r := r + 1;
+    h := encode(sha256(convert_to(h || E'\\n' || p_pre[i] || r::text || p_post[i], 'UTF8')), 'hex');
+    hashes[i] := h;
+  END LOOP;
+  RETURN QUERY
+    INSERT INTO ${s}.events AS e (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
+    SELECT p_stream, d.rev, d.id, d.ty, d.v, d.doc -> 'data', d.doc -> 'metadata',
+           CASE WHEN d.ord = 1 THEN last_hash ELSE hashes[d.ord - 1] END, hashes[d.ord]
+    FROM (
+      SELECT t.ord, t.id, t.ty, t.v, cur + t.ord AS rev, (t.pre || (cur + t.ord)::text || t.post)::jsonb AS doc
+      FROM unnest(p_ids, p_types, p_versions, p_pre, p_post) WITH ORDINALITY AS t(id, ty, v, pre, post, ord)
+    ) d
+    ORDER BY d.ord
+    RETURNING 'ok'::text, r, e.event_id, e.stream_id, e.revision, e.xid::text, e.position;
+  UPDATE ${s}.streams st SET revision = r, last_hash = h WHERE st.stream_id = p_stream;
+END
+$fn$;`;
+
+/** Every version of the schema, oldest first. Never edit a released step: add one. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, streams and the append function',
+    sql: (s) => `
+CREATE TABLE ${s}.streams (
+  stream_id text PRIMARY KEY,
+  -- revision of the last event (-1 only inside an append that creates the stream)
+  revision bigint NOT NULL,
+  -- hash of the last event: the next event of the stream chains to it
+  last_hash text NOT NULL
+);
+CREATE TABLE ${s}.events (
+  position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  stream_id text NOT NULL,
+  revision bigint NOT NULL,
+  event_id uuid NOT NULL UNIQUE,
+  type text NOT NULL,
+  schema_version int NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE INDEX events_global_order ON ${s}.events (xid, position);
+${appendFunction(s)}`,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const latestVersion = migrations[migrations.length - 1]!.version;
+
+const practicePattern = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** The PostgreSQL schema that holds one practice's log: `praxis_<practice>`. */
+export const schemaNameOf = (practice: string): string => {
+  if (!practicePattern.test(practice)) {
+    throw new InvalidArgument(
+      'practice',
+      `"${practice}" must start with a lower-case letter and hold only a-z, 0-9 and _ (at most 40)`,
+    );
+  }
+  return `praxis_${practice}`;
+};
+
+/**
+ * Brings a practice's schema to the latest version: creates it if needed, applies each
+ * missing step in one transaction under an advisory lock (so two servers starting together
+ * do not race), and refuses a schema written by a newer Praxis (SchemaTooNew, nothing changed).
+ * Returns the version found before migrating (0 for a new practice).
+ */
+export const migrate = async (client: pg.ClientBase, schemaName: string): Promise<number> => {
+  const s = `"${schemaName}"`;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`praxis-migrate:${schemaName}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const found = await client.query<{ v: number | null }>(
+      `SELECT max(version) AS v FROM ${s}.schema_migrations`,
+    );
+    const current = found.rows[0]?.v ?? 0;
+    if (current > latestVersion)
+      throw new SchemaTooNew(`PostgreSQL schema ${schemaName}`, current, latestVersion);
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      await client.query(m.sql(s));
+      await client.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [
+        m.version,
+        m.name,
+      ]);
+    }
+    await client.query('COMMIT');
+    return current;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+};

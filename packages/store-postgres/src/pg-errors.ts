@@ -1,0 +1,27 @@
+import { DuplicateEventId, PraxisError, StoreUnavailable } from '@praxis/core';
+
+interface PgDatabaseError {
+  readonly code?: string;
+  readonly constraint?: string;
+  readonly detail?: string;
+  readonly message: string;
+}
+
+const isPgError = (e: unknown): e is PgDatabaseError =>
+  typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+
+/**
+ * Turns what `pg` threw into a Praxis error: an event id that another stream took in a
+ * concurrent append becomes DuplicateEventId; anything else from the server or the network
+ * becomes StoreUnavailable, with the original as `cause`. Praxis errors pass through.
+ */
+export const toStoreError = (err: unknown, streamId?: string): unknown => {
+  if (PraxisError.isPraxisError(err)) return err;
+  if (!isPgError(err)) return new StoreUnavailable('postgres', String(err), { cause: err });
+  if (err.code === '23505' && err.constraint?.endsWith('event_id_key') === true && streamId !== undefined) {
+    const id = /\(event_id\)=\(([^)]+)\)/.exec(err.detail ?? '')?.[1] ?? 'unknown';
+    return new DuplicateEventId(id, streamId, 'used-in-another-stream');
+  }
+  const code = err.code === undefined ? '' : ` [${err.code}]`;
+  return new StoreUnavailable('postgres', `${err.message}${code}`, { cause: err });
+};

