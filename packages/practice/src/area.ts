@@ -14,18 +14,21 @@ export interface CallOptions {
   readonly causationId?: string;
 }
 
-/** The input of one command: the command without its `type`. */
-export type InputOf<C extends DomainCommand, K extends C['type']> = Omit<Extract<C, { type: K }>, 'type'>;
+/** The input of one command: the command without its `type`, plus the aggregate's id field. */
+export type InputOf<C extends DomainCommand, T extends C['type'], K extends string> = Omit<
+  Extract<C, { type: T }>,
+  'type' | K
+> & { readonly [F in K]: string };
 
 /**
  * One method per command of an aggregate, named after the command in lower camel case:
  * `ApproveBudget` becomes `approveBudget(input, options?)`.
  */
 export type CommandMethods<B> =
-  B extends AggregateBinding<infer C, infer _Ev, infer S>
+  B extends AggregateBinding<infer C, infer _Ev, infer S, infer K>
     ? {
-        readonly [K in C['type'] as Uncapitalize<K>]: (
-          input: InputOf<C, K>,
+        readonly [T in C['type'] as Uncapitalize<T>]: (
+          input: InputOf<C, T, K>,
           options?: CallOptions,
         ) => Promise<Outcome<S>>;
       }

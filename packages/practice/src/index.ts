@@ -11,3 +11,5 @@ export * from './store-url.js';
 export { openStore } from './open-store.js';
 export type { ReadModels } from './read-models.js';
 export * as Settings from './settings/index.js';
+export { createPractice, type Practice } from './create.js';
+export * from './modules/index.js';

@@ -1,25 +1,25 @@
 import type { Decider, DomainCommand, DomainEvent, Projection } from '@praxis/core';
 
 /**
- * How the facade addresses one aggregate: its decider, and which instance a command is for.
- *
- * @example
- * const budget: AggregateBinding<Budget.Command, Budget.Event, Budget.State> = {
- *   decider: Budget.decider,
- *   idOf: (c) => c.budgetId,
- * };
+ * How the facade addresses one aggregate: its decider, and the input field that names the
+ * instance a command is for (the stream is `${decider.name}-${input[idKey]}`).
  */
-export interface AggregateBinding<C extends DomainCommand, Ev extends DomainEvent, S> {
+export interface AggregateBinding<
+  C extends DomainCommand,
+  Ev extends DomainEvent,
+  S,
+  K extends string = string,
+> {
   readonly decider: Decider<C, Ev, S>;
-  /** The aggregate instance a command addresses (the stream is `${decider.name}-${id}`). */
-  readonly idOf: (command: C) => string;
+  /** The input field naming the aggregate instance, e.g. `budgetId`. */
+  readonly idKey: K;
   /** Every command type the aggregate decides on (the facade makes a method for each). */
   readonly commandTypes: readonly C['type'][];
 }
 
 /** Any binding, for lists that mix aggregates. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of heterogeneous bindings
-export type AnyBinding = AggregateBinding<any, any, any>;
+export type AnyBinding = AggregateBinding<any, any, any, string>;
 
 /**
  * One domain area as the facade sees it: its aggregates (by the area's own names) and the
@@ -37,14 +37,14 @@ export interface PracticeModule {
  * compiler checks the record is complete), so no command is left without a method.
  *
  * @example
- * bind(Budget.decider, (c) => c.budgetId, { DraftBudget: true, ApproveBudget: true })
+ * bind(Budget.decider, 'budgetId', { DraftBudget: true, ApproveBudget: true, … })
  */
-export const bind = <C extends DomainCommand, Ev extends DomainEvent, S>(
+export const bind = <C extends DomainCommand, Ev extends DomainEvent, S, K extends string>(
   decider: Decider<C, Ev, S>,
-  idOf: (command: C) => string,
-  commands: { readonly [K in C['type']]: true },
-): AggregateBinding<C, Ev, S> => ({
+  idKey: K,
+  commands: { readonly [T in C['type']]: true },
+): AggregateBinding<C, Ev, S, K> => ({
   decider,
-  idOf,
+  idKey,
   commandTypes: Object.keys(commands) as C['type'][],
 });

@@ -207,7 +207,20 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
         'every command needs an acting user: practice.as(actor) or { actor }',
       );
     }
-    const streamId = streamIdOf(binding.decider, binding.idOf(command));
+    const id = (command as unknown as Record<string, unknown>)[binding.idKey];
+    if (typeof id !== 'string' || id.trim() === '') {
+      const message = `${command.type} needs ${binding.idKey}: the ${binding.decider.name} it is for`;
+      return {
+        ok: false,
+        streamId: `${binding.decider.name}-`,
+        reason: 'rejected',
+        code: 'MissingId',
+        message,
+        field: binding.idKey,
+        summary: `refused (MissingId): ${message} [${binding.idKey}]`,
+      };
+    }
+    const streamId = streamIdOf(binding.decider, id);
     const at = options?.at ?? businessTimeOf(command);
     const entry = w.handlers.get(binding.decider.name)!;
     const result = await entry.handler.handle({

@@ -36,7 +36,7 @@ const bookings: Projection = {
 };
 const rooms: PracticeModule = {
   area: 'rooms',
-  aggregates: [bind(room, (c) => c.roomId, { BookRoom: true })],
+  aggregates: [bind(room, 'roomId', { BookRoom: true })],
   projections: [bookings],
 };
 const manager = { id: 'u-1', role: 'practice_manager' };
