@@ -5,3 +5,4 @@
 export * from './engine.js';
 export type { ProjectionPhase, ProjectionProgress, ProjectionStatus } from './runner.js';
 export { eventsBehind, positionAfter } from './positions.js';
+export * from './snapshots.js';

@@ -1,0 +1,162 @@
+import * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import {
+  accept,
+  defineEvents,
+  fixedClock,
+  makeCommandHandler,
+  type Decider,
+  type EventOf,
+  type EventStore,
+  type NewEvent,
+} from '@praxis/core';
+import { memoryEventStore, memorySnapshotStore } from '@praxis/store-memory';
+import { snapshotting } from './snapshots.js';
+
+const events = defineEvents({ TallyCounted: t.type({ by: t.number }) });
+type TallyEvent = EventOf<typeof events>;
+type Tally = { total: number; counted: number };
+const tally: Decider<{ type: 'Count'; by: number }, TallyEvent, Tally> = {
+  name: 'Tally',
+  stateVersion: 1,
+  initialState: { total: 0, counted: 0 },
+  evolve: (s, e) => ({ total: s.total + e.data.by, counted: s.counted + 1 }),
+  decide: (c) => accept(events.make('TallyCounted', { by: c.by })),
+  events,
+};
+const actor = { id: 'u-1', role: 'manager' };
+const clock = fixedClock('2026-03-01T09:00:00', 'America/New_York');
+const counted = (by: number): NewEvent => ({
+  type: 'TallyCounted',
+  data: { by },
+  metadata: { actor, occurredAt: '2026-03-01T09:00:00Z' },
+});
+
+/** The store, with a count of the events its readStream has handed out. */
+const counting = (store: EventStore) => {
+  const reads = { events: 0 };
+  const wrapped: EventStore = {
+    ...store,
+    readStream: async function* (id, o) {
+      for await (const e of store.readStream(id, o)) {
+        reads.events++;
+        yield e;
+      }
+    },
+  };
+  return { store: wrapped, reads };
+};
+
+const fill = async (store: EventStore, streamId: string, n: number) => {
+  for (let i = 0; i < n; i += 1_000) {
+    await store.appendToStream(
+      streamId,
+      Array.from({ length: Math.min(1_000, n - i) }, () => counted(1)),
+    );
+  }
+};
+
+describe('snapshots', () => {
+  it('loads a 100,000-event stream by reading only the events after its snapshot', async () => {
+    const { store, reads } = counting(memoryEventStore({ registry: events }));
+    const snapshots = memorySnapshotStore();
+    const snap = snapshotting({ store, snapshots, decider: tally, every: 100 });
+    const h = makeCommandHandler({ store, decider: tally, clock, ...snap });
+    await fill(store, 'Tally-1', 99_990);
+    const first = await h.handle({ streamId: 'Tally-1', command: { type: 'Count', by: 5 }, actor });
+    expect(first._tag).toBe('Right');
+    expect((await snapshots.load('Tally-1'))?.revision).toBe(99_990n);
+    for (let i = 0; i < 12; i++)
+      await h.handle({ streamId: 'Tally-1', command: { type: 'Count', by: 1 }, actor });
+    expect(await store.streamRevision('Tally-1')).toBe(100_002n);
+
+    reads.events = 0;
+    const fresh = snapshotting({ store, snapshots, decider: tally, every: 100 });
+    const loaded = await fresh.load('Tally-1');
+    expect(loaded.state).toEqual({ total: 99_990 + 5 + 12, counted: 100_003 });
+    expect(loaded.revision).toBe(100_002n);
+    // The snapshot's own event (checked by hash) and the 12 after it.
+    expect(reads.events).toBe(13);
+  });
+
+  it('takes a snapshot every N events, not on every append', async () => {
+    const store = memoryEventStore({ registry: events });
+    const snapshots = memorySnapshotStore();
+    const h = makeCommandHandler({
+      store,
+      decider: tally,
+      clock,
+      ...snapshotting({ store, snapshots, decider: tally, every: 10 }),
+    });
+    for (let i = 0; i < 25; i++)
+      await h.handle({ streamId: 'Tally-2', command: { type: 'Count', by: 1 }, actor });
+    expect((await snapshots.load('Tally-2'))?.revision).toBe(19n);
+  });
+
+  const cases: [
+    string,
+    (s: Awaited<ReturnType<ReturnType<typeof memorySnapshotStore>['load']>>) => object,
+  ][] = [
+    ['a foreign state version', () => ({ stateVersion: 99 })],
+    ['a corrupt state', () => ({ state: '{"total": 1' })],
+    ['a state that does not decode', () => ({ state: '"not a tally"' })],
+    [
+      'a stale snapshot (its event is not in the stream)',
+      (s) => ({ eventHash: 'f'.repeat(64), revision: s!.revision }),
+    ],
+    ['a snapshot beyond the end of the stream', () => ({ revision: 10_000n })],
+  ];
+  it.each(cases)('ignores %s and folds the stream from its events', async (_, spoil) => {
+    const store = memoryEventStore({ registry: events });
+    const snapshots = memorySnapshotStore();
+    const ignored: string[] = [];
+    const opts = {
+      store,
+      snapshots,
+      decider: tally,
+      every: 5,
+      codec: {
+        encode: (s: Tally) => s,
+        decode: (j: unknown) =>
+          typeof j === 'object' && j !== null && 'total' in j ? (j as Tally) : undefined,
+      },
+      onIgnored: (_id: string, why: string) => void ignored.push(why),
+    };
+    const h = makeCommandHandler({ store, decider: tally, clock, ...snapshotting(opts) });
+    for (let i = 0; i < 7; i++)
+      await h.handle({ streamId: 'Tally-3', command: { type: 'Count', by: 2 }, actor });
+    const good = (await snapshots.load('Tally-3'))!;
+    await snapshots.remove('Tally-3');
+    // A poisoned state that would show if it were used.
+    await snapshots.save({
+      ...good,
+      state: JSON.stringify({ total: 1_000_000, counted: 1 }),
+      ...spoil(good),
+    });
+    const loaded = await snapshotting(opts).load('Tally-3');
+    expect(loaded.state).toEqual({ total: 14, counted: 7 });
+    expect(loaded.revision).toBe(6n);
+    expect(ignored).toHaveLength(1);
+  });
+
+  it('reports a failed snapshot save without failing the command when onError is given', async () => {
+    const store = memoryEventStore({ registry: events });
+    const broken = { ...memorySnapshotStore(), save: async () => Promise.reject(new Error('disk full')) };
+    const errors: unknown[] = [];
+    const h = makeCommandHandler({
+      store,
+      decider: tally,
+      clock,
+      ...snapshotting({
+        store,
+        snapshots: broken,
+        decider: tally,
+        every: 1,
+        onError: (_, e) => void errors.push(e),
+      }),
+    });
+    const r = await h.handle({ streamId: 'Tally-4', command: { type: 'Count', by: 1 }, actor });
+    expect(r._tag).toBe('Right');
+    expect(errors).toHaveLength(1);
+  });
+});

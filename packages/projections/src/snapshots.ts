@@ -1,0 +1,172 @@
+import {
+  InvalidArgument,
+  StreamNotFound,
+  foldStream,
+  type Decider,
+  type DomainCommand,
+  type DomainEvent,
+  type EventStore,
+  type RecordedEvent,
+  type Snapshot,
+  type SnapshotStore,
+  type StateLoader,
+  type StreamRevision,
+} from '@praxis/core';
+
+/** How a state is written to and read from a snapshot (default: JSON as is). */
+export interface StateCodec<S> {
+  readonly encode: (state: S) => unknown;
+  /** The state, or undefined when the JSON is not a valid state (the snapshot is then ignored). */
+  readonly decode: (json: unknown) => S | undefined;
+}
+
+export interface SnapshottingOptions<C extends DomainCommand, Ev extends DomainEvent, S> {
+  readonly store: EventStore;
+  readonly snapshots: SnapshotStore;
+  readonly decider: Decider<C, Ev, S>;
+  /** Take a snapshot once this many events have been appended since the last one. */
+  readonly every: number;
+  /** Needed when the state is not plain JSON (Maps, Sets, bigint, Dates). */
+  readonly codec?: StateCodec<S>;
+  /** Told when a snapshot was found but not used, and why (stale, foreign version, corrupt). */
+  readonly onIgnored?: (streamId: string, reason: string) => void;
+  /** Told when taking a snapshot failed; without it the error is thrown to the command's caller. */
+  readonly onError?: (streamId: string, error: unknown) => void;
+  /** Machine time for `takenAt` (default: the system clock). */
+  readonly now?: () => Date;
+}
+
+/** The two CommandHandler options that make an aggregate load from its snapshot. */
+export interface Snapshotting<Ev extends DomainEvent, S> {
+  readonly load: StateLoader<Ev, S>;
+  readonly onAppended: (streamId: string, state: S, revision: StreamRevision) => Promise<void>;
+}
+
+const plainJson = <S>(): StateCodec<S> => ({ encode: (s) => s, decode: (j) => j as S });
+const remembered = 10_000;
+
+/**
+ * Snapshots for one aggregate type: `load` starts from the stream's snapshot and folds only
+ * the events after it; `onAppended` stores a new snapshot every `every` events. A snapshot is
+ * used only if it carries the decider's `stateVersion`, decodes, and the event it was taken at
+ * is still there with the same hash; otherwise the whole stream is folded.
+ *
+ * @example
+ * const budgets = makeCommandHandler({
+ *   store, decider: Budget.decider, clock,
+ *   ...snapshotting({ store, snapshots, decider: Budget.decider, every: 100 }),
+ * });
+ */
+export const snapshotting = <C extends DomainCommand, Ev extends DomainEvent, S>(
+  options: SnapshottingOptions<C, Ev, S>,
+): Snapshotting<Ev, S> => {
+  const { store, snapshots, decider } = options;
+  if (!Number.isInteger(options.every) || options.every < 1) {
+    throw new InvalidArgument('every', 'must be a positive integer');
+  }
+  const codec = options.codec ?? plainJson<S>();
+  const fullFold = foldStream(store, decider);
+  const now = options.now ?? (() => new Date());
+  // Revision of each stream's latest snapshot (-1: none), so appends need not ask the store.
+  const lastTaken = new Map<string, bigint>();
+  const remember = (streamId: string, revision: bigint) => {
+    lastTaken.delete(streamId);
+    lastTaken.set(streamId, revision);
+    if (lastTaken.size > remembered) lastTaken.delete(lastTaken.keys().next().value!);
+  };
+
+  /** The snapshot's state, or why it cannot be used. */
+  const stateOf = (snap: Snapshot): { state: S } | { ignored: string } => {
+    if (snap.stateVersion !== decider.stateVersion) {
+      return { ignored: `state version ${snap.stateVersion}, decider is at ${decider.stateVersion}` };
+    }
+    try {
+      const state = codec.decode(JSON.parse(snap.state));
+      return state === undefined ? { ignored: 'state does not decode' } : { state };
+    } catch (err) {
+      return { ignored: `state is corrupt (${(err as Error).message})` };
+    }
+  };
+
+  const fromSnapshot = async (streamId: string, snap: Snapshot, state: S) => {
+    type Recorded = RecordedEvent<Ev['type'], Ev['data']>;
+    const events: Recorded[] = [];
+    let first = true;
+    let current = state;
+    let revision: bigint = snap.revision;
+    try {
+      for await (const e of store.readStream(streamId, { fromRevision: snap.revision })) {
+        if (first) {
+          first = false;
+          if (e.revision !== snap.revision || e.hash !== snap.eventHash) return 'stale';
+          continue;
+        }
+        current = decider.evolve(current, e as unknown as Ev);
+        revision = e.revision;
+        events.push(e as Recorded);
+      }
+    } catch (err) {
+      if (StreamNotFound.isInstance(err)) return 'stale';
+      throw err;
+    }
+    if (first) return 'stale';
+    return { state: current, revision, events };
+  };
+
+  const load: StateLoader<Ev, S> = async (streamId) => {
+    const snap = await snapshots.load(streamId);
+    if (snap !== undefined) {
+      const decoded = stateOf(snap);
+      if ('state' in decoded) {
+        const loaded = await fromSnapshot(streamId, snap, decoded.state);
+        if (loaded !== 'stale') {
+          remember(streamId, snap.revision);
+          return loaded;
+        }
+        options.onIgnored?.(
+          streamId,
+          `stale: the stream no longer has event ${snap.revision} it was taken at`,
+        );
+      } else {
+        options.onIgnored?.(streamId, decoded.ignored);
+      }
+    }
+    const loaded = await fullFold(streamId);
+    remember(streamId, -1n);
+    return loaded;
+  };
+
+  const take = async (streamId: string, state: S, revision: bigint) => {
+    const base = lastTaken.get(streamId) ?? (await snapshots.load(streamId))?.revision ?? -1n;
+    if (revision - base < BigInt(options.every)) return;
+    const [at] = await collectFirst(store.readStream(streamId, { fromRevision: revision, maxCount: 1 }));
+    if (at === undefined || at.revision !== revision) return;
+    await snapshots.save({
+      streamId,
+      stateVersion: decider.stateVersion,
+      revision,
+      eventHash: at.hash,
+      state: JSON.stringify(codec.encode(state)),
+      takenAt: now().toISOString(),
+    });
+    remember(streamId, revision);
+  };
+
+  return {
+    load,
+    onAppended: async (streamId, state, revision) => {
+      if (revision === 'no_stream') return;
+      try {
+        await take(streamId, state, revision);
+      } catch (err) {
+        if (options.onError === undefined) throw err;
+        options.onError(streamId, err);
+      }
+    },
+  };
+};
+
+const collectFirst = async <A>(items: AsyncIterable<A>): Promise<A[]> => {
+  for await (const a of items) return [a];
+  return [];
+};
