@@ -15,6 +15,8 @@ export interface AggregateBinding<
   readonly idKey: K;
   /** Every command type the aggregate decides on (the facade makes a method for each). */
   readonly commandTypes: readonly C['type'][];
+  /** Snapshot the state every this many events (for aggregates with long streams; state must be JSON). */
+  readonly snapshotEvery?: number;
 }
 
 /** Any binding, for lists that mix aggregates. */
@@ -43,8 +45,10 @@ export const bind = <C extends DomainCommand, Ev extends DomainEvent, S, K exten
   decider: Decider<C, Ev, S>,
   idKey: K,
   commands: { readonly [T in C['type']]: true },
+  options: { readonly snapshotEvery?: number } = {},
 ): AggregateBinding<C, Ev, S, K> => ({
   decider,
   idKey,
   commandTypes: Object.keys(commands) as C['type'][],
+  ...options,
 });

@@ -1,24 +1,41 @@
-import { InvalidArgument, type EventRegistry, type EventStore } from '@praxis/core';
-import { memoryEventStore } from '@praxis/store-memory';
+import type { EventRegistry, EventStore, ReadModelStore, SnapshotStore } from '@praxis/core';
+import { memoryEventStore, memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
+import { InvalidArgument } from '@praxis/core';
 import { defaultStore, parseStoreUrl } from './store-url.js';
 
+/** Everything a practice keeps: the event log, its read models and its snapshots. */
+export interface Backend {
+  readonly events: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly snapshots: SnapshotStore;
+  /** Closes what this backend opened. */
+  close(): Promise<void>;
+}
+
 /**
- * Opens the event store a string names, validating every event with `registry`.
- * An `EventStore` object is returned as it is (its owner chose its registry).
+ * Opens the event store a string names, validating every event with `registry`, with its
+ * read-model and snapshot stores beside it (in the same database for SQL stores).
  *
  * @example
- * const store = await openStore('sqlite:./practice.db', registry);
+ * const backend = await openBackend('sqlite:./practice.db', registry);
  */
-export const openStore = async (
-  store: string | EventStore | undefined,
-  registry: EventRegistry,
-): Promise<EventStore> => {
-  if (store !== undefined && typeof store !== 'string') return store;
+export const openBackend = async (store: string | undefined, registry: EventRegistry): Promise<Backend> => {
   const where = parseStoreUrl(store ?? defaultStore);
   switch (where.kind) {
-    case 'memory':
-      return memoryEventStore({ registry });
+    case 'memory': {
+      const events = memoryEventStore({ registry });
+      return {
+        events,
+        readModels: memoryReadModelStore(),
+        snapshots: memorySnapshotStore(),
+        close: () => events.close(),
+      };
+    }
     default:
-      throw new InvalidArgument('store', `the ${where.kind} store is not available in this build`);
+      throw new InvalidArgument('store', `the ${where.kind} store is not available in this build yet`);
   }
 };
+
+/** Opens only the event store a string names (for tools that read the raw log, like verify). */
+export const openStore = async (store: string | undefined, registry: EventRegistry): Promise<EventStore> =>
+  (await openBackend(store, registry)).events;

@@ -13,14 +13,20 @@ import {
   type EventStore,
   type PermissionPolicy,
   type ReadModelReader,
+  type ReadModelStore,
+  type SnapshotStore,
   type StreamRevision,
 } from '@praxis/core';
 import { commandMethods, type CallOptions } from './area.js';
 import type { AnyBinding, PracticeModule } from './module.js';
 import { toOutcome, type Outcome } from './outcome.js';
-import { openStore } from './open-store.js';
-import { inMemoryReadModels, type ReadModels } from './read-models.js';
+import { openBackend, type Backend } from './open-store.js';
+import { engineReadModels, type ReadModels } from './read-models.js';
+import { snapshotting } from '@praxis/projections';
+import { memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
 import { defaultPermissions } from './roles.js';
+import { ReadModelFailed } from './read-model-failed.js';
+import type { ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
 
 /** How to open a practice. */
@@ -30,6 +36,10 @@ export interface PracticeOptions {
    * `kurrentdb://…`, or an `EventStore` you opened yourself.
    */
   readonly store?: string | EventStore;
+  /** Where read models live, when `store` is an EventStore you opened (default: in memory). */
+  readonly readModels?: ReadModelStore;
+  /** Where snapshots live, when `store` is an EventStore you opened (default: in memory). */
+  readonly snapshots?: SnapshotStore;
   /** IANA zone for every period and deadline. Required for a new practice; checked for an existing one. */
   readonly timeZone?: string;
   /** ISO currency code of every amount (integer cents). Required for a new practice. */
@@ -70,10 +80,12 @@ export interface PracticeCore {
   execute(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Outcome>;
   /** The current state of one aggregate instance. */
   load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
-  /** Brings every read model up to the end of the log. */
+  /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
   catchUp(): Promise<void>;
-  /** Rebuilds one projection (or all) from the start of the log. */
-  rebuild(name?: string, onProgress?: (done: number, total: number) => void): Promise<{ events: number }>;
+  /** Where each read model stands: checkpoint, lag, parked events. */
+  projections(): Promise<readonly ProjectionStatus[]>;
+  /** Rebuilds one projection (or all) from the start of the log, beside the live one. */
+  rebuild(name?: string): Promise<readonly ProjectionStatus[]>;
   /** Stops the read models and closes the store (when the practice opened it). */
   close(): Promise<void>;
 }
@@ -87,7 +99,7 @@ export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
 
 interface Wiring {
   readonly store: EventStore;
-  readonly ownsStore: boolean;
+  readonly backend: Backend;
   readonly registry: EventRegistry;
   readonly clock: Clock;
   readonly settings: PracticeSettings;
@@ -155,8 +167,17 @@ export const wirePractice = async (
   modules: readonly PracticeModule[],
 ): Promise<Wiring> => {
   const registry = registryOf(modules);
-  const store = await openStore(options.store, registry);
-  const ownsStore = typeof options.store !== 'object';
+  const given = options.store;
+  const backend: Backend =
+    typeof given === 'object'
+      ? {
+          events: given,
+          readModels: options.readModels ?? memoryReadModelStore(),
+          snapshots: options.snapshots ?? memorySnapshotStore(),
+          close: async () => undefined,
+        }
+      : await openBackend(given, registry);
+  const store = backend.events;
   try {
     const zone = options.clock?.zone ?? options.timeZone;
     const bootClock = options.clock ?? systemClock(zone ?? 'UTC');
@@ -171,19 +192,29 @@ export const wirePractice = async (
       for (const binding of m.aggregates) {
         const name = binding.decider.name;
         if (handlers.has(name)) throw new InvalidArgument('modules', `two aggregates are named ${name}`);
+        const snapshots =
+          binding.snapshotEvery === undefined
+            ? {}
+            : snapshotting({
+                store,
+                snapshots: backend.snapshots,
+                decider: binding.decider,
+                every: binding.snapshotEvery,
+              });
         handlers.set(name, {
           binding,
-          handler: makeCommandHandler({ store, decider: binding.decider, clock, permissions }),
+          handler: makeCommandHandler({ store, decider: binding.decider, clock, permissions, ...snapshots }),
         });
       }
     }
-    const readModels = inMemoryReadModels(
+    const readModels = engineReadModels(
       store,
+      backend.readModels,
       modules.flatMap((m) => m.projections),
     );
-    return { store, ownsStore, registry, clock, settings, modules, handlers, readModels };
+    return { store, backend, registry, clock, settings, modules, handlers, readModels };
   } catch (err) {
-    if (ownsStore) await store.close();
+    await backend.close();
     throw err;
   }
 };
@@ -240,13 +271,21 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       throw new InvalidArgument('aggregate', `there is no aggregate named ${aggregate}`);
     return entry;
   };
+  const catchUp = async () => {
+    const statuses = await w.readModels.catchUp();
+    const failed = statuses.find((s) => s.phase === 'failed');
+    if (failed !== undefined) {
+      const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
+      throw new ReadModelFailed(failed.projection, why);
+    }
+  };
   const reader: ReadModelReader = {
     get: async (p, k) => {
-      await w.readModels.catchUp();
+      await catchUp();
       return w.readModels.reader.get(p, k);
     },
     list: async function* (p, prefix) {
-      await w.readModels.catchUp();
+      await catchUp();
       yield* w.readModels.reader.list(p, prefix);
     },
   };
@@ -264,11 +303,23 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       const r = await handler.load(streamIdOf(binding.decider, id));
       return r as { state: S; revision: StreamRevision };
     },
-    catchUp: () => w.readModels.catchUp(),
-    rebuild: (name, onProgress) => w.readModels.rebuild(name, onProgress),
+    catchUp,
+    projections: () => w.readModels.engine.status(),
+    rebuild: async (name) => {
+      const names = w.readModels.projections.map((p) => p.name);
+      if (name !== undefined && !names.includes(name)) {
+        throw new InvalidArgument(
+          'projection',
+          `there is no projection named ${name} (known: ${names.join(', ')})`,
+        );
+      }
+      const out: ProjectionStatus[] = [];
+      for (const n of name === undefined ? names : [name]) out.push(await w.readModels.engine.rebuild(n));
+      return out;
+    },
     close: async () => {
-      await w.readModels.close();
-      if (w.ownsStore) await w.store.close();
+      await w.readModels.engine.stop();
+      await w.backend.close();
     },
   };
 };
