@@ -1,0 +1,135 @@
+import { ISODate, accept, reject, type Decider, type Decision } from '@praxis/core';
+import { events, type ConflictEvent } from './events.js';
+import { evolve, initialState, type Conflict } from './state.js';
+
+/** A conflict between staff members is reported. */
+export interface OpenConflict {
+  readonly type: 'OpenConflict';
+  readonly conflictId: string;
+  readonly parties: readonly string[];
+  readonly description: string;
+  readonly openedOn: string;
+  readonly reportedBy: string;
+}
+/** A mediation session was held. */
+export interface MediateConflict {
+  readonly type: 'MediateConflict';
+  readonly mediator: string;
+  readonly mediatedOn: string;
+  readonly notes: string;
+}
+/** The conflict is settled. */
+export interface ResolveConflict {
+  readonly type: 'ResolveConflict';
+  readonly resolvedOn: string;
+  readonly resolution: string;
+}
+/** The conflict goes to HR, the owners or counsel. */
+export interface EscalateConflict {
+  readonly type: 'EscalateConflict';
+  readonly escalatedOn: string;
+  readonly escalatedTo: string;
+  readonly reason: string;
+}
+/** Every Conflict command. */
+export type ConflictCommand = OpenConflict | MediateConflict | ResolveConflict | EscalateConflict;
+
+type ConflictDecision = Decision<ConflictEvent>;
+const blank = (v: string) => v.trim().length === 0;
+
+const dated = (field: string, date: string, s: Conflict): ConflictDecision | undefined =>
+  !ISODate.is(date)
+    ? reject('InvalidDate', `${field} must be a calendar date YYYY-MM-DD`, field)
+    : date < s.lastStepOn
+      ? reject('StepBeforePrevious', `the previous step was on ${s.lastStepOn}`, field)
+      : undefined;
+
+/** A conflict involves at least two distinct parties and says what happened. */
+export const openConflict = (c: OpenConflict, s: Conflict): ConflictDecision => {
+  if (s.status !== 'none')
+    return reject('ConflictExists', `conflict ${c.conflictId} is already open`, 'conflictId');
+  const bad = dated('openedOn', c.openedOn, s);
+  if (bad !== undefined) return bad;
+  const parties = [...new Set(c.parties.filter((p) => !blank(p)))];
+  if (parties.length < 2) return reject('TooFewParties', 'a conflict has at least two parties', 'parties');
+  if (blank(c.description)) return reject('DescriptionMissing', 'describe the conflict', 'description');
+  if (blank(c.reportedBy)) return reject('ReporterMissing', 'say who reported it', 'reportedBy');
+  const { conflictId, description, openedOn, reportedBy } = c;
+  return accept(events.make('ConflictOpened', { conflictId, parties, description, openedOn, reportedBy }));
+};
+
+/** Mediation is held on an open (or already mediated) conflict by someone who is not a party. */
+export const mediateConflict = (c: MediateConflict, s: Conflict): ConflictDecision => {
+  if (s.status !== 'open' && s.status !== 'mediated')
+    return reject('NotOpen', s.status === 'none' ? 'no such conflict' : `the conflict is ${s.status}`);
+  const bad = dated('mediatedOn', c.mediatedOn, s);
+  if (bad !== undefined) return bad;
+  if (blank(c.mediator)) return reject('MediatorMissing', 'name the mediator', 'mediator');
+  if (s.parties.includes(c.mediator))
+    return reject('MediatorIsParty', 'a party cannot mediate their own conflict', 'mediator');
+  if (blank(c.notes)) return reject('NotesMissing', 'record what was agreed or tried', 'notes');
+  return accept(
+    events.make('ConflictMediated', {
+      conflictId: s.conflictId,
+      mediator: c.mediator,
+      mediatedOn: c.mediatedOn,
+      notes: c.notes,
+    }),
+  );
+};
+
+/** A conflict is resolved after mediation or escalation, never straight from opening; resolution is final. */
+export const resolveConflict = (c: ResolveConflict, s: Conflict): ConflictDecision => {
+  if (s.status === 'open')
+    return reject('NotMediated', 'mediate (or escalate) the conflict before resolving it');
+  if (s.status !== 'mediated' && s.status !== 'escalated')
+    return reject('NotOpen', s.status === 'none' ? 'no such conflict' : `the conflict is ${s.status}`);
+  const bad = dated('resolvedOn', c.resolvedOn, s);
+  if (bad !== undefined) return bad;
+  if (blank(c.resolution)) return reject('ResolutionMissing', 'say how it was resolved', 'resolution');
+  return accept(
+    events.make('ConflictResolved', {
+      conflictId: s.conflictId,
+      resolvedOn: c.resolvedOn,
+      resolution: c.resolution,
+    }),
+  );
+};
+
+/** An open or mediated conflict can be escalated once, to a named person or body. */
+export const escalateConflict = (c: EscalateConflict, s: Conflict): ConflictDecision => {
+  if (s.status !== 'open' && s.status !== 'mediated')
+    return reject('NotOpen', s.status === 'none' ? 'no such conflict' : `the conflict is ${s.status}`);
+  const bad = dated('escalatedOn', c.escalatedOn, s);
+  if (bad !== undefined) return bad;
+  if (blank(c.escalatedTo)) return reject('EscalatedToMissing', 'say to whom it is escalated', 'escalatedTo');
+  if (blank(c.reason)) return reject('ReasonMissing', 'say why it is escalated', 'reason');
+  const { escalatedOn, escalatedTo, reason } = c;
+  return accept(
+    events.make('ConflictEscalated', { conflictId: s.conflictId, escalatedOn, escalatedTo, reason }),
+  );
+};
+
+/** Decides one Conflict command (pure). */
+export const decide = (c: ConflictCommand, s: Conflict): ConflictDecision => {
+  switch (c.type) {
+    case 'OpenConflict':
+      return openConflict(c, s);
+    case 'MediateConflict':
+      return mediateConflict(c, s);
+    case 'ResolveConflict':
+      return resolveConflict(c, s);
+    case 'EscalateConflict':
+      return escalateConflict(c, s);
+  }
+};
+
+/** The Conflict aggregate: one stream per workplace conflict (`Conflict-<conflictId>`). */
+export const decider: Decider<ConflictCommand, ConflictEvent, Conflict> = {
+  name: 'Conflict',
+  stateVersion: 1,
+  initialState,
+  evolve,
+  decide,
+  events,
+};

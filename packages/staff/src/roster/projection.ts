@@ -1,0 +1,216 @@
+import type { DocUpdate, Json, Projection, RecordedEvent } from '@praxis/core';
+import type { StaffMemberEvent } from '../staff-member/events.js';
+import type { StaffStatus } from '../staff-member/state.js';
+
+/** Name of the staff roster read model. */
+export const staffRosterName = 'staff-roster';
+
+/** One completion of a training, and when it falls due again (recurring trainings). */
+export interface RosterCompletion {
+  readonly completedOn: string;
+  readonly hours: number;
+  readonly nextDueOn?: string;
+}
+
+/** A training assignment with its whole completion history (so it can be judged as of any date). */
+export interface RosterTraining {
+  readonly trainingId: string;
+  readonly course: string;
+  readonly required: boolean;
+  readonly assignedOn: string;
+  /** First due date, from the assignment. */
+  readonly dueOn: string;
+  readonly recurrenceMonths?: number;
+  readonly completions: readonly RosterCompletion[];
+  readonly withdrawnOn?: string;
+}
+
+/** A credential as the roster shows it. */
+export interface RosterCredential {
+  readonly kind: string;
+  readonly issuer: string;
+  readonly number: string;
+  readonly expiresOn: string;
+  readonly tracked: boolean;
+}
+
+/** The roster document of one person (`staff:<staffId>`). */
+export interface RosterEntry {
+  readonly staffId: string;
+  readonly name: string;
+  readonly position: string;
+  readonly status: StaffStatus;
+  readonly appliedOn: string;
+  readonly role?: string;
+  readonly startDate?: string;
+  /** Last day of employment. */
+  readonly separatedOn?: string;
+  readonly voluntary?: boolean;
+  /** The latest OIG exclusion check found the person excluded. */
+  readonly excluded: boolean;
+  readonly lastScreenedOn?: string;
+  readonly credentials: Readonly<Record<string, RosterCredential>>;
+  readonly trainings: Readonly<Record<string, RosterTraining>>;
+  readonly continuingEducationHours: number;
+  readonly reviews: readonly { readonly quarter: string; readonly rating: number }[];
+}
+
+/** The roster key of a staff member. */
+export const rosterKey = (staffId: string): string => `staff:${staffId}`;
+
+const change = (staffId: string, f: (r: RosterEntry) => RosterEntry): DocUpdate => ({
+  key: rosterKey(staffId),
+  update: (cur) => (cur === undefined ? undefined : (f(cur as unknown as RosterEntry) as unknown as Json)),
+});
+
+const withTraining = (r: RosterEntry, id: string, f: (t: RosterTraining) => RosterTraining): RosterEntry => {
+  const t = r.trainings[id];
+  return t === undefined ? r : { ...r, trainings: { ...r.trainings, [id]: f(t) } };
+};
+
+const withCredential = (
+  r: RosterEntry,
+  id: string,
+  f: (c: RosterCredential) => RosterCredential,
+): RosterEntry => {
+  const c = r.credentials[id];
+  return c === undefined ? r : { ...r, credentials: { ...r.credentials, [id]: f(c) } };
+};
+
+const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
+  switch (ev.type) {
+    case 'StaffApplicationReceived': {
+      const d = ev.data;
+      const entry: RosterEntry = {
+        staffId: d.staffId,
+        name: d.name,
+        position: d.position,
+        status: 'applied',
+        appliedOn: d.appliedOn,
+        excluded: false,
+        credentials: {},
+        trainings: {},
+        continuingEducationHours: 0,
+        reviews: [],
+      };
+      return [{ key: rosterKey(d.staffId), update: () => entry as unknown as Json }];
+    }
+    case 'StaffInterviewed':
+      return [change(ev.data.staffId, (r) => ({ ...r, status: 'interviewed' }))];
+    case 'StaffCredentialingCompleted':
+      return [change(ev.data.staffId, (r) => ({ ...r, status: 'credentialed' }))];
+    case 'StaffOfferMade':
+      return [change(ev.data.staffId, (r) => ({ ...r, status: 'offered' }))];
+    case 'StaffApplicationClosed':
+      return [change(ev.data.staffId, (r) => ({ ...r, status: 'closed' }))];
+    case 'StaffMemberHired': {
+      const { role, startDate } = ev.data;
+      return [change(ev.data.staffId, (r) => ({ ...r, status: 'hired', role, startDate }))];
+    }
+    case 'StaffMemberSeparated': {
+      const { separatedOn, voluntary } = ev.data;
+      return [change(ev.data.staffId, (r) => ({ ...r, status: 'separated', separatedOn, voluntary }))];
+    }
+    case 'OigExclusionScreened': {
+      const { screenedOn, result } = ev.data;
+      return [
+        change(ev.data.staffId, (r) => ({
+          ...r,
+          lastScreenedOn: screenedOn,
+          excluded: result === 'excluded',
+        })),
+      ];
+    }
+    case 'StaffCredentialVerified': {
+      const { credentialId, kind, issuer, number, expiresOn } = ev.data;
+      const c: RosterCredential = { kind, issuer, number, expiresOn, tracked: true };
+      return [
+        change(ev.data.staffId, (r) => ({ ...r, credentials: { ...r.credentials, [credentialId]: c } })),
+      ];
+    }
+    case 'StaffCredentialRenewed': {
+      const { credentialId, expiresOn } = ev.data;
+      return [change(ev.data.staffId, (r) => withCredential(r, credentialId, (c) => ({ ...c, expiresOn })))];
+    }
+    case 'StaffCredentialTrackingEnded': {
+      const { credentialId } = ev.data;
+      return [
+        change(ev.data.staffId, (r) => withCredential(r, credentialId, (c) => ({ ...c, tracked: false }))),
+      ];
+    }
+    case 'TrainingAssigned': {
+      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths } = ev.data;
+      const t: RosterTraining = {
+        trainingId,
+        course,
+        required,
+        assignedOn,
+        dueOn,
+        ...(recurrenceMonths === undefined ? {} : { recurrenceMonths }),
+        completions: [],
+      };
+      return [change(ev.data.staffId, (r) => ({ ...r, trainings: { ...r.trainings, [trainingId]: t } }))];
+    }
+    case 'TrainingCompleted': {
+      const { trainingId, completedOn, hours, nextDueOn } = ev.data;
+      const done: RosterCompletion = {
+        completedOn,
+        hours,
+        ...(nextDueOn === undefined ? {} : { nextDueOn }),
+      };
+      return [
+        change(ev.data.staffId, (r) =>
+          withTraining(r, trainingId, (t) => ({ ...t, completions: [...t.completions, done] })),
+        ),
+      ];
+    }
+    case 'TrainingWithdrawn': {
+      const { trainingId, withdrawnOn } = ev.data;
+      return [change(ev.data.staffId, (r) => withTraining(r, trainingId, (t) => ({ ...t, withdrawnOn })))];
+    }
+    case 'ContinuingEducationRecorded': {
+      const { hours } = ev.data;
+      return [
+        change(ev.data.staffId, (r) => ({
+          ...r,
+          continuingEducationHours: r.continuingEducationHours + hours,
+        })),
+      ];
+    }
+    case 'QuarterlyReviewRecorded': {
+      const { quarter, rating } = ev.data;
+      return [change(ev.data.staffId, (r) => ({ ...r, reviews: [...r.reviews, { quarter, rating }] }))];
+    }
+    default:
+      return [];
+  }
+};
+
+/**
+ * The staff roster: one document per person (`staff:<staffId>`) with status, role, start
+ * and separation dates, credentials, and every training with its completion history —
+ * enough to answer headcount, turnover and training compliance for any date.
+ */
+export const staffRoster: Projection = {
+  name: staffRosterName,
+  version: 1,
+  eventTypes: [
+    'StaffApplicationReceived',
+    'StaffInterviewed',
+    'StaffCredentialingCompleted',
+    'StaffOfferMade',
+    'StaffApplicationClosed',
+    'StaffMemberHired',
+    'StaffMemberSeparated',
+    'OigExclusionScreened',
+    'StaffCredentialVerified',
+    'StaffCredentialRenewed',
+    'StaffCredentialTrackingEnded',
+    'TrainingAssigned',
+    'TrainingCompleted',
+    'TrainingWithdrawn',
+    'ContinuingEducationRecorded',
+    'QuarterlyReviewRecorded',
+  ],
+  handle: (e: RecordedEvent) => handleOne(e as unknown as StaffMemberEvent),
+};

@@ -1,0 +1,112 @@
+import { accept, reject } from '@praxis/core';
+import { events, type StaffMemberEvent } from './events.js';
+import type { StaffMember } from './state.js';
+import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
+import { endTracking } from './credentials.js';
+
+/** An onboarding task (badge, EHR account, orientation…) is given to a new staff member. */
+export interface AssignOnboardingTask {
+  readonly type: 'AssignOnboardingTask';
+  readonly taskId: string;
+  readonly description: string;
+  readonly assignedOn: string;
+  readonly dueOn: string;
+}
+/** An onboarding task is done. */
+export interface CompleteOnboardingTask {
+  readonly type: 'CompleteOnboardingTask';
+  readonly taskId: string;
+  readonly completedOn: string;
+}
+/** The person leaves the practice; `separatedOn` is their last day of employment. */
+export interface SeparateStaffMember {
+  readonly type: 'SeparateStaffMember';
+  readonly separatedOn: string;
+  readonly voluntary: boolean;
+  readonly reason?: string;
+}
+
+/** Onboarding tasks go to people on staff, with a due date on or after assignment. */
+export const assignOnboardingTask = (c: AssignOnboardingTask, s: StaffMember): StaffDecision => {
+  const bad = invalidDate({ assignedOn: c.assignedOn, dueOn: c.dueOn }) ?? notOnStaff(s);
+  if (bad !== undefined) return bad;
+  if (s.onboarding[c.taskId] !== undefined)
+    return reject('OnboardingTaskExists', `task ${c.taskId} is already assigned`, 'taskId');
+  if (blank(c.description)) return reject('DescriptionMissing', 'say what the task is', 'description');
+  if (c.dueOn < c.assignedOn)
+    return reject('DueBeforeAssigned', 'the due date cannot precede the assignment', 'dueOn');
+  const { taskId, description, assignedOn, dueOn } = c;
+  return accept(
+    events.make('OnboardingTaskAssigned', { staffId: s.staffId, taskId, description, assignedOn, dueOn }),
+  );
+};
+
+/** An assigned onboarding task is completed once, not before it was assigned. */
+export const completeOnboardingTask = (c: CompleteOnboardingTask, s: StaffMember): StaffDecision => {
+  const bad = invalidDate({ completedOn: c.completedOn }) ?? notOnStaff(s);
+  if (bad !== undefined) return bad;
+  const task = s.onboarding[c.taskId];
+  if (task === undefined) return reject('OnboardingTaskNotFound', `no task ${c.taskId}`, 'taskId');
+  if (task.completedOn !== undefined)
+    return reject('OnboardingTaskAlreadyCompleted', `task ${c.taskId} is done`, 'taskId');
+  if (c.completedOn < task.assignedOn)
+    return reject(
+      'CompletedBeforeAssigned',
+      'a task cannot be completed before it was assigned',
+      'completedOn',
+    );
+  return accept(
+    events.make('OnboardingTaskCompleted', {
+      staffId: s.staffId,
+      taskId: c.taskId,
+      completedOn: c.completedOn,
+    }),
+  );
+};
+
+/**
+ * A person on staff separates once, not before their start date. Their open trainings are
+ * withdrawn, their credentials no longer tracked and their open goals withdrawn, so that no
+ * obligation of a former staff member stays on the calendar.
+ */
+export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): StaffDecision => {
+  const bad = invalidDate({ separatedOn: c.separatedOn });
+  if (bad !== undefined) return bad;
+  if (s.status === 'separated') return reject('AlreadySeparated', `${s.name} separated on ${s.separatedOn}`);
+  if (s.status !== 'hired') return reject('NotOnStaff', 'only a person on staff can separate');
+  if (c.separatedOn < (s.startDate ?? ''))
+    return reject('SeparationBeforeStart', `the start date is ${s.startDate}`, 'separatedOn');
+  const on = c.separatedOn;
+  const closing: StaffMemberEvent[] = [
+    ...Object.values(s.trainings)
+      .filter((t) => t.withdrawnOn === undefined && t.dueOn !== undefined)
+      .map((t) =>
+        events.make('TrainingWithdrawn', {
+          staffId: s.staffId,
+          trainingId: t.trainingId,
+          withdrawnOn: on,
+          reason: 'separated',
+        }),
+      ),
+    ...endTracking(s, on, 'separated'),
+    ...Object.values(s.goals)
+      .filter((g) => g.outcome === undefined)
+      .map((g) =>
+        events.make('SmartGoalClosed', {
+          staffId: s.staffId,
+          goalId: g.goalId,
+          closedOn: on,
+          outcome: 'withdrawn' as const,
+        }),
+      ),
+  ];
+  return accept(
+    events.make('StaffMemberSeparated', {
+      staffId: s.staffId,
+      separatedOn: on,
+      voluntary: c.voluntary,
+      ...(blank(c.reason) ? {} : { reason: c.reason! }),
+    }),
+    ...closing,
+  );
+};

@@ -1,0 +1,136 @@
+import { accept, reject } from '@praxis/core';
+import { quarterBounds } from '../dates.js';
+import { events, type GoalOutcome } from './events.js';
+import type { StaffMember } from './state.js';
+import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
+
+/**
+ * A SMART goal for a staff member. The parts are optional in the type because they come
+ * from a form: a missing part is rejected by name.
+ */
+export interface SetSmartGoal {
+  readonly type: 'SetSmartGoal';
+  readonly goalId: string;
+  readonly setOn: string;
+  /** Specific: what is to be achieved, in words. */
+  readonly specific?: string;
+  /** The metric that measures it (`days in A/R`, `patient satisfaction score`). */
+  readonly metric?: string;
+  /** Measurable target value of the metric. */
+  readonly target?: number;
+  readonly unit?: string;
+  /** Time-bound: the deadline. */
+  readonly deadline?: string;
+}
+/** A goal ends: achieved or missed (with the measured value), or withdrawn. */
+export interface CloseSmartGoal {
+  readonly type: 'CloseSmartGoal';
+  readonly goalId: string;
+  readonly closedOn: string;
+  readonly outcome: GoalOutcome;
+  readonly actual?: number;
+}
+/** The quarterly performance review, rated 1 (unsatisfactory) to 5 (outstanding). */
+export interface RecordQuarterlyReview {
+  readonly type: 'RecordQuarterlyReview';
+  readonly quarter: string;
+  readonly reviewedOn: string;
+  readonly reviewer: string;
+  readonly rating: number;
+  readonly comments?: string;
+}
+
+const smartParts = [
+  ['specific', 'a specific description of what is to be achieved'],
+  ['metric', 'a metric'],
+  ['target', 'a measurable target value'],
+  ['deadline', 'a deadline'],
+] as const;
+
+/**
+ * A SMART goal needs every part: specific description, metric, measurable (numeric)
+ * target and a deadline after the day it is set. The rejection names the missing part.
+ */
+export const setSmartGoal = (c: SetSmartGoal, s: StaffMember): StaffDecision => {
+  const off = notOnStaff(s) ?? invalidDate({ setOn: c.setOn });
+  if (off !== undefined) return off;
+  for (const [part, words] of smartParts) {
+    const v = c[part];
+    const missing = typeof v === 'number' ? !Number.isFinite(v) : blank(v);
+    if (missing)
+      return reject('SmartGoalIncomplete', `a SMART goal needs ${words} (${part} is missing)`, part);
+  }
+  const deadline = c.deadline!;
+  const bad = invalidDate({ deadline });
+  if (bad !== undefined) return bad;
+  if (deadline <= c.setOn)
+    return reject('DeadlineNotInFuture', `the deadline must be after ${c.setOn}`, 'deadline');
+  if (s.goals[c.goalId] !== undefined)
+    return reject('GoalExists', `goal ${c.goalId} already exists`, 'goalId');
+  return accept(
+    events.make('SmartGoalSet', {
+      staffId: s.staffId,
+      goalId: c.goalId,
+      specific: c.specific!,
+      metric: c.metric!,
+      target: c.target!,
+      deadline,
+      setOn: c.setOn,
+      ...(blank(c.unit) ? {} : { unit: c.unit! }),
+    }),
+  );
+};
+
+/** An open goal closes once; achieved or missed must state the measured value. */
+export const closeSmartGoal = (c: CloseSmartGoal, s: StaffMember): StaffDecision => {
+  const off = notOnStaff(s) ?? invalidDate({ closedOn: c.closedOn });
+  if (off !== undefined) return off;
+  const g = s.goals[c.goalId];
+  if (g === undefined) return reject('GoalNotFound', `no goal ${c.goalId}`, 'goalId');
+  if (g.outcome !== undefined)
+    return reject('GoalAlreadyClosed', `goal ${c.goalId} was ${g.outcome}`, 'goalId');
+  if (c.closedOn < g.setOn) return reject('ClosedBeforeSet', `the goal was set on ${g.setOn}`, 'closedOn');
+  if (c.outcome !== 'withdrawn' && (c.actual === undefined || !Number.isFinite(c.actual)))
+    return reject('ActualMissing', 'an achieved or missed goal needs the measured value', 'actual');
+  return accept(
+    events.make('SmartGoalClosed', {
+      staffId: s.staffId,
+      goalId: c.goalId,
+      closedOn: c.closedOn,
+      outcome: c.outcome,
+      ...(c.actual === undefined ? {} : { actual: c.actual }),
+    }),
+  );
+};
+
+/**
+ * One review per quarter, by someone other than the person reviewed, rated 1–5, on or
+ * after the first day of the quarter, for a quarter that ends on or after the start date.
+ */
+export const recordQuarterlyReview = (c: RecordQuarterlyReview, s: StaffMember): StaffDecision => {
+  const off = notOnStaff(s) ?? invalidDate({ reviewedOn: c.reviewedOn });
+  if (off !== undefined) return off;
+  const q = quarterBounds(c.quarter);
+  if (q === undefined)
+    return reject('InvalidQuarter', `"${c.quarter}" is not a quarter like 2026-Q1`, 'quarter');
+  if (s.reviewedQuarters.includes(c.quarter))
+    return reject('QuarterAlreadyReviewed', `${c.quarter} is already reviewed`, 'quarter');
+  if (blank(c.reviewer)) return reject('ReviewerMissing', 'name the reviewer', 'reviewer');
+  if (c.reviewer === s.staffId) return reject('SelfReview', 'a person cannot review themselves', 'reviewer');
+  if (!Number.isInteger(c.rating) || c.rating < 1 || c.rating > 5)
+    return reject('RatingOutOfRange', 'ratings run from 1 to 5', 'rating');
+  if (c.reviewedOn < q.first)
+    return reject('ReviewBeforeQuarter', `${c.quarter} starts on ${q.first}`, 'reviewedOn');
+  if (q.last < (s.startDate ?? ''))
+    return reject('ReviewBeforeStart', `the start date is ${s.startDate}`, 'quarter');
+  return accept(
+    events.make('QuarterlyReviewRecorded', {
+      staffId: s.staffId,
+      quarter: c.quarter,
+      reviewedOn: c.reviewedOn,
+      reviewer: c.reviewer,
+      rating: c.rating,
+      ...(blank(c.comments) ? {} : { comments: c.comments! }),
+    }),
+  );
+};
