@@ -24,6 +24,11 @@ export interface MemoryStoreOptions {
   readonly registry?: EventRegistry;
   /** Source of `recordedAt` (default: the machine clock). */
   readonly now?: () => Date;
+  /**
+   * Global position of the first event (default 1). Lets tests run the log at positions
+   * beyond 2^31 or 2^53, as a long-lived durable store would.
+   */
+  readonly firstPosition?: bigint;
 }
 
 /** A stored event, kept as JSON text so reads return fresh copies, as a real backend would. */
@@ -40,6 +45,14 @@ interface Row {
   readonly hash: string;
 }
 
+const checkMaxCount = (maxCount: number | undefined): number => {
+  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(maxCount) || maxCount < 0) {
+    throw new InvalidArgument('maxCount', `${maxCount} is not an integer ≥ 0`);
+  }
+  return maxCount;
+};
+
 /**
  * An in-memory event store for tests and throwaway demos. It keeps the same semantics as the
  * durable stores (expected revisions, idempotent retries, hash chain, codecs) and passes the
@@ -53,7 +66,10 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
   const streams = new Map<string, Row[]>();
   const byId = new Map<string, Row>();
   const notifier = StoreKit.makeChangeNotifier();
+  const subscriptions = new Set<Subscription>();
   const now = options.now ?? (() => new Date());
+  const firstPosition = options.firstPosition ?? 1n;
+  if (firstPosition < 1n) throw new InvalidArgument('firstPosition', 'must be ≥ 1');
   let closed = false;
 
   const guard = () => {
@@ -62,6 +78,22 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
   const revisionOf = (streamId: string): StreamRevision => {
     const s = streams.get(streamId);
     return s === undefined || s.length === 0 ? 'no_stream' : s[s.length - 1]!.revision;
+  };
+  /** The log index of the first event at or after `p` (forwards), or at or before it (backwards). */
+  const indexOf = (p: Position.Position, backwards: boolean): number => {
+    // Positions are firstPosition + index, one sequence (commit = prepare); compare as bigint.
+    const at = p.commit - firstPosition;
+    const exact = p.prepare === p.commit;
+    if (at < 0n) return backwards ? -1 : 0;
+    if (at >= BigInt(log.length)) return backwards ? log.length - 1 : log.length;
+    // A position between two events (prepare ≠ commit) starts after it forwards, before it backwards.
+    return Number(at) + (exact || backwards ? 0 : 1);
+  };
+  const rowAt = (position: bigint): Row => {
+    const at = position - firstPosition;
+    const row = at < 0n || at >= BigInt(log.length) ? undefined : log[Number(at)];
+    if (row === undefined) throw new InvalidArgument('position', `no event at ${position}`);
+    return row;
   };
   const toRecorded = (r: Row, asStored = false): RecordedEvent => {
     const position = Position.make(r.position);
@@ -80,6 +112,7 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     };
   };
 
+  // No await inside: each append is one atomic step, as if in a serialized transaction.
   const appendToStream = async (
     streamId: string,
     events: readonly NewEvent[],
@@ -103,14 +136,19 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     );
     const stream = streams.get(streamId) ?? [];
     if (retry.kind === 'replay') {
+      // The original append's result: its positions and the revision it left the stream at.
       const rows = stream.slice(Number(retry.first), Number(retry.last) + 1);
       const positions = rows.map((r) => Position.make(r.position));
-      return { nextExpectedRevision: current, position: positions[positions.length - 1]!, positions };
+      return { nextExpectedRevision: retry.last, position: positions[positions.length - 1]!, positions };
     }
     StoreKit.checkExpectedRevision(streamId, expected, current);
     if (prepared.length === 0) {
       const last = stream[stream.length - 1];
-      return { nextExpectedRevision: current, position: Position.make(last?.position ?? 0n), positions: [] };
+      return {
+        nextExpectedRevision: current,
+        position: last === undefined ? Position.start : Position.make(last.position),
+        positions: [],
+      };
     }
     let revision = current === 'no_stream' ? -1n : current;
     let prevHash = log[log.length - 1]?.hash ?? '';
@@ -121,7 +159,7 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
         eventId: p.eventId,
         streamId,
         revision,
-        position: BigInt(log.length + 1),
+        position: firstPosition + BigInt(log.length),
         type: p.type,
         schemaVersion: p.schemaVersion,
         data: JSON.stringify(p.data),
@@ -142,11 +180,18 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
 
   async function* readStream(streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     guard();
+    const max = checkMaxCount(opts.maxCount);
+    if (opts.fromRevision !== undefined && opts.fromRevision < 0n) {
+      throw new InvalidArgument('fromRevision', `${opts.fromRevision} is below 0`);
+    }
     const stream = streams.get(streamId);
     if (stream === undefined || stream.length === 0) throw new StreamNotFound(streamId);
     const backwards = opts.direction === 'backwards';
-    const max = opts.maxCount ?? Number.POSITIVE_INFINITY;
-    let i = opts.fromRevision === undefined ? (backwards ? stream.length - 1 : 0) : Number(opts.fromRevision);
+    const last = BigInt(stream.length - 1);
+    const from = opts.fromRevision ?? (backwards ? last : 0n);
+    // Forwards from beyond the end reads nothing; backwards from beyond the end starts at the last event.
+    if (!backwards && from > last) return;
+    let i = Number(from > last ? last : from);
     for (let n = 0; n < max && i >= 0 && i < stream.length; n++, i += backwards ? -1 : 1) {
       yield toRecorded(stream[i]!);
     }
@@ -155,13 +200,14 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
   async function* readAll(opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     guard();
     const backwards = opts.direction === 'backwards';
-    const max = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    const max = checkMaxCount(opts.maxCount);
     const matches = StoreKit.matchesFilter(opts.filter);
-    // Positions are 1-based indexes into the log; commit = prepare for this store.
-    const from = opts.fromPosition?.commit;
-    let i = from === undefined ? (backwards ? log.length - 1 : 0) : Number(from) - 1;
-    if (backwards && i > log.length - 1) i = log.length - 1;
-    if (!backwards && i < 0) i = 0;
+    let i =
+      opts.fromPosition === undefined
+        ? backwards
+          ? log.length - 1
+          : 0
+        : indexOf(opts.fromPosition, backwards);
     let n = 0;
     while (n < max && i >= 0 && i < log.length) {
       const r = log[i]!;
@@ -173,12 +219,22 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
   }
 
   const headPosition = async () => {
+    guard();
     const last = log[log.length - 1];
     return last === undefined ? undefined : Position.make(last.position);
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription =>
-    StoreKit.runSubscription({ readAll, headPosition, waitForChange: notifier.wait }, opts, handler);
+  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+    guard();
+    const sub = StoreKit.runSubscription(
+      { readAll, headPosition, waitForChange: notifier.wait },
+      opts,
+      handler,
+    );
+    subscriptions.add(sub);
+    void sub.done.catch(() => undefined).finally(() => subscriptions.delete(sub));
+    return sub;
+  };
 
   return {
     kind: 'memory',
@@ -193,24 +249,40 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     },
     headPosition,
     close: async () => {
+      if (closed) return;
+      // Running subscriptions end (their `done` resolves) before the store refuses reads.
+      await Promise.all([...subscriptions].map((s) => s.stop()));
       closed = true;
       notifier.notify();
     },
     tamper: (position, mutate) => {
-      const row = log[Number(position) - 1];
-      if (row === undefined) throw new InvalidArgument('position', `no event at ${position}`);
+      const row = rowAt(position);
       const next = mutate({ data: row.data, metadata: row.metadata });
       row.data = next.data;
       row.metadata = next.metadata;
+    },
+    corruptStoredEvent: (position, mutate) => {
+      const row = rowAt(position.commit);
+      const next = mutate({
+        data: JSON.parse(row.data) as unknown,
+        metadata: JSON.parse(row.metadata) as unknown,
+      });
+      row.data = JSON.stringify(next.data);
+      row.metadata = JSON.stringify(next.metadata);
     },
   };
 };
 
 /** Test hooks of the memory store (what a disk editor would do to a real file). */
 export interface MemoryStoreInternals {
-  /** Rewrites the stored JSON of the event at a global position, bypassing every check. */
+  /** Rewrites the stored JSON text of the event at a global position, bypassing every check. */
   tamper(
     position: bigint,
     mutate: (stored: { data: string; metadata: string }) => { data: string; metadata: string },
+  ): void;
+  /** Rewrites the stored data and metadata (as JSON values) of the event at `position`, bypassing every check. */
+  corruptStoredEvent(
+    position: Position.Position,
+    mutate: (stored: { data: unknown; metadata: unknown }) => { data: unknown; metadata: unknown },
   ): void;
 }

@@ -1,1 +1,2 @@
 export { deciderSpec } from './decider-spec.js';
+export * from './store-contract/index.js';

@@ -41,6 +41,31 @@ export const runSubscription = (
     else if (options.after !== undefined && options.after !== 'start') after = options.after;
     let caughtUp = false;
     while (!abort.signal.aborted) {
+      // Start listening before reading, so a change that lands between the read and the wait
+      // is not missed (it would otherwise wait for the poll timeout).
+      const listening = new AbortController();
+      const stopListening = () => listening.abort();
+      abort.signal.addEventListener('abort', stopListening, { once: true });
+      const changed = source.waitForChange(listening.signal, pollMs);
+      try {
+        const delivered = await deliverPage();
+        if (delivered >= pageSize) {
+          listening.abort(); // a full page: more history to read right away
+        } else if (!caughtUp) {
+          caughtUp = true;
+          options.onCaughtUp?.();
+        }
+        await changed;
+      } catch (err) {
+        listening.abort();
+        await changed.catch(() => undefined);
+        throw err;
+      } finally {
+        abort.signal.removeEventListener('abort', stopListening);
+      }
+    }
+
+    async function deliverPage(): Promise<number> {
       let delivered = 0;
       const page = source.readAll({
         ...(after === undefined ? {} : { fromPosition: after }),
@@ -48,19 +73,14 @@ export const runSubscription = (
         maxCount: pageSize + 1,
       });
       for await (const e of page) {
-        if (abort.signal.aborted) return;
+        if (abort.signal.aborted) return delivered;
         if (after !== undefined && P.compare(e.position, after) <= 0) continue;
         running = Promise.resolve(handler(e));
         await running;
         after = e.position;
         delivered++;
       }
-      if (delivered >= pageSize) continue;
-      if (!caughtUp) {
-        caughtUp = true;
-        options.onCaughtUp?.();
-      }
-      await source.waitForChange(abort.signal, pollMs);
+      return delivered;
     }
   };
 
