@@ -1,16 +1,13 @@
 import pg from 'pg';
 import {
-  InvalidArgument,
   StoreClosed,
   StoreKit,
   StreamNotFound,
-  WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
   type EventHandler,
   type EventRegistry,
   type EventStore,
-  type ExpectedRevision,
   type NewEvent,
   type Position,
   type ReadAllOptions,
@@ -21,7 +18,7 @@ import {
   type Subscription,
 } from '@praxis/core';
 import { makeChangeFeed } from './change-feed.js';
-import { chainTextAround } from './chain-text.js';
+import { appendCall, appendOutcome, appendSql, type AppendRow } from './append.js';
 import { migrate, schemaNameOf } from './migrations.js';
 import { toStoreError } from './pg-errors.js';
 import { headSql, maxPosition, maxXid, readAllSql, readStreamSql } from './read-queries.js';
@@ -58,29 +55,17 @@ export interface PostgresEventStore extends EventStore {
   readonly schema: string;
   /** The connection pool (shared with the projection engine to write read models in SQL). */
   readonly pool: pg.Pool;
-}
-
-const expectedText = (streamId: string, expected: ExpectedRevision): string => {
-  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
-  if (typeof expected === 'bigint' && expected >= 0n) return expected.toString();
-  // Delegate the message for anything else to the shared check (it throws InvalidArgument).
-  StoreKit.checkExpectedRevision(streamId, expected, 'no_stream');
-  throw new InvalidArgument('expectedRevision', String(expected));
-};
-
-const revisionOf = (text: string | null): StreamRevision => {
-  const r = BigInt(text ?? '-1');
-  return r < 0n ? 'no_stream' : r;
-};
-
-interface AppendRow {
-  outcome: 'ok' | 'found' | 'wrong' | 'empty';
-  current_revision: string;
-  event_id: string | null;
-  stream_id: string | null;
-  revision: string | null;
-  xid: string | null;
-  pos: string | null;
+  /**
+   * Appends inside a transaction the caller opened on `client` (e.g. to write a read model or
+   * an outbox row atomically with the events). Same checks and result as `appendToStream`;
+   * nothing is visible — and subscribers are not woken — until the caller commits.
+   */
+  appendInTransaction(
+    client: pg.ClientBase,
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
 }
 
 /**
@@ -154,7 +139,8 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       throw toStoreError(err);
     }
   };
-  const appendSql = `SELECT * FROM ${schema}.append_events($1, $2, $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[])`;
+  const appendText = appendSql(schema);
+  const appendName = `praxis:${schemaName}:append`;
 
   const appendToStream = async (
     streamId: string,
@@ -162,63 +148,33 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     opts: AppendOptions = {},
   ): Promise<AppendResult> => {
     guard();
-    const expected = opts.expectedRevision ?? 'any';
-    const expectedArg = expectedText(streamId, expected);
-    const prepared = StoreKit.prepareAppend(streamId, events, registry, now().toISOString());
-    const texts = prepared.map((p) => chainTextAround(streamId, p));
+    const call = appendCall(streamId, events, opts, registry, now().toISOString());
     let rows: AppendRow[];
     try {
-      const result = await query<AppendRow>(
-        {
-          name: `praxis:${schemaName}:append`,
-          text: appendSql,
-          values: [
-            streamId,
-            expectedArg,
-            prepared.map((p) => p.eventId),
-            prepared.map((p) => p.type),
-            prepared.map((p) => p.schemaVersion),
-            texts.map((t) => t.before),
-            texts.map((t) => t.after),
-          ],
-        },
-        streamId,
-      );
-      rows = result.rows;
+      rows = (await query<AppendRow>({ name: appendName, text: appendText, values: call.values }, streamId))
+        .rows;
     } finally {
       // Also after a failure: a rolled-back append held back the visible horizon until now.
       feed.changed();
     }
-    const first = rows[0];
-    if (first === undefined) throw toStoreError(new Error('append_events returned no row'));
-    const current = revisionOf(first.current_revision);
-    const positions = (rs: AppendRow[]): Position.Position[] =>
-      rs
-        .slice()
-        .sort((a, b) => (BigInt(a.revision!) < BigInt(b.revision!) ? -1 : 1))
-        .map((r) => positionOf(r.xid!, r.pos!));
-    switch (first.outcome) {
-      case 'wrong':
-        throw new WrongExpectedRevision(streamId, expected, current);
-      case 'empty':
-        return {
-          nextExpectedRevision: current,
-          position: first.xid === null ? positionOf('0', '0') : positionOf(first.xid, first.pos!),
-          positions: [],
-        };
-      case 'found': {
-        const found = new Map<string, StoreKit.ExistingEvent>(
-          rows.map((r) => [r.event_id!, { streamId: r.stream_id!, revision: BigInt(r.revision!) }]),
-        );
-        const ids = prepared.map((p) => p.eventId);
-        StoreKit.classifyRetry(streamId, ids, found, expected, current);
-        const ps = positions(rows);
-        return { nextExpectedRevision: current, position: ps[ps.length - 1]!, positions: ps };
-      }
-      case 'ok': {
-        const ps = positions(rows);
-        return { nextExpectedRevision: current, position: ps[ps.length - 1]!, positions: ps };
-      }
+    return appendOutcome(streamId, call, rows);
+  };
+
+  const appendInTransaction = async (
+    client: pg.ClientBase,
+    streamId: string,
+    events: readonly NewEvent[],
+    opts: AppendOptions = {},
+  ): Promise<AppendResult> => {
+    guard();
+    const call = appendCall(streamId, events, opts, registry, now().toISOString());
+    try {
+      const { rows } = await client.query<AppendRow>({ text: appendText, values: call.values });
+      // Delivered at COMMIT (and dropped on ROLLBACK), like the rows themselves.
+      await client.query("SELECT pg_notify($1, '')", [schemaName]);
+      return appendOutcome(streamId, call, rows);
+    } catch (err) {
+      throw toStoreError(err, streamId);
     }
   };
 
@@ -285,13 +241,14 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       text: `SELECT revision FROM ${schema}.streams WHERE stream_id = $1`,
       values: [streamId],
     });
-    return revisionOf(rows[0]?.revision ?? null);
+    const r = BigInt(rows[0]?.revision ?? -1);
+    return r < 0n ? 'no_stream' : r;
   };
 
   const headPosition = async (): Promise<Position.Position | undefined> => {
-    const { rows } = await query<{ xid: string; position: string }>(headSql(schema));
+    const { rows } = await query<{ xid_text: string; position: string }>(headSql(schema));
     const r = rows[0];
-    return r === undefined ? undefined : positionOf(r.xid, r.position);
+    return r === undefined ? undefined : positionOf(r.xid_text, r.position);
   };
 
   const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
@@ -314,6 +271,7 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     schema: schemaName,
     pool,
     appendToStream,
+    appendInTransaction,
     readStream,
     readAll,
     subscribeToAll,

@@ -16,16 +16,16 @@ export const readAllSql = (
 ): { name: string; text: string } => {
   const fwd = direction === 'forwards';
   const conditions = [
-    'xid < pg_snapshot_xmin(pg_current_snapshot())',
-    `(xid, position) ${fwd ? '>' : '<'} ($1::text::xid8, $2::bigint)`,
+    'e.xid < pg_snapshot_xmin(pg_current_snapshot())',
+    `(e.xid, e.position) ${fwd ? '>' : '<'} ($1::text::xid8, $2::bigint)`,
   ];
   let n = 4;
-  if (byType) conditions.push(`type = ANY ($${n++}::text[])`);
-  if (byPrefix) conditions.push(`stream_id ^@ ANY ($${n++}::text[])`);
-  const order = fwd ? 'xid, position' : 'xid DESC, position DESC';
+  if (byType) conditions.push(`e.type = ANY ($${n++}::text[])`);
+  if (byPrefix) conditions.push(`e.stream_id ^@ ANY ($${n++}::text[])`);
+  const order = fwd ? 'e.xid, e.position' : 'e.xid DESC, e.position DESC';
   return {
     name: `praxis:${schema}:all:${direction}:${byType ? 't' : ''}${byPrefix ? 'p' : ''}`,
-    text: `SELECT ${eventColumns} FROM ${schema}.events WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT $3`,
+    text: `SELECT ${eventColumns} FROM ${schema}.events e WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT $3`,
   };
 };
 
@@ -35,8 +35,8 @@ export const readStreamSql = (schema: string, direction: Direction): { name: str
   return {
     name: `praxis:${schema}:stream:${direction}`,
     text:
-      `SELECT ${eventColumns} FROM ${schema}.events WHERE stream_id = $1 AND revision ${fwd ? '>=' : '<='} $2 ` +
-      `ORDER BY revision ${fwd ? '' : 'DESC'} LIMIT $3`,
+      `SELECT ${eventColumns} FROM ${schema}.events e WHERE e.stream_id = $1 AND e.revision ${fwd ? '>=' : '<='} $2 ` +
+      `ORDER BY e.revision ${fwd ? '' : 'DESC'} LIMIT $3`,
   };
 };
 
@@ -44,8 +44,8 @@ export const readStreamSql = (schema: string, direction: Direction): { name: str
 export const headSql = (schema: string): { name: string; text: string } => ({
   name: `praxis:${schema}:head`,
   text:
-    `SELECT xid::text, position FROM ${schema}.events WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ` +
-    'ORDER BY xid DESC, position DESC LIMIT 1',
+    `SELECT e.xid::text AS xid_text, e.position FROM ${schema}.events e ` +
+    'WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.xid DESC, e.position DESC LIMIT 1',
 });
 
 /** Largest values, used as "before everything" when reading backwards from the end. */

@@ -1,8 +1,13 @@
 import { Position, StoreKit, type EventRegistry, type RecordedEvent } from '@praxis/core';
 
-/** The columns every read selects, in this order (rows are fetched as arrays). */
+/**
+ * The columns every read selects, in this order (rows are fetched as arrays). The output
+ * names differ from the columns on purpose: `ORDER BY xid` must sort by the xid8 column,
+ * not by its text (`'999' > '1000'`), and a bare name in ORDER BY prefers an output column.
+ */
 export const eventColumns =
-  'xid::text, position, stream_id, revision, event_id, type, schema_version, data::text, metadata::text, prev_hash, hash';
+  'e.xid::text AS xid_text, e.position, e.stream_id, e.revision, e.event_id, e.type, e.schema_version, ' +
+  'e.data::text AS data_text, e.metadata::text AS metadata_text, e.prev_hash, e.hash';
 
 /** One row as `pg` returns it in array mode (int8 as text). */
 export type EventRow = [
