@@ -8,3 +8,4 @@
  * Budget.decider.name; // 'Budget'
  */
 export * as Budget from './budget/index.js';
+export * as Claim from './claim/index.js';

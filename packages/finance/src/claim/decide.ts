@@ -1,0 +1,455 @@
+import { accept, domainError, reject, type Decision, type DomainError } from '@praxis/core';
+import { date, instant, nonNegativeCents, positiveCents, required, zone, type Check } from '../checks.js';
+import { appealDeadline, filingDeadline, localDate, MEDICARE_REDETERMINATION_DAYS } from './deadlines.js';
+import type {
+  ChargeLine,
+  ClaimEvent,
+  ClaimIssue,
+  PayerKind,
+  RemittanceLine,
+  WriteOffReason,
+} from './events.js';
+import { appliedOf, balanceOf, chargesTotal, type ClaimStatus, type State } from './state.js';
+import type * as C from './commands.js';
+
+type D = Decision<ClaimEvent>;
+const fail = (e: DomainError): D => reject(e.code, e.message, e.field);
+const err = domainError;
+
+const PAYER_KINDS: readonly PayerKind[] = ['medicare', 'medicaid', 'commercial', 'self-pay', 'other'];
+const WRITE_OFF_REASONS: readonly WriteOffReason[] = [
+  'bad-debt',
+  'denial',
+  'timely-filing',
+  'small-balance',
+  'charity',
+  'administrative',
+];
+/** CPT (5 digits, or 4 digits + F/T/U) or HCPCS level II (letter + 4 digits). */
+const CPT = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
+/** CARC: a number, or a letter and a number (e.g. `50`, `197`, `B7`). */
+const CARC = /^[A-Z]?\d{1,3}$/;
+
+const checkCharges = (lines: readonly ChargeLine[], field = 'charges'): Check => {
+  if (!Array.isArray(lines) || lines.length === 0)
+    return err('Required', 'at least one charge line is required', field);
+  for (const [i, l] of lines.entries()) {
+    const f = `${field}.${i}`;
+    const bad =
+      (CPT.test(l.cptCode ?? '')
+        ? undefined
+        : err('InvalidCptCode', `${l.cptCode} is not a CPT/HCPCS code`, `${f}.cptCode`)) ??
+      (Number.isSafeInteger(l.units) && l.units > 0
+        ? undefined
+        : err('InvalidNumber', 'units must be a whole number above zero', `${f}.units`)) ??
+      positiveCents(l.amount, `${f}.amount`);
+    if (bad) return bad;
+  }
+  return undefined;
+};
+
+const checkIssues = (issues: readonly ClaimIssue[], field: string): Check =>
+  issues
+    .map((r, i) => required(r.code, `${field}.${i}.code`) ?? required(r.message, `${field}.${i}.message`))
+    .find((c) => c !== undefined);
+
+const inStatus = (s: State, allowed: readonly ClaimStatus[], code: string, what: string): Check =>
+  s.status === 'none'
+    ? err('ClaimNotFound', 'no charges have been registered for this claim', 'claimId')
+    : allowed.includes(s.status)
+      ? undefined
+      : err(code, `${what} (the claim is ${s.status})`, 'status');
+
+const newId = (s: State, id: string, field: string): Check =>
+  required(id, field) ??
+  (s.ids.includes(id) ? err('DuplicateEntry', `${id} is already posted on this claim`, field) : undefined);
+
+const withinBalance = (s: State, amount: number, field: string): Check =>
+  amount > balanceOf(s)
+    ? err('ExceedsBalance', `${amount} cents is more than the ${balanceOf(s)} cents still owed`, field)
+    : undefined;
+
+/** Charges are registered once per claim, for a past or present date of service, with valid codes. */
+const registerCharges = (c: C.RegisterCharges): D => {
+  const bad =
+    required(c.claimId, 'claimId') ??
+    required(c.encounterId, 'encounterId') ??
+    required(c.patientId, 'patientId') ??
+    required(c.payerId, 'payerId') ??
+    (PAYER_KINDS.includes(c.payerKind)
+      ? undefined
+      : err('InvalidPayerKind', `payerKind must be one of ${PAYER_KINDS.join(', ')}`, 'payerKind')) ??
+    date(c.dateOfService, 'dateOfService') ??
+    zone(c.timeZone) ??
+    instant(c.at) ??
+    (c.dateOfService > localDate(c.at, c.timeZone)
+      ? err('DateOfServiceInFuture', 'charges are registered after the visit', 'dateOfService')
+      : undefined) ??
+    checkCharges(c.charges) ??
+    (c.timelyFilingMonths === undefined ||
+    (Number.isSafeInteger(c.timelyFilingMonths) && c.timelyFilingMonths > 0)
+      ? undefined
+      : err('InvalidNumber', 'timelyFilingMonths must be a whole number above zero', 'timelyFilingMonths')) ??
+    (c.appealWindowDays === undefined || (Number.isSafeInteger(c.appealWindowDays) && c.appealWindowDays > 0)
+      ? undefined
+      : err('InvalidNumber', 'appealWindowDays must be a whole number above zero', 'appealWindowDays'));
+  if (bad) return fail(bad);
+  const { type: _type, ...data } = c;
+  return accept({ type: 'ClaimChargesRegistered', data: { ...data, charges: [...c.charges] } });
+};
+
+/** More charge lines can be added until the claim is created. */
+const addCharges = (c: C.AddCharges, s: State): D => {
+  const bad =
+    inStatus(
+      s,
+      ['charges-registered'],
+      'ClaimAlreadyCreated',
+      'charges are added before the claim is created',
+    ) ??
+    checkCharges(c.charges) ??
+    instant(c.at);
+  return bad
+    ? fail(bad)
+    : accept({ type: 'ClaimChargesAdded', data: { claimId: s.claimId, charges: [...c.charges], at: c.at } });
+};
+
+/** Creating the claim fixes its timely-filing deadline: DOS + the payer's limit (12 months by default, 42 CFR 424.44). */
+const create = (c: C.CreateClaim, s: State): D => {
+  const bad =
+    inStatus(s, ['charges-registered'], 'ClaimAlreadyCreated', 'the claim was already created') ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  return accept({
+    type: 'ClaimCreated',
+    data: {
+      claimId: s.claimId,
+      totalCharges: s.totalCharges,
+      filingDeadline: filingDeadline(s.dateOfService, s.timelyFilingMonths),
+      at: c.at,
+    },
+  });
+};
+
+/** The scrubber's edits: none failed → clean claim; any failed → held with the reasons. */
+const scrub = (c: C.ScrubClaim, s: State): D => {
+  const bad =
+    inStatus(s, ['created'], 'ClaimNotReadyForScrub', 'only a created or corrected claim is scrubbed') ??
+    checkIssues(c.failedEdits, 'failedEdits') ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  const attempt = s.scrubAttempts + 1;
+  return c.failedEdits.length === 0
+    ? accept({ type: 'ClaimScrubbedClean', data: { claimId: s.claimId, attempt, at: c.at } })
+    : accept({
+        type: 'ClaimHeld',
+        data: { claimId: s.claimId, attempt, reasons: [...c.failedEdits], at: c.at },
+      });
+};
+
+/** A held, rejected or denied claim is corrected (charges may be replaced, never below what was already applied); it is then scrubbed again. */
+const correct = (c: C.CorrectClaim, s: State): D => {
+  const bad =
+    inStatus(
+      s,
+      ['held', 'rejected', 'denied'],
+      'ClaimNotCorrectable',
+      'only a held, rejected or denied claim is corrected',
+    ) ??
+    required(c.correction, 'correction') ??
+    (c.charges === undefined ? undefined : checkCharges(c.charges)) ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  const totalCharges = c.charges === undefined ? s.totalCharges : chargesTotal(c.charges);
+  if (totalCharges < appliedOf(s))
+    return reject(
+      'ExceedsBalance',
+      `charges of ${totalCharges} cents are less than the ${appliedOf(s)} cents already applied`,
+      'charges',
+    );
+  return accept({
+    type: 'ClaimCorrected',
+    data: {
+      claimId: s.claimId,
+      correction: c.correction,
+      totalCharges,
+      at: c.at,
+      ...(c.charges === undefined ? {} : { charges: [...c.charges] }),
+    },
+  });
+};
+
+/** Only a clean claim is submitted, and not after its timely-filing deadline. */
+const submit = (c: C.SubmitClaim, s: State): D => {
+  const bad =
+    inStatus(s, ['clean'], 'ClaimNotClean', 'a claim is submitted once it has passed scrubbing') ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  if (localDate(c.at, s.timeZone) > s.filingDeadline)
+    return reject('TimelyFilingExpired', `the filing deadline was ${s.filingDeadline} (42 CFR 424.44)`, 'at');
+  return accept({
+    type: 'ClaimSubmitted',
+    data: { claimId: s.claimId, submission: s.submissions + 1, at: c.at },
+  });
+};
+
+/** The payer's front end accepts a submitted claim into adjudication… */
+const acceptByPayer = (c: C.RecordPayerAcceptance, s: State): D => {
+  const bad =
+    inStatus(s, ['submitted'], 'ClaimNotSubmitted', 'only a submitted claim is accepted') ?? instant(c.at);
+  if (bad) return fail(bad);
+  return accept({
+    type: 'ClaimAcceptedByPayer',
+    data: {
+      claimId: s.claimId,
+      at: c.at,
+      ...(c.payerClaimNumber === undefined ? {} : { payerClaimNumber: c.payerClaimNumber }),
+    },
+  });
+};
+
+/** …or rejects it (not a denial: the claim was never adjudicated), with reasons. */
+const rejectByPayer = (c: C.RecordPayerRejection, s: State): D => {
+  const bad =
+    inStatus(s, ['submitted'], 'ClaimNotSubmitted', 'only a submitted claim is rejected') ??
+    (c.reasons.length === 0
+      ? err('Required', 'at least one reason is required', 'reasons')
+      : checkIssues(c.reasons, 'reasons')) ??
+    instant(c.at);
+  return bad
+    ? fail(bad)
+    : accept({
+        type: 'ClaimRejectedByPayer',
+        data: { claimId: s.claimId, reasons: [...c.reasons], at: c.at },
+      });
+};
+
+/** A denial carries a CARC code and the denied amount; for Medicare it opens a 120-day redetermination window. */
+const deny = (c: C.RecordDenial, s: State): D => {
+  const bad =
+    inStatus(
+      s,
+      ['submitted', 'accepted', 'appealed'],
+      'ClaimNotSubmitted',
+      'only a claim with the payer can be denied',
+    ) ??
+    (CARC.test(c.carcCode ?? '')
+      ? undefined
+      : err('InvalidCarcCode', `${c.carcCode} is not a CARC code`, 'carcCode')) ??
+    positiveCents(c.amount, 'amount') ??
+    withinBalance(s, c.amount, 'amount') ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  const days = s.appealWindowDays ?? (s.payerKind === 'medicare' ? MEDICARE_REDETERMINATION_DAYS : undefined);
+  return accept({
+    type: 'ClaimDenied',
+    data: {
+      claimId: s.claimId,
+      carcCode: c.carcCode,
+      amount: c.amount,
+      firstAdjudication: !s.adjudicated,
+      at: c.at,
+      ...(days === undefined ? {} : { appealDeadline: appealDeadline(c.at, s.timeZone, days) }),
+    },
+  });
+};
+
+/** A denial is appealed within its window (Medicare redetermination: 120 days, 42 CFR 405.942). */
+const appeal = (c: C.AppealDenial, s: State): D => {
+  const bad =
+    inStatus(s, ['denied'], 'ClaimNotDenied', 'only a denied claim is appealed') ??
+    required(c.note, 'note') ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  if (s.appealDeadline !== undefined && localDate(c.at, s.timeZone) > s.appealDeadline)
+    return reject('AppealWindowClosed', `the appeal deadline was ${s.appealDeadline}`, 'at');
+  return accept({
+    type: 'ClaimAppealed',
+    data: { claimId: s.claimId, level: s.appeals + 1, note: c.note, at: c.at },
+  });
+};
+
+const checkRemittance = (lines: readonly RemittanceLine[], s: State): Check => {
+  if (lines.length === 0) return err('Required', 'at least one remittance line is required', 'lines');
+  for (const [i, l] of lines.entries()) {
+    const bad =
+      (s.charges.some((ch) => ch.cptCode === l.cptCode)
+        ? undefined
+        : err('UnknownCptCode', `${l.cptCode} was not charged on this claim`, `lines.${i}.cptCode`)) ??
+      nonNegativeCents(l.paid, `lines.${i}.paid`) ??
+      nonNegativeCents(l.contractualAdjustment, `lines.${i}.contractualAdjustment`);
+    if (bad) return bad;
+  }
+  return undefined;
+};
+
+/**
+ * The payer pays (in full or in part) with contractual adjustments — only after the claim was
+ * submitted, and never more than is owed. What the payer leaves to the patient is noted.
+ */
+const recordPayment = (c: C.RecordPayerPayment, s: State): D => {
+  const notYet: readonly ClaimStatus[] = ['charges-registered', 'created', 'held', 'clean'];
+  const bad =
+    (notYet.includes(s.status)
+      ? err('ClaimNotSubmitted', 'nothing is paid before the claim is submitted', 'status')
+      : undefined) ??
+    inStatus(
+      s,
+      ['submitted', 'accepted', 'appealed', 'adjudicated'],
+      'ClaimNotPayable',
+      'a denied or rejected claim is appealed or resubmitted first',
+    ) ??
+    newId(s, c.paymentId, 'paymentId') ??
+    checkRemittance(c.lines, s) ??
+    nonNegativeCents(c.patientResponsibility, 'patientResponsibility') ??
+    instant(c.at);
+  if (bad) return fail(bad);
+  const paid = c.lines.reduce((a, l) => a + l.paid, 0);
+  const contractualAdjustment = c.lines.reduce((a, l) => a + l.contractualAdjustment, 0);
+  if (paid + contractualAdjustment === 0)
+    return reject('InvalidAmount', 'a remittance pays or adjusts something', 'lines');
+  const tooMuch = withinBalance(s, paid + contractualAdjustment, 'lines');
+  if (tooMuch) return fail(tooMuch);
+  const left = balanceOf(s) - paid - contractualAdjustment;
+  if (c.patientResponsibility > left)
+    return reject(
+      'ExceedsBalance',
+      `patient responsibility is more than the ${left} cents left`,
+      'patientResponsibility',
+    );
+  return accept({
+    type: 'ClaimPaidByPayer',
+    data: {
+      claimId: s.claimId,
+      paymentId: c.paymentId,
+      lines: [...c.lines],
+      paid,
+      contractualAdjustment,
+      patientResponsibility: c.patientResponsibility,
+      outcome: left - c.patientResponsibility === 0 ? 'paid-in-full' : 'paid-in-part',
+      firstAdjudication: !s.adjudicated,
+      at: c.at,
+    },
+  });
+};
+
+/** The patient is billed for their share once the payer has decided, up to what is owed. */
+const billPatient = (c: C.BillPatient, s: State): D => {
+  const bad =
+    inStatus(
+      s,
+      ['adjudicated', 'denied'],
+      'ClaimNotAdjudicated',
+      'the patient is billed after the payer has decided',
+    ) ??
+    newId(s, c.statementId, 'statementId') ??
+    positiveCents(c.amount, 'amount') ??
+    withinBalance(s, c.amount, 'amount') ??
+    instant(c.at);
+  return bad
+    ? fail(bad)
+    : accept({
+        type: 'PatientResponsibilityBilled',
+        data: { claimId: s.claimId, statementId: c.statementId, amount: c.amount, at: c.at },
+      });
+};
+
+/**
+ * A patient payment: at the point of service (copay at the visit, any time after charges are
+ * registered) or against a statement already sent. Never more than is owed.
+ */
+const collect = (c: C.CollectPatientPayment, s: State): D => {
+  const bad =
+    (s.status === 'none'
+      ? err('ClaimNotFound', 'no charges have been registered for this claim', 'claimId')
+      : undefined) ??
+    newId(s, c.paymentId, 'paymentId') ??
+    (typeof c.pointOfService === 'boolean'
+      ? undefined
+      : err('Required', 'pointOfService must be true or false', 'pointOfService')) ??
+    (c.pointOfService || s.patientBilled > 0
+      ? undefined
+      : err(
+          'PatientNotBilled',
+          'a payment outside the visit follows a patient statement',
+          'pointOfService',
+        )) ??
+    positiveCents(c.amount, 'amount') ??
+    withinBalance(s, c.amount, 'amount') ??
+    instant(c.at);
+  return bad
+    ? fail(bad)
+    : accept({
+        type: 'PatientPaymentCollected',
+        data: {
+          claimId: s.claimId,
+          paymentId: c.paymentId,
+          amount: c.amount,
+          pointOfService: c.pointOfService,
+          at: c.at,
+        },
+      });
+};
+
+/** A balance is written off with a reason, up to what is owed; a denial write-off needs a denial. */
+const writeOff = (c: C.WriteOffBalance, s: State): D => {
+  const bad =
+    inStatus(
+      s,
+      ['created', 'held', 'clean', 'submitted', 'accepted', 'rejected', 'denied', 'appealed', 'adjudicated'],
+      'ClaimNotCreated',
+      'a claim is created before anything is written off',
+    ) ??
+    newId(s, c.writeOffId, 'writeOffId') ??
+    (WRITE_OFF_REASONS.includes(c.reason)
+      ? undefined
+      : err('InvalidWriteOffReason', `reason must be one of ${WRITE_OFF_REASONS.join(', ')}`, 'reason')) ??
+    (c.reason === 'denial' && !s.everDenied
+      ? err('ClaimNotDenied', 'a denial write-off needs a denial', 'reason')
+      : undefined) ??
+    positiveCents(c.amount, 'amount') ??
+    withinBalance(s, c.amount, 'amount') ??
+    instant(c.at);
+  return bad
+    ? fail(bad)
+    : accept({
+        type: 'ClaimWrittenOff',
+        data: { claimId: s.claimId, writeOffId: c.writeOffId, amount: c.amount, reason: c.reason, at: c.at },
+      });
+};
+
+/** Decides a Claim command. Pure. */
+export const decide = (c: C.ClaimCommand, s: State): D => {
+  switch (c.type) {
+    case 'RegisterCharges':
+      return s.status === 'none'
+        ? registerCharges(c)
+        : reject('ClaimAlreadyExists', `claim ${s.claimId} already has charges`, 'claimId');
+    case 'AddCharges':
+      return addCharges(c, s);
+    case 'CreateClaim':
+      return create(c, s);
+    case 'ScrubClaim':
+      return scrub(c, s);
+    case 'CorrectClaim':
+      return correct(c, s);
+    case 'SubmitClaim':
+      return submit(c, s);
+    case 'RecordPayerAcceptance':
+      return acceptByPayer(c, s);
+    case 'RecordPayerRejection':
+      return rejectByPayer(c, s);
+    case 'RecordDenial':
+      return deny(c, s);
+    case 'AppealDenial':
+      return appeal(c, s);
+    case 'RecordPayerPayment':
+      return recordPayment(c, s);
+    case 'BillPatient':
+      return billPatient(c, s);
+    case 'CollectPatientPayment':
+      return collect(c, s);
+    case 'WriteOffBalance':
+      return writeOff(c, s);
+  }
+};

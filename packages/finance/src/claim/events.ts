@@ -1,0 +1,146 @@
+import * as t from 'io-ts';
+import {
+  defineEvents,
+  ISODate,
+  ISOInstant,
+  NonEmptyString,
+  NonNegativeCents,
+  PositiveCents,
+  PositiveInt,
+  struct,
+  TimeZone,
+  type EventOf,
+} from '@praxis/core';
+
+/** Who pays the claim; Medicare claims get the Medicare deadlines (42 CFR 424.44, 405.942). */
+export const PayerKind = t.keyof({
+  medicare: null,
+  medicaid: null,
+  commercial: null,
+  'self-pay': null,
+  other: null,
+});
+export type PayerKind = t.TypeOf<typeof PayerKind>;
+
+/** One charge line: a CPT/HCPCS code, units and the practice's charge (cents). */
+export const ChargeLine = t.type({ cptCode: NonEmptyString, units: PositiveInt, amount: PositiveCents });
+export type ChargeLine = t.TypeOf<typeof ChargeLine>;
+
+/** A reason a claim was held by the scrubber or rejected by the payer's front end. */
+export const ClaimIssue = t.type({ code: NonEmptyString, message: NonEmptyString });
+export type ClaimIssue = t.TypeOf<typeof ClaimIssue>;
+
+/** What the payer paid and allowed away, per CPT code, on one remittance. */
+export const RemittanceLine = t.type({
+  cptCode: NonEmptyString,
+  paid: NonNegativeCents,
+  contractualAdjustment: NonNegativeCents,
+});
+export type RemittanceLine = t.TypeOf<typeof RemittanceLine>;
+
+/** Why a balance was written off. `denial` counts in the denial write-off KPI (HFMA AR-6). */
+export const WriteOffReason = t.keyof({
+  'bad-debt': null,
+  denial: null,
+  'timely-filing': null,
+  'small-balance': null,
+  charity: null,
+  administrative: null,
+});
+export type WriteOffReason = t.TypeOf<typeof WriteOffReason>;
+
+/** Every Claim event, with its codec. Every event carries its business time `at`. */
+export const events = defineEvents({
+  ClaimChargesRegistered: struct(
+    {
+      claimId: NonEmptyString,
+      encounterId: NonEmptyString,
+      patientId: NonEmptyString,
+      payerId: NonEmptyString,
+      payerKind: PayerKind,
+      dateOfService: ISODate,
+      timeZone: TimeZone,
+      charges: t.array(ChargeLine),
+      at: ISOInstant,
+    },
+    { timelyFilingMonths: PositiveInt, appealWindowDays: PositiveInt },
+  ),
+  ClaimChargesAdded: struct({ claimId: NonEmptyString, charges: t.array(ChargeLine), at: ISOInstant }),
+  ClaimCreated: struct({
+    claimId: NonEmptyString,
+    totalCharges: PositiveCents,
+    /** Last day to file (date of service + the payer's filing limit, default 12 months). */
+    filingDeadline: ISODate,
+    at: ISOInstant,
+  }),
+  ClaimScrubbedClean: struct({ claimId: NonEmptyString, attempt: PositiveInt, at: ISOInstant }),
+  ClaimHeld: struct({
+    claimId: NonEmptyString,
+    attempt: PositiveInt,
+    reasons: t.array(ClaimIssue),
+    at: ISOInstant,
+  }),
+  ClaimCorrected: struct(
+    { claimId: NonEmptyString, correction: NonEmptyString, totalCharges: PositiveCents, at: ISOInstant },
+    { charges: t.array(ChargeLine) },
+  ),
+  ClaimSubmitted: struct({ claimId: NonEmptyString, submission: PositiveInt, at: ISOInstant }),
+  ClaimAcceptedByPayer: struct(
+    { claimId: NonEmptyString, at: ISOInstant },
+    { payerClaimNumber: NonEmptyString },
+  ),
+  ClaimRejectedByPayer: struct({ claimId: NonEmptyString, reasons: t.array(ClaimIssue), at: ISOInstant }),
+  ClaimDenied: struct(
+    {
+      claimId: NonEmptyString,
+      /** Claim Adjustment Reason Code (X12 CARC), e.g. `50` (not medically necessary). */
+      carcCode: NonEmptyString,
+      amount: PositiveCents,
+      /** True when this is the claim's first adjudication (initial denial rate, HFMA). */
+      firstAdjudication: t.boolean,
+      at: ISOInstant,
+    },
+    { appealDeadline: ISODate },
+  ),
+  ClaimAppealed: struct({
+    claimId: NonEmptyString,
+    level: PositiveInt,
+    note: NonEmptyString,
+    at: ISOInstant,
+  }),
+  ClaimPaidByPayer: struct({
+    claimId: NonEmptyString,
+    paymentId: NonEmptyString,
+    lines: t.array(RemittanceLine),
+    paid: NonNegativeCents,
+    contractualAdjustment: NonNegativeCents,
+    patientResponsibility: NonNegativeCents,
+    outcome: t.keyof({ 'paid-in-full': null, 'paid-in-part': null }),
+    firstAdjudication: t.boolean,
+    at: ISOInstant,
+  }),
+  PatientResponsibilityBilled: struct({
+    claimId: NonEmptyString,
+    statementId: NonEmptyString,
+    amount: PositiveCents,
+    at: ISOInstant,
+  }),
+  PatientPaymentCollected: struct({
+    claimId: NonEmptyString,
+    paymentId: NonEmptyString,
+    amount: PositiveCents,
+    /** Taken at the visit (check-in/check-out), for the POS collections KPI (HFMA PA-7). */
+    pointOfService: t.boolean,
+    at: ISOInstant,
+  }),
+  ClaimWrittenOff: struct({
+    claimId: NonEmptyString,
+    writeOffId: NonEmptyString,
+    amount: PositiveCents,
+    reason: WriteOffReason,
+    at: ISOInstant,
+  }),
+});
+
+/** Any Claim event. */
+export type ClaimEvent = EventOf<typeof events>;

@@ -1,0 +1,33 @@
+/**
+ * The Claim aggregate: one claim's revenue cycle, from charges to payment, collection or
+ * write-off. Stream `Claim-<claimId>`.
+ *
+ * @example
+ * import { Claim } from '@praxis/finance';
+ * const handler = makeCommandHandler({ store, clock, decider: Claim.decider });
+ * await handler.handle({ streamId: Claim.streamId('c-1'), actor, command: { type: 'SubmitClaim', at } });
+ */
+import { streamIdOf, type Decider } from '@praxis/core';
+import type { ClaimCommand } from './commands.js';
+import { decide } from './decide.js';
+import { events, type ClaimEvent } from './events.js';
+import { evolve, initialState, type State } from './state.js';
+
+export * from './commands.js';
+export { decide } from './decide.js';
+export * from './deadlines.js';
+export * from './events.js';
+export * from './state.js';
+
+/** The Claim decider (name `Claim`). */
+export const decider: Decider<ClaimCommand, ClaimEvent, State> = {
+  name: 'Claim',
+  stateVersion: 1,
+  initialState,
+  evolve,
+  decide,
+  events,
+};
+
+/** The stream of one claim: `Claim-<claimId>`. */
+export const streamId = (claimId: string): string => streamIdOf(decider, claimId);
