@@ -82,6 +82,8 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
   const schemaName = schemaNameOf(options.practice);
   const schema = `"${schemaName}"`;
   const clientConfig: pg.ClientConfig = {
+    // Names the connections in pg_stat_activity, so operators can see whose they are.
+    application_name: `praxis:${options.practice}`,
     ...(options.connectionString === undefined ? {} : { connectionString: options.connectionString }),
     ...options.poolConfig,
   };
