@@ -89,4 +89,45 @@ describe('createPractice', () => {
     expect(publish.ok === false && publish.reason).toBe('unauthorized');
     await practice.close();
   });
+
+  it('records a refused command in the audit trail with the actor and the reason', async () => {
+    const practice = await open();
+    await practice.finance.approveBudget(
+      { budgetId: '2026', approvedBy: 'lee', at },
+      { actor: { id: 'lee', role: 'staff' } },
+    );
+    const page = await practice.audit.query({ entity: 'Budget-2026' });
+    expect(page.entries).toHaveLength(1);
+    expect(page.entries[0]).toMatchObject({
+      actorId: 'lee',
+      type: 'CommandRefused',
+      refusal: { commandType: 'ApproveBudget', code: 'Unauthorized' },
+    });
+    expect((await practice.audit.verify()).ok).toBe(true);
+    await practice.close();
+  });
+
+  it('replays an entity as it stood at a past instant', async () => {
+    const practice = await open();
+    const pm = practice.as({ id: 'maria', role: 'practice_manager' });
+    const policyId = 'hipaa';
+    await pm.policies.draftPolicy(
+      { policyId, title: 'HIPAA', reviewEveryMonths: 12, draftedBy: 'maria', draftedOn: '2026-01-02' },
+      { at: '2026-01-02T09:00:00-05:00' },
+    );
+    await pm.policies.retirePolicy(
+      { policyId, reason: 'merged', retiredOn: '2026-02-02' },
+      { at: '2026-02-02T09:00:00-05:00' },
+    );
+    const then = await practice.audit.entityAsOf<{ status: string }>('Policy-hipaa', {
+      at: '2026-01-31T00:00:00-05:00',
+    });
+    const now = await practice.load<{ status: string }>('Policy', policyId);
+    expect([then.eventsFolded, then.state.status]).toEqual([1, 'active']);
+    expect(now.state.status).toBe('retired');
+    await expect(practice.audit.entityAsOf('Nope-1', { at: '2026-01-31T00:00:00Z' })).rejects.toThrow(
+      /not a stream/,
+    );
+    await practice.close();
+  });
 });

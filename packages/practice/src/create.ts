@@ -1,5 +1,11 @@
 import type { Actor } from '@praxis/core';
-import { builtinModules, type FinanceCommands, type PoliciesCommands } from './modules/index.js';
+import { practiceAudit, type PracticeAudit } from './audit.js';
+import {
+  builtinModules,
+  type FinanceCommands,
+  type PoliciesCommands,
+  type StaffCommands,
+} from './modules/index.js';
 import {
   areaMethods,
   practiceCore,
@@ -12,8 +18,12 @@ import {
 export interface Practice extends PracticeCore {
   /** Budgets and the revenue cycle. */
   readonly finance: FinanceCommands;
+  /** Staff: recruitment, credentials, training, goals, reviews, separations, conflicts. */
+  readonly staff: StaffCommands;
   /** Policies: versions, assignments, acknowledgments, reviews. */
   readonly policies: PoliciesCommands;
+  /** The audit trail, as-of replays and tamper evidence. */
+  readonly audit: PracticeAudit;
   /** The same practice, acting as `actor` by default. */
   as(actor: Actor): Practice;
 }
@@ -37,7 +47,9 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
     return {
       ...core,
       finance: areaMethods(core, 'finance') as unknown as FinanceCommands,
+      staff: areaMethods(core, 'staff') as unknown as StaffCommands,
       policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
+      audit: practiceAudit(core, core.projectionList),
       as: (who) => make(who),
     };
   };

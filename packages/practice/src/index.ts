@@ -16,3 +16,4 @@ export * as Settings from './settings/index.js';
 export { createPractice, type Practice } from './create.js';
 export * from './modules/index.js';
 export { ReadModelFailed } from './read-model-failed.js';
+export type { PracticeAudit } from './audit.js';

@@ -14,6 +14,7 @@ import {
   type PermissionPolicy,
   type ReadModelReader,
   type ReadModelStore,
+  type Projection,
   type SnapshotStore,
   type StreamRevision,
 } from '@praxis/core';
@@ -28,6 +29,7 @@ import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
+import { auditView, recordRefusals, securityEvents } from '@praxis/audit';
 
 /** How to open a practice. */
 export interface PracticeOptions {
@@ -82,6 +84,8 @@ export interface PracticeCore {
   load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
   /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
   catchUp(): Promise<void>;
+  /** Every projection the practice maintains. */
+  readonly projectionList: readonly Projection[];
   /** Where each read model stands: checkpoint, lag, parked events. */
   projections(): Promise<readonly ProjectionStatus[]>;
   /** Rebuilds one projection (or all) from the start of the log, beside the live one. */
@@ -95,7 +99,11 @@ export const systemActor: Actor = { id: 'praxis', role: 'system' };
 
 /** Codecs of every event of the given modules, plus the practice settings. */
 export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
-  combineRegistries(Settings.events, ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)));
+  combineRegistries(
+    Settings.events,
+    securityEvents,
+    ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)),
+  );
 
 interface Wiring {
   readonly store: EventStore;
@@ -184,6 +192,8 @@ export const wirePractice = async (
     const settings = await establish(store, options, bootClock);
     const clock = options.clock ?? systemClock(settings.timeZone);
     const permissions = options.permissions ?? defaultPermissions;
+    // Every refusal (a rule or a permission) is recorded in the security stream for auditors.
+    const onRefused = recordRefusals(store);
     const handlers = new Map<
       string,
       { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
@@ -203,15 +213,21 @@ export const wirePractice = async (
               });
         handlers.set(name, {
           binding,
-          handler: makeCommandHandler({ store, decider: binding.decider, clock, permissions, ...snapshots }),
+          handler: makeCommandHandler({
+            store,
+            decider: binding.decider,
+            clock,
+            permissions,
+            onRefused,
+            ...snapshots,
+          }),
         });
       }
     }
-    const readModels = engineReadModels(
-      store,
-      backend.readModels,
-      modules.flatMap((m) => m.projections),
-    );
+    const readModels = engineReadModels(store, backend.readModels, [
+      auditView(registry.types),
+      ...modules.flatMap((m) => m.projections),
+    ]);
     return { store, backend, registry, clock, settings, modules, handlers, readModels };
   } catch (err) {
     await backend.close();
@@ -304,6 +320,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       return r as { state: S; revision: StreamRevision };
     },
     catchUp,
+    projectionList: w.readModels.projections,
     projections: () => w.readModels.engine.status(),
     rebuild: async (name) => {
       const names = w.readModels.projections.map((p) => p.name);

@@ -9,16 +9,21 @@ import { rolePermissions, type PermissionPolicy } from '@praxis/core';
  * - biller: the revenue cycle (claims, payments, write-offs).
  * - hr: recruitment, onboarding, credentials, training, reviews, separations.
  * - compliance_officer: policies, compliance programmes, audits, incidents.
- * - staff: acknowledges policies and records own training.
+ * - staff: acknowledges policies, records own training, takes copays at the front desk.
  * - auditor: reads only; may issue no command.
  */
 export const practiceRoles = {
   practice_manager: ['*'],
-  physician: ['Claim.RegisterCharges', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
-  biller: ['Claim.*'],
-  hr: ['StaffMember.*'],
-  compliance_officer: ['Policy.*', 'ComplianceProgram.*', 'Incident.*'],
-  staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
+  physician: [
+    'Claim.RegisterCharges',
+    'Claim.AddCharges',
+    'Policy.AcknowledgePolicy',
+    'StaffMember.CompleteTraining',
+  ],
+  biller: ['Claim.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
+  hr: ['StaffMember.*', 'Policy.AcknowledgePolicy'],
+  compliance_officer: ['Policy.*', 'ComplianceProgram.*', 'Incident.*', 'StaffMember.CompleteTraining'],
+  staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining', 'Claim.CollectPatientPayment'],
   auditor: [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -1,4 +1,4 @@
-import { Budget } from '@praxis/finance';
+import { Budget, Claim } from '@praxis/finance';
 import type { CommandMethods } from '../area.js';
 import { bind, type PracticeModule } from '../module.js';
 
@@ -23,12 +23,30 @@ export const budget = bind(
   { snapshotEvery: 200 },
 );
 
+/** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
+export const claim = bind(Claim.decider, 'claimId', {
+  RegisterCharges: true,
+  AddCharges: true,
+  CreateClaim: true,
+  ScrubClaim: true,
+  CorrectClaim: true,
+  SubmitClaim: true,
+  RecordPayerAcceptance: true,
+  RecordPayerRejection: true,
+  RecordDenial: true,
+  AppealDenial: true,
+  RecordPayerPayment: true,
+  BillPatient: true,
+  CollectPatientPayment: true,
+  WriteOffBalance: true,
+});
+
 /** Financial oversight: budgets and the revenue cycle. */
 export const financeModule: PracticeModule = {
   area: 'finance',
-  aggregates: [budget],
+  aggregates: [budget, claim],
   projections: [],
 };
 
 /** The finance commands of the facade. */
-export type FinanceCommands = CommandMethods<typeof budget>;
+export type FinanceCommands = CommandMethods<typeof budget> & CommandMethods<typeof claim>;
