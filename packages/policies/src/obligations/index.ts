@@ -47,7 +47,7 @@ const discharge = (policyId: string, dueOn: string | undefined, on: string): Doc
 /**
  * Policy reviews as dated obligations (`Obligation` documents under `obligation:<id>`):
  * one per review cycle, arising when a version is published (or the previous review is
- * done) and discharged by the review, by drafting a revision, or by retiring the policy.
+ * done), discharged by the review or by drafting a revision, and removed when the policy is retired.
  *
  * @example
  * const calendar = foldProjections([policyObligations], events);
@@ -74,8 +74,11 @@ export const policyObligations: Projection = {
         return discharge(d.policyId, d.reviewDueOn, d.draftedOn);
       }
       case 'PolicyRetired': {
+        // A retired policy is no longer reviewed: its open review is not owed any more.
         const d = e.data as Data<'PolicyRetired'>;
-        return discharge(d.policyId, d.reviewDueOn, d.retiredOn);
+        return d.reviewDueOn === undefined
+          ? []
+          : [{ key: obligationKey(policyReviewId(d.policyId, d.reviewDueOn)), update: () => undefined }];
       }
       default:
         return [];

@@ -1,0 +1,228 @@
+import { accept, reject, type Decision } from '@praxis/core';
+import { events, type AuditEvent } from './events.js';
+import type { Audit, CorrectiveAction } from './state.js';
+
+/** Schedule an audit of a programme. */
+export interface ScheduleAudit {
+  readonly type: 'ScheduleAudit';
+  readonly auditId: string;
+  readonly programmeId: string;
+  readonly title: string;
+  readonly auditorId: string;
+  readonly scheduledFor: string;
+}
+/** Record that the audit was carried out. */
+export interface PerformAudit {
+  readonly type: 'PerformAudit';
+  readonly performedOn: string;
+  readonly summary?: string;
+}
+/** Record a finding. */
+export interface RecordFinding {
+  readonly type: 'RecordFinding';
+  readonly findingId: string;
+  readonly description: string;
+  readonly severity: 'low' | 'moderate' | 'high';
+  readonly recordedOn: string;
+}
+/** Assign a corrective action on a finding. */
+export interface AssignCorrectiveAction {
+  readonly type: 'AssignCorrectiveAction';
+  readonly findingId: string;
+  readonly actionId: string;
+  readonly description: string;
+  readonly ownerId: string;
+  readonly assignedOn: string;
+  readonly dueOn: string;
+}
+/** The owner reports the action done. */
+export interface CompleteCorrectiveAction {
+  readonly type: 'CompleteCorrectiveAction';
+  readonly actionId: string;
+  readonly completedOn: string;
+  readonly notes?: string;
+}
+/** Someone checks the action worked. */
+export interface VerifyCorrectiveAction {
+  readonly type: 'VerifyCorrectiveAction';
+  readonly actionId: string;
+  readonly verifiedBy: string;
+  readonly verifiedOn: string;
+}
+/** Close a finding. */
+export interface CloseFinding {
+  readonly type: 'CloseFinding';
+  readonly findingId: string;
+  readonly closedOn: string;
+}
+
+/** Every command an Audit decides on. */
+export type AuditCommand =
+  | ScheduleAudit
+  | PerformAudit
+  | RecordFinding
+  | AssignCorrectiveAction
+  | CompleteCorrectiveAction
+  | VerifyCorrectiveAction
+  | CloseFinding;
+
+type D = Decision<AuditEvent>;
+
+/** An audit is scheduled once. */
+const scheduleAudit = (c: ScheduleAudit, s: Audit): D =>
+  s.status !== 'none'
+    ? reject('AuditAlreadyScheduled', `audit ${c.auditId} already exists`, 'auditId')
+    : accept(
+        events.make('ComplianceAuditScheduled', {
+          auditId: c.auditId,
+          programmeId: c.programmeId,
+          title: c.title,
+          auditorId: c.auditorId,
+          scheduledFor: c.scheduledFor,
+        }),
+      );
+
+/** A scheduled audit is performed once. */
+const performAudit = (c: PerformAudit, s: Audit): D =>
+  s.status === 'none'
+    ? reject('AuditNotFound', 'schedule the audit first')
+    : s.status === 'performed'
+      ? reject('AuditAlreadyPerformed', `the audit was performed on ${s.performedOn}`)
+      : accept(
+          events.make('ComplianceAuditPerformed', {
+            auditId: s.auditId,
+            performedOn: c.performedOn,
+            ...(c.summary === undefined ? {} : { summary: c.summary }),
+          }),
+        );
+
+/** Findings come from a performed audit, on or after the day it was performed; ids are unique. */
+const recordFinding = (c: RecordFinding, s: Audit): D =>
+  s.status !== 'performed' || s.performedOn === undefined
+    ? reject('AuditNotPerformed', 'findings are recorded once the audit was performed')
+    : s.findings[c.findingId] !== undefined
+      ? reject('FindingAlreadyRecorded', `finding ${c.findingId} exists`, 'findingId')
+      : c.recordedOn < s.performedOn
+        ? reject('FindingBeforeAudit', 'a finding cannot precede the audit', 'recordedOn')
+        : accept(
+            events.make('AuditFindingRecorded', {
+              auditId: s.auditId,
+              findingId: c.findingId,
+              description: c.description,
+              severity: c.severity,
+              recordedOn: c.recordedOn,
+            }),
+          );
+
+/** A corrective action targets an open finding and is due no earlier than it is assigned. */
+const assignCorrectiveAction = (c: AssignCorrectiveAction, s: Audit): D => {
+  const f = s.findings[c.findingId];
+  return f === undefined
+    ? reject('FindingNotFound', `no finding ${c.findingId}`, 'findingId')
+    : f.closedOn !== undefined
+      ? reject('FindingClosed', `finding ${c.findingId} is closed`, 'findingId')
+      : s.actions[c.actionId] !== undefined
+        ? reject('CorrectiveActionAlreadyAssigned', `action ${c.actionId} exists`, 'actionId')
+        : c.dueOn < c.assignedOn
+          ? reject('DueBeforeAssigned', 'the due date precedes the assignment', 'dueOn')
+          : accept(
+              events.make('CorrectiveActionAssigned', {
+                auditId: s.auditId,
+                findingId: c.findingId,
+                actionId: c.actionId,
+                description: c.description,
+                ownerId: c.ownerId,
+                assignedOn: c.assignedOn,
+                dueOn: c.dueOn,
+              }),
+            );
+};
+
+const action = (s: Audit, id: string): CorrectiveAction | D =>
+  s.actions[id] ?? reject('CorrectiveActionNotFound', `no corrective action ${id}`, 'actionId');
+const isDecision = (x: CorrectiveAction | D): x is D => '_tag' in x;
+
+/** An action is completed once, not before it was assigned (late completion is allowed, and shows as late). */
+const completeCorrectiveAction = (c: CompleteCorrectiveAction, s: Audit): D => {
+  const a = action(s, c.actionId);
+  if (isDecision(a)) return a;
+  return a.completedOn !== undefined
+    ? reject('CorrectiveActionAlreadyCompleted', `completed on ${a.completedOn}`, 'actionId')
+    : c.completedOn < a.assignedOn
+      ? reject('CompletedBeforeAssigned', 'completion precedes assignment', 'completedOn')
+      : accept(
+          events.make('CorrectiveActionCompleted', {
+            auditId: s.auditId,
+            actionId: c.actionId,
+            completedOn: c.completedOn,
+            ...(c.notes === undefined ? {} : { notes: c.notes }),
+          }),
+        );
+};
+
+/** A completed action is verified once, by someone other than its owner, after completion. */
+const verifyCorrectiveAction = (c: VerifyCorrectiveAction, s: Audit): D => {
+  const a = action(s, c.actionId);
+  if (isDecision(a)) return a;
+  return a.completedOn === undefined
+    ? reject('CorrectiveActionNotCompleted', 'only a completed action can be verified', 'actionId')
+    : a.verifiedOn !== undefined
+      ? reject('CorrectiveActionAlreadyVerified', `verified on ${a.verifiedOn}`, 'actionId')
+      : c.verifiedBy === a.ownerId
+        ? reject('VerifierIsOwner', 'the owner of an action cannot verify it', 'verifiedBy')
+        : c.verifiedOn < a.completedOn
+          ? reject('VerifiedBeforeCompleted', 'verification precedes completion', 'verifiedOn')
+          : accept(
+              events.make('CorrectiveActionVerified', {
+                auditId: s.auditId,
+                actionId: c.actionId,
+                verifiedBy: c.verifiedBy,
+                verifiedOn: c.verifiedOn,
+              }),
+            );
+};
+
+/** A finding closes only when it has corrective actions and every one of them is verified. */
+const closeFinding = (c: CloseFinding, s: Audit): D => {
+  const f = s.findings[c.findingId];
+  if (f === undefined) return reject('FindingNotFound', `no finding ${c.findingId}`, 'findingId');
+  if (f.closedOn !== undefined) return reject('FindingClosed', `closed on ${f.closedOn}`, 'findingId');
+  const actions = Object.values(s.actions).filter((a) => a.findingId === c.findingId);
+  if (actions.length === 0)
+    return reject('FindingHasNoCorrectiveAction', 'assign a corrective action before closing', 'findingId');
+  if (actions.some((a) => a.verifiedOn === undefined))
+    return reject(
+      'CorrectiveActionsUnverified',
+      'every corrective action must be verified first',
+      'findingId',
+    );
+  const lastVerified = actions
+    .map((a) => a.verifiedOn!)
+    .sort()
+    .at(-1)!;
+  if (c.closedOn < lastVerified)
+    return reject('ClosedBeforeVerified', `the last verification was on ${lastVerified}`, 'closedOn');
+  return accept(
+    events.make('AuditFindingClosed', { auditId: s.auditId, findingId: c.findingId, closedOn: c.closedOn }),
+  );
+};
+
+/** Decides an Audit command. Pure. */
+export const decide = (c: AuditCommand, s: Audit): D => {
+  switch (c.type) {
+    case 'ScheduleAudit':
+      return scheduleAudit(c, s);
+    case 'PerformAudit':
+      return performAudit(c, s);
+    case 'RecordFinding':
+      return recordFinding(c, s);
+    case 'AssignCorrectiveAction':
+      return assignCorrectiveAction(c, s);
+    case 'CompleteCorrectiveAction':
+      return completeCorrectiveAction(c, s);
+    case 'VerifyCorrectiveAction':
+      return verifyCorrectiveAction(c, s);
+    case 'CloseFinding':
+      return closeFinding(c, s);
+  }
+};

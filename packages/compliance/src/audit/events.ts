@@ -1,0 +1,58 @@
+import * as t from 'io-ts';
+import { ISODate, NonEmptyString, defineEvents, struct, type EventOf } from '@praxis/core';
+
+/** How serious a finding is. */
+export const Severity = t.keyof({ low: null, moderate: null, high: null });
+
+/**
+ * Every event of a compliance Audit: scheduled, performed, its findings, and the corrective
+ * actions on each finding (assigned with a due date, completed, verified) until the finding
+ * is closed.
+ */
+export const events = defineEvents({
+  /** An audit of a programme was scheduled. */
+  ComplianceAuditScheduled: t.type({
+    auditId: NonEmptyString,
+    programmeId: NonEmptyString,
+    title: NonEmptyString,
+    auditorId: NonEmptyString,
+    scheduledFor: ISODate,
+  }),
+  /** The audit was carried out. */
+  ComplianceAuditPerformed: struct({ auditId: NonEmptyString, performedOn: ISODate }, { summary: t.string }),
+  /** The audit found something wrong. */
+  AuditFindingRecorded: t.type({
+    auditId: NonEmptyString,
+    findingId: NonEmptyString,
+    description: NonEmptyString,
+    severity: Severity,
+    recordedOn: ISODate,
+  }),
+  /** Someone must fix a finding by a date. */
+  CorrectiveActionAssigned: t.type({
+    auditId: NonEmptyString,
+    findingId: NonEmptyString,
+    actionId: NonEmptyString,
+    description: NonEmptyString,
+    ownerId: NonEmptyString,
+    assignedOn: ISODate,
+    dueOn: ISODate,
+  }),
+  /** The owner says the action is done. */
+  CorrectiveActionCompleted: struct(
+    { auditId: NonEmptyString, actionId: NonEmptyString, completedOn: ISODate },
+    { notes: t.string },
+  ),
+  /** Someone other than the owner checked that the action worked. */
+  CorrectiveActionVerified: t.type({
+    auditId: NonEmptyString,
+    actionId: NonEmptyString,
+    verifiedBy: NonEmptyString,
+    verifiedOn: ISODate,
+  }),
+  /** A finding whose corrective actions are all verified was closed. */
+  AuditFindingClosed: t.type({ auditId: NonEmptyString, findingId: NonEmptyString, closedOn: ISODate }),
+});
+
+/** Every Audit event. */
+export type AuditEvent = EventOf<typeof events>;

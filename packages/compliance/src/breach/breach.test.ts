@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deciderSpec } from '@praxis/testing';
+import { breachDeadlines, deadlineKey, decider, events, type BreachCommand } from './index.js';
+
+const spec = deciderSpec(decider);
+const small = events.make('BreachDiscovered', {
+  breachId: 'b1',
+  description: 'laptop stolen',
+  discoveredOn: '2026-11-15',
+  affected: 12,
+  states: [{ state: 'TX', residents: 12 }],
+  deadlines: [
+    { recipient: 'individuals', dueOn: '2027-01-14', legalSource: '45 CFR 164.404(b)' },
+    { recipient: 'hhs', dueOn: '2027-03-01', legalSource: '45 CFR 164.408(c)' },
+  ],
+});
+
+describe('breach deadlines (45 CFR 164.404–164.408)', () => {
+  it('gives individuals 60 days and HHS 60 days after year end below 500', () => {
+    expect(breachDeadlines('2026-11-15', 12, [])).toEqual(small.data.deadlines);
+  });
+  it('lands HHS on a leap day when the following year is a leap year', () => {
+    // 2023-12-31 + 60 days = 2024-02-29 (31 January days + 29 February days = 60)
+    expect(breachDeadlines('2023-05-01', 3, []).find((d) => d.recipient === 'hhs')?.dueOn).toBe('2024-02-29');
+  });
+  it('crosses a year end for the 60-day clock', () => {
+    // 2026-12-31 + 60 days = 2027-03-01 (31 + 28 + 1)
+    expect(breachDeadlines('2026-12-31', 1, [])[0]?.dueOn).toBe('2027-03-01');
+  });
+  it('owes HHS within 60 days at 500 affected, and media only for states above 500 residents', () => {
+    const d = breachDeadlines('2026-03-01', 1200, [
+      { state: 'TX', residents: 501 },
+      { state: 'OK', residents: 500 },
+      { state: 'LA', residents: 199 },
+    ]);
+    expect(d).toEqual([
+      { recipient: 'individuals', dueOn: '2026-04-30', legalSource: '45 CFR 164.404(b)' },
+      { recipient: 'hhs', dueOn: '2026-04-30', legalSource: '45 CFR 164.408(b)' },
+      { recipient: 'media', state: 'TX', dueOn: '2026-04-30', legalSource: '45 CFR 164.406(b)' },
+    ]);
+    expect(breachDeadlines('2026-03-01', 500, []).find((x) => x.recipient === 'hhs')?.dueOn).toBe(
+      '2026-04-30',
+    );
+  });
+});
+
+describe('Breach', () => {
+  it('records a discovery with its deadlines; rejects a second one', () => {
+    const cmd = {
+      type: 'DiscoverBreach',
+      breachId: 'b1',
+      description: 'laptop stolen',
+      discoveredOn: '2026-11-15',
+      affected: 12,
+      states: [{ state: 'TX', residents: 12 }],
+    } as const;
+    spec.given([]).when(cmd).then([small]);
+    spec.given([small]).when(cmd).thenRejects('BreachAlreadyRecorded', 'breachId');
+  });
+  it('rejects state counts above the number affected', () => {
+    spec
+      .given([])
+      .when({
+        type: 'DiscoverBreach',
+        breachId: 'b1',
+        description: 'x',
+        discoveredOn: '2026-11-15',
+        affected: 10,
+        states: [{ state: 'TX', residents: 11 }],
+      })
+      .thenRejects('StatesExceedAffected', 'states');
+  });
+  it('brings HHS forward and adds media when a revision crosses 500', () => {
+    spec
+      .given([small])
+      .when({
+        type: 'ReviseBreachScope',
+        revisedOn: '2026-11-20',
+        affected: 800,
+        states: [{ state: 'TX', residents: 800 }],
+      })
+      .then([
+        events.make('BreachScopeRevised', {
+          breachId: 'b1',
+          revisedOn: '2026-11-20',
+          affected: 800,
+          states: [{ state: 'TX', residents: 800 }],
+          deadlines: [
+            { recipient: 'individuals', dueOn: '2027-01-14', legalSource: '45 CFR 164.404(b)' },
+            { recipient: 'hhs', dueOn: '2027-01-14', legalSource: '45 CFR 164.408(b)' },
+            { recipient: 'media', state: 'TX', dueOn: '2027-01-14', legalSource: '45 CFR 164.406(b)' },
+          ],
+        }),
+      ]);
+  });
+  it('keeps the earlier deadlines when a count is corrected downward', () => {
+    const big = events.make('BreachDiscovered', {
+      ...small.data,
+      affected: 800,
+      states: [{ state: 'TX', residents: 800 }],
+      deadlines: breachDeadlines('2026-11-15', 800, [{ state: 'TX', residents: 800 }]),
+    });
+    const s = spec
+      .given([big])
+      .when({ type: 'ReviseBreachScope', revisedOn: '2026-11-20', affected: 40, states: [] })
+      .thenState();
+    expect(s.deadlines).toEqual(big.data.deadlines);
+  });
+  it('records a notice that is owed, once; rejects one that is not owed', () => {
+    spec
+      .given([small])
+      .when({ type: 'SendBreachNotification', recipient: 'individuals', sentOn: '2026-12-01' })
+      .then([
+        events.make('BreachNotificationSent', {
+          breachId: 'b1',
+          recipient: 'individuals',
+          sentOn: '2026-12-01',
+          dueOn: '2027-01-14',
+        }),
+      ]);
+    spec
+      .given([small])
+      .when({ type: 'SendBreachNotification', recipient: 'media', state: 'TX', sentOn: '2026-12-01' })
+      .thenRejects('NotificationNotOwed', 'recipient');
+    const sent = events.make('BreachNotificationSent', {
+      breachId: 'b1',
+      recipient: 'individuals',
+      sentOn: '2026-12-01',
+      dueOn: '2027-01-14',
+    });
+    spec
+      .given([small, sent])
+      .when({ type: 'SendBreachNotification', recipient: 'individuals', sentOn: '2026-12-02' })
+      .thenRejects('NotificationAlreadySent');
+  });
+});
+
+describe('Breach invariant: a deadline never moves later', () => {
+  const stateCounts = fc.array(
+    fc.record({
+      state: fc.constantFrom('TX', 'OK', 'LA', 'NM'),
+      residents: fc.integer({ min: 0, max: 900 }),
+    }),
+    { maxLength: 4 },
+  );
+  const scope = stateCounts.chain((states) => {
+    const uniq = states.filter((s, i) => states.findIndex((x) => x.state === s.state) === i);
+    const sum = uniq.reduce((n, s) => n + s.residents, 0);
+    return fc.integer({ min: sum, max: sum + 1500 }).map((affected) => ({ affected, states: uniq }));
+  });
+  const day = fc
+    .integer({ min: 0, max: 1500 })
+    .map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+
+  it('holds across any sequence of scope revisions', () => {
+    fc.assert(
+      fc.property(day, scope, fc.array(scope, { maxLength: 8 }), (discoveredOn, first, revisions) => {
+        let state = decider.initialState;
+        const apply = (c: BreachCommand) => {
+          const d = decider.decide(c, state);
+          if (d._tag === 'Left') throw new Error(d.left.message);
+          state = d.right.reduce(decider.evolve, state);
+        };
+        apply({ type: 'DiscoverBreach', breachId: 'b', description: 'x', discoveredOn, ...first });
+        for (const r of revisions) {
+          const before = new Map(state.deadlines.map((d) => [deadlineKey(d), d.dueOn]));
+          apply({ type: 'ReviseBreachScope', revisedOn: discoveredOn, ...r });
+          const after = new Map(state.deadlines.map((d) => [deadlineKey(d), d.dueOn]));
+          for (const [k, due] of before) {
+            expect(after.has(k)).toBe(true);
+            expect(after.get(k)! <= due).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});

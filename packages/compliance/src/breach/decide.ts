@@ -1,0 +1,122 @@
+import { accept, reject, type Decision } from '@praxis/core';
+import {
+  breachDeadlines,
+  deadlineKey,
+  mergeDeadlines,
+  type Recipient,
+  type StateResidents,
+} from './deadlines.js';
+import { events, type BreachEvent } from './events.js';
+import type { Breach } from './state.js';
+
+/** Record the discovery of a breach. */
+export interface DiscoverBreach {
+  readonly type: 'DiscoverBreach';
+  readonly breachId: string;
+  readonly description: string;
+  readonly discoveredOn: string;
+  readonly affected: number;
+  readonly states: readonly StateResidents[];
+}
+/** Revise how many people (and in which states) the breach affected. */
+export interface ReviseBreachScope {
+  readonly type: 'ReviseBreachScope';
+  readonly revisedOn: string;
+  readonly affected: number;
+  readonly states: readonly StateResidents[];
+}
+/** Record a notification sent. */
+export interface SendBreachNotification {
+  readonly type: 'SendBreachNotification';
+  readonly recipient: Recipient;
+  /** For media notices: the state. */
+  readonly state?: string;
+  readonly sentOn: string;
+}
+
+/** Every command a Breach decides on. */
+export type BreachCommand = DiscoverBreach | ReviseBreachScope | SendBreachNotification;
+
+type D = Decision<BreachEvent>;
+
+const scopeError = (affected: number, states: readonly StateResidents[]): D | undefined => {
+  const names = states.map((s) => s.state);
+  if (names.some((n, i) => names.indexOf(n) !== i))
+    return reject('StateListedTwice', 'list each state once', 'states');
+  const total = states.reduce((n, s) => n + s.residents, 0);
+  return total > affected
+    ? reject(
+        'StatesExceedAffected',
+        `state residents (${total}) exceed the number affected (${affected})`,
+        'states',
+      )
+    : undefined;
+};
+
+/** A breach is recorded once; its notification deadlines follow from discovery date and scope. */
+const discoverBreach = (c: DiscoverBreach, s: Breach): D =>
+  s.exists
+    ? reject('BreachAlreadyRecorded', `breach ${c.breachId} exists`, 'breachId')
+    : (scopeError(c.affected, c.states) ??
+      accept(
+        events.make('BreachDiscovered', {
+          breachId: c.breachId,
+          description: c.description,
+          discoveredOn: c.discoveredOn,
+          affected: c.affected,
+          states: [...c.states],
+          deadlines: breachDeadlines(c.discoveredOn, c.affected, c.states),
+        }),
+      ));
+
+/**
+ * A revised scope can add notifications or bring them earlier, never postpone or drop one:
+ * a deadline, once owed, never moves later (even if the count is corrected downward).
+ */
+const reviseBreachScope = (c: ReviseBreachScope, s: Breach): D =>
+  !s.exists
+    ? reject('BreachNotFound', 'no such breach')
+    : c.revisedOn < s.discoveredOn
+      ? reject('RevisedBeforeDiscovered', 'a revision cannot precede discovery', 'revisedOn')
+      : (scopeError(c.affected, c.states) ??
+        accept(
+          events.make('BreachScopeRevised', {
+            breachId: s.breachId,
+            revisedOn: c.revisedOn,
+            affected: c.affected,
+            states: [...c.states],
+            deadlines: mergeDeadlines(s.deadlines, breachDeadlines(s.discoveredOn, c.affected, c.states)),
+          }),
+        ));
+
+/** Only an owed notification is recorded, once, on or after discovery (late notices are still recorded). */
+const sendBreachNotification = (c: SendBreachNotification, s: Breach): D => {
+  if (!s.exists) return reject('BreachNotFound', 'no such breach');
+  const key = deadlineKey(c.state === undefined ? { recipient: c.recipient } : c);
+  const owed = s.deadlines.find((d) => deadlineKey(d) === key);
+  if (owed === undefined) return reject('NotificationNotOwed', `no ${key} notification is owed`, 'recipient');
+  if (s.sent[key] !== undefined)
+    return reject('NotificationAlreadySent', `sent on ${s.sent[key]}`, 'recipient');
+  if (c.sentOn < s.discoveredOn) return reject('SentBeforeDiscovered', 'notice precedes discovery', 'sentOn');
+  return accept(
+    events.make('BreachNotificationSent', {
+      breachId: s.breachId,
+      recipient: c.recipient,
+      sentOn: c.sentOn,
+      dueOn: owed.dueOn,
+      ...(owed.state === undefined ? {} : { state: owed.state }),
+    }),
+  );
+};
+
+/** Decides a Breach command. Pure. */
+export const decide = (c: BreachCommand, s: Breach): D => {
+  switch (c.type) {
+    case 'DiscoverBreach':
+      return discoverBreach(c, s);
+    case 'ReviseBreachScope':
+      return reviseBreachScope(c, s);
+    case 'SendBreachNotification':
+      return sendBreachNotification(c, s);
+  }
+};

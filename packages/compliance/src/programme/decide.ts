@@ -1,0 +1,196 @@
+import { accept, reject, type Decision } from '@praxis/core';
+import { events, type ProgrammeEvent } from './events.js';
+import { atMostAsLongAs, nextDueOn, type Recurrence } from './recurrence.js';
+import { standardRequirements, type Regulation, type StandardRequirementKey } from './standards.js';
+import type { Programme, Requirement } from './state.js';
+
+/** Set up a programme for one regulation. */
+export interface EstablishProgramme {
+  readonly type: 'EstablishProgramme';
+  readonly programmeId: string;
+  readonly regulation: Regulation;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly establishedOn: string;
+}
+/** Add a recurring requirement. `standard` ties it to a legal maximum interval. */
+export interface AddRequirement {
+  readonly type: 'AddRequirement';
+  readonly requirementId: string;
+  readonly title: string;
+  readonly recurrence: Recurrence;
+  readonly ownerId: string;
+  readonly firstDueOn: string;
+  readonly standard?: StandardRequirementKey;
+  /** Defaults to the standard's source, else ''. */
+  readonly legalSource?: string;
+  readonly addedOn: string;
+}
+/** Record that a requirement was met. */
+export interface MeetRequirement {
+  readonly type: 'MeetRequirement';
+  readonly requirementId: string;
+  readonly metBy: string;
+  readonly metOn: string;
+  readonly evidence?: string;
+}
+/** Hand a requirement to another owner. */
+export interface ReassignRequirement {
+  readonly type: 'ReassignRequirement';
+  readonly requirementId: string;
+  readonly ownerId: string;
+  readonly reassignedOn: string;
+}
+/** Withdraw a requirement that no longer applies. */
+export interface WithdrawRequirement {
+  readonly type: 'WithdrawRequirement';
+  readonly requirementId: string;
+  readonly reason: string;
+  readonly withdrawnOn: string;
+}
+
+/** Every command a Programme decides on. */
+export type ProgrammeCommand =
+  EstablishProgramme | AddRequirement | MeetRequirement | ReassignRequirement | WithdrawRequirement;
+
+type D = Decision<ProgrammeEvent>;
+
+/** A programme is established once. */
+const establishProgramme = (c: EstablishProgramme, s: Programme): D =>
+  s.exists
+    ? reject('ProgrammeAlreadyExists', `programme ${c.programmeId} already exists`, 'programmeId')
+    : accept(
+        events.make('ComplianceProgrammeEstablished', {
+          programmeId: c.programmeId,
+          regulation: c.regulation,
+          name: c.name,
+          ownerId: c.ownerId,
+          establishedOn: c.establishedOn,
+        }),
+      );
+
+/**
+ * A requirement id is new; a standard requirement belongs to its regulation's programme and
+ * may recur more often than the law allows at most, never less often (e.g. spore tests at
+ * least weekly, the CLIA certificate at most every 2 years).
+ */
+const addRequirement = (c: AddRequirement, s: Programme): D => {
+  if (!s.exists) return reject('ProgrammeNotFound', 'establish the programme first');
+  if (s.requirements[c.requirementId] !== undefined)
+    return reject('RequirementAlreadyExists', `requirement ${c.requirementId} exists`, 'requirementId');
+  const std = c.standard === undefined ? undefined : standardRequirements[c.standard];
+  if (std !== undefined && std.regulation !== s.regulation)
+    return reject(
+      'StandardOfAnotherRegulation',
+      `${c.standard} belongs to a ${std.regulation} programme`,
+      'standard',
+    );
+  if (std !== undefined && !atMostAsLongAs(c.recurrence, std.maxInterval))
+    return reject(
+      'RecurrenceTooLong',
+      `${c.standard} must recur at least every ${std.maxInterval.every} ${std.maxInterval.unit} (${std.legalSource})`,
+      'recurrence',
+    );
+  if (c.firstDueOn < c.addedOn)
+    return reject('DueBeforeAdded', 'the first due date has passed', 'firstDueOn');
+  return accept(
+    events.make('ComplianceRequirementAdded', {
+      programmeId: s.programmeId,
+      requirementId: c.requirementId,
+      title: c.title,
+      recurrence: c.recurrence,
+      ownerId: c.ownerId,
+      firstDueOn: c.firstDueOn,
+      legalSource: c.legalSource ?? std?.legalSource ?? '',
+      addedOn: c.addedOn,
+      ...(c.standard === undefined ? {} : { standard: c.standard }),
+    }),
+  );
+};
+
+const openRequirement = (s: Programme, id: string): Requirement | D => {
+  const r = s.requirements[id];
+  return r === undefined
+    ? reject('RequirementNotFound', `no requirement ${id}`, 'requirementId')
+    : r.withdrawn
+      ? reject('RequirementWithdrawn', `requirement ${id} was withdrawn`, 'requirementId')
+      : r;
+};
+const isDecision = (x: Requirement | D): x is D => '_tag' in x;
+
+/**
+ * Meeting a requirement discharges its open due date; the next falls one recurrence after
+ * the day it was met (so "at least every N" holds however early it was done). Fulfilments
+ * are recorded in order.
+ */
+const meetRequirement = (c: MeetRequirement, s: Programme): D => {
+  const r = openRequirement(s, c.requirementId);
+  if (isDecision(r)) return r;
+  if (r.lastMetOn !== undefined && c.metOn < r.lastMetOn)
+    return reject('MetOutOfOrder', `it was last met on ${r.lastMetOn}`, 'metOn');
+  return accept(
+    events.make('ComplianceRequirementMet', {
+      programmeId: s.programmeId,
+      requirementId: c.requirementId,
+      title: r.title,
+      ownerId: r.ownerId,
+      legalSource: r.legalSource,
+      occurrence: r.occurrence,
+      metBy: c.metBy,
+      metOn: c.metOn,
+      dueOn: r.dueOn,
+      nextDueOn: nextDueOn(c.metOn, r.recurrence),
+      ...(c.evidence === undefined ? {} : { evidence: c.evidence }),
+    }),
+  );
+};
+
+/** An open requirement can change owner (a no-op when the owner is the same). */
+const reassignRequirement = (c: ReassignRequirement, s: Programme): D => {
+  const r = openRequirement(s, c.requirementId);
+  if (isDecision(r)) return r;
+  return r.ownerId === c.ownerId
+    ? accept()
+    : accept(
+        events.make('ComplianceRequirementReassigned', {
+          programmeId: s.programmeId,
+          requirementId: c.requirementId,
+          ownerId: c.ownerId,
+          occurrence: r.occurrence,
+          dueOn: r.dueOn,
+          reassignedOn: c.reassignedOn,
+        }),
+      );
+};
+
+/** An open requirement can be withdrawn once. */
+const withdrawRequirement = (c: WithdrawRequirement, s: Programme): D => {
+  const r = openRequirement(s, c.requirementId);
+  if (isDecision(r)) return r;
+  return accept(
+    events.make('ComplianceRequirementWithdrawn', {
+      programmeId: s.programmeId,
+      requirementId: c.requirementId,
+      reason: c.reason,
+      occurrence: r.occurrence,
+      dueOn: r.dueOn,
+      withdrawnOn: c.withdrawnOn,
+    }),
+  );
+};
+
+/** Decides a Programme command. Pure. */
+export const decide = (c: ProgrammeCommand, s: Programme): D => {
+  switch (c.type) {
+    case 'EstablishProgramme':
+      return establishProgramme(c, s);
+    case 'AddRequirement':
+      return addRequirement(c, s);
+    case 'MeetRequirement':
+      return meetRequirement(c, s);
+    case 'ReassignRequirement':
+      return reassignRequirement(c, s);
+    case 'WithdrawRequirement':
+      return withdrawRequirement(c, s);
+  }
+};
