@@ -1,0 +1,373 @@
+import Database from 'better-sqlite3';
+import {
+  Position,
+  StoreClosed,
+  StoreKit,
+  InvalidArgument,
+  StreamNotFound,
+  WrongExpectedRevision,
+  chainHash,
+  type AppendOptions,
+  type AppendResult,
+  type EventHandler,
+  type EventRegistry,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamRevision,
+  type SubscribeOptions,
+  type Subscription,
+} from '@praxis/core';
+import { applyMigrations, refuseNewerSchema } from './migrations.js';
+import { pagedEvents } from './paged-events.js';
+import { readAllStatement, type ReadAllPage, type StoredRowArray } from './read-all-query.js';
+import { eventMigrations, eventsComponent } from './schema.js';
+import { isEventIdTaken, toStoreError } from './sqlite-errors.js';
+
+export interface SqliteStoreOptions {
+  /** The database file (created when missing). `':memory:'` works for throwaway use. */
+  readonly path: string;
+  /** Validate data on append and decode/upcast on read with these codecs. */
+  readonly registry?: EventRegistry;
+  /**
+   * `'FULL'` (default): an acknowledged append survives a power cut. `'NORMAL'`: it survives a
+   * process crash, and the last commits may be lost on power failure, for about 2–3× the append rate.
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How long a writer waits for another process's write transaction (default 5 000 ms). */
+  readonly busyTimeoutMs?: number;
+  /** How often live subscriptions look for events written by other processes (default 1 000 ms). */
+  readonly pollIntervalMs?: number;
+  /** Rows per keyset page when reading (default 1 000); memory use of a read is bounded by it. */
+  readonly pageSize?: number;
+  /** Source of `recordedAt` (default: the machine clock). */
+  readonly now?: () => Date;
+}
+
+/** The SQLite store: the EventStore port plus access to its file for packages that share it. */
+export interface SqliteEventStore extends EventStore {
+  readonly kind: 'sqlite';
+  /** The file this store writes. */
+  readonly path: string;
+  /**
+   * The underlying better-sqlite3 connection, for packages that keep their own tables in the
+   * same file (read models, checkpoints) and must write them in one transaction with their reads.
+   * Register their schema with `applyMigrations(store.database, '<component>', migrations)`.
+   * Never write the `events` table through it.
+   */
+  readonly database: Database.Database;
+}
+
+type Row = StoredRowArray;
+
+const checkMaxCount = (maxCount: number | undefined): number => {
+  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(maxCount) || maxCount < 0) {
+    throw new InvalidArgument('maxCount', `${maxCount} is not an integer ≥ 0`);
+  }
+  return maxCount;
+};
+
+/**
+ * The first row position a read from `p` (inclusive) may return. Rows sit at (n, n); a position
+ * from elsewhere with prepare ≠ commit falls between two rows.
+ */
+const firstRowAt = (p: Position.Position, backwards: boolean): bigint => {
+  if (backwards) return p.prepare < p.commit ? p.commit - 1n : p.commit;
+  return p.prepare > p.commit ? p.commit + 1n : p.commit;
+};
+const maxInteger = 9223372036854775807n;
+
+/**
+ * An event store in one SQLite file (WAL mode, durable by default). Several processes may
+ * share the file: every append is a BEGIN IMMEDIATE transaction that reads the stream's
+ * revision and the chain's last hash inside the write lock.
+ *
+ * @example
+ * const store = sqliteEventStore({ path: 'practice.db', registry });
+ * await store.appendToStream('Budget-2026', [event], { expectedRevision: 'no_stream' });
+ */
+export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore => {
+  const { path, registry } = options;
+  const pageSize = Math.max(1, options.pageSize ?? 1_000);
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(options);
+
+  const q = (sql: string) => db.prepare(sql).safeIntegers(true);
+  const columns = `position, event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash`;
+  const st = {
+    revision: q(`SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`).pluck(),
+    lastPositionOfStream: q(
+      `SELECT position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
+    ).pluck(),
+    lastHash: q(`SELECT hash FROM events ORDER BY position DESC LIMIT 1`).pluck(),
+    head: q(`SELECT max(position) FROM events`).pluck(),
+    byEventId: q(`SELECT stream_id, revision FROM events WHERE event_id = ?`).raw(),
+    positionsBetween: q(
+      `SELECT position FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision`,
+    ).pluck(),
+    insert: q(
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    streamForwards: q(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ).raw(),
+    streamBackwards: q(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ).raw(),
+  };
+  const readAllStatements = new Map<string, Database.Statement>();
+  const notifier = StoreKit.makeChangeNotifier();
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  const guard = () => {
+    if (closed) throw new StoreClosed('sqlite');
+  };
+  const revisionOf = (streamId: string): StreamRevision =>
+    (st.revision.get(streamId) as bigint | undefined) ?? 'no_stream';
+
+  const mapError = (e: unknown) => toStoreError(e, path);
+  const toRecorded = (r: Row, asStored: boolean): RecordedEvent => {
+    const position = Position.make(r[0]);
+    const streamId = r[2];
+    const revision = r[3];
+    const type = r[4];
+    const decoded = StoreKit.decodeStored(
+      { streamId, revision, position, type, schemaVersion: Number(r[5]), data: r[6], metadata: r[7] },
+      asStored ? undefined : registry,
+    );
+    return {
+      eventId: r[1],
+      streamId,
+      revision,
+      position,
+      type,
+      schemaVersion: decoded.schemaVersion,
+      data: decoded.data,
+      metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
+      prevHash: r[8],
+      hash: r[9],
+    };
+  };
+
+  const decoding = (r: Row) => toRecorded(r, false);
+  const asStored = (r: Row) => toRecorded(r, true);
+
+  /** Thrown inside the write transaction when an event id is already stored; handled outside. */
+  class EventIdTaken extends Error {}
+
+  const appendInTransaction = (
+    streamId: string,
+    prepared: readonly StoreKit.PreparedEvent[],
+    expected: ExpectedRevision,
+    classifyFirst: boolean,
+  ): AppendResult => {
+    const current = revisionOf(streamId);
+    if (classifyFirst) {
+      const ids = prepared.map((p) => p.eventId);
+      const found = new Map<string, StoreKit.ExistingEvent>();
+      for (const id of ids) {
+        const hit = st.byEventId.get(id) as [string, bigint] | undefined;
+        if (hit !== undefined) found.set(id, { streamId: hit[0], revision: hit[1] });
+      }
+      const retry = StoreKit.classifyRetry(streamId, ids, found, expected, current);
+      if (retry.kind === 'replay') {
+        const positions = (st.positionsBetween.all(streamId, retry.first, retry.last) as bigint[]).map((p) =>
+          Position.make(p),
+        );
+        // The original append's result: its positions and the revision it left the stream at.
+        return { nextExpectedRevision: retry.last, position: positions[positions.length - 1]!, positions };
+      }
+    }
+    StoreKit.checkExpectedRevision(streamId, expected, current);
+    if (prepared.length === 0) {
+      const last = st.lastPositionOfStream.get(streamId) as bigint | undefined;
+      return { nextExpectedRevision: current, position: Position.make(last ?? 0n), positions: [] };
+    }
+    let revision = current === 'no_stream' ? -1n : current;
+    let prevHash = (st.lastHash.get() as string | undefined) ?? '';
+    const positions: Position.Position[] = [];
+    for (const p of prepared) {
+      revision += 1n;
+      const hash = chainHash(prevHash, {
+        eventId: p.eventId,
+        streamId,
+        revision,
+        type: p.type,
+        schemaVersion: p.schemaVersion,
+        data: p.data,
+        metadata: p.metadata,
+      });
+      let info: Database.RunResult;
+      try {
+        info = st.insert.run(
+          p.eventId,
+          streamId,
+          revision,
+          p.type,
+          p.schemaVersion,
+          JSON.stringify(p.data),
+          JSON.stringify(p.metadata),
+          prevHash,
+          hash,
+        );
+      } catch (e) {
+        if (!classifyFirst && isEventIdTaken(e)) throw new EventIdTaken();
+        throw e;
+      }
+      positions.push(Position.make(BigInt(info.lastInsertRowid)));
+      prevHash = hash;
+    }
+    return { nextExpectedRevision: revision, position: positions[positions.length - 1]!, positions };
+  };
+  const appendTransaction = db.transaction(appendInTransaction);
+
+  const appendToStream = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    opts: AppendOptions = {},
+  ): Promise<AppendResult> => {
+    guard();
+    const expected = opts.expectedRevision ?? 'any';
+    const prepared = StoreKit.prepareAppend(streamId, events, registry, now().toISOString());
+    let result: AppendResult;
+    try {
+      try {
+        // Fast path: no look-up of the ids; the UNIQUE index tells us when one is already stored.
+        result = appendTransaction.immediate(streamId, prepared, expected, false);
+      } catch (e) {
+        const retryable =
+          e instanceof EventIdTaken || (WrongExpectedRevision.isInstance(e) && prepared.length > 0);
+        if (!retryable) throw e;
+        // Maybe a retry of an earlier append (contract 11–14): decide with the ids looked up.
+        result = appendTransaction.immediate(streamId, prepared, expected, true);
+      }
+    } catch (e) {
+      throw toStoreError(e, path);
+    }
+    if (result.positions.length > 0) notifier.notify();
+    return result;
+  };
+
+  const readStream = (streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> => {
+    const backwards = opts.direction === 'backwards';
+    let next: bigint = opts.fromRevision ?? (backwards ? maxInteger : 0n);
+    return pagedEvents<Row, RecordedEvent>({
+      fetch: (limit) => {
+        const rows = (backwards ? st.streamBackwards : st.streamForwards).all(streamId, next, limit) as Row[];
+        const last = rows[rows.length - 1];
+        if (last !== undefined) next = backwards ? last[3] - 1n : last[3] + 1n;
+        return rows;
+      },
+      pageSize,
+      maxCount: checkMaxCount(opts.maxCount),
+      toEvent: decoding,
+      guard,
+      onEmpty: () => {
+        if (revisionOf(streamId) === 'no_stream') throw new StreamNotFound(streamId);
+      },
+      mapError,
+    });
+  };
+
+  const readAll = (opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> => {
+    const backwards = opts.direction === 'backwards';
+    let statement: ReadAllPage | undefined;
+    let next: bigint =
+      opts.fromPosition === undefined
+        ? backwards
+          ? maxInteger
+          : 0n
+        : firstRowAt(opts.fromPosition, backwards);
+    return pagedEvents<Row, RecordedEvent>({
+      fetch: (limit) => {
+        statement ??= readAllStatement(db, readAllStatements, backwards, opts.filter);
+        const rows = statement.run(next, limit);
+        const last = rows[rows.length - 1];
+        if (last !== undefined) next = backwards ? last[0] - 1n : last[0] + 1n;
+        return rows;
+      },
+      pageSize,
+      maxCount: checkMaxCount(opts.maxCount),
+      toEvent: opts.asStored === true ? asStored : decoding,
+      guard,
+      mapError,
+    });
+  };
+
+  const headPosition = async (): Promise<Position.Position | undefined> => {
+    guard();
+    const head = st.head.get() as bigint | null;
+    return head === null ? undefined : Position.make(head);
+  };
+
+  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+    guard();
+    const sub = StoreKit.runSubscription(
+      {
+        readAll: (o) => readAll(o),
+        headPosition,
+        waitForChange: notifier.wait,
+      },
+      opts,
+      handler,
+      { pageSize: pageSize, pollMs: options.pollIntervalMs ?? 1_000 },
+    );
+    subscriptions.add(sub);
+    sub.done.then(
+      () => subscriptions.delete(sub),
+      () => subscriptions.delete(sub),
+    );
+    return sub;
+  };
+
+  return {
+    kind: 'sqlite',
+    chainScope: 'log',
+    path,
+    database: db,
+    appendToStream,
+    readStream,
+    readAll,
+    subscribeToAll,
+    streamRevision: async (streamId) => {
+      guard();
+      return revisionOf(streamId);
+    },
+    headPosition,
+    close: async () => {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      closed = true;
+      notifier.notify();
+      db.close();
+    },
+  };
+};
+
+/** Opens the file, refuses a newer schema untouched, sets WAL and durability, migrates. */
+const openDatabase = (options: SqliteStoreOptions): Database.Database => {
+  const { path } = options;
+  const synchronous = options.synchronous ?? 'FULL';
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    throw new InvalidArgument('synchronous', `must be 'FULL' or 'NORMAL', not ${String(synchronous)}`);
+  }
+  let db: Database.Database | undefined;
+  try {
+    refuseNewerSchema(path, eventsComponent, eventMigrations);
+    db = new Database(path);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    applyMigrations(db, eventsComponent, eventMigrations);
+    return db;
+  } catch (e) {
+    db?.close();
+    throw toStoreError(e, path);
+  }
+};
