@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   collect,
   fixedClock,
@@ -11,6 +14,7 @@ import {
 } from '@praxis/core';
 import { projectionEngine } from '@praxis/projections';
 import { memoryEventStore, memoryReadModelStore } from '@praxis/store-memory';
+import { sqliteEventStore, sqliteReadModelStore } from '@praxis/store-sqlite';
 import { auditView, type AuditEntry } from './audit-view.js';
 import { exportAudit } from './export.js';
 import { queryAudit, type AuditFilter } from './query.js';
@@ -42,12 +46,36 @@ const history = async (store: EventStore) => {
 
 const positions = (entries: readonly AuditEntry[]) => entries.map((e) => e.position);
 
-describe('audit view', () => {
+const backends = [
+  { name: 'memory', open: () => ({ store: memoryEventStore({ registry }), cleanup: () => undefined }) },
+  {
+    name: 'sqlite',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'praxis-audit-'));
+      return {
+        store: sqliteEventStore({ path: join(dir, 'practice.db'), registry, synchronous: 'NORMAL' as const }),
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+];
+
+describe.each(backends)('audit view on $name', (backend) => {
   let store: EventStore;
   let readModels: ReadModelStore;
+  let cleanup: () => void;
+  afterEach(async () => {
+    await store.close();
+    cleanup();
+  });
   beforeEach(async () => {
-    store = memoryEventStore({ registry });
-    readModels = memoryReadModelStore();
+    const opened = backend.open();
+    store = opened.store;
+    cleanup = opened.cleanup;
+    readModels =
+      store.kind === 'sqlite'
+        ? sqliteReadModelStore(store as ReturnType<typeof sqliteEventStore>)
+        : memoryReadModelStore();
     await history(store);
     await projectionEngine({ store, readModels, projections: [audit] }).catchUp();
   });

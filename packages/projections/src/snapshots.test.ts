@@ -1,5 +1,8 @@
 import * as t from 'io-ts';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   accept,
   defineEvents,
@@ -8,9 +11,11 @@ import {
   type Decider,
   type EventOf,
   type EventStore,
+  type SnapshotStore,
   type NewEvent,
 } from '@praxis/core';
 import { memoryEventStore, memorySnapshotStore } from '@praxis/store-memory';
+import { sqliteEventStore, sqliteSnapshotStore } from '@praxis/store-sqlite';
 import { snapshotting } from './snapshots.js';
 
 const events = defineEvents({ TallyCounted: t.type({ by: t.number }) });
@@ -56,10 +61,46 @@ const fill = async (store: EventStore, streamId: string, n: number) => {
   }
 };
 
-describe('snapshots', () => {
+type Opened = { store: EventStore; snapshots: SnapshotStore; close: () => Promise<void> };
+const kinds: { name: string; open: () => Opened }[] = [
+  {
+    name: 'memory',
+    open: () => ({
+      store: memoryEventStore({ registry: events }),
+      snapshots: memorySnapshotStore(),
+      close: async () => undefined,
+    }),
+  },
+  {
+    name: 'sqlite',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'praxis-snapshots-'));
+      const store = sqliteEventStore({
+        path: join(dir, 'practice.db'),
+        registry: events,
+        synchronous: 'NORMAL',
+      });
+      return {
+        store,
+        snapshots: sqliteSnapshotStore(store),
+        close: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+];
+
+describe.each(kinds)('snapshots on $name', (kind) => {
+  let opened: Opened;
+  const open = () => (opened = kind.open());
+  afterEach(async () => opened?.close());
+
   it('loads a 100,000-event stream by reading only the events after its snapshot', async () => {
-    const { store, reads } = counting(memoryEventStore({ registry: events }));
-    const snapshots = memorySnapshotStore();
+    const o = open();
+    const { store, reads } = counting(o.store);
+    const snapshots = o.snapshots;
     const snap = snapshotting({ store, snapshots, decider: tally, every: 100 });
     const h = makeCommandHandler({ store, decider: tally, clock, ...snap });
     await fill(store, 'Tally-1', 99_990);
@@ -80,8 +121,7 @@ describe('snapshots', () => {
   });
 
   it('takes a snapshot every N events, not on every append', async () => {
-    const store = memoryEventStore({ registry: events });
-    const snapshots = memorySnapshotStore();
+    const { store, snapshots } = open();
     const h = makeCommandHandler({
       store,
       decider: tally,
@@ -107,8 +147,7 @@ describe('snapshots', () => {
     ['a snapshot beyond the end of the stream', () => ({ revision: 10_000n })],
   ];
   it.each(cases)('ignores %s and folds the stream from its events', async (_, spoil) => {
-    const store = memoryEventStore({ registry: events });
-    const snapshots = memorySnapshotStore();
+    const { store, snapshots } = open();
     const ignored: string[] = [];
     const opts = {
       store,
@@ -140,8 +179,8 @@ describe('snapshots', () => {
   });
 
   it('reports a failed snapshot save without failing the command when onError is given', async () => {
-    const store = memoryEventStore({ registry: events });
-    const broken = { ...memorySnapshotStore(), save: async () => Promise.reject(new Error('disk full')) };
+    const { store, snapshots } = open();
+    const broken = { ...snapshots, save: async () => Promise.reject(new Error('disk full')) };
     const errors: unknown[] = [];
     const h = makeCommandHandler({
       store,
