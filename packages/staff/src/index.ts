@@ -8,14 +8,15 @@
  * const handler = makeCommandHandler({ store, decider: StaffMember.decider, clock });
  * await handler.handle({ streamId: streamIdOf(StaffMember.decider, 's-1'), command, actor });
  */
+import { combineRegistries } from '@praxis/core';
+import { events as staffMemberEvents } from './staff-member/events.js';
+import { events as conflictEvents } from './conflict/events.js';
+
 export * as StaffMember from './staff-member/index.js';
 export * as Conflict from './conflict/index.js';
 export * as Roster from './roster/index.js';
 export * as StaffObligations from './obligations/index.js';
 export { addMonths, addDays, localDate, quarterOf } from './dates.js';
-import { combineRegistries } from '@praxis/core';
-import { events as staffMemberEvents } from './staff-member/events.js';
-import { events as conflictEvents } from './conflict/events.js';
 
 /** Codecs of every event of the staff module (for a store's registry). */
 export const staffEvents = combineRegistries(staffMemberEvents, conflictEvents);

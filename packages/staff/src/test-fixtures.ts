@@ -8,12 +8,14 @@ import { events, type StaffMemberEvent } from './staff-member/events.js';
 const ev = events.make;
 const staffId = 's-1';
 
+/** Dana Reyes applies on 2026-01-05. */
 export const applied = ev('StaffApplicationReceived', {
   staffId,
   name: 'Dana Reyes',
   position: 'Family physician',
   appliedOn: '2026-01-05',
 });
+/** Interviewed by a panel of two on 2026-01-12. */
 export const interviewed = ev('StaffInterviewed', {
   staffId,
   interviewedOn: '2026-01-12',
@@ -23,6 +25,7 @@ export const interviewed = ev('StaffInterviewed', {
     { interviewer: 'pm-lindqvist', score: 5 },
   ],
 });
+/** NY medical licence, expires 2027-12-31. */
 export const licenceVerified = ev('StaffCredentialVerified', {
   staffId,
   credentialId: 'lic',
@@ -32,6 +35,7 @@ export const licenceVerified = ev('StaffCredentialVerified', {
   expiresOn: '2027-12-31',
   verifiedOn: '2026-01-15',
 });
+/** DEA registration, expires 2026-09-30 (renewal window opens 2026-08-01). */
 export const deaVerified = ev('StaffCredentialVerified', {
   staffId,
   credentialId: 'dea',
@@ -41,23 +45,27 @@ export const deaVerified = ev('StaffCredentialVerified', {
   expiresOn: '2026-09-30',
   verifiedOn: '2026-01-15',
 });
+/** A clear OIG exclusion check on 2026-01-16. */
 export const screenedClear = ev('OigExclusionScreened', {
   staffId,
   screenedOn: '2026-01-16',
   result: 'clear',
   source: 'OIG LEIE',
 });
+/** Credentialing completed on 2026-01-20. */
 export const credentialed = ev('StaffCredentialingCompleted', {
   staffId,
   completedOn: '2026-01-20',
   credentialIds: ['lic', 'dea'],
 });
+/** Offered the physician role on 2026-01-22, starting 2026-02-02. */
 export const offered = ev('StaffOfferMade', {
   staffId,
   offeredOn: '2026-01-22',
   role: 'physician',
   startDate: '2026-02-02',
 });
+/** Hired on 2026-01-25 on the strength of the 2026-01-16 check. */
 export const hired = ev('StaffMemberHired', {
   staffId,
   hiredOn: '2026-01-25',
