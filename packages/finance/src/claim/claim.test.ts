@@ -49,6 +49,7 @@ const denied: ClaimEvent = {
     amount: 20_000,
     firstAdjudication: true,
     appealDeadline: '2026-06-01',
+    appealRule: '42 CFR 405.942 (Medicare redetermination, 120 days)',
     at: at('2026-02-01'),
   },
 };

@@ -249,7 +249,15 @@ const deny = (c: C.RecordDenial, s: State): D => {
       amount: c.amount,
       firstAdjudication: !s.adjudicated,
       at: c.at,
-      ...(days === undefined ? {} : { appealDeadline: appealDeadline(c.at, s.timeZone, days) }),
+      ...(days === undefined
+        ? {}
+        : {
+            appealDeadline: appealDeadline(c.at, s.timeZone, days),
+            appealRule:
+              s.appealWindowDays === undefined
+                ? `42 CFR 405.942 (Medicare redetermination, ${days} days)`
+                : `payer appeal window (${days} days)`,
+          }),
     },
   });
 };

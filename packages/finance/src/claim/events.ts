@@ -100,7 +100,12 @@ export const events = defineEvents({
       firstAdjudication: t.boolean,
       at: ISOInstant,
     },
-    { appealDeadline: ISODate },
+    {
+      /** Last day to appeal, when the payer has an appeal window (Medicare: 120 days). */
+      appealDeadline: ISODate,
+      /** Where that window comes from, e.g. `42 CFR 405.942 (Medicare redetermination, 120 days)`. */
+      appealRule: NonEmptyString,
+    },
   ),
   ClaimAppealed: struct({
     claimId: NonEmptyString,

@@ -1,0 +1,189 @@
+import type { Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
+import { Claim } from '@praxis/finance';
+
+/** One money movement on a claim, dated by its business time. */
+export interface LedgerEntry {
+  readonly at: string;
+  readonly kind: 'payer-payment' | 'contractual-adjustment' | 'patient-payment' | 'write-off';
+  readonly amount: number;
+  /** Payer payments and adjustments: the CPT code of the remittance line. */
+  readonly cptCode?: string;
+  /** Patient payments: taken at the point of service. */
+  readonly pointOfService?: boolean;
+  /** Write-offs: why. */
+  readonly reason?: string;
+}
+
+/** The read model of one claim: everything the revenue-cycle KPIs need, nothing more. */
+export interface ClaimDoc {
+  readonly claimId: string;
+  readonly payerId: string;
+  readonly payerKind: string;
+  readonly dateOfService: string;
+  readonly totalCharges: number;
+  readonly charges: readonly Claim.ChargeLine[];
+  readonly status: Claim.ClaimStatus;
+  readonly filingDeadline?: string;
+  readonly firstSubmittedAt?: string;
+  /** The claim's first scrub: when, and whether it passed (clean claim rate, HFMA CL-1). */
+  readonly firstScrub?: { readonly at: string; readonly clean: boolean };
+  /** The claim's first adjudication: when, and whether it was a denial (initial denial rate). */
+  readonly firstAdjudication?: { readonly at: string; readonly denied: boolean };
+  readonly denials: readonly { readonly at: string; readonly carcCode: string; readonly amount: number }[];
+  readonly ledger: readonly LedgerEntry[];
+}
+
+/** Name of the claims read model. */
+export const CLAIMS = 'finance-claims';
+
+type Data<T extends Claim.ClaimEvent['type']> = Extract<Claim.ClaimEvent, { type: T }>['data'];
+
+const change =
+  (f: (d: ClaimDoc) => ClaimDoc) =>
+  (current: Json | undefined): Json | undefined =>
+    current === undefined ? undefined : (f(current as unknown as ClaimDoc) as unknown as Json);
+
+const ledger = (d: ClaimDoc, ...entries: LedgerEntry[]): ClaimDoc => ({
+  ...d,
+  ledger: [...d.ledger, ...entries],
+});
+
+const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undefined => {
+  switch (e.type as Claim.ClaimEvent['type']) {
+    case 'ClaimChargesRegistered': {
+      const x = e.data as Data<'ClaimChargesRegistered'>;
+      return {
+        claimId: x.claimId,
+        payerId: x.payerId,
+        payerKind: x.payerKind,
+        dateOfService: x.dateOfService,
+        totalCharges: Claim.chargesTotal(x.charges),
+        charges: x.charges,
+        status: 'charges-registered',
+        // the filing clock runs from the date of service, before the claim is created
+        filingDeadline: Claim.filingDeadline(x.dateOfService, x.timelyFilingMonths),
+        denials: [],
+        ledger: [],
+      };
+    }
+    case 'ClaimChargesAdded': {
+      const x = e.data as Data<'ClaimChargesAdded'>;
+      return (d) => {
+        const charges = [...d.charges, ...x.charges];
+        return { ...d, charges, totalCharges: Claim.chargesTotal(charges) };
+      };
+    }
+    case 'ClaimCreated': {
+      const x = e.data as Data<'ClaimCreated'>;
+      return (d) => ({
+        ...d,
+        status: 'created',
+        totalCharges: x.totalCharges,
+        filingDeadline: x.filingDeadline,
+      });
+    }
+    case 'ClaimScrubbedClean':
+    case 'ClaimHeld': {
+      const x = e.data as Data<'ClaimHeld'>;
+      const clean = e.type === 'ClaimScrubbedClean';
+      return (d) => ({
+        ...d,
+        status: clean ? 'clean' : 'held',
+        ...(d.firstScrub === undefined ? { firstScrub: { at: x.at, clean } } : {}),
+      });
+    }
+    case 'ClaimCorrected': {
+      const x = e.data as Data<'ClaimCorrected'>;
+      return (d) => ({
+        ...d,
+        status: 'created',
+        totalCharges: x.totalCharges,
+        charges: x.charges ?? d.charges,
+      });
+    }
+    case 'ClaimSubmitted': {
+      const x = e.data as Data<'ClaimSubmitted'>;
+      return (d) => ({
+        ...d,
+        status: 'submitted',
+        ...(d.firstSubmittedAt === undefined ? { firstSubmittedAt: x.at } : {}),
+      });
+    }
+    case 'ClaimAcceptedByPayer':
+      return (d) => ({ ...d, status: 'accepted' });
+    case 'ClaimRejectedByPayer':
+      return (d) => ({ ...d, status: 'rejected' });
+    case 'ClaimAppealed':
+      return (d) => ({ ...d, status: 'appealed' });
+    case 'ClaimDenied': {
+      const x = e.data as Data<'ClaimDenied'>;
+      return (d) => ({
+        ...d,
+        status: 'denied',
+        denials: [...d.denials, { at: x.at, carcCode: x.carcCode, amount: x.amount }],
+        ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, denied: true } } : {}),
+      });
+    }
+    case 'ClaimPaidByPayer': {
+      const x = e.data as Data<'ClaimPaidByPayer'>;
+      const entries = x.lines.flatMap((l): LedgerEntry[] => [
+        ...(l.paid > 0
+          ? [{ at: x.at, kind: 'payer-payment' as const, amount: l.paid, cptCode: l.cptCode }]
+          : []),
+        ...(l.contractualAdjustment > 0
+          ? [
+              {
+                at: x.at,
+                kind: 'contractual-adjustment' as const,
+                amount: l.contractualAdjustment,
+                cptCode: l.cptCode,
+              },
+            ]
+          : []),
+      ]);
+      return (d) => ({
+        ...ledger(d, ...entries),
+        status: 'adjudicated',
+        ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, denied: false } } : {}),
+      });
+    }
+    case 'PatientResponsibilityBilled':
+      return undefined;
+    case 'PatientPaymentCollected': {
+      const x = e.data as Data<'PatientPaymentCollected'>;
+      return (d) =>
+        ledger(d, { at: x.at, kind: 'patient-payment', amount: x.amount, pointOfService: x.pointOfService });
+    }
+    case 'ClaimWrittenOff': {
+      const x = e.data as Data<'ClaimWrittenOff'>;
+      return (d) => ledger(d, { at: x.at, kind: 'write-off', amount: x.amount, reason: x.reason });
+    }
+  }
+};
+
+/**
+ * `finance-claims`: one document per claim (`claim:<claimId>`) with its charges, payer,
+ * first scrub and first adjudication, denials and a dated ledger of payments, contractual
+ * adjustments and write-offs. Every revenue-cycle KPI is computed from these documents for
+ * any period, so a new period never needs a rebuild.
+ */
+export const claimsProjection: Projection = {
+  name: CLAIMS,
+  version: 1,
+  eventTypes: Claim.events.types,
+  handle: (e) => {
+    const claimId = (e.data as { claimId: string }).claimId;
+    const r = apply(e);
+    if (r === undefined) return [];
+    return [
+      { key: `claim:${claimId}`, update: typeof r === 'function' ? change(r) : () => r as unknown as Json },
+    ];
+  },
+};
+
+/** Every claim document, in claim-id order. */
+export const loadClaims = async (reader: ReadModelReader): Promise<ClaimDoc[]> => {
+  const out: ClaimDoc[] = [];
+  for await (const [, doc] of reader.list(CLAIMS, 'claim:')) out.push(doc as unknown as ClaimDoc);
+  return out;
+};

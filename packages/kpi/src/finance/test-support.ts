@@ -1,0 +1,59 @@
+import type { Decider, DomainCommand, DomainEvent, RecordedEvent } from '@praxis/core';
+import { Position } from '@praxis/core';
+import { Budget, Claim } from '@praxis/finance';
+
+/**
+ * Builds a history for read-model tests by running real commands through the finance
+ * deciders (so every fixture event is one the domain would really emit), validating each
+ * event with its codec, and wrapping it in a RecordedEvent. Throws on a rejected command:
+ * a fixture that the domain refuses is a broken fixture.
+ */
+export const history = () => {
+  const states = new Map<string, unknown>();
+  const revisions = new Map<string, bigint>();
+  const events: RecordedEvent[] = [];
+  const run = <C extends DomainCommand & { at: string }, Ev extends DomainEvent, S>(
+    decider: Decider<C, Ev, S>,
+    id: string,
+    command: C,
+  ): void => {
+    const streamId = `${decider.name}-${id}`;
+    const state = (states.get(streamId) as S | undefined) ?? decider.initialState;
+    const d = decider.decide(command, state);
+    if (d._tag === 'Left')
+      throw new Error(`${streamId} ${command.type}: ${d.left.code} ${d.left.field}: ${d.left.message}`);
+    let s = state;
+    for (const e of d.right) {
+      const ok = decider.events.encode(e.type, e.data);
+      if (ok._tag === 'Left') throw new Error(`${e.type}: ${ok.left.field} ${ok.left.reason}`);
+      const revision = (revisions.get(streamId) ?? -1n) + 1n;
+      revisions.set(streamId, revision);
+      const n = BigInt(events.length);
+      events.push({
+        eventId: `e${n}`,
+        streamId,
+        revision,
+        position: Position.make(n),
+        type: e.type,
+        schemaVersion: 1,
+        data: e.data,
+        metadata: {
+          actor: { id: 'test', role: 'practice-manager' },
+          occurredAt: command.at,
+          correlationId: `e${n}`,
+          causationId: `e${n}`,
+          recordedAt: command.at,
+        },
+        prevHash: '',
+        hash: '',
+      });
+      s = decider.evolve(s, e);
+    }
+    states.set(streamId, s);
+  };
+  return {
+    events,
+    budget: (id: string, command: Budget.BudgetCommand) => run(Budget.decider, id, command),
+    claim: (id: string, command: Claim.ClaimCommand) => run(Claim.decider, id, command),
+  };
+};
