@@ -3,3 +3,4 @@
  */
 export * from './period.js';
 export * from './staff/index.js';
+export * as Finance from './finance/index.js';
