@@ -4,3 +4,6 @@
 export * from './period.js';
 export * from './staff/index.js';
 export * as Finance from './finance/index.js';
+export * from './calendar/index.js';
+export * from './policies/index.js';
+export * from './compliance/index.js';
