@@ -42,6 +42,7 @@ export interface Practice extends PracticeCore {
 export const createPractice = async (options: PracticeOptions = {}): Promise<Practice> => {
   const modules = options.modules ?? builtinModules;
   const wiring = await wirePractice(options, modules);
+  const sessions = new Map<string, Practice>();
   const make = (actor: Actor | undefined): Practice => {
     const core = practiceCore(wiring, actor);
     return {
@@ -50,7 +51,16 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
       staff: areaMethods(core, 'staff') as unknown as StaffCommands,
       policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
       audit: practiceAudit(core, core.projectionList),
-      as: (who) => make(who),
+      as: (who) => {
+        // One session object per actor: cheap to call `as` per command.
+        const key = `${who.role}\u0000${who.id}`;
+        let session = sessions.get(key);
+        if (session === undefined) {
+          session = make(who);
+          sessions.set(key, session);
+        }
+        return session;
+      },
     };
   };
   return make(options.actor);

@@ -2,6 +2,8 @@ import type { EventRegistry, EventStore, ReadModelStore, SnapshotStore } from '@
 import { memoryEventStore, memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
 import { InvalidArgument } from '@praxis/core';
 import { defaultStore, parseStoreUrl } from './store-url.js';
+import { sqliteEventStore, sqliteReadModelStore, sqliteSnapshotStore } from '@praxis/store-sqlite';
+import { postgresEventStore, postgresReadModelStore, postgresSnapshotStore } from '@praxis/store-postgres';
 
 /** Everything a practice keeps: the event log, its read models and its snapshots. */
 export interface Backend {
@@ -28,6 +30,29 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
         events,
         readModels: memoryReadModelStore(),
         snapshots: memorySnapshotStore(),
+        close: () => events.close(),
+      };
+    }
+    case 'sqlite': {
+      const events = sqliteEventStore({ path: where.path, registry, synchronous: where.synchronous });
+      return {
+        events,
+        readModels: sqliteReadModelStore(events),
+        snapshots: sqliteSnapshotStore(events),
+        close: () => events.close(),
+      };
+    }
+    case 'postgres': {
+      const events = await postgresEventStore({
+        connectionString: where.url,
+        practice: where.practice,
+        registry,
+      });
+      const connection = { pool: events.pool, schema: events.schema };
+      return {
+        events,
+        readModels: await postgresReadModelStore(connection),
+        snapshots: await postgresSnapshotStore(connection),
         close: () => events.close(),
       };
     }

@@ -73,3 +73,14 @@ export const toOutcome = <S>(streamId: string, result: CommandResult<DomainEvent
     summary: `refused (${l.code}): ${l.message}${l.field === undefined ? '' : ` [${l.field}]`}`,
   };
 };
+
+/** What a command would do, decided without recording anything (`practice.check`). */
+export type Checked =
+  | {
+      readonly ok: true;
+      readonly streamId: string;
+      /** The event types it would record. */
+      readonly decided: readonly string[];
+      readonly summary: string;
+    }
+  | Refused;

@@ -20,14 +20,14 @@ import {
 } from '@praxis/core';
 import { commandMethods, type CallOptions } from './area.js';
 import type { AnyBinding, PracticeModule } from './module.js';
-import { toOutcome, type Outcome } from './outcome.js';
+import { toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
 import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
 import { memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
 import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
-import type { ProjectionStatus } from '@praxis/projections';
+import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
 import { auditView, recordRefusals, securityEvents } from '@praxis/audit';
 
@@ -80,6 +80,11 @@ export interface PracticeCore {
   readonly actor: Actor | undefined;
   /** Runs a command on the aggregate named `aggregate` (its decider's name). */
   execute(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Outcome>;
+  /**
+   * Decides a command against the current state without recording anything: what it would
+   * record, or why it would be refused (permissions included). For validating imports.
+   */
+  check(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Checked>;
   /** The current state of one aggregate instance. */
   load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
   /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
@@ -89,7 +94,12 @@ export interface PracticeCore {
   /** Where each read model stands: checkpoint, lag, parked events. */
   projections(): Promise<readonly ProjectionStatus[]>;
   /** Rebuilds one projection (or all) from the start of the log, beside the live one. */
-  rebuild(name?: string): Promise<readonly ProjectionStatus[]>;
+  rebuild(
+    name?: string,
+    onProgress?: (progress: ProjectionProgress) => void,
+  ): Promise<readonly ProjectionStatus[]>;
+  /** Brings every read model up to date, reporting progress (long catch-ups, first opens). */
+  catchUpWithProgress(onProgress: (progress: ProjectionProgress) => void): Promise<void>;
   /** Stops the read models and closes the store (when the practice opened it). */
   close(): Promise<void>;
 }
@@ -117,6 +127,7 @@ interface Wiring {
     { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
   >;
   readonly readModels: ReadModels;
+  readonly permissions: PermissionPolicy;
 }
 
 const establish = async (
@@ -228,7 +239,7 @@ export const wirePractice = async (
       auditView(registry.types),
       ...modules.flatMap((m) => m.projections),
     ]);
-    return { store, backend, registry, clock, settings, modules, handlers, readModels };
+    return { store, backend, registry, clock, settings, modules, handlers, readModels, permissions };
   } catch (err) {
     await backend.close();
     throw err;
@@ -242,11 +253,12 @@ const businessTimeOf = (command: DomainCommand): string | undefined => {
 
 /** Builds the untyped core over a wiring, acting as `actor` by default. */
 export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore => {
-  const run = async (
+  /** Who acts, and which stream the command addresses (or why it addresses none). */
+  const address = (
     binding: AnyBinding,
     command: DomainCommand,
     options: CallOptions | undefined,
-  ): Promise<Outcome> => {
+  ): { who: Actor; streamId: string } | Refused => {
     const who = options?.actor ?? actor;
     if (who === undefined) {
       throw new InvalidArgument(
@@ -267,7 +279,16 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
         summary: `refused (MissingId): ${message} [${binding.idKey}]`,
       };
     }
-    const streamId = streamIdOf(binding.decider, id);
+    return { who, streamId: streamIdOf(binding.decider, id) };
+  };
+  const run = async (
+    binding: AnyBinding,
+    command: DomainCommand,
+    options: CallOptions | undefined,
+  ): Promise<Outcome> => {
+    const addressed = address(binding, command, options);
+    if ('ok' in addressed) return addressed;
+    const { who, streamId } = addressed;
     const at = options?.at ?? businessTimeOf(command);
     const entry = w.handlers.get(binding.decider.name)!;
     const result = await entry.handler.handle({
@@ -314,6 +335,45 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     readModels: reader,
     actor,
     execute: (aggregate, command, options) => run(entryOf(aggregate).binding, command, options),
+    check: async (aggregate, command, options) => {
+      const { binding, handler } = entryOf(aggregate);
+      const addressed = address(binding, command, options);
+      if ('ok' in addressed) return addressed;
+      const { who, streamId } = addressed;
+      const verdict = w.permissions(who, { aggregate, command: command.type, streamId });
+      const refused = (r: Refused): Refused => r;
+      if (verdict !== true) {
+        return refused({
+          ok: false,
+          streamId,
+          reason: 'unauthorized',
+          code: 'Unauthorized',
+          message: verdict,
+          summary: `refused (Unauthorized): ${verdict}`,
+        });
+      }
+      const { state } = await handler.load(streamId);
+      const decision = binding.decider.decide(command, state);
+      if (decision._tag === 'Left') {
+        const l = decision.left;
+        return refused({
+          ok: false,
+          streamId,
+          reason: 'rejected',
+          code: l.code,
+          message: l.message,
+          ...(l.field === undefined ? {} : { field: l.field }),
+          summary: `refused (${l.code}): ${l.message}${l.field === undefined ? '' : ` [${l.field}]`}`,
+        });
+      }
+      const decided = decision.right.map((e: DomainEvent) => e.type);
+      return {
+        ok: true,
+        streamId,
+        decided,
+        summary: `${streamId}: would record ${decided.join(', ') || 'nothing'}`,
+      };
+    },
     load: async <S>(aggregate: string, id: string) => {
       const { binding, handler } = entryOf(aggregate);
       const r = await handler.load(streamIdOf(binding.decider, id));
@@ -322,7 +382,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     catchUp,
     projectionList: w.readModels.projections,
     projections: () => w.readModels.engine.status(),
-    rebuild: async (name) => {
+    rebuild: async (name, onProgress) => {
       const names = w.readModels.projections.map((p) => p.name);
       if (name !== undefined && !names.includes(name)) {
         throw new InvalidArgument(
@@ -331,8 +391,21 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
         );
       }
       const out: ProjectionStatus[] = [];
-      for (const n of name === undefined ? names : [name]) out.push(await w.readModels.engine.rebuild(n));
+      w.readModels.listen(onProgress);
+      try {
+        for (const n of name === undefined ? names : [name]) out.push(await w.readModels.engine.rebuild(n));
+      } finally {
+        w.readModels.listen(undefined);
+      }
       return out;
+    },
+    catchUpWithProgress: async (onProgress) => {
+      w.readModels.listen(onProgress);
+      try {
+        await catchUp();
+      } finally {
+        w.readModels.listen(undefined);
+      }
     },
     close: async () => {
       await w.readModels.engine.stop();

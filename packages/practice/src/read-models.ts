@@ -1,5 +1,10 @@
 import type { Projection, ReadModelReader, ReadModelStore } from '@praxis/core';
-import { projectionEngine, type ProjectionEngine, type ProjectionStatus } from '@praxis/projections';
+import {
+  projectionEngine,
+  type ProjectionEngine,
+  type ProjectionProgress,
+  type ProjectionStatus,
+} from '@praxis/projections';
 import type { EventStore } from '@praxis/core';
 
 /** The read side of a practice: every module's projections, kept up to date with the log. */
@@ -10,6 +15,8 @@ export interface ReadModels {
   readonly engine: ProjectionEngine;
   /** Applies every event recorded since the last call. */
   catchUp(): Promise<readonly ProjectionStatus[]>;
+  /** Who hears of the engine's progress (one listener at a time; `undefined` to stop). */
+  listen(listener: ((p: ProjectionProgress) => void) | undefined): void;
 }
 
 /** Runs the projections through the projection engine into `readModels`. */
@@ -18,11 +25,15 @@ export const engineReadModels = (
   readModels: ReadModelStore,
   projections: readonly Projection[],
 ): ReadModels => {
-  const engine = projectionEngine({ store, readModels, projections });
+  let listener: ((p: ProjectionProgress) => void) | undefined;
+  const engine = projectionEngine({ store, readModels, projections, onProgress: (p) => listener?.(p) });
   return {
     reader: readModels,
     projections,
     engine,
     catchUp: () => engine.catchUp(),
+    listen: (l) => {
+      listener = l;
+    },
   };
 };

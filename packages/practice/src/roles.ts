@@ -21,7 +21,7 @@ export const practiceRoles = {
     'StaffMember.CompleteTraining',
   ],
   biller: ['Claim.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
-  hr: ['StaffMember.*', 'Policy.AcknowledgePolicy'],
+  hr: ['StaffMember.*', 'Conflict.*', 'Policy.AcknowledgePolicy'],
   compliance_officer: ['Policy.*', 'ComplianceProgram.*', 'Incident.*', 'StaffMember.CompleteTraining'],
   staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining', 'Claim.CollectPatientPayment'],
   auditor: [],

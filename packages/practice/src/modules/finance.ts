@@ -20,7 +20,7 @@ export const budget = bind(
     CloseBudgetYear: true,
   },
   // A budget collects every expense of the year: load it from a snapshot.
-  { snapshotEvery: 200 },
+  { snapshotEvery: 50 },
 );
 
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
