@@ -72,7 +72,8 @@ const establishProgramme = (c: EstablishProgramme, s: Programme): D =>
 /**
  * A requirement id is new; a standard requirement belongs to its regulation's programme and
  * may recur more often than the law allows at most, never less often (e.g. spore tests at
- * least weekly, the CLIA certificate at most every 2 years).
+ * least weekly, the CLIA certificate at most every 2 years). A first due date in the past is
+ * allowed: a requirement found overdue on the day it is recorded shows as overdue.
  */
 const addRequirement = (c: AddRequirement, s: Programme): D => {
   if (!s.exists) return reject('ProgrammeNotFound', 'establish the programme first');
@@ -91,8 +92,6 @@ const addRequirement = (c: AddRequirement, s: Programme): D => {
       `${c.standard} must recur at least every ${std.maxInterval.every} ${std.maxInterval.unit} (${std.legalSource})`,
       'recurrence',
     );
-  if (c.firstDueOn < c.addedOn)
-    return reject('DueBeforeAdded', 'the first due date has passed', 'firstDueOn');
   return accept(
     events.make('ComplianceRequirementAdded', {
       programmeId: s.programmeId,

@@ -198,3 +198,32 @@ describe('next due dates (luxon calendar arithmetic)', () => {
     );
   });
 });
+
+describe('standard requirements', () => {
+  it('accepts each standard at its legal maximum interval in its own programme', async () => {
+    const { standardRequirements } = await import('./index.js');
+    for (const [key, std] of Object.entries(standardRequirements)) {
+      const programme = events.make('ComplianceProgrammeEstablished', {
+        programmeId: 'p',
+        regulation: std.regulation,
+        name: std.regulation,
+        ownerId: 'o',
+        establishedOn: '2026-01-01',
+      });
+      const s = spec
+        .given([programme])
+        .when({
+          type: 'AddRequirement',
+          requirementId: key,
+          title: std.title,
+          recurrence: std.maxInterval,
+          ownerId: 'o',
+          firstDueOn: '2025-12-01', // already overdue when recorded: allowed
+          standard: key as keyof typeof standardRequirements,
+          addedOn: '2026-01-01',
+        })
+        .thenState();
+      expect(s.requirements[key]).toMatchObject({ dueOn: '2025-12-01', legalSource: std.legalSource });
+    }
+  });
+});
