@@ -42,7 +42,8 @@ const latest = (migrations: readonly Migration[]): number =>
 
 /**
  * Refuses a file whose schema for `component` is newer than `migrations` know, WITHOUT changing
- * the file: it is opened read-only for the check. A missing file passes (it will be created).
+ * the file: the check only reads (no pragma, no write), and closing this connection removes the
+ * WAL side files it opened when no one else uses the file. A missing file passes (it will be created).
  */
 export const refuseNewerSchema = (
   path: string,
@@ -50,7 +51,7 @@ export const refuseNewerSchema = (
   migrations: readonly Migration[],
 ): void => {
   if (path === ':memory:' || path === '' || !existsSync(path)) return;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new Database(path, { fileMustExist: true });
   try {
     const found = schemaVersion(db, component);
     if (found > latest(migrations)) throw new SchemaTooNew(path, found, latest(migrations));
@@ -82,6 +83,10 @@ export const applyMigrations = (
     }
   });
   const target = latest(sorted);
+  // Usual case, the file is up to date: a read, no write lock.
+  const current = schemaVersion(db, component);
+  if (current > target) throw new SchemaTooNew(db.name, current, target);
+  if (current === target) return current;
   const run = db.transaction(() => {
     const found = schemaVersion(db, component);
     if (found > target) throw new SchemaTooNew(db.name, found, target);

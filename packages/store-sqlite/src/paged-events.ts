@@ -9,7 +9,8 @@ export const pagedEvents = <Row, Event>(source: {
   /** Fetches the next page of at most `limit` rows (keyset: it remembers where it stopped). */
   readonly fetch: (limit: number) => Row[];
   readonly pageSize: number;
-  readonly maxCount: number;
+  /** Checked when iteration starts (so a bad value fails the iteration, not the call). */
+  readonly maxCount: () => number;
   readonly toEvent: (row: Row) => Event;
   /** Runs before each page (e.g. the closed-store check). */
   readonly guard: () => void;
@@ -19,6 +20,7 @@ export const pagedEvents = <Row, Event>(source: {
   readonly mapError: (e: unknown) => unknown;
 }): AsyncIterable<Event> => ({
   [Symbol.asyncIterator]: (): AsyncIterator<Event> => {
+    const maxCount = source.maxCount();
     let rows: Row[] = [];
     let i = 0;
     let delivered = 0;
@@ -28,7 +30,7 @@ export const pagedEvents = <Row, Event>(source: {
 
     const step = (): IteratorResult<Event> => {
       if (i >= rows.length) {
-        if (exhausted || delivered >= source.maxCount) {
+        if (exhausted || delivered >= maxCount) {
           if (delivered === 0 && !emptyReported && source.onEmpty !== undefined) {
             exhausted = true;
             emptyReported = true;
@@ -37,7 +39,7 @@ export const pagedEvents = <Row, Event>(source: {
           return finished;
         }
         source.guard();
-        const limit = Math.min(source.pageSize, source.maxCount - delivered);
+        const limit = Math.min(source.pageSize, maxCount - delivered);
         try {
           rows = source.fetch(limit);
         } catch (e) {

@@ -6,6 +6,12 @@ const codeOf = (e: unknown): string | undefined =>
     ? (e as { code: string }).code
     : undefined;
 
+/** True when another connection holds the lock we need (after the short synchronous wait). */
+export const isBusy = (e: unknown): boolean => {
+  const code = codeOf(e);
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+};
+
 /** True for a UNIQUE violation of the event id (a retried or reused event id). */
 export const isEventIdTaken = (e: unknown): boolean =>
   codeOf(e) === 'SQLITE_CONSTRAINT_UNIQUE' && String((e as Error).message).includes('events.event_id');

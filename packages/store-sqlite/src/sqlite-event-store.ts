@@ -4,6 +4,8 @@ import {
   StoreClosed,
   StoreKit,
   InvalidArgument,
+  PraxisError,
+  StoreUnavailable,
   StreamNotFound,
   WrongExpectedRevision,
   chainHash,
@@ -25,7 +27,7 @@ import { applyMigrations, refuseNewerSchema } from './migrations.js';
 import { pagedEvents } from './paged-events.js';
 import { readAllStatement, type ReadAllPage, type StoredRowArray } from './read-all-query.js';
 import { eventMigrations, eventsComponent } from './schema.js';
-import { isEventIdTaken, toStoreError } from './sqlite-errors.js';
+import { isBusy, isEventIdTaken, toStoreError } from './sqlite-errors.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created when missing). `':memory:'` works for throwaway use. */
@@ -37,7 +39,10 @@ export interface SqliteStoreOptions {
    * process crash, and the last commits may be lost on power failure, for about 2–3× the append rate.
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
-  /** How long a writer waits for another process's write transaction (default 5 000 ms). */
+  /**
+   * How long an append waits for another connection's write transaction (default 5 000 ms) before
+   * failing with StoreUnavailable. The wait yields to the event loop (short synchronous waits of 20 ms).
+   */
   readonly busyTimeoutMs?: number;
   /** How often live subscriptions look for events written by other processes (default 1 000 ms). */
   readonly pollIntervalMs?: number;
@@ -93,6 +98,7 @@ const maxInteger = 9223372036854775807n;
 export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore => {
   const { path, registry } = options;
   const pageSize = Math.max(1, options.pageSize ?? 1_000);
+  const busyTimeoutMs = Math.max(0, options.busyTimeoutMs ?? 5_000);
   const now = options.now ?? (() => new Date());
   const db = openDatabase(options);
 
@@ -227,6 +233,23 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
   };
   const appendTransaction = db.transaction(appendInTransaction);
 
+  /**
+   * Another connection (usually another process) holds the write lock past the short
+   * synchronous wait: keep trying, yielding to the event loop between tries, until busyTimeoutMs.
+   */
+  const waitForWriteLock = async (attempt: () => AppendResult): Promise<AppendResult> => {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      await new Promise((r) => setTimeout(r, pause));
+      guard();
+      try {
+        return attempt();
+      } catch (e) {
+        if (!isBusy(e) || Date.now() >= deadline) throw toStoreError(e, path);
+      }
+    }
+  };
+
   const appendToStream = async (
     streamId: string,
     events: readonly NewEvent[],
@@ -235,20 +258,24 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     guard();
     const expected = opts.expectedRevision ?? 'any';
     const prepared = StoreKit.prepareAppend(streamId, events, registry, now().toISOString());
-    let result: AppendResult;
-    try {
+    const attempt = (): AppendResult => {
       try {
         // Fast path: no look-up of the ids; the UNIQUE index tells us when one is already stored.
-        result = appendTransaction.immediate(streamId, prepared, expected, false);
+        return appendTransaction.immediate(streamId, prepared, expected, false);
       } catch (e) {
         const retryable =
           e instanceof EventIdTaken || (WrongExpectedRevision.isInstance(e) && prepared.length > 0);
         if (!retryable) throw e;
         // Maybe a retry of an earlier append (contract 11–14): decide with the ids looked up.
-        result = appendTransaction.immediate(streamId, prepared, expected, true);
+        return appendTransaction.immediate(streamId, prepared, expected, true);
       }
+    };
+    let result: AppendResult;
+    try {
+      result = attempt();
     } catch (e) {
-      throw toStoreError(e, path);
+      if (!isBusy(e)) throw toStoreError(e, path);
+      result = await waitForWriteLock(attempt);
     }
     if (result.positions.length > 0) notifier.notify();
     return result;
@@ -265,7 +292,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
         return rows;
       },
       pageSize,
-      maxCount: checkMaxCount(opts.maxCount),
+      maxCount: () => checkMaxCount(opts.maxCount),
       toEvent: decoding,
       guard,
       onEmpty: () => {
@@ -293,7 +320,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
         return rows;
       },
       pageSize,
-      maxCount: checkMaxCount(opts.maxCount),
+      maxCount: () => checkMaxCount(opts.maxCount),
       toEvent: opts.asStored === true ? asStored : decoding,
       guard,
       mapError,
@@ -350,6 +377,9 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
   };
 };
 
+/** How long better-sqlite3 may block the event loop waiting for a lock, per try. */
+const syncBusyMs = 20;
+
 /** Opens the file, refuses a newer schema untouched, sets WAL and durability, migrates. */
 const openDatabase = (options: SqliteStoreOptions): Database.Database => {
   const { path } = options;
@@ -361,13 +391,19 @@ const openDatabase = (options: SqliteStoreOptions): Database.Database => {
   try {
     refuseNewerSchema(path, eventsComponent, eventMigrations);
     db = new Database(path);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+    const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000));
+    // Opening may wait the whole busy timeout (another process migrating or appending)…
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
     applyMigrations(db, eventsComponent, eventMigrations);
+    // …appends then wait briefly per try and yield to the event loop between tries (appendToStream).
+    db.pragma(`busy_timeout = ${Math.min(syncBusyMs, busyTimeoutMs)}`);
     return db;
   } catch (e) {
     db?.close();
-    throw toStoreError(e, path);
+    const mapped = toStoreError(e, path);
+    if (PraxisError.isPraxisError(mapped)) throw mapped;
+    throw new StoreUnavailable('sqlite', `cannot open ${path}: ${(e as Error).message}`, { cause: e });
   }
 };
