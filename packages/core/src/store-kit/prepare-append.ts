@@ -3,6 +3,7 @@ import type { EventMetadata, NewEvent } from '../envelope.js';
 import { DuplicateEventId } from '../errors/duplicate-event-id.js';
 import { EventDataInvalid } from '../errors/event-data-invalid.js';
 import { InvalidArgument } from '../errors/invalid-argument.js';
+import { UnknownEventType } from '../errors/unknown-event-type.js';
 import { newEventId } from '../ids.js';
 
 /** An event checked and ready to store: ids filled, data validated, metadata completed. */
@@ -41,6 +42,7 @@ export const prepareAppend = (
     let data = e.data;
     let schemaVersion = e.schemaVersion ?? 1;
     if (registry !== undefined) {
+      if (!registry.has(e.type)) throw new UnknownEventType(e.type);
       const encoded = registry.encode(e.type, e.data);
       if (encoded._tag === 'Left')
         throw new EventDataInvalid(e.type, encoded.left.field, encoded.left.reason);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RecordedEvent } from '../envelope.js';
 import type { EventFilter, EventHandler, SubscribeOptions, Subscription } from '../event-store.js';
 import * as P from '../position.js';
@@ -19,10 +20,14 @@ export interface SubscriptionSource {
   waitForChange(signal: AbortSignal, timeoutMs: number): Promise<void>;
 }
 
+/** Which subscription's handler is running in the current async context. */
+const insideHandler = new AsyncLocalStorage<AbortController>();
+
 /**
  * Catch-up then live, for any adapter: reads history in pages after the last delivered
  * position, then waits for a change and reads again. Pull-based, so a slow handler simply
  * falls behind and catches up — nothing is dropped — and delivery is exactly once, in order.
+ * The handler may call `stop()` on its own subscription (delivery ends after it returns).
  */
 export const runSubscription = (
   source: SubscriptionSource,
@@ -75,7 +80,7 @@ export const runSubscription = (
       for await (const e of page) {
         if (abort.signal.aborted) return delivered;
         if (after !== undefined && P.compare(e.position, after) <= 0) continue;
-        running = Promise.resolve(handler(e));
+        running = insideHandler.run(abort, async () => handler(e));
         await running;
         after = e.position;
         delivered++;
@@ -94,6 +99,8 @@ export const runSubscription = (
     done,
     stop: async () => {
       abort.abort();
+      // Called from this subscription's own handler: waiting for the handler would deadlock.
+      if (insideHandler.getStore() === abort) return;
       await running.catch(() => undefined);
       await done.catch(() => undefined);
     },

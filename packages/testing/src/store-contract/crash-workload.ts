@@ -7,7 +7,7 @@ const ackTag = 'PRAXIS-ACK ';
 
 /**
  * The child-process side of contract case 27: appends batches of `ContractBatchItemWritten`
- * events forever (or `maxBatches` times), printing one acknowledgement line per append only
+ * events until killed (at most `maxBatches`, default 100 000), printing one acknowledgement line per append only
  * after the store has resolved it. The parent kills the process while this runs.
  *
  * @example
@@ -28,8 +28,11 @@ export const runCrashWorkload = async (
 ): Promise<void> => {
   const streams = options.streams ?? 4;
   const batchSize = options.batchSize ?? 5;
+  const maxBatches = options.maxBatches ?? 100_000;
+  // If the parent is gone (stdout closed), stop instead of appending forever.
+  if (options.write === undefined) process.stdout.on('error', () => process.exit(1));
   const write = options.write ?? ((line: string) => process.stdout.write(line));
-  for (let i = 0; options.maxBatches === undefined || i < options.maxBatches; i++) {
+  for (let i = 0; i < maxBatches; i++) {
     const streamId = `${options.streamPrefix}Crash-${i % streams}`;
     const batch = batchItems(`${options.streamPrefix}batch-${i}`, batchSize);
     const r = await store.appendToStream(streamId, batch, { expectedRevision: 'any' });

@@ -3,6 +3,7 @@ import {
   DuplicateEventId,
   EventDataInvalid,
   Position,
+  UnknownEventType,
   WrongExpectedRevision,
   collect,
   type EventStore,
@@ -138,6 +139,12 @@ export const expectedRevisionCases = (ctx: ContractContext): void => {
         const err = await rejectionOf(store.appendToStream(id, invalid, { expectedRevision: 'no_stream' }));
         expect(EventDataInvalid.isInstance(err), String(err)).toBe(true);
         expect((err as EventDataInvalid).field).toBe('text');
+        expect(await store.streamRevision(id)).toBe('no_stream');
+        // An event type the registry does not know.
+        const unknown = [note('a'), { type: 'ContractNoSuchEvent', data: {}, metadata: testMetadata() }];
+        const unknownErr = await rejectionOf(store.appendToStream(id, unknown));
+        expect(UnknownEventType.isInstance(unknownErr), String(unknownErr)).toBe(true);
+        expect((unknownErr as UnknownEventType).eventType).toBe('ContractNoSuchEvent');
         expect(await store.streamRevision(id)).toBe('no_stream');
         // A conflict on an existing stream.
         await store.appendToStream(id, [note('first')], { expectedRevision: 'no_stream' });

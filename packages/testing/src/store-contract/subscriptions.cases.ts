@@ -76,10 +76,12 @@ export const subscriptionCases = (ctx: ContractContext): void => {
           const beginSlowAppend = requireHook(subject, 'beginSlowAppend', 'slowTransaction');
           const sub = record(ctx, store);
           const pending = await beginSlowAppend(`${p}Slow-1`, [note('slow')]);
-          const written = await concurrentWriters(store, p, writers, appendsPerWriter);
-          // Let the subscriber poll while the slow transaction is still open.
-          await sleep(300);
+          const writing = concurrentWriters(store, p, writers, appendsPerWriter);
+          // Let the writers commit and the subscriber poll while the slow transaction is open
+          // (writers that must wait for it, e.g. behind a lock, are let through by the commit).
+          await Promise.race([writing.then(() => sleep(200)), sleep(1_000)]);
           await pending.commit();
+          const written = await writing;
           await sub.waitFor(written.length + 1, p);
           await stopAll(sub);
           await expectExactlyOnceInOrder(store, p, sub.events);
