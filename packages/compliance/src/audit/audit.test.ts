@@ -129,3 +129,19 @@ describe('Audit', () => {
       .thenRejects('ClosedBeforeVerified', 'closedOn');
   });
 });
+
+describe('Audit: malformed commands', () => {
+  it('rejects a scheduled date that does not exist', () => {
+    spec
+      .given([])
+      .when({
+        type: 'ScheduleAudit',
+        auditId: 'a1',
+        programmeId: 'p',
+        title: 't',
+        auditorId: 'c',
+        scheduledFor: '2026-04-31',
+      })
+      .thenRejects('InvalidDate', 'scheduledFor');
+  });
+});

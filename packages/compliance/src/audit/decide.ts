@@ -1,4 +1,6 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { accept, reject, type Decision } from '@praxis/core';
+import { invalidDateField } from '../command-checks.js';
 import { events, type AuditEvent } from './events.js';
 import type { Audit, CorrectiveAction } from './state.js';
 
@@ -209,6 +211,8 @@ const closeFinding = (c: CloseFinding, s: Audit): D => {
 
 /** Decides an Audit command. Pure. */
 export const decide = (c: AuditCommand, s: Audit): D => {
+  const badDate = invalidDateField(c);
+  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'ScheduleAudit':
       return scheduleAudit(c, s);

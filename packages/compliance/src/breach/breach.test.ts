@@ -176,3 +176,21 @@ describe('Breach invariant: a deadline never moves later', () => {
     );
   });
 });
+
+describe('Breach: malformed commands', () => {
+  it('rejects an impossible discovery date and a negative count', () => {
+    const cmd = {
+      type: 'DiscoverBreach',
+      breachId: 'b1',
+      description: 'x',
+      discoveredOn: '2026-02-29',
+      affected: 1,
+      states: [],
+    } as const;
+    spec.given([]).when(cmd).thenRejects('InvalidDate', 'discoveredOn');
+    spec
+      .given([])
+      .when({ ...cmd, discoveredOn: '2026-02-28', affected: -1 })
+      .thenRejects('InvalidCount', 'affected');
+  });
+});

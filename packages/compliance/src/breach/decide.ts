@@ -1,4 +1,6 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { accept, reject, type Decision } from '@praxis/core';
+import { invalidDateField } from '../command-checks.js';
 import {
   breachDeadlines,
   deadlineKey,
@@ -39,7 +41,13 @@ export type BreachCommand = DiscoverBreach | ReviseBreachScope | SendBreachNotif
 
 type D = Decision<BreachEvent>;
 
+const count = (n: number) => Number.isInteger(n) && n >= 0;
+
 const scopeError = (affected: number, states: readonly StateResidents[]): D | undefined => {
+  if (!count(affected))
+    return reject('InvalidCount', 'the number affected is a whole number ≥ 0', 'affected');
+  if (!states.every((s) => count(s.residents)))
+    return reject('InvalidCount', 'residents per state are whole numbers ≥ 0', 'states');
   const names = states.map((s) => s.state);
   if (names.some((n, i) => names.indexOf(n) !== i))
     return reject('StateListedTwice', 'list each state once', 'states');
@@ -111,6 +119,8 @@ const sendBreachNotification = (c: SendBreachNotification, s: Breach): D => {
 
 /** Decides a Breach command. Pure. */
 export const decide = (c: BreachCommand, s: Breach): D => {
+  const badDate = invalidDateField(c);
+  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'DiscoverBreach':
       return discoverBreach(c, s);

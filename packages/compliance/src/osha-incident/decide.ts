@@ -1,4 +1,6 @@
-import { accept, reject, type Decision } from '@praxis/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { TimeZone, accept, reject, type Decision } from '@praxis/core';
+import { invalidDateField } from '../command-checks.js';
 import { isBefore, logByOf, reportClock, retainLogUntilOf, severityOf, type Outcome } from './clocks.js';
 import { events, type OshaIncidentEvent } from './events.js';
 import type { OshaIncident } from './state.js';
@@ -60,6 +62,7 @@ const orderError = (occurredAt: string, outcomeAt: string, learnedAt: string): D
  */
 const recordOshaIncident = (c: RecordOshaIncident, s: OshaIncident): D => {
   if (s.exists) return reject('IncidentAlreadyRecorded', `incident ${c.incidentId} exists`, 'incidentId');
+  if (!TimeZone.is(c.zone)) return reject('InvalidTimeZone', `"${c.zone}" is not an IANA time zone`, 'zone');
   const bad = orderError(c.occurredAt, c.outcomeAt, c.learnedAt);
   if (bad !== undefined) return bad;
   const clock = reportClock(c.outcome, c.occurredAt, c.outcomeAt, c.learnedAt, c.zone);
@@ -140,6 +143,8 @@ const logOshaIncident = (c: LogOshaIncident, s: OshaIncident): D =>
 
 /** Decides an OshaIncident command. Pure. */
 export const decide = (c: OshaIncidentCommand, s: OshaIncident): D => {
+  const badDate = invalidDateField(c);
+  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'RecordOshaIncident':
       return recordOshaIncident(c, s);

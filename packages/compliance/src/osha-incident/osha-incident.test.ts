@@ -224,3 +224,16 @@ describe('OSHA report clocks never move later (property)', () => {
     );
   });
 });
+
+describe('OshaIncident: malformed commands', () => {
+  it('rejects an instant without an offset and an unknown time zone', () => {
+    spec
+      .given([])
+      .when({ ...record, learnedAt: '2026-10-30T10:00:00' })
+      .thenRejects('InvalidInstant', 'learnedAt');
+    spec
+      .given([])
+      .when({ ...record, zone: 'Mars/Olympus' })
+      .thenRejects('InvalidTimeZone', 'zone');
+  });
+});

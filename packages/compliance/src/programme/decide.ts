@@ -1,4 +1,6 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { accept, reject, type Decision } from '@praxis/core';
+import { invalidDateField } from '../command-checks.js';
 import { events, type ProgrammeEvent } from './events.js';
 import { atMostAsLongAs, nextDueOn, type Recurrence } from './recurrence.js';
 import { standardRequirements, type Regulation, type StandardRequirementKey } from './standards.js';
@@ -79,6 +81,12 @@ const addRequirement = (c: AddRequirement, s: Programme): D => {
   if (!s.exists) return reject('ProgrammeNotFound', 'establish the programme first');
   if (s.requirements[c.requirementId] !== undefined)
     return reject('RequirementAlreadyExists', `requirement ${c.requirementId} exists`, 'requirementId');
+  if (!Number.isInteger(c.recurrence.every) || c.recurrence.every < 1)
+    return reject(
+      'InvalidRecurrence',
+      'a recurrence is a whole number ≥ 1 of days, weeks, months or years',
+      'recurrence',
+    );
   const std = c.standard === undefined ? undefined : standardRequirements[c.standard];
   if (std !== undefined && std.regulation !== s.regulation)
     return reject(
@@ -180,6 +188,8 @@ const withdrawRequirement = (c: WithdrawRequirement, s: Programme): D => {
 
 /** Decides a Programme command. Pure. */
 export const decide = (c: ProgrammeCommand, s: Programme): D => {
+  const badDate = invalidDateField(c);
+  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'EstablishProgramme':
       return establishProgramme(c, s);

@@ -227,3 +227,22 @@ describe('standard requirements', () => {
     }
   });
 });
+
+describe('Programme: malformed commands', () => {
+  it('rejects a recurrence of zero and a due date that does not exist', () => {
+    const cmd = {
+      type: 'AddRequirement',
+      requirementId: 'x',
+      title: 'x',
+      recurrence: { every: 0, unit: 'days' },
+      ownerId: 'a',
+      firstDueOn: '2027-01-01',
+      addedOn: '2026-01-02',
+    } as const;
+    spec.given([cdc]).when(cmd).thenRejects('InvalidRecurrence', 'recurrence');
+    spec
+      .given([cdc])
+      .when({ ...cmd, recurrence: { every: 1, unit: 'days' }, firstDueOn: '2027-13-01' })
+      .thenRejects('InvalidDate', 'firstDueOn');
+  });
+});

@@ -425,3 +425,31 @@ describe('Policy: invariant — no acknowledgment of an unpublished or supersede
     );
   });
 });
+
+describe('Policy: malformed commands are rejected as data', () => {
+  it('rejects a date that does not exist', () => {
+    spec
+      .given([drafted])
+      .when({
+        type: 'ApprovePolicy',
+        approvedBy: 'md-1',
+        approverRole: 'medical_director',
+        approvedOn: '2026-02-30',
+      })
+      .thenRejects('InvalidDate', 'approvedOn');
+  });
+  it('rejects a review interval that is not a whole number of months, and version 0', () => {
+    spec
+      .given([])
+      .when({
+        type: 'DraftPolicy',
+        policyId: id,
+        title: 'x',
+        reviewEveryMonths: 0,
+        draftedBy: 'a',
+        draftedOn: '2026-01-01',
+      })
+      .thenRejects('InvalidReviewInterval', 'reviewEveryMonths');
+    spec.given(live).when(ack(0, '2026-01-12')).thenRejects('InvalidVersion', 'version');
+  });
+});
