@@ -7,11 +7,13 @@
  * await handler.handle({ streamId: Budget.streamId('2026'), actor, command: { type: 'SubmitBudget', submittedBy: 'pm', at } });
  */
 import { streamIdOf, type Decider } from '@praxis/core';
-import { decide, type BudgetCommand } from './decide.js';
+import type { BudgetCommand } from './commands.js';
+import { decide } from './decide.js';
 import { events, type BudgetEvent } from './events.js';
 import { evolve, initialState, type State } from './state.js';
 
-export * from './decide.js';
+export * from './commands.js';
+export { decide } from './decide.js';
 export * from './events.js';
 export * from './state.js';
 
