@@ -68,6 +68,10 @@ export const withSubject = async (
     failure = e;
   }
   try {
+    // Subscriptions a failed test left running stop before the store closes.
+    const left = [...running];
+    running.clear();
+    await Promise.all(left.map((s) => s.stop()));
     await subject.cleanup();
   } catch (e) {
     if (failure === undefined) failure = e;
@@ -110,6 +114,22 @@ export const waitUntil = async (
   }
 };
 
+/** `p`, or a failure naming `what` if it has not settled after `timeoutMs`. */
+export const withinDeadline = async <A>(p: Promise<A>, timeoutMs: number, what: string): Promise<A> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`gave up after ${timeoutMs} ms waiting for ${what}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([p, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 /** A subscription that records what it receives. */
 export interface Recorder {
   readonly events: RecordedEvent[];
@@ -120,6 +140,9 @@ export interface Recorder {
   waitFor(n: number, prefix: string): Promise<void>;
   waitForCaughtUp(): Promise<void>;
 }
+
+/** Subscriptions made by `record` in the current test (tests of one file run one at a time). */
+const running = new Set<Subscription>();
 
 /** Subscribes and records deliveries; `slowMs` makes the handler await that long per event. */
 export const record = (
@@ -145,6 +168,7 @@ export const record = (
       if (options.slowMs !== undefined) await new Promise((r) => setTimeout(r, options.slowMs));
     },
   );
+  running.add(subscription);
   const failIfErrored = () => {
     if (errors.length > 0) throw errors[0];
   };

@@ -19,6 +19,7 @@ import {
   rejectionOf,
   requireHook,
   withSubject,
+  withinDeadline,
   type ContractContext,
 } from './harness.js';
 import { note, notes } from './test-events.js';
@@ -172,7 +173,13 @@ export const integrityCases = (ctx: ContractContext): void => {
           expectDecodeFailed(await iterationError(store.readAll({ direction: 'backwards' })));
           // A subscription stops with the error (through onError and `done`).
           const sub = record(ctx, store);
-          const done = await rejectionOf(sub.subscription.done);
+          const done = await rejectionOf(
+            withinDeadline(
+              sub.subscription.done,
+              ctx.deliveryTimeoutMs,
+              'the subscription to fail on the bad row',
+            ),
+          );
           expectDecodeFailed(done);
           expect(sub.errors).toHaveLength(1);
           expect(idsOf(ours(sub.events, p))).toEqual(idsOf(events.slice(0, 2)));
