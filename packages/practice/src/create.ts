@@ -1,7 +1,10 @@
-import type { Actor } from '@praxis/core';
+import type { Actor, ReadModelReader } from '@praxis/core';
+import type { CalendarEntry } from '@praxis/kpi';
+import { calendarOf, defaultTargets, kpiReport, periodIn, type KpiReport } from './kpis.js';
 import { practiceAudit, type PracticeAudit } from './audit.js';
 import {
   builtinModules,
+  type ComplianceCommands,
   type FinanceCommands,
   type PoliciesCommands,
   type StaffCommands,
@@ -22,8 +25,25 @@ export interface Practice extends PracticeCore {
   readonly staff: StaffCommands;
   /** Policies: versions, assignments, acknowledgments, reviews. */
   readonly policies: PoliciesCommands;
+  /** Compliance: programmes and requirements, audits, breaches, OSHA incidents. */
+  readonly compliance: ComplianceCommands;
   /** The audit trail, as-of replays and tamper evidence. */
   readonly audit: PracticeAudit;
+  /** Every KPI of a period (`2026`, `2026-Q1`, `2026-03`), with targets where set. */
+  kpis(period: string, options?: { readonly reader?: ReadModelReader }): Promise<KpiReport>;
+  /**
+   * The compliance calendar as of a date: every dated obligation (credentials, training,
+   * policy reviews, requirements, incident clocks, corrective actions, filing deadlines)
+   * with its state: done, overdue, due-soon or upcoming.
+   */
+  calendar(
+    asOf: string,
+    options?: {
+      readonly dueSoonDays?: readonly number[];
+      readonly openOnly?: boolean;
+      readonly reader?: ReadModelReader;
+    },
+  ): Promise<CalendarEntry[]>;
   /** The same practice, acting as `actor` by default. */
   as(actor: Actor): Practice;
 }
@@ -43,6 +63,7 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
   const modules = options.modules ?? builtinModules;
   const wiring = await wirePractice(options, modules);
   const sessions = new Map<string, Practice>();
+  const targets = { ...defaultTargets, ...options.targets };
   const make = (actor: Actor | undefined): Practice => {
     const core = practiceCore(wiring, actor);
     return {
@@ -50,7 +71,20 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
       finance: areaMethods(core, 'finance') as unknown as FinanceCommands,
       staff: areaMethods(core, 'staff') as unknown as StaffCommands,
       policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
+      compliance: areaMethods(core, 'compliance') as unknown as ComplianceCommands,
       audit: practiceAudit(core, core.projectionList),
+      kpis: (period, o = {}) =>
+        kpiReport(o.reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets),
+      calendar: (asOf, o = {}) => {
+        const { reader, ...rest } = o;
+        return calendarOf(
+          reader ?? core.readModels,
+          core.projectionList.map((p) => p.name),
+          core.settings.timeZone,
+          asOf,
+          rest,
+        );
+      },
       as: (who) => {
         // One session object per actor: cheap to call `as` per command.
         const key = `${who.role}\u0000${who.id}`;

@@ -17,3 +17,14 @@ export { createPractice, type Practice } from './create.js';
 export * from './modules/index.js';
 export { ReadModelFailed } from './read-model-failed.js';
 export type { PracticeAudit } from './audit.js';
+export {
+  kpiReport,
+  calendarOf,
+  periodIn,
+  defaultTargets,
+  type KpiReport,
+  type KpiLine,
+  type KpiId,
+  type KpiTarget,
+  type KpiUnit,
+} from './kpis.js';

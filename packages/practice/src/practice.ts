@@ -30,6 +30,7 @@ import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
 import { auditView, recordRefusals, securityEvents } from '@praxis/audit';
+import type { KpiId, KpiTarget } from './kpis.js';
 
 /** How to open a practice. */
 export interface PracticeOptions {
@@ -56,6 +57,8 @@ export interface PracticeOptions {
   readonly modules?: readonly PracticeModule[];
   /** The acting user when a call names none. */
   readonly actor?: Actor;
+  /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
+  readonly targets?: Readonly<Partial<Record<KpiId, KpiTarget>>>;
 }
 
 /** The practice's fixed settings, as recorded in its log. */

@@ -22,7 +22,14 @@ export const practiceRoles = {
   ],
   biller: ['Claim.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
   hr: ['StaffMember.*', 'Conflict.*', 'Policy.AcknowledgePolicy'],
-  compliance_officer: ['Policy.*', 'ComplianceProgram.*', 'Incident.*', 'StaffMember.CompleteTraining'],
+  compliance_officer: [
+    'Policy.*',
+    'Programme.*',
+    'Audit.*',
+    'Breach.*',
+    'OshaIncident.*',
+    'StaffMember.CompleteTraining',
+  ],
   staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining', 'Claim.CollectPatientPayment'],
   auditor: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,4 +1,5 @@
 import { Budget, Claim } from '@praxis/finance';
+import { Finance } from '@praxis/kpi';
 import type { CommandMethods } from '../area.js';
 import { bind, type PracticeModule } from '../module.js';
 
@@ -45,7 +46,7 @@ export const claim = bind(Claim.decider, 'claimId', {
 export const financeModule: PracticeModule = {
   area: 'finance',
   aggregates: [budget, claim],
-  projections: [],
+  projections: Finance.financeProjections,
 };
 
 /** The finance commands of the facade. */

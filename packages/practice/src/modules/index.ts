@@ -1,11 +1,25 @@
 import type { PracticeModule } from '../module.js';
+import { complianceModule } from './compliance.js';
 import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
 import { staffModule } from './staff.js';
 
+export {
+  programme,
+  audit,
+  breach,
+  oshaIncident,
+  complianceModule,
+  type ComplianceCommands,
+} from './compliance.js';
 export { budget, claim, financeModule, type FinanceCommands } from './finance.js';
 export { policy, policiesModule, type PoliciesCommands } from './policies.js';
 export { staffMember, conflict, staffModule, type StaffCommands } from './staff.js';
 
 /** Every module a practice is wired with by default. */
-export const builtinModules: readonly PracticeModule[] = [financeModule, staffModule, policiesModule];
+export const builtinModules: readonly PracticeModule[] = [
+  financeModule,
+  staffModule,
+  policiesModule,
+  complianceModule,
+];

@@ -1,3 +1,4 @@
+import { policyAcknowledgments } from '@praxis/kpi';
 import { Policy, policyObligations } from '@praxis/policies';
 import type { CommandMethods } from '../area.js';
 import { bind, type PracticeModule } from '../module.js';
@@ -21,7 +22,7 @@ export const policy = bind(Policy.decider, 'policyId', {
 export const policiesModule: PracticeModule = {
   area: 'policies',
   aggregates: [policy],
-  projections: [policyObligations],
+  projections: [policyObligations, policyAcknowledgments],
 };
 
 /** The policy commands of the facade. */

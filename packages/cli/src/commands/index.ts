@@ -1,0 +1,7 @@
+import type { CliCommand } from '../command.js';
+import { demo } from './demo.js';
+import { kpi } from './kpi.js';
+import { verify } from './verify.js';
+
+/** Every `praxis` subcommand, in the order `--help` lists them. */
+export const commands: readonly CliCommand[] = [demo, kpi, verify];

@@ -1,0 +1,69 @@
+import type { Practice } from '@praxis/practice';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-code.js';
+import { kpiTarget, kpiValue, table } from '../format.js';
+import type { Io } from '../io.js';
+import { openPractice } from '../open.js';
+import { UsageError } from '../usage-error.js';
+
+/** The year of the practice's latest business event (what `kpi` shows by default). */
+export const latestYear = async (practice: Practice): Promise<string> => {
+  for await (const e of practice.store.readAll({ direction: 'backwards', maxCount: 1 })) {
+    return e.metadata.occurredAt.slice(0, 4);
+  }
+  return String(practice.clock.now().year);
+};
+
+/** Prints the KPI table of a period. */
+export const printKpis = async (practice: Practice, period: string, io: Io): Promise<void> => {
+  const report = await practice.kpis(period);
+  const { currency, name, timeZone } = practice.settings;
+  const rows: string[][] = [['KPI', 'value', 'target', '']];
+  let area = '';
+  for (const l of report.lines) {
+    if (l.area !== area) {
+      area = l.area;
+      rows.push([area[0]!.toUpperCase() + area.slice(1), '', '', '']);
+    }
+    rows.push([
+      `  ${l.label}`,
+      kpiValue(l, currency),
+      kpiTarget(l, currency),
+      l.met === undefined ? '' : l.met ? 'met' : 'MISSED',
+    ]);
+  }
+  io.out(
+    `${name}: KPIs for ${report.period.label} (${report.period.firstDay} to ${report.period.lastDay}, ${timeZone})\n`,
+  );
+  io.out(table(rows, new Set([1])));
+};
+
+/** `praxis kpi`: the KPI table of a month, quarter or year. */
+export const kpi: CliCommand = {
+  name: 'kpi',
+  summary: 'KPI table of a period, with targets where set',
+  usage: [
+    'praxis kpi [--period 2026|2026-Q1|2026-03] [--format table|json] [--db file | --store url]',
+    '',
+    '  --period P    a year, quarter or month in the practice time zone (default: the latest year with events)',
+    '  --format F    table (default) or json (every KPI with the detail it was computed from)',
+  ].join('\n'),
+  options: { period: { type: 'string' }, format: { type: 'string' } },
+  run: async (ctx) => {
+    const format = (ctx.values.format as string | undefined) ?? 'table';
+    if (format !== 'table' && format !== 'json')
+      throw new UsageError(`--format must be table or json (got "${format}")`);
+    const practice = await openPractice(ctx);
+    try {
+      const period = (ctx.values.period as string | undefined) ?? (await latestYear(practice));
+      if (format === 'json') {
+        ctx.io.out(JSON.stringify(await practice.kpis(period), null, 2));
+      } else {
+        await printKpis(practice, period, ctx.io);
+      }
+      return ExitCode.ok;
+    } finally {
+      await practice.close();
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createPractice, parseStoreUrl, type Practice, type PracticeOptions } from '@praxis/practice';
+import type { CommandContext } from './command.js';
+import { UsageError } from './usage-error.js';
+
+/** The store string the options name: `--store`, else `--db`, else PRAXIS_STORE, else ./practice.db. */
+export const storeOf = (ctx: CommandContext): string => {
+  const { store, db } = ctx.values;
+  if (typeof store === 'string' && typeof db === 'string')
+    throw new UsageError('give --db or --store, not both');
+  if (typeof store === 'string') return store;
+  if (typeof db === 'string') return `sqlite:${resolve(ctx.io.cwd, db)}`;
+  const env = ctx.io.env['PRAXIS_STORE'];
+  if (env !== undefined && env !== '') return env;
+  return `sqlite:${resolve(ctx.io.cwd, 'practice.db')}`;
+};
+
+/**
+ * Opens the practice the options name. An existing practice is required unless `create`
+ * options are given: a command that reads must not silently create an empty database.
+ */
+export const openPractice = async (
+  ctx: CommandContext,
+  create?: Omit<PracticeOptions, 'store'>,
+): Promise<Practice> => {
+  const store = storeOf(ctx);
+  if (create === undefined) checkExists(store);
+  return createPractice({ store, ...create });
+};
+
+/** Refuses to go on when a SQLite file the command would read does not exist. */
+export const checkExists = (store: string): void => {
+  const where = parseStoreUrl(store);
+  if (where.kind === 'sqlite' && !existsSync(where.path)) {
+    throw new UsageError(`no practice database at ${where.path} (run \`praxis demo\` or pass --db <file>)`);
+  }
+};

@@ -1,0 +1,58 @@
+import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
+import { complianceFindings } from '@praxis/kpi';
+import type { CommandMethods } from '../area.js';
+import { bind, type PracticeModule } from '../module.js';
+
+/** Compliance programmes: `practice.compliance.meetRequirement({ programmeId, … })`. */
+export const programme = bind(
+  Programme.decider,
+  'programmeId',
+  {
+    EstablishProgramme: true,
+    AddRequirement: true,
+    MeetRequirement: true,
+    ReassignRequirement: true,
+    WithdrawRequirement: true,
+  },
+  // A programme with a weekly requirement collects many events a year.
+  { snapshotEvery: 50 },
+);
+
+/** Compliance audits: `practice.compliance.recordFinding({ auditId, … })`. */
+export const audit = bind(Audit.decider, 'auditId', {
+  ScheduleAudit: true,
+  PerformAudit: true,
+  RecordFinding: true,
+  AssignCorrectiveAction: true,
+  CompleteCorrectiveAction: true,
+  VerifyCorrectiveAction: true,
+  CloseFinding: true,
+});
+
+/** HIPAA breaches: `practice.compliance.discoverBreach({ breachId, … })`. */
+export const breach = bind(Breach.decider, 'breachId', {
+  DiscoverBreach: true,
+  ReviseBreachScope: true,
+  SendBreachNotification: true,
+});
+
+/** OSHA incidents: `practice.compliance.recordOshaIncident({ incidentId, … })`. */
+export const oshaIncident = bind(OshaIncident.decider, 'incidentId', {
+  RecordOshaIncident: true,
+  WorsenOshaOutcome: true,
+  ReportToOsha: true,
+  LogOshaIncident: true,
+});
+
+/** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
+export const complianceModule: PracticeModule = {
+  area: 'compliance',
+  aggregates: [programme, audit, breach, oshaIncident],
+  projections: [complianceObligations, complianceFindings],
+};
+
+/** The compliance commands of the facade. */
+export type ComplianceCommands = CommandMethods<typeof programme> &
+  CommandMethods<typeof audit> &
+  CommandMethods<typeof breach> &
+  CommandMethods<typeof oshaIncident>;
