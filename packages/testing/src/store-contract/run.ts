@@ -17,10 +17,23 @@ import { subscriptionCases } from './subscriptions.cases.js';
  * runEventStoreContract(
  *   'memory',
  *   async ({ registry, positionsFrom }) => {
- *     const store = memoryEventStore({ registry, ...(positionsFrom === undefined ? {} : { initialPosition: positionsFrom }) });
- *     return { store, cleanup: () => store.close(), corruptStoredEvent: async (at, mutate) => store.corrupt(at, mutate) };
+ *     const store = memoryEventStore({
+ *       registry,
+ *       ...(positionsFrom === undefined ? {} : { firstPosition: positionsFrom + 1n }),
+ *     });
+ *     return {
+ *       store,
+ *       cleanup: () => store.close(),
+ *       corruptStoredEvent: async (position, mutate) => store.corruptStoredEvent(position, mutate),
+ *     };
  *   },
- *   { notApplicable: { crash: 'memory store: no process to kill' } },
+ *   {
+ *     notApplicable: {
+ *       crash: 'memory store: no process to kill',
+ *       slowTransaction: 'memory store: an append is one synchronous step',
+ *       rollback: 'memory store: no backend transaction to roll back',
+ *     },
+ *   },
  * );
  */
 export const runEventStoreContract = (
