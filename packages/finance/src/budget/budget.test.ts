@@ -373,3 +373,25 @@ describe('Budget invariants over random command sequences', () => {
     expect(expensesTriedWhenClosed).toBeGreaterThan(0);
   });
 });
+
+describe('Budget: commands from JSON with missing parts are refused, never thrown', () => {
+  it('names the missing field', () => {
+    const bad = (c: object) => c as unknown as BudgetCommand;
+    spec
+      .given([])
+      .when(bad({ ...draftCmd, projections: undefined }))
+      .thenRejects('Required', 'projections');
+    spec
+      .given([])
+      .when(bad({ ...draftCmd, lines: undefined }))
+      .thenRejects('Required', 'lines');
+    spec
+      .given([])
+      .when(bad({ ...draftCmd, timeZone: 'Mars/Base' }))
+      .thenRejects('InvalidTimeZone', 'timeZone');
+    spec
+      .given([drafted, submitted, approved])
+      .when(bad({ type: 'ReviseBudget', reason: 'r', revisedBy: 'o', at }))
+      .thenRejects('Required', 'lines');
+  });
+});

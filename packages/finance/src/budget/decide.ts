@@ -1,4 +1,4 @@
-import { accept, reject, type Decision, type DomainError } from '@praxis/core';
+import { accept, domainError, reject, type Decision, type DomainError } from '@praxis/core';
 import {
   date,
   firstFailure,
@@ -48,6 +48,7 @@ const checkLine = (line: BudgetLine, months: readonly string[], field: string): 
         .find((c) => c !== undefined));
 
 const checkLines = (lines: readonly BudgetLine[], months: readonly string[], field = 'lines'): Check => {
+  if (!Array.isArray(lines)) return required(undefined, field);
   const seen = new Set<string>();
   for (const [i, line] of lines.entries()) {
     const bad = checkLine(line, months, `${field}.${i}`);
@@ -68,10 +69,12 @@ const projectVolume = (
   input: readonly VolumeInput[],
   months: readonly string[],
 ): DomainError | VolumeProjection[] => {
+  if (!Array.isArray(input)) return domainError('Required', 'projections is required', 'projections');
   const seen = new Set<string>();
   const out: VolumeProjection[] = [];
   for (const [i, p] of input.entries()) {
     const f = `projections.${i}`;
+    if (typeof p !== 'object' || p === null) return domainError('Required', `${f} is required`, f);
     const bad =
       (months.includes(p.month)
         ? undefined
@@ -202,7 +205,9 @@ const revise = (c: ReviseBudget, s: State): D => {
     required(c.reason, 'reason') ??
     required(c.revisedBy, 'revisedBy') ??
     instant(c.at) ??
-    (c.lines.length === 0 ? required(undefined, 'lines') : checkLines(c.lines, s.months));
+    (!Array.isArray(c.lines) || c.lines.length === 0
+      ? required(undefined, 'lines')
+      : checkLines(c.lines, s.months));
   if (bad) return reject(bad.code, bad.message, bad.field);
   for (const [i, line] of c.lines.entries()) {
     const prev = s.lines[line.category];
@@ -254,8 +259,11 @@ const requestVariance = (c: RequestVariance, s: State): D => {
     required(c.requestedBy, 'requestedBy') ??
     instant(c.at);
   if (bad) return reject(bad.code, bad.message, bad.field);
-  const { type: _type, ...data } = c;
-  return accept({ type: 'BudgetVarianceRequested', data: { budgetId: s.budgetId, ...data } });
+  const { varianceId, category, amount, reason, requestedBy, at } = c;
+  return accept({
+    type: 'BudgetVarianceRequested',
+    data: { budgetId: s.budgetId, varianceId, category, amount, reason, requestedBy, at },
+  });
 };
 
 /** Only a pending variance can be approved. */
@@ -328,8 +336,21 @@ const recordExpense = (c: RecordExpense, s: State): D => {
       `${c.category} would be overspent by ${line.spent + c.amount - allowed} cents: an approved variance is needed`,
       'amount',
     );
-  const { type: _type, ...data } = c;
-  return accept({ type: 'BudgetExpenseRecorded', data: { budgetId: s.budgetId, ...data } });
+  const { expenseId, category, amount, incurredOn, description, recordedBy, at } = c;
+  return accept({
+    type: 'BudgetExpenseRecorded',
+    data: {
+      budgetId: s.budgetId,
+      expenseId,
+      category,
+      amount,
+      incurredOn,
+      description,
+      recordedBy,
+      at,
+      ...(c.vendor === undefined ? {} : { vendor: c.vendor }),
+    },
+  });
 };
 
 /** The forecast is revised during the year, with a reason. */

@@ -507,3 +507,31 @@ describe('Claim invariants over random command sequences', () => {
     expect(paymentsSeen).toBeGreaterThan(0);
   });
 });
+
+describe('Claim: commands from JSON with missing parts are refused, never thrown', () => {
+  it('names the missing field', () => {
+    const bad = (c: object) => c as unknown as ClaimCommand;
+    spec
+      .given([])
+      .when(bad({ ...register, charges: undefined }))
+      .thenRejects('Required', 'charges');
+    spec
+      .given([])
+      .when(bad({ ...register, charges: [null] }))
+      .thenRejects('Required', 'charges.0');
+    spec
+      .given([])
+      .when(bad({ ...register, at: 'yesterday' }))
+      .thenRejects('InvalidInstant', 'at');
+    spec
+      .given([registered, created])
+      .when(bad({ type: 'ScrubClaim', at: at('2026-01-11') }))
+      .thenRejects('Required', 'failedEdits');
+    spec
+      .given(sent)
+      .when(
+        bad({ type: 'RecordPayerPayment', paymentId: 'r', patientResponsibility: 0, at: at('2026-02-01') }),
+      )
+      .thenRejects('Required', 'lines');
+  });
+});

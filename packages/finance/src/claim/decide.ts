@@ -35,6 +35,7 @@ const checkCharges = (lines: readonly ChargeLine[], field = 'charges'): Check =>
     return err('Required', 'at least one charge line is required', field);
   for (const [i, l] of lines.entries()) {
     const f = `${field}.${i}`;
+    if (typeof l !== 'object' || l === null) return err('Required', `${f} is required`, f);
     const bad =
       (CPT.test(l.cptCode ?? '')
         ? undefined
@@ -49,9 +50,13 @@ const checkCharges = (lines: readonly ChargeLine[], field = 'charges'): Check =>
 };
 
 const checkIssues = (issues: readonly ClaimIssue[], field: string): Check =>
-  issues
-    .map((r, i) => required(r.code, `${field}.${i}.code`) ?? required(r.message, `${field}.${i}.message`))
-    .find((c) => c !== undefined);
+  !Array.isArray(issues)
+    ? err('Required', `${field} must be a list`, field)
+    : issues
+        .map(
+          (r, i) => required(r?.code, `${field}.${i}.code`) ?? required(r?.message, `${field}.${i}.message`),
+        )
+        .find((c) => c !== undefined);
 
 const inStatus = (s: State, allowed: readonly ClaimStatus[], code: string, what: string): Check =>
   s.status === 'none'
@@ -94,8 +99,23 @@ const registerCharges = (c: C.RegisterCharges): D => {
       ? undefined
       : err('InvalidNumber', 'appealWindowDays must be a whole number above zero', 'appealWindowDays'));
   if (bad) return fail(bad);
-  const { type: _type, ...data } = c;
-  return accept({ type: 'ClaimChargesRegistered', data: { ...data, charges: [...c.charges] } });
+  const { claimId, encounterId, patientId, payerId, payerKind, dateOfService, timeZone, at } = c;
+  return accept({
+    type: 'ClaimChargesRegistered',
+    data: {
+      claimId,
+      encounterId,
+      patientId,
+      payerId,
+      payerKind,
+      dateOfService,
+      timeZone,
+      charges: c.charges.map(({ cptCode, units, amount }) => ({ cptCode, units, amount })),
+      at,
+      ...(c.timelyFilingMonths === undefined ? {} : { timelyFilingMonths: c.timelyFilingMonths }),
+      ...(c.appealWindowDays === undefined ? {} : { appealWindowDays: c.appealWindowDays }),
+    },
+  });
 };
 
 /** More charge lines can be added until the claim is created. */
@@ -212,7 +232,7 @@ const acceptByPayer = (c: C.RecordPayerAcceptance, s: State): D => {
 const rejectByPayer = (c: C.RecordPayerRejection, s: State): D => {
   const bad =
     inStatus(s, ['submitted'], 'ClaimNotSubmitted', 'only a submitted claim is rejected') ??
-    (c.reasons.length === 0
+    (!Array.isArray(c.reasons) || c.reasons.length === 0
       ? err('Required', 'at least one reason is required', 'reasons')
       : checkIssues(c.reasons, 'reasons')) ??
     instant(c.at);
@@ -278,8 +298,10 @@ const appeal = (c: C.AppealDenial, s: State): D => {
 };
 
 const checkRemittance = (lines: readonly RemittanceLine[], s: State): Check => {
-  if (lines.length === 0) return err('Required', 'at least one remittance line is required', 'lines');
+  if (!Array.isArray(lines) || lines.length === 0)
+    return err('Required', 'at least one remittance line is required', 'lines');
   for (const [i, l] of lines.entries()) {
+    if (typeof l !== 'object' || l === null) return err('Required', `lines.${i} is required`, `lines.${i}`);
     const bad =
       (s.charges.some((ch) => ch.cptCode === l.cptCode)
         ? undefined
