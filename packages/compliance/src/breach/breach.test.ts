@@ -194,3 +194,20 @@ describe('Breach: malformed commands', () => {
       .thenRejects('InvalidCount', 'affected');
   });
 });
+
+describe('breach deadline dates (property)', () => {
+  const day = fc
+    .integer({ min: 0, max: 365 * 8 })
+    .map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  it('is exactly 60 calendar days after discovery, and 60 days after year end below 500', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 499 }), (discoveredOn, affected) => {
+        const [individuals, hhs] = breachDeadlines(discoveredOn, affected, []);
+        expect((Date.parse(individuals!.dueOn) - Date.parse(discoveredOn)) / 86_400_000).toBe(60);
+        const next = Number(discoveredOn.slice(0, 4)) + 1;
+        const leap = next % 4 === 0 && (next % 100 !== 0 || next % 400 === 0);
+        expect(hhs!.dueOn).toBe(leap ? `${next}-02-29` : `${next}-03-01`);
+      }),
+    );
+  });
+});

@@ -237,3 +237,33 @@ describe('OshaIncident: malformed commands', () => {
       .thenRejects('InvalidTimeZone', 'zone');
   });
 });
+
+describe('OSHA report clocks are elapsed hours in any zone, any day (property)', () => {
+  it('is exactly 8 or 24 hours after learning of it, with the practice zone offset', () => {
+    const zones = fc.constantFrom(
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Phoenix',
+      'America/Los_Angeles',
+      'Pacific/Honolulu',
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 * 365 * 24 * 4 }),
+        zones,
+        fc.boolean(),
+        (quarterHours, z, fatal) => {
+          const t = DateTime.fromISO('2025-01-01T00:00:00Z')
+            .plus({ minutes: 15 * quarterHours })
+            .setZone(z)
+            .toISO()!;
+          const clock = reportClock(fatal ? 'fatality' : 'loss-of-eye', t, t, t, z)!;
+          const due = DateTime.fromISO(clock.dueAt, { setZone: true });
+          expect(due.toMillis() - DateTime.fromISO(t).toMillis()).toBe((fatal ? 8 : 24) * 3_600_000);
+          expect(due.offset).toBe(due.setZone(z).offset);
+        },
+      ),
+    );
+  });
+});

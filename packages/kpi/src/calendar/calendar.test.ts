@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Json, Obligation, ReadModelReader } from '@praxis/core';
 import { complianceCalendar } from './calendar.js';
@@ -96,5 +97,34 @@ describe('compliance calendar', () => {
     expect((await days('2026-10-31'))['dst-autumn']).toBe(2);
     expect((await days('2028-02-28'))['leap']).toBe(2); // 02-28 → 02-29 → 03-01
     expect((await days('2026-12-31'))['year']).toBe(1);
+  });
+});
+
+describe('calendar states (property)', () => {
+  const day = fc
+    .integer({ min: 0, max: 365 * 6 })
+    .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  it('a date due D is overdue exactly when the as-of date is after D, whatever the zone and season', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        day,
+        day,
+        fc.constantFrom(zone, 'Europe/London', 'Australia/Sydney'),
+        async (due, asOf, z) => {
+          const [line] = await complianceCalendar(
+            readerOf({ x: [ob('o', due, { arisesAt: '2024-01-01' })] }),
+            {
+              projections: ['x'],
+              asOf,
+              zone: z,
+            },
+          );
+          const days = (Date.parse(due) - Date.parse(asOf)) / 86_400_000;
+          expect(line?.daysLeft).toBe(days);
+          expect(line?.state).toBe(days < 0 ? 'overdue' : days <= 60 ? 'due-soon' : 'upcoming');
+          if (line?.state === 'due-soon') expect(line.window).toBe(days <= 30 ? 30 : 60);
+        },
+      ),
+    );
   });
 });
