@@ -19,8 +19,10 @@ export interface ProjectionEngineOptions {
   /** Where documents and checkpoints are kept. */
   readonly readModels: ReadModelStore;
   readonly projections: readonly Projection[];
-  /** Events per transaction (default 500). */
+  /** Most events per transaction (default 10,000; a live projection commits what has arrived). */
   readonly batchSize?: number;
+  /** Documents each projection keeps in memory between batches (default 20,000; 0 turns it off). */
+  readonly cacheSize?: number;
   /** How often a live engine looks for new events (default 200 ms). */
   readonly pollMs?: number;
   /** How long a failed projection waits before a live engine retries it (default 5 s). */
@@ -72,7 +74,7 @@ export const projectionEngine = (options: ProjectionEngineOptions): ProjectionEn
     if (names.has(p.name)) throw new InvalidArgument('projections', `${p.name} is listed twice`);
     names.add(p.name);
   }
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 10_000;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new InvalidArgument('batchSize', 'must be a positive integer');
   }
@@ -85,6 +87,7 @@ export const projectionEngine = (options: ProjectionEngineOptions): ProjectionEn
       readModels: options.readModels,
       projection,
       batchSize,
+      cacheSize: options.cacheSize ?? 20_000,
       dropReplaced: options.dropReplaced ?? true,
       now: options.now ?? (() => new Date()),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),

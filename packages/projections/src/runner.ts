@@ -8,6 +8,7 @@ import {
   type ReadModelStore,
 } from '@praxis/core';
 import { makeBatch, parkedEvent } from './batch.js';
+import { makeDocCache } from './doc-cache.js';
 import { eventsBehind, later, positionAfter } from './positions.js';
 
 /**
@@ -49,6 +50,8 @@ export interface RunnerOptions {
   readonly readModels: ReadModelStore;
   readonly projection: Projection;
   readonly batchSize: number;
+  /** Documents kept in memory between batches (0: none). */
+  readonly cacheSize: number;
   readonly dropReplaced: boolean;
   readonly now: () => Date;
   readonly onProgress?: (progress: ProjectionProgress) => void;
@@ -85,6 +88,7 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
   let phase: ProjectionPhase = 'idle';
   let lastHead: Position.Position | undefined;
   let failure: unknown;
+  const cache = makeDocCache(o.cacheSize);
   let lock: Promise<void> = Promise.resolve();
   const exclusive = (f: () => Promise<void>): Promise<void> => {
     const run = lock.then(f);
@@ -134,7 +138,7 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
   /** Reads and commits one batch; true when it reached the head of the log. */
   const step = async (s: ReadModelSlot): Promise<{ slot: ReadModelSlot; caughtUp: boolean }> => {
     const head = await store.headPosition();
-    const batch = makeBatch(p, (key) => rm.getIn(s.slot, key));
+    const batch = makeBatch(p, cache, (key) => rm.getIn(s.slot, key));
     const parked: ParkedEvent[] = [];
     let last: Position.Position | undefined;
     let n = 0;
@@ -147,7 +151,8 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
       });
       for await (const e of events) {
         if (s.checkpoint !== undefined && Position.compare(e.position, s.checkpoint) <= 0) continue;
-        const reason = await batch.apply(e);
+        const applied = batch.apply(e);
+        const reason = typeof applied === 'object' ? await applied : applied;
         if (reason !== undefined) parked.push(parkedEvent(s.slot, e, reason, o.now()));
         last = e.position;
         n++;
@@ -172,14 +177,21 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
       checkpoint !== undefined &&
       (s.checkpoint === undefined || Position.compare(checkpoint, s.checkpoint) > 0)
     ) {
-      await rm.commit({
-        slot: s.slot,
-        expected: s.checkpoint,
-        checkpoint,
-        documents: batch.changes,
-        parked,
-        eventsApplied: n,
-      });
+      try {
+        await rm.commit({
+          slot: s.slot,
+          expected: s.checkpoint,
+          checkpoint,
+          documents: batch.changes,
+          parked,
+          eventsApplied: n,
+        });
+      } catch (err) {
+        cache.clear();
+        throw err;
+      }
+      cache.remember(batch.loaded);
+      cache.remember(batch.changes);
       next = { ...s, checkpoint, eventsApplied: s.eventsApplied + n };
       for (const pe of parked) o.onParked?.(pe);
     }
@@ -212,6 +224,7 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
         if (slot === undefined || phase === 'failed') {
           failure = undefined;
           phase = 'idle';
+          cache.clear();
           slot = await open();
           if (slot === undefined) {
             phase = 'superseded';
@@ -225,10 +238,12 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
         failure = undefined;
         const slots = await rm.slots(p.name);
         slot = await rm.openSlot(slotName(p, slots), p.name, p.version);
+        cache.clear();
         phase = 'building';
         await build();
       }),
     fail: (error) => {
+      cache.clear();
       failure = error;
       phase = 'failed';
     },
