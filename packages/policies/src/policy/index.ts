@@ -1,10 +1,12 @@
 import type { Decider } from '@praxis/core';
-import { decide, type PolicyCommand } from './decide.js';
+import type { PolicyCommand } from './commands.js';
+import { decide } from './decide.js';
 import { events, type PolicyEvent } from './events.js';
 import { evolve, initialState, type Policy } from './state.js';
 
 export * from './events.js';
 export * from './state.js';
+export * from './commands.js';
 export * from './decide.js';
 
 /**
