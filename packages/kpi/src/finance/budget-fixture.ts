@@ -7,6 +7,7 @@ import { history } from './test-support.js';
  * - staffing: 100,000 a month in Jan, Feb, Mar; expenses 95,000 (Jan 31) and 110,000 (Mar 31)
  * - supplies: drafted at 25,000 a month Jan–Mar, revised to 20,000 a month; expense 15,000 (Mar 15)
  * - marketing: 5,000 in April only; expense 3,000 on Mar 20 (within the year's 5,000)
+ * - revenue: March drafted at 4 visits × 7,500 = 30,000; forecast revised to 3 × 8,000 = 24,000
  * - a second budget "2026-alt" stays a draft (rent 999,999 in March) and must be ignored
  */
 export const budgetHistory = () => {
@@ -20,7 +21,7 @@ export const budgetHistory = () => {
     startsOn: '2026-01-01',
     timeZone: 'America/New_York',
     currency: 'USD',
-    projections: [{ month: '2026-03', visits: 500, netRevenuePerVisit: 10_000 }],
+    projections: [{ month: '2026-03', visits: 4, netRevenuePerVisit: 7_500 }],
     lines: [
       { category: 'staffing', months: month3(100_000) },
       { category: 'supplies', months: month3(25_000) },
@@ -36,6 +37,13 @@ export const budgetHistory = () => {
     lines: [{ category: 'supplies', months: month3(20_000) }],
     reason: 'new supplier contract',
     revisedBy: 'owner',
+    at,
+  });
+  h.budget('2026', {
+    type: 'ReviseForecast',
+    projections: [{ month: '2026-03', visits: 3, netRevenuePerVisit: 8_000 }],
+    reason: 'one provider on leave',
+    revisedBy: 'pm',
     at,
   });
   const expense = (expenseId: string, category: string, amount: number, incurredOn: string) =>

@@ -4,6 +4,8 @@ import { periodOf } from '../period.js';
 import { budgetVsActual, formatVariancePct } from './budget-vs-actual.js';
 import { budgetsProjection } from './budgets-projection.js';
 import { budgetHistory } from './budget-fixture.js';
+import { claimsProjection } from './claims-projection.js';
+import { financeHistory } from './finance-fixture.js';
 
 const zone = 'America/New_York';
 
@@ -44,5 +46,17 @@ describe('budget vs actual (hand-computed from budget-fixture.ts)', () => {
     // total: 360,000 budget, 223,000 actual, −137,000; −137,000 ÷ 360,000 × 100 = −38.056 %
     expect(bva.total).toMatchObject({ budget: 360_000, actual: 223_000, variance: -137_000 });
     expect(bva.total.variancePct).toBeCloseTo(-38.056, 3);
+  });
+
+  it('compares net collections with the revenue projected from patient volume', async () => {
+    const reader = foldProjections(
+      [budgetsProjection, claimsProjection],
+      [...budgetHistory().events, ...financeHistory().events],
+    );
+    const { revenue } = await budgetVsActual(reader, periodOf('2026-03', zone));
+    // budgeted 4 visits × 7,500 = 30,000; forecast 3 × 8,000 = 24,000; actual = net collections in
+    // March from finance-fixture.ts = 26,500; variance 26,500 − 30,000 = −3,500; −3,500 ÷ 30,000 × 100 = −11.667 %
+    expect(revenue).toMatchObject({ budget: 30_000, forecast: 24_000, actual: 26_500, variance: -3_500 });
+    expect(revenue.variancePct).toBeCloseTo(-11.667, 3);
   });
 });

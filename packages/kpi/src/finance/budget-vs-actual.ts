@@ -1,6 +1,8 @@
 import type { ReadModelReader } from '@praxis/core';
 import type { Period } from '../period.js';
 import { loadBudgets, type BudgetDoc } from './budgets-projection.js';
+import { loadClaims, type ClaimDoc } from './claims-projection.js';
+import { netCollections } from './revenue-cycle.js';
 
 /** Budget against actual for one line (or the total) over a period. Cents. */
 export interface VarianceRow {
@@ -13,11 +15,21 @@ export interface VarianceRow {
   readonly variancePct: number | undefined;
 }
 
-/** Budget vs actual by line and in total. */
+/**
+ * Revenue against the volume projections: budgeted (visits × net revenue per visit as
+ * drafted), the latest forecast, and actual net collections (payer and patient payments in
+ * the period). `variance` and `variancePct` compare actual with budgeted.
+ */
+export interface RevenueRow extends VarianceRow {
+  readonly forecast: number;
+}
+
+/** Budget vs actual by line and in total (expenses), and revenue against projections. */
 export interface BudgetVsActual {
   readonly period: string;
   readonly lines: readonly VarianceRow[];
   readonly total: VarianceRow;
+  readonly revenue: RevenueRow;
 }
 
 const inPeriod = (months: Readonly<Record<string, number>> | undefined, p: Period): number =>
@@ -41,10 +53,20 @@ export const varianceRow = (category: string, budget: number, actual: number): V
  * Budget vs actual (pure) over the budgets in force (approved or closed) whose months overlap
  * the period; categories are summed across budgets when a period spans two fiscal years.
  */
-export const budgetVsActualOf = (budgets: readonly BudgetDoc[], p: Period): BudgetVsActual => {
+export const budgetVsActualOf = (
+  budgets: readonly BudgetDoc[],
+  claims: readonly ClaimDoc[],
+  p: Period,
+): BudgetVsActual => {
   const rows = new Map<string, { budget: number; actual: number }>();
+  let budgetedRevenue = 0;
+  let forecastRevenue = 0;
+  const revenueIn = (ps: readonly { month: string; projectedRevenue: number }[]) =>
+    ps.filter((x) => p.months.includes(x.month)).reduce((t, x) => t + x.projectedRevenue, 0);
   for (const b of budgets) {
     if (b.status !== 'approved' && b.status !== 'closed') continue;
+    budgetedRevenue += revenueIn(b.budgetedProjections);
+    forecastRevenue += revenueIn(b.projections);
     for (const cat of new Set([...Object.keys(b.lines), ...Object.keys(b.actual)])) {
       const r = rows.get(cat) ?? { budget: 0, actual: 0 };
       rows.set(cat, {
@@ -64,6 +86,10 @@ export const budgetVsActualOf = (budgets: readonly BudgetDoc[], p: Period): Budg
       lines.reduce((t, l) => t + l.budget, 0),
       lines.reduce((t, l) => t + l.actual, 0),
     ),
+    revenue: {
+      ...varianceRow('net revenue', budgetedRevenue, netCollections(claims, p)),
+      forecast: forecastRevenue,
+    },
   };
 };
 
@@ -75,7 +101,7 @@ export const budgetVsActualOf = (budgets: readonly BudgetDoc[], p: Period): Budg
  * bva.total.variancePct; // e.g. 4.2, or undefined when nothing was budgeted
  */
 export const budgetVsActual = async (reader: ReadModelReader, period: Period): Promise<BudgetVsActual> =>
-  budgetVsActualOf(await loadBudgets(reader), period);
+  budgetVsActualOf(await loadBudgets(reader), await loadClaims(reader), period);
 
 /** Shows a variance % with one decimal, or `n/a` when it is undefined (a zero budget). */
 export const formatVariancePct = (pct: number | undefined): string =>

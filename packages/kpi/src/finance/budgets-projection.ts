@@ -16,7 +16,9 @@ export interface BudgetDoc {
   readonly actual: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Category → approved variance cents. */
   readonly approvedVariances: Readonly<Record<string, number>>;
-  /** The latest patient-volume forecast. */
+  /** The patient-volume projections the budget was drafted (and approved) with. */
+  readonly budgetedProjections: readonly Budget.VolumeProjection[];
+  /** The latest patient-volume forecast (the budgeted one until a forecast revision). */
   readonly projections: readonly Budget.VolumeProjection[];
 }
 
@@ -46,6 +48,7 @@ const apply = (e: RecordedEvent): ((d: BudgetDoc) => BudgetDoc) | BudgetDoc | un
           lines: {},
           actual: {},
           approvedVariances: {},
+          budgetedProjections: x.projections,
           projections: x.projections,
         },
         x.lines,

@@ -16,12 +16,15 @@ export const history = () => {
     decider: Decider<C, Ev, S>,
     id: string,
     command: C,
-  ): void => {
+    tolerant = false,
+  ): boolean => {
     const streamId = `${decider.name}-${id}`;
     const state = (states.get(streamId) as S | undefined) ?? decider.initialState;
     const d = decider.decide(command, state);
-    if (d._tag === 'Left')
+    if (d._tag === 'Left') {
+      if (tolerant) return false;
       throw new Error(`${streamId} ${command.type}: ${d.left.code} ${d.left.field}: ${d.left.message}`);
+    }
     let s = state;
     for (const e of d.right) {
       const ok = decider.events.encode(e.type, e.data);
@@ -50,10 +53,13 @@ export const history = () => {
       s = decider.evolve(s, e);
     }
     states.set(streamId, s);
+    return true;
   };
   return {
     events,
     budget: (id: string, command: Budget.BudgetCommand) => run(Budget.decider, id, command),
     claim: (id: string, command: Claim.ClaimCommand) => run(Claim.decider, id, command),
+    /** Like `claim`, but a rejected command is skipped (for random command sequences). */
+    tryClaim: (id: string, command: Claim.ClaimCommand) => run(Claim.decider, id, command, true),
   };
 };
