@@ -70,6 +70,7 @@ export const evolve = (s: Programme, e: ProgrammeEvent): Programme => {
     case 'ComplianceRequirementMet':
       return withRequirement(s, e.data.requirementId, (r) => ({
         ...r,
+        occurrence: e.data.occurrence + 1,
         dueOn: e.data.nextDueOn,
         lastMetOn: e.data.metOn,
       }));
