@@ -66,7 +66,7 @@ export const demo: CliCommand = {
     try {
       const steps = planDemoYear({ seed, year, encounters, zone: practiceZone });
       ctx.io.err(
-        `writing ${steps.length.toLocaleString('en-US')} commands of ${year} (seed ${seed}) to ${store}`,
+        `writing ${steps.length.toLocaleString('en-US')} commands of ${year} (seed ${seed}) to ${where.kind === 'sqlite' ? where.path : where.kind}`,
       );
       const bar = progress(ctx.io, 'commands');
       const started = Date.now();

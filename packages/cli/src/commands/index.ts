@@ -1,7 +1,10 @@
 import type { CliCommand } from '../command.js';
+import { audit } from './audit.js';
 import { demo } from './demo.js';
 import { kpi } from './kpi.js';
+import { rebuild } from './rebuild.js';
+import { replay } from './replay.js';
 import { verify } from './verify.js';
 
 /** Every `praxis` subcommand, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [demo, kpi, verify];
+export const commands: readonly CliCommand[] = [demo, kpi, audit, replay, verify, rebuild];

@@ -1,5 +1,6 @@
 import { planBudget } from './plan-budget.js';
 import { planClaims } from './plan-claims.js';
+import { planCompliance } from './plan-compliance.js';
 import { planPolicies } from './plan-policies.js';
 import { planStaff } from './plan-staff.js';
 import { chronological, type Step } from './plan.js';
@@ -33,6 +34,7 @@ export const planDemoYear = (o: DemoOptions): Step[] => {
   const steps = [
     ...planStaff(rng.fork('staff'), time, o.year),
     ...planPolicies(rng.fork('policies'), time, o.year),
+    ...planCompliance(rng.fork('compliance'), time, o.year),
     ...planBudget(rng.fork('budget'), time, o.year, o.encounters),
     ...planClaims(rng.fork('claims'), time, o.year, o.encounters),
   ];

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { actorOf, onStaff, people, team, type Person } from './cast.js';
 import type { Step } from './plan.js';
 import type { Rng } from './random.js';
@@ -120,6 +121,15 @@ export const planStaff = (rng: Rng, time: DemoTime, year: number): Step[] => {
       }
     }
 
+    // NCQA: recredential at most 36 months after the last credentialing (late ones catch up in January).
+    const recredentialDue = DateTime.fromISO(credentialed, { zone: 'utc' }).plus({ months: 36 }).toISODate()!;
+    if (recredentialDue <= day('12-31')) {
+      const on = recredentialDue < day('01-20') ? day('01-20') : time.addDays(recredentialDue, -21);
+      add(staffId, on, 10, 'recredentialed', (p) =>
+        p.staff.recredential({ staffId, recredentialedOn: on }, { actor: hr }),
+      );
+    }
+
     // Monthly OIG exclusion screening while on staff (OIG guidance).
     for (let m = 1; m <= 12; m++) {
       const on = day(`${String(m).padStart(2, '0')}-05`);
@@ -152,7 +162,7 @@ export const planStaff = (rng: Rng, time: DemoTime, year: number): Step[] => {
         ),
       );
       const fate = rng.next();
-      if (fate < 0.08) continue; // never done: shows on the calendar as overdue
+      if (fate < 0.04) continue; // never done: shows on the calendar as overdue
       const completed = time.addDays(assignOn, fate < 0.2 ? rng.int(61, 120) : rng.int(5, 55));
       if (!onStaff(person, completed)) continue;
       add(staffId, completed, 13, `complete ${c.course}`, (p) =>

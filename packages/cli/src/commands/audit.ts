@@ -1,0 +1,93 @@
+import type { AuditEntry, AuditFilter } from '@praxis/audit';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-code.js';
+import { table } from '../format.js';
+import { openPractice } from '../open.js';
+import { UsageError } from '../usage-error.js';
+import { instantArg, str } from '../when.js';
+
+const row = (e: AuditEntry): string[] => [
+  e.position,
+  e.occurredAt,
+  `${e.actorId} (${e.actorRole})`,
+  e.refusal?.targetStream ?? e.streamId,
+  e.type,
+  e.refusal === undefined ? '' : `${e.refusal.commandType} refused: ${e.refusal.code}: ${e.refusal.reason}`,
+];
+
+/** `praxis audit`: who did what, when, to which entity. */
+export const audit: CliCommand = {
+  name: 'audit',
+  summary: 'who did what, when, to which entity (refusals included); csv and jsonl exports',
+  usage: [
+    'praxis audit [--actor id] [--entity stream] [--type EventType] [--since date] [--until date]',
+    '             [--format table|csv|jsonl] [--limit N] [--db file | --store url]',
+    '',
+    '  --entity S      a stream, e.g. Claim-c2025-00012 or Budget-2025',
+    '  --since/--until a date (2025-03-01, in the practice time zone; --until includes that day)',
+    '                  or an ISO instant; business time, not recording time',
+    '  --format F      table (default, the first --limit entries), csv or jsonl (everything)',
+    '  --limit N       rows of the table (default 50)',
+  ].join('\n'),
+  options: {
+    actor: { type: 'string' },
+    entity: { type: 'string' },
+    type: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    format: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  run: async (ctx) => {
+    const format = str(ctx.values.format) ?? 'table';
+    if (!['table', 'csv', 'jsonl'].includes(format)) {
+      throw new UsageError(`--format must be table, csv or jsonl (got "${format}")`);
+    }
+    const limitText = str(ctx.values.limit) ?? '50';
+    const limit = Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+      throw new UsageError(`--limit must be a whole number from 1 to 10000 (got "${limitText}")`);
+    }
+    const practice = await openPractice(ctx);
+    try {
+      const zone = practice.settings.timeZone;
+      const since = str(ctx.values.since);
+      const until = str(ctx.values.until);
+      const filter: AuditFilter = {
+        ...(str(ctx.values.actor) === undefined ? {} : { actor: str(ctx.values.actor)! }),
+        ...(str(ctx.values.entity) === undefined ? {} : { entity: str(ctx.values.entity)! }),
+        ...(str(ctx.values.type) === undefined ? {} : { type: str(ctx.values.type)! }),
+        ...(since === undefined ? {} : { from: instantArg('since', since, zone) }),
+        ...(until === undefined ? {} : { to: instantArg('until', until, zone, true) }),
+      };
+      if (format === 'csv' || format === 'jsonl') {
+        // Each line ends with its own line break (CRLF for CSV, as RFC 4180 has it).
+        let chunk = '';
+        for await (const line of practice.audit.export(filter, format)) {
+          chunk += line;
+          if (chunk.length > 1 << 16) {
+            ctx.io.out(chunk);
+            chunk = '';
+          }
+        }
+        if (chunk !== '') ctx.io.out(chunk);
+        return ExitCode.ok;
+      }
+      const page = await practice.audit.query(filter, { limit });
+      if (page.entries.length === 0) {
+        ctx.io.out('no audit entries match');
+        return ExitCode.ok;
+      }
+      ctx.io.out(
+        table(
+          [['position', 'occurred at', 'actor', 'entity', 'event', 'refusal'], ...page.entries.map(row)],
+          new Set([0]),
+        ),
+      );
+      if (page.next !== undefined) ctx.io.out(`… more entries: raise --limit, or use --format csv`);
+      return ExitCode.ok;
+    } finally {
+      await practice.close();
+    }
+  },
+};
