@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@praxis/testing';
 import { decider, events } from './index.js';
 
@@ -110,6 +110,41 @@ describe('Audit', () => {
       .given([...base, completed])
       .when({ type: 'VerifyCorrectiveAction', actionId: 'ca1', verifiedBy: 'it-1', verifiedOn: '2026-05-12' })
       .thenRejects('VerifierIsOwner', 'verifiedBy');
+  });
+
+  it('reopens an action that failed verification, with a new due date; not by its owner', () => {
+    const base = [scheduled, performed, finding, assigned, completed];
+    const reopen = {
+      type: 'ReopenCorrectiveAction',
+      actionId: 'ca1',
+      reason: 'still shared at night shift',
+      reopenedBy: 'co-1',
+      reopenedOn: '2026-05-12',
+      dueOn: '2026-06-12',
+    } as const;
+    const reopened = events.make('CorrectiveActionReopened', {
+      auditId: 'a1',
+      actionId: 'ca1',
+      reason: 'still shared at night shift',
+      reopenedBy: 'co-1',
+      reopenedOn: '2026-05-12',
+      dueOn: '2026-06-12',
+    });
+    spec.given(base).when(reopen).then([reopened]);
+    spec
+      .given(base)
+      .when({ ...reopen, reopenedBy: 'it-1' })
+      .thenRejects('VerifierIsOwner', 'reopenedBy');
+    spec
+      .given([...base, verified])
+      .when(reopen)
+      .thenRejects('CorrectiveActionAlreadyVerified');
+    // reopened: it must be completed again before it can be verified, and the finding cannot close
+    spec
+      .given([...base, reopened])
+      .when({ type: 'VerifyCorrectiveAction', actionId: 'ca1', verifiedBy: 'co-1', verifiedOn: '2026-05-13' })
+      .thenRejects('CorrectiveActionNotCompleted');
+    expect(spec.given([...base, reopened]).state.actions['ca1']).toMatchObject({ dueOn: '2026-06-12' });
   });
 
   it('closes a finding only when every corrective action is verified', () => {

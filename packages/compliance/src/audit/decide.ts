@@ -51,6 +51,15 @@ export interface VerifyCorrectiveAction {
   readonly verifiedBy: string;
   readonly verifiedOn: string;
 }
+/** Verification failed: reopen the action with a new due date. */
+export interface ReopenCorrectiveAction {
+  readonly type: 'ReopenCorrectiveAction';
+  readonly actionId: string;
+  readonly reason: string;
+  readonly reopenedBy: string;
+  readonly reopenedOn: string;
+  readonly dueOn: string;
+}
 /** Close a finding. */
 export interface CloseFinding {
   readonly type: 'CloseFinding';
@@ -66,6 +75,7 @@ export type AuditCommand =
   | AssignCorrectiveAction
   | CompleteCorrectiveAction
   | VerifyCorrectiveAction
+  | ReopenCorrectiveAction
   | CloseFinding;
 
 type D = Decision<AuditEvent>;
@@ -184,6 +194,35 @@ const verifyCorrectiveAction = (c: VerifyCorrectiveAction, s: Audit): D => {
             );
 };
 
+/**
+ * A completed action that failed verification is reopened (not by its owner, not once
+ * verified), due again no earlier than the day it is reopened.
+ */
+const reopenCorrectiveAction = (c: ReopenCorrectiveAction, s: Audit): D => {
+  const a = action(s, c.actionId);
+  if (isDecision(a)) return a;
+  return a.completedOn === undefined
+    ? reject('CorrectiveActionNotCompleted', 'only a completed action can fail verification', 'actionId')
+    : a.verifiedOn !== undefined
+      ? reject('CorrectiveActionAlreadyVerified', `verified on ${a.verifiedOn}`, 'actionId')
+      : c.reopenedBy === a.ownerId
+        ? reject('VerifierIsOwner', 'the owner of an action cannot verify it', 'reopenedBy')
+        : c.reopenedOn < a.completedOn
+          ? reject('VerifiedBeforeCompleted', 'verification precedes completion', 'reopenedOn')
+          : c.dueOn < c.reopenedOn
+            ? reject('DueBeforeAssigned', 'the new due date precedes the reopening', 'dueOn')
+            : accept(
+                events.make('CorrectiveActionReopened', {
+                  auditId: s.auditId,
+                  actionId: c.actionId,
+                  reason: c.reason,
+                  reopenedBy: c.reopenedBy,
+                  reopenedOn: c.reopenedOn,
+                  dueOn: c.dueOn,
+                }),
+              );
+};
+
 /** A finding closes only when it has corrective actions and every one of them is verified. */
 const closeFinding = (c: CloseFinding, s: Audit): D => {
   const f = s.findings[c.findingId];
@@ -226,6 +265,8 @@ export const decide = (c: AuditCommand, s: Audit): D => {
       return completeCorrectiveAction(c, s);
     case 'VerifyCorrectiveAction':
       return verifyCorrectiveAction(c, s);
+    case 'ReopenCorrectiveAction':
+      return reopenCorrectiveAction(c, s);
     case 'CloseFinding':
       return closeFinding(c, s);
   }

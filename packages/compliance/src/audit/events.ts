@@ -50,6 +50,15 @@ export const events = defineEvents({
     verifiedBy: NonEmptyString,
     verifiedOn: ISODate,
   }),
+  /** Verification found the action did not work: it is open again, with a new due date. */
+  CorrectiveActionReopened: t.type({
+    auditId: NonEmptyString,
+    actionId: NonEmptyString,
+    reason: NonEmptyString,
+    reopenedBy: NonEmptyString,
+    reopenedOn: ISODate,
+    dueOn: ISODate,
+  }),
   /** A finding whose corrective actions are all verified was closed. */
   AuditFindingClosed: t.type({ auditId: NonEmptyString, findingId: NonEmptyString, closedOn: ISODate }),
 });

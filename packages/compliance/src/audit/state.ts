@@ -71,6 +71,12 @@ export const evolve = (s: Audit, e: AuditEvent): Audit => {
       return patchAction(s, e.data.actionId, { completedOn: e.data.completedOn });
     case 'CorrectiveActionVerified':
       return patchAction(s, e.data.actionId, { verifiedOn: e.data.verifiedOn });
+    case 'CorrectiveActionReopened': {
+      const a = s.actions[e.data.actionId];
+      if (a === undefined) return s;
+      const { completedOn: _failed, ...open } = a;
+      return { ...s, actions: { ...s.actions, [e.data.actionId]: { ...open, dueOn: e.data.dueOn } } };
+    }
     case 'AuditFindingClosed': {
       const f = s.findings[e.data.findingId];
       return f === undefined

@@ -139,6 +139,13 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
     }),
   ],
   CorrectiveActionCompleted: (_e, d) => [done(obligationIds.correctiveAction(d.actionId), d.completedOn)],
+  // Failed verification: the same duty is open again, with its new due date.
+  CorrectiveActionReopened: (_e, d) => [
+    patch(obligationIds.correctiveAction(d.actionId), ({ completedAt: _failed, ...o }) => ({
+      ...o,
+      dueAt: d.dueOn,
+    })),
+  ],
   BreachDiscovered: (e, d) => d.deadlines.map((x) => put(breachObligation(e, d.breachId, d.discoveredOn, x))),
   // Deadlines only move earlier: keep the earlier of the document's and the event's date.
   BreachScopeRevised: (e, d) =>

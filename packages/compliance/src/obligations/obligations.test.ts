@@ -157,6 +157,33 @@ describe('compliance-obligations', () => {
         }),
       ),
       rec(
+        'Audit-a1',
+        A.make('CorrectiveActionAssigned', {
+          auditId: 'a1',
+          findingId: 'f1',
+          actionId: 'ca2',
+          description: 'Lock screens',
+          ownerId: 'it',
+          assignedOn: '2026-04-17',
+          dueOn: '2026-05-17',
+        }),
+      ),
+      rec(
+        'Audit-a1',
+        A.make('CorrectiveActionCompleted', { auditId: 'a1', actionId: 'ca2', completedOn: '2026-05-01' }),
+      ),
+      rec(
+        'Audit-a1',
+        A.make('CorrectiveActionReopened', {
+          auditId: 'a1',
+          actionId: 'ca2',
+          reason: 'not on all PCs',
+          reopenedBy: 'co',
+          reopenedOn: '2026-05-03',
+          dueOn: '2026-06-30',
+        }),
+      ),
+      rec(
         'OshaIncident-i1',
         O.make('OshaIncidentRecorded', {
           incidentId: 'i1',
@@ -188,6 +215,8 @@ describe('compliance-obligations', () => {
       dueAt: '2026-04-15',
       completedAt: '2026-04-16',
     });
+    expect(out['corrective-action:ca2']).toMatchObject({ dueAt: '2026-06-30' });
+    expect(out['corrective-action:ca2']).not.toHaveProperty('completedAt');
     expect(out['corrective-action:ca1']).toMatchObject({
       dueAt: '2026-05-17',
       owner: 'it',

@@ -111,6 +111,20 @@ const model = foldProjections(
     action('a3', '2026-06-01', '2026-06-30'),
     action('a4', '2026-05-01', '2026-06-15'),
     action('a5', '2026-07-01', '2026-07-02'),
+    // a6 was done on time but failed verification; reopened, due again 06-20
+    action('a6', '2026-04-01', '2026-04-30'),
+    completed('a6', '2026-04-20'),
+    rec(
+      'Audit-a',
+      A.make('CorrectiveActionReopened', {
+        auditId: 'a',
+        actionId: 'a6',
+        reason: 'did not work',
+        reopenedBy: 'co',
+        reopenedOn: '2026-04-25',
+        dueOn: '2026-06-20',
+      }),
+    ),
   ],
 );
 const zone = 'America/Chicago';
@@ -124,17 +138,13 @@ describe('compliance KPIs (hand-computed fixture)', () => {
 
   it('overdue corrective actions at a date: due before it and not completed by then', async () => {
     // 06-30: a1 done 04-28 before due; a2 due 05-31, done only 07-01 → overdue; a3 due 06-30 → due today, not
-    //        overdue; a4 due 06-15, open → overdue; a5 assigned 07-01 → not yet → 2 overdue
-    expect((await overdueCorrectiveActions(model, '2026-06-30')).map((a) => a.actionId).sort()).toEqual([
-      'a2',
-      'a4',
-    ]);
-    // 07-03: a2 done; a3, a4, a5 (due 07-02) open and past due → 3
-    expect((await overdueCorrectiveActions(model, '2026-07-03')).map((a) => a.actionId).sort()).toEqual([
-      'a3',
-      'a4',
-      'a5',
-    ]);
+    //        overdue; a4 due 06-15, open → overdue; a5 assigned 07-01 → not yet; a6 completed 04-20 but
+    //        reopened after failed verification, due 06-20, open → overdue → 3 overdue
+    const at0630 = await overdueCorrectiveActions(model, '2026-06-30');
+    expect(at0630.map((a) => a.actionId).sort()).toEqual(['a2', 'a4', 'a6']);
+    // 07-03: a2 done; a3, a4, a5 (due 07-02), a6 open and past due → 4
+    const at0703 = await overdueCorrectiveActions(model, '2026-07-03');
+    expect(at0703.map((a) => a.actionId).sort()).toEqual(['a3', 'a4', 'a5', 'a6']);
   });
 
   it('mean days to close a finding over findings closed in the period', async () => {
@@ -159,7 +169,7 @@ describe('compliance KPIs (hand-computed fixture)', () => {
     expect(await complianceKpis(model, periodOf('2026-Q2', zone))).toEqual({
       period: '2026-Q2',
       openFindings: 2,
-      overdueCorrectiveActions: 2,
+      overdueCorrectiveActions: 3,
       meanDaysToCloseFinding: { closed: 2, meanDays: 55.5 },
     });
   });

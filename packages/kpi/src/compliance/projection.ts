@@ -49,6 +49,7 @@ export const complianceFindings: Projection = {
     'CorrectiveActionAssigned',
     'CorrectiveActionCompleted',
     'CorrectiveActionVerified',
+    'CorrectiveActionReopened',
     'PolicyEnforcementAudited',
     'PolicyFindingResolved',
   ],
@@ -93,6 +94,18 @@ export const complianceFindings: Projection = {
         ];
       case 'CorrectiveActionCompleted':
         return [patch(`action:${s('actionId')}`, { completedOn: s('completedOn') })];
+      case 'CorrectiveActionReopened':
+        // Failed verification: open again, due on the new date (the earlier completion no longer counts).
+        return [
+          {
+            key: `action:${s('actionId')}`,
+            update: (cur) => {
+              if (cur === undefined) return cur;
+              const { completedOn: _failed, ...open } = cur as Record<string, Json>;
+              return { ...open, dueOn: s('dueOn') };
+            },
+          },
+        ];
       case 'CorrectiveActionVerified':
         return [patch(`action:${s('actionId')}`, { verifiedOn: s('verifiedOn') })];
       default:

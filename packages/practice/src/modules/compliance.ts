@@ -26,6 +26,7 @@ export const audit = bind(Audit.decider, 'auditId', {
   AssignCorrectiveAction: true,
   CompleteCorrectiveAction: true,
   VerifyCorrectiveAction: true,
+  ReopenCorrectiveAction: true,
   CloseFinding: true,
 });
 
