@@ -19,6 +19,13 @@ import type {
 import { events, type PolicyEvent } from './events.js';
 import { acknowledgmentKey, type Policy } from './state.js';
 
+/** Years policy documentation is kept after it was last in effect (45 CFR 164.316(b)(2)(i)). */
+export const retentionYears = 6;
+
+const retainAfter = (lastInEffect: string): string => addMonths(lastInEffect, retentionYears * 12);
+const dayBefore = (date: string): string =>
+  DateTime.fromISO(date, { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
+
 /** Roles that may approve a policy when the draft names none. */
 export const defaultApproverRoles: readonly string[] = [
   'practice_manager',
@@ -92,8 +99,9 @@ const approvePolicy = (c: ApprovePolicy, s: Policy): D =>
 
 /**
  * Only an approved draft is published; it becomes the current version (superseding the
- * previous one) and may not take effect before it is published. Its review falls due
- * `reviewEveryMonths` after the effective date.
+ * previous one) and may not take effect before it is published, nor before the version it
+ * replaces took effect. Its review falls due `reviewEveryMonths` after the effective date;
+ * the replaced version is kept 6 years after its last day in effect (45 CFR 164.316(b)(2)(i)).
  */
 const publishPolicy = (c: PublishPolicy, s: Policy): D =>
   notActive(s) ??
@@ -107,15 +115,29 @@ const publishPolicy = (c: PublishPolicy, s: Policy): D =>
             'a version cannot take effect before it is published',
             'effectiveOn',
           )
-        : accept(
-            events.make('PolicyPublished', {
-              policyId: s.policyId,
-              version: s.draft.version,
-              publishedOn: c.publishedOn,
-              effectiveOn: c.effectiveOn,
-              reviewDueOn: addMonths(c.effectiveOn, s.reviewEveryMonths),
-            }),
-          ));
+        : s.current !== undefined && c.effectiveOn <= s.current.effectiveOn
+          ? reject(
+              'EffectiveBeforeCurrentVersion',
+              `version ${s.current.version} took effect on ${s.current.effectiveOn}; the new one must take effect later`,
+              'effectiveOn',
+            )
+          : accept(
+              events.make('PolicyPublished', {
+                policyId: s.policyId,
+                version: s.draft.version,
+                publishedOn: c.publishedOn,
+                effectiveOn: c.effectiveOn,
+                reviewDueOn: addMonths(c.effectiveOn, s.reviewEveryMonths),
+                ...(s.current === undefined
+                  ? {}
+                  : {
+                      supersedes: {
+                        version: s.current.version,
+                        retainUntil: retainAfter(dayBefore(c.effectiveOn)),
+                      },
+                    }),
+              }),
+            ));
 
 /** Assigning adds roles; roles already assigned are ignored (nothing happens if all are). */
 const assignPolicy = (c: AssignPolicy, s: Policy): D => {
@@ -280,6 +302,7 @@ const retirePolicy = (c: RetirePolicy, s: Policy): D =>
       reason: c.reason,
       retiredOn: c.retiredOn,
       ...(s.reviewDueOn === undefined ? {} : { reviewDueOn: s.reviewDueOn }),
+      ...(s.current === undefined ? {} : { retainUntil: retainAfter(c.retiredOn) }),
     }),
   );
 

@@ -31,13 +31,17 @@ export const events = defineEvents({
     approvedOn: ISODate,
   }),
   /** The approved draft became the current version, effective on a date; its first review is due. */
-  PolicyPublished: t.type({
-    policyId: NonEmptyString,
-    version: PositiveInt,
-    publishedOn: ISODate,
-    effectiveOn: ISODate,
-    reviewDueOn: ISODate,
-  }),
+  PolicyPublished: struct(
+    {
+      policyId: NonEmptyString,
+      version: PositiveInt,
+      publishedOn: ISODate,
+      effectiveOn: ISODate,
+      reviewDueOn: ISODate,
+    },
+    /** The version it replaces, kept until 6 years after it was last in effect (45 CFR 164.316(b)(2)(i)). */
+    { supersedes: t.type({ version: PositiveInt, retainUntil: ISODate }) },
+  ),
   /** Staff holding these roles must acknowledge every published version. */
   PolicyAssigned: t.type({ policyId: NonEmptyString, roles: Roles, assignedOn: ISODate }),
   /** One person acknowledged one published version. */
@@ -96,8 +100,11 @@ export const events = defineEvents({
   /** The policy no longer applies; nothing more can be acknowledged or reviewed. */
   PolicyRetired: struct(
     { policyId: NonEmptyString, reason: NonEmptyString, retiredOn: ISODate },
-    /** The review that was open and lapses with the policy. */
-    { reviewDueOn: ISODate },
+    /**
+     * The review that was open and lapses with the policy; for a published policy, the date
+     * its last version may be destroyed (6 years after retirement, 45 CFR 164.316(b)(2)(i)).
+     */
+    { reviewDueOn: ISODate, retainUntil: ISODate },
   ),
 });
 

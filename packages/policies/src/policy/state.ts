@@ -37,6 +37,8 @@ export interface Policy {
   readonly audits: readonly string[];
   readonly findings: Readonly<Record<string, PolicyFinding>>;
   readonly reviewDueOn?: string;
+  /** Version → the date its documentation may be destroyed (once superseded or retired). */
+  readonly retainUntil: Readonly<Record<string, string>>;
 }
 
 /** No policy yet. */
@@ -51,6 +53,7 @@ export const initialState: Policy = {
   sessions: [],
   audits: [],
   findings: {},
+  retainUntil: {},
 };
 
 /** The key of one person's acknowledgment of one version. */
@@ -81,6 +84,10 @@ export const evolve = (s: Policy, e: PolicyEvent): Policy => {
           effectiveOn: e.data.effectiveOn,
         },
         reviewDueOn: e.data.reviewDueOn,
+        retainUntil:
+          e.data.supersedes === undefined
+            ? s.retainUntil
+            : { ...s.retainUntil, [e.data.supersedes.version]: e.data.supersedes.retainUntil },
       };
     }
     case 'PolicyAssigned':
@@ -113,7 +120,15 @@ export const evolve = (s: Policy, e: PolicyEvent): Policy => {
     }
     case 'PolicyRetired': {
       const { draft: _dropped, reviewDueOn: _none, ...rest } = s;
-      return { ...rest, status: 'retired' };
+      const last = s.current?.version;
+      return {
+        ...rest,
+        status: 'retired',
+        retainUntil:
+          last === undefined || e.data.retainUntil === undefined
+            ? s.retainUntil
+            : { ...s.retainUntil, [last]: e.data.retainUntil },
+      };
     }
   }
 };
