@@ -1,10 +1,12 @@
 import type { CliCommand } from '../command.js';
 import { audit } from './audit.js';
 import { demo } from './demo.js';
+import { importCsv } from './import.js';
 import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
+import { report } from './report.js';
 import { verify } from './verify.js';
 
 /** Every `praxis` subcommand, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [demo, kpi, audit, replay, verify, rebuild];
+export const commands: readonly CliCommand[] = [demo, kpi, audit, replay, verify, rebuild, report, importCsv];

@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-code.js';
+import { openPractice } from '../open.js';
+import { progress } from '../progress.js';
+import { dashboardHtml } from '../report/html.js';
+import { UsageError } from '../usage-error.js';
+import { str } from '../when.js';
+import { latestYear } from './kpi.js';
+
+/** `praxis report --html out.html`: a self-contained KPI dashboard. */
+export const report: CliCommand = {
+  name: 'report',
+  summary: 'write a self-contained HTML KPI dashboard (inline SVG charts, works offline)',
+  usage: [
+    'praxis report --html <file> [--period 2026|2026-Q1|2026-03] [--db file | --store url]',
+    '',
+    '  --html F      the file to write (one HTML file: no scripts, fonts or CDN)',
+    '  --period P    default: the latest year with events; charts show each month of it',
+  ].join('\n'),
+  options: { html: { type: 'string' }, period: { type: 'string' } },
+  run: async (ctx) => {
+    const out = str(ctx.values.html);
+    if (out === undefined) throw new UsageError('report needs --html <file> (see praxis report --help)');
+    const practice = await openPractice(ctx);
+    try {
+      const period = str(ctx.values.period) ?? (await latestYear(practice));
+      const report = await practice.kpis(period);
+      const bar = progress(ctx.io, 'months');
+      const months = [];
+      const labels = periodMonths(report.period.firstDay, report.period.lastDay);
+      for (const [i, m] of labels.entries()) {
+        months.push(await practice.kpis(m));
+        bar.update(i + 1, labels.length);
+      }
+      bar.done();
+      const obligations = await practice.calendar(report.period.lastDay, { openOnly: true });
+      const html = dashboardHtml({
+        settings: practice.settings,
+        report,
+        months,
+        obligations,
+        generatedAt: new Date().toISOString(),
+      });
+      const path = resolve(ctx.io.cwd, out);
+      try {
+        writeFileSync(path, html);
+      } catch (err) {
+        throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+      ctx.io.out(
+        `wrote ${path} (${Math.round(html.length / 1024)} KB, ${months.length} months of ${report.period.label})`,
+      );
+      return ExitCode.ok;
+    } finally {
+      await practice.close();
+    }
+  },
+};
+
+/** The `YYYY-MM` months from one day to another. */
+const periodMonths = (first: string, last: string): string[] => {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const end = last.slice(0, 7);
+  for (;;) {
+    const label = `${y}-${String(m).padStart(2, '0')}`;
+    if (label > end) return out;
+    out.push(label);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+};

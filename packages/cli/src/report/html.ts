@@ -1,0 +1,166 @@
+import type { CalendarEntry } from '@praxis/kpi';
+import type { KpiReport, PracticeSettings } from '@praxis/practice';
+import { kpiTarget, kpiValue, money } from '../format.js';
+import { barChart, esc, hbarChart, lineChart } from './svg.js';
+
+/** What the dashboard shows: the period's report, each of its months, and open obligations. */
+export interface DashboardData {
+  readonly settings: PracticeSettings;
+  readonly report: KpiReport;
+  readonly months: readonly KpiReport[];
+  readonly obligations: readonly CalendarEntry[];
+  /** When the dashboard was made (ISO instant). */
+  readonly generatedAt: string;
+}
+
+const css = `
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#111827;margin:0;background:#f9fafb}
+header{background:#0f766e;color:#fff;padding:20px 32px}h1{margin:0;font-size:22px}header p{margin:4px 0 0;opacity:.85}
+main{padding:24px 32px;max-width:1400px}section{margin-bottom:28px}h2{font-size:16px;margin:0 0 10px;color:#0f766e}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:12px}
+.card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}
+.card .v{font-size:22px;font-weight:600}.card .l{color:#4b5563;font-size:12px}.card .t{font-size:12px;color:#6b7280}
+.met{border-left:4px solid #16a34a}.missed{border-left:4px solid #dc2626}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:16px}
+.chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px}.chart h3{margin:0 0 6px;font-size:13px;color:#374151}
+table{border-collapse:collapse;background:#fff;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;font-size:13px}
+th{background:#f3f4f6}td.n{text-align:right}.overdue{color:#dc2626;font-weight:600}footer{color:#6b7280;font-size:12px;padding:0 32px 24px}
+@media print{body{background:#fff}.chart,.card{break-inside:avoid}}
+`;
+
+const pctFmt = (n: number) => `${n.toFixed(0)}%`;
+const daysFmt = (n: number) => `${n.toFixed(0)} d`;
+
+/**
+ * A KPI dashboard as one self-contained HTML file: inline CSS and SVG, no script, no font or
+ * CDN, so it opens offline and prints.
+ */
+export const dashboardHtml = (d: DashboardData): string => {
+  const { currency, name, timeZone } = d.settings;
+  const dollars = (cents: number) => money(cents, currency).replace(/\.\d\d$/, '');
+  const months = d.months.map((m) => m.period.label.slice(5));
+  const series = (pick: (m: KpiReport) => number | undefined) => d.months.map(pick);
+  const rc = (m: KpiReport) => m.revenueCycle;
+  const target = (id: string) => d.report.lines.find((l) => l.id === id)?.target;
+  const daysTarget = target('daysInAR');
+  const denialTarget = target('initialDenialRate');
+
+  const cards = d.report.lines
+    .map((l) => {
+      const cls = l.met === undefined ? '' : l.met ? ' met' : ' missed';
+      const t = kpiTarget(l, currency);
+      return `<div class="card${cls}"><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? l.source : `target ${t} · ${l.source}`)}</div></div>`;
+    })
+    .join('');
+
+  const charts = [
+    [
+      'Charges and collections by month',
+      barChart(
+        'Charges and collections by month',
+        months,
+        [
+          { name: 'Gross charges', color: '#93c5fd', values: series((m) => rc(m).grossCharges) },
+          { name: 'Net collections', color: '#0f766e', values: series((m) => rc(m).netCollections) },
+        ],
+        dollars,
+      ),
+    ],
+    [
+      'Days in A/R',
+      lineChart(
+        'Days in A/R',
+        months,
+        [{ name: 'Days in A/R', color: '#7c3aed', values: series((m) => rc(m).daysInAR) }],
+        daysFmt,
+        daysTarget === undefined
+          ? undefined
+          : { value: daysTarget.value, label: `target ${daysTarget.value} d` },
+      ),
+    ],
+    [
+      'Claims: clean and denied',
+      lineChart(
+        'Clean claim rate and initial denial rate',
+        months,
+        [
+          { name: 'Clean claim rate', color: '#16a34a', values: series((m) => rc(m).cleanClaimRate) },
+          { name: 'Initial denial rate', color: '#dc2626', values: series((m) => rc(m).initialDenialRate) },
+        ],
+        pctFmt,
+        denialTarget === undefined
+          ? undefined
+          : { value: denialTarget.value, label: `denials ≤ ${denialTarget.value}%` },
+      ),
+    ],
+    [
+      'People and policies',
+      lineChart(
+        'Training compliance and policy acknowledgment',
+        months,
+        [
+          {
+            name: 'Training compliance',
+            color: '#0891b2',
+            values: series((m) => m.training.compliancePct ?? undefined),
+          },
+          {
+            name: 'Policy acknowledgment',
+            color: '#ca8a04',
+            values: series((m) => m.policyAcknowledgments.percent),
+          },
+        ],
+        pctFmt,
+      ),
+    ],
+    [
+      `Budget vs actual, ${d.report.period.label}`,
+      hbarChart(
+        'Budget vs actual by line',
+        d.report.budget.lines.map((l) => ({ label: l.category, a: l.budget, b: l.actual })),
+        ['Budget', 'Actual'],
+        dollars,
+      ),
+    ],
+    [
+      `A/R by age at ${d.report.arAging.asOf}`,
+      barChart(
+        'A/R by age (days from date of service)',
+        Object.keys(d.report.arAging.totals.buckets),
+        [{ name: 'A/R', color: '#f59e0b', values: Object.values(d.report.arAging.totals.buckets) }],
+        dollars,
+      ),
+    ],
+  ]
+    .map(([title, svg]) => `<div class="chart"><h3>${esc(title!)}</h3>${svg}</div>`)
+    .join('');
+
+  const denials = d.report.revenueCycle.denialsByCarc
+    .map(
+      (r) =>
+        `<tr><td>CARC ${esc(r.carcCode)}</td><td class="n">${r.count}</td><td class="n">${esc(money(r.amount, currency))}</td></tr>`,
+    )
+    .join('');
+  const open = d.obligations
+    .filter((o) => o.state === 'overdue' || o.state === 'due-soon')
+    .slice(0, 40)
+    .map(
+      (o) =>
+        `<tr><td class="${o.state === 'overdue' ? 'overdue' : ''}">${esc(o.state)}</td><td>${esc(o.dueAt)}</td><td>${esc(o.label)}</td><td>${esc(o.owner ?? '')}</td><td>${esc(o.legalSource ?? '')}</td></tr>`,
+    )
+    .join('');
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(name)} — KPIs ${esc(d.report.period.label)}</title><style>${css}</style></head>
+<body><header><h1>${esc(name)}</h1><p>KPI dashboard for ${esc(d.report.period.label)} (${esc(d.report.period.firstDay)} to ${esc(d.report.period.lastDay)}, ${esc(timeZone)})</p></header>
+<main>
+<section><h2>KPIs</h2><div class="cards">${cards}</div></section>
+<section><h2>Trends by month</h2><div class="charts">${charts}</div></section>
+<section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="3">none</td></tr>'}</tbody></table></section>
+<section><h2>Obligations overdue or due soon at ${esc(d.report.period.lastDay)}</h2><table><thead><tr><th>State</th><th>Due</th><th>What</th><th>Owner</th><th>Source</th></tr></thead><tbody>${open || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>
+</main>
+<footer>Made by Praxis at ${esc(d.generatedAt)} from the practice's event log. Every number can be traced to its events with <code>praxis audit</code>.</footer>
+</body></html>
+`;
+};
