@@ -8,4 +8,8 @@ export {
   type PostgresEventStore,
 } from './postgres-event-store.js';
 export { migrations, latestVersion, schemaNameOf, type Migration } from './migrations.js';
-export { postgresReadModelStore, postgresSnapshotStore, type PostgresConnection } from './read-model-postgres.js';
+export {
+  postgresReadModelStore,
+  postgresSnapshotStore,
+  type PostgresConnection,
+} from './read-model-postgres.js';

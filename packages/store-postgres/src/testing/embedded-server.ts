@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,13 @@ const freePort = (): Promise<number> =>
  * await pg.stop();
  */
 export const startTestPostgres = async (
-  options: { durable?: boolean; log?: (line: string) => void } = {},
+  options: {
+    /** Keep fsync on (benchmarks); tests default to fsync off. */
+    durable?: boolean;
+    /** Let the process exit while the server runs (stop it from a `beforeExit` handler). */
+    unref?: boolean;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<TestPostgres> => {
   const given = process.env['PRAXIS_PG_URL'];
   if (given !== undefined && given !== '') {
@@ -75,9 +82,19 @@ export const startTestPostgres = async (
   });
   await server.initialise();
   await server.start();
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (options.unref === true) {
+    child?.unref();
+    for (const s of [child?.stdout, child?.stderr])
+      (s as { unref?: () => void } | null | undefined)?.unref?.();
+  }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     embedded: true,
-    stop: () => server.stop(),
+    stop: async () => {
+      // Hold the process open until the server has shut down and its data is removed.
+      child?.ref();
+      await server.stop();
+    },
   };
 };
