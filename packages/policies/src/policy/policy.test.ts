@@ -456,9 +456,10 @@ describe('Policy: invariant — no acknowledgment of an unpublished or supersede
     let superseded = 0;
     fc.assert(
       fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
-        let state = decider.evolve(decider.initialState, drafted);
+        // start from version 1 published and assigned, so revisions (and superseded versions) are reachable
+        let state = live.reduce(decider.evolve, decider.initialState);
         steps.forEach((make, i) => {
-          const on = addMonths('2026-02-01', i);
+          const on = addMonths('2026-02-01', i + 1);
           const d = decider.decide(make(on), state);
           if (d._tag === 'Left') return;
           for (const e of d.right) {
