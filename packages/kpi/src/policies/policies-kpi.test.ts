@@ -5,6 +5,7 @@ import { StaffMember } from '@praxis/staff';
 import {
   policyAcknowledgmentRate,
   policyAcknowledgmentStatus,
+  policyAcknowledgmentStatuses,
   policyAcknowledgmentsOfPerson,
   policyAcknowledgments,
 } from './index.js';
@@ -161,6 +162,14 @@ describe('acknowledgment status', () => {
     const v1 = await policyAcknowledgmentStatus(model, 'hh', { asOf: '2026-06-30', version: 1 });
     expect(v1).toMatchObject({ version: 1, current: false, assigned: 3, acknowledged: 2 });
     expect(await policyAcknowledgmentStatus(model, 'draft', { asOf: '2026-06-30' })).toBeUndefined();
+  });
+
+  it('for every live policy at once (retired and unpublished ones left out)', async () => {
+    const all = await policyAcknowledgmentStatuses(model, '2026-06-30');
+    expect(all.map((s) => [s.policyId, s.version, s.acknowledged, s.assigned])).toEqual([
+      ['hh', 2, 2, 3],
+      ['hipaa', 1, 2, 3],
+    ]);
   });
 
   it('per person: which current versions they still have to acknowledge', async () => {

@@ -144,6 +144,22 @@ export const policyAcknowledgmentsOfPerson = async (
   return out;
 };
 
+/**
+ * The acknowledgment status of the current version of every policy published and not
+ * retired on `asOf`, in policy id order.
+ */
+export const policyAcknowledgmentStatuses = async (
+  reader: ReadModelReader,
+  asOf: string,
+): Promise<AcknowledgmentStatus[]> => {
+  const out: AcknowledgmentStatus[] = [];
+  for (const p of await docs<PolicyAckDoc>(reader, 'policy:')) {
+    const s = await policyAcknowledgmentStatus(reader, p.policyId, { asOf });
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+};
+
 /** The policy acknowledgment KPI on a date. */
 export interface PolicyAcknowledgmentRate {
   readonly asOf: string;
@@ -167,14 +183,9 @@ export const policyAcknowledgmentRate = async (
   reader: ReadModelReader,
   asOf: string,
 ): Promise<PolicyAcknowledgmentRate> => {
-  let acknowledged = 0;
-  let assigned = 0;
-  for (const p of await docs<PolicyAckDoc>(reader, 'policy:')) {
-    const s = await policyAcknowledgmentStatus(reader, p.policyId, { asOf });
-    if (s === undefined) continue;
-    acknowledged += s.acknowledged;
-    assigned += s.assigned;
-  }
+  const statuses = await policyAcknowledgmentStatuses(reader, asOf);
+  const acknowledged = statuses.reduce((n, s) => n + s.acknowledged, 0);
+  const assigned = statuses.reduce((n, s) => n + s.assigned, 0);
   return {
     asOf,
     acknowledged,
