@@ -35,10 +35,13 @@ export const makeBatch = (
     return cache.lookup(key)?.doc;
   };
 
+  // One event's staged documents, in two small arrays reused for every event (an event touches
+  // few documents): no allocation per event. `run` is synchronous, so reuse is safe.
+  const keys: string[] = [];
+  const docs: (Json | undefined)[] = [];
   const run = (updates: readonly DocUpdate[]): string | undefined => {
-    // Staged in two small arrays (an event touches few documents): cheaper than a Map per event.
-    const keys: string[] = [];
-    const docs: (Json | undefined)[] = [];
+    keys.length = 0;
+    docs.length = 0;
     try {
       for (const u of updates) {
         const i = keys.indexOf(u.key);
@@ -71,14 +74,14 @@ export const makeBatch = (
         return thrown(err);
       }
       if (!Array.isArray(updates)) return `handle returned ${typeof updates}, not a list of updates`;
-      const missing: string[] = [];
+      let missing: string[] | undefined;
       for (const u of updates) {
         if (typeof u?.key !== 'string' || typeof u.update !== 'function') {
           return 'handle returned an update without a string key and an update function';
         }
-        if (!known(u.key) && cache.lookup(u.key) === undefined) missing.push(u.key);
+        if (!known(u.key) && cache.lookup(u.key) === undefined) (missing ??= []).push(u.key);
       }
-      if (missing.length === 0) return run(updates);
+      if (missing === undefined) return run(updates);
       return Promise.all(
         missing.map(async (k) => {
           const doc = await load(k);
