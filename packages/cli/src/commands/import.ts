@@ -80,7 +80,7 @@ export const importCsv: CliCommand = {
       }
       bar.done();
       ctx.io.out(
-        `imported ${parsed.rows.length} rows of ${file} as ${done} ${parsed.kind.name === 'staff' ? 'staff application' : 'claim'}${done === 1 ? '' : 's'}`,
+        `imported ${parsed.rows.length} row${parsed.rows.length === 1 ? '' : 's'} of ${file} as ${done} ${parsed.kind.name === 'staff' ? 'staff application' : 'claim'}${done === 1 ? '' : 's'}`,
       );
       return ExitCode.ok;
     } finally {

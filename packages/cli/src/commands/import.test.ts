@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { praxis, tempDir, testEncounters } from '../test-support.js';
+
+const tmp = tempDir();
+const db = join(tmp.dir, 'practice.db');
+beforeAll(async () => {
+  const r = await praxis(['demo', '--db', db, '--encounters', testEncounters]);
+  if (r.code !== 0) throw new Error(`demo failed: ${r.err}`);
+});
+afterAll(() => tmp.remove());
+
+const file = (name: string, lines: readonly string[]) => {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+};
+const importFile = (path: string) => praxis(['import', path, '--db', db], tmp.dir);
+const eventCount = async () =>
+  (await praxis(['audit', '--format', 'jsonl', '--db', db])).out.trim().split('\n').length;
+const header = 'claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge';
+
+describe('praxis import', () => {
+  it('imports nothing from a file with bad rows and names each bad row with its line and reason', async () => {
+    const before = await eventCount();
+    const path = file('bad.csv', [
+      header,
+      'n-1,e-1,p-1,aetna,commercial,2025-11-03,99213,1,140.00',
+      'n-2,e-2,p-2,aetna,comercial,2025-11-03,99214,1,205.00',
+      'n-3,e-3,p-3,medicare,medicare,2025-02-30,99214,1,205.00',
+      'n-1,e-9,p-1,aetna,commercial,2025-11-03,36415,1,18',
+      'c2025-00001,e-5,p-5,medicare,medicare,2025-11-04,99214,1,205.00',
+      'n-6,e-6,p-6,medicare,medicare,2025-11-04,99214,1',
+    ]);
+    const r = await importFile(path);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toEqual([
+      `${path}:3: payer_kind "comercial" is not one of medicare, medicaid, commercial, self-pay, other`,
+      `${path}:4: date_of_service "2025-02-30" is not a date (YYYY-MM-DD)`,
+      `${path}:5: encounter_id "e-9" differs from line 2 of the same claim n-1`,
+      `${path}:6: claim c2025-00001 already has charges`,
+      `${path}:7: has 8 fields, the header has 9`,
+      `praxis: 5 bad rows in ${path}; nothing was imported`,
+    ]);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('imports a good file as claims with their charge lines', async () => {
+    const path = file('good.csv', [
+      header,
+      'n-10,e-10,p-10,bluecross,commercial,2025-11-03,99213,1,140.00',
+      'n-10,e-10,p-10,bluecross,commercial,2025-11-03,36415,1,18.5',
+      'n-11,e-11,p-11,medicare,medicare,2025-11-04,99214,2,205',
+    ]);
+    const r = await importFile(path);
+    expect([r.code, r.out.trim()]).toEqual([0, `imported 3 rows of ${path} as 2 claims`]);
+    const claim = await praxis(['replay', '--as-of', '2100-01-01', '--entity', 'Claim-n-10', '--db', db]);
+    expect(claim.out).toMatch(/"totalCharges": 15850/); // $140.00 + $18.50
+    const again = await importFile(path);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/good\.csv:2: claim n-10 already has charges/);
+  });
+
+  it('imports staff applications, refusing an id already on staff', async () => {
+    const bad = file('staff-bad.csv', [
+      'staff_id,name,position,applied_on',
+      's-1,Ada Byron,Medical assistant,2025-11-01',
+      'jamie.ortiz,Jamie Ortiz,Medical assistant,2025-11-01',
+    ]);
+    const r = await importFile(bad);
+    expect([r.code, r.err]).toEqual([
+      2,
+      expect.stringMatching(/staff-bad\.csv:3: staff record jamie\.ortiz already exists/),
+    ]);
+    const good = file('staff.csv', [
+      'staff_id,name,position,applied_on',
+      's-1,Ada Byron,Medical assistant,2025-11-01',
+    ]);
+    expect((await importFile(good)).out.trim()).toBe(`imported 1 row of ${good} as 1 staff application`);
+  });
+
+  it('refuses a file whose header matches no import, or that it cannot read', async () => {
+    const r = await importFile(file('odd.csv', ['name,age', 'x,1']));
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/line 1: the header matches no import/)]);
+    const missing = await importFile(join(tmp.dir, 'nope.csv'));
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      expect.stringMatching(/cannot read .*nope\.csv: ENOENT/),
+    ]);
+  });
+});

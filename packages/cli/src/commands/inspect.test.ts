@@ -1,0 +1,164 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { praxis, tempDir, testEncounters } from '../test-support.js';
+
+// One demo practice for every read-only command; the tamper test works on a copy.
+const tmp = tempDir();
+const db = join(tmp.dir, 'practice.db');
+beforeAll(async () => {
+  const r = await praxis(['demo', '--db', db, '--encounters', testEncounters, '--seed', '11']);
+  if (r.code !== 0) throw new Error(`demo failed: ${r.err}`);
+});
+afterAll(() => tmp.remove());
+const on = (...argv: string[]) => praxis([...argv, '--db', db], tmp.dir);
+
+describe('praxis kpi', () => {
+  it('shows a quarter and a month with targets, and refuses a period that does not exist', async () => {
+    const q = await on('kpi', '--period', '2025-Q2');
+    expect(q.code).toBe(0);
+    expect(q.out).toMatch(/KPIs for 2025-Q2 \(2025-04-01 to 2025-06-30, America\/Chicago\)/);
+    expect(q.out).toMatch(/Days in A\/R\s+\S+ d\s+≤ 40\.0 d\s+(met|MISSED)/);
+    const m = await on('kpi', '--period', '2025-03', '--format', 'json');
+    expect(JSON.parse(m.out).period).toEqual({
+      label: '2025-03',
+      firstDay: '2025-03-01',
+      lastDay: '2025-03-31',
+    });
+    const bad = await on('kpi', '--period', '2025-13');
+    expect([bad.code, bad.err.trim()]).toEqual([
+      2,
+      'praxis: period: "2025-13" is not a period (use 2026, 2026-Q1 or 2026-03)',
+    ]);
+  });
+});
+
+describe('praxis audit', () => {
+  it('lists the refused commands with who tried and why', async () => {
+    const r = await on('audit', '--type', 'CommandRefused');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /maria\.alvarez \(practice_manager\)\s+Budget-2025\s+CommandRefused\s+RecordExpense refused: LineOverspent/,
+    );
+    expect(r.out).toMatch(
+      /hana\.ito \(hr\)\s+StaffMember-dr\.kim\s+CommandRefused\s+RenewCredential refused: DeaRenewalTooEarly/,
+    );
+  });
+
+  it('filters by entity, actor and business time, in CSV and JSON Lines alike', async () => {
+    const filter = [
+      '--actor',
+      'maria.alvarez',
+      '--entity',
+      'Budget-2025',
+      '--since',
+      '2025-05-01',
+      '--until',
+      '2025-05-31',
+    ];
+    const jsonl = (await on('audit', ...filter, '--format', 'jsonl')).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const csv = (await on('audit', ...filter, '--format', 'csv')).out.trim().split('\r\n');
+    expect(jsonl.length).toBeGreaterThan(8); // eight budget lines a month, plus the variance
+    expect(csv).toHaveLength(jsonl.length + 1);
+    expect(csv[0]).toMatch(/^position,occurredAt,recordedAt,actorId/);
+    for (const e of jsonl) {
+      // A refused command is kept in the security stream, and found under the entity it targeted.
+      expect([e.actorId, e.refusal?.targetStream ?? e.streamId]).toEqual(['maria.alvarez', 'Budget-2025']);
+      expect(e.occurredAt.slice(0, 7)).toBe('2025-05');
+    }
+  });
+
+  it('says so when nothing matches, and refuses a bad date', async () => {
+    expect((await on('audit', '--actor', 'nobody')).out.trim()).toBe('no audit entries match');
+    const bad = await on('audit', '--since', 'yesterday');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--since: "yesterday" is not a date/)]);
+  });
+});
+
+describe('praxis replay', () => {
+  it('shows an entity as it stood on a past date, not as it is now', async () => {
+    const then = await on('replay', '--as-of', '2024-12-10', '--entity', 'Budget-2025');
+    expect(then.code).toBe(0);
+    expect(then.out).toMatch(/Budget-2025 as of 2024-12-10T23:59:59\.999-06:00 \(2 events/);
+    expect(then.out).toMatch(/"status": "submitted"/);
+    const later = await on('replay', '--as-of', '2025-12-31', '--entity', 'Budget-2025');
+    expect(later.out).toMatch(/"status": "approved"/);
+    const before = await on('replay', '--as-of', '2024-01-01', '--entity', 'Budget-2025');
+    expect([before.code, before.err.trim()]).toEqual([
+      1,
+      'praxis: Budget-2025 had no events by 2024-01-01T23:59:59.999-06:00',
+    ]);
+  });
+
+  it('shows the practice’s KPIs and open obligations as they stood then', async () => {
+    const r = await on('replay', '--as-of', '2025-03-31');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/as of 2025-03-31T23:59:59\.999-05:00: [\d,]+ events replayed/);
+    expect(r.out).toMatch(/KPIs of 2025-03 as they stood then/);
+    expect(r.out).toMatch(/Obligations then: \d+ overdue, \d+ due within 60 days/);
+  });
+});
+
+describe('praxis rebuild', () => {
+  it('rebuilds one read model and gives the same KPIs after', async () => {
+    const before = (await on('kpi', '--format', 'json')).out;
+    const r = await on('rebuild', 'finance-claims');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v1: [\d,]+ events applied, 0 parked$/);
+    expect((await on('kpi', '--format', 'json')).out).toBe(before);
+  });
+
+  it('names the read models when asked for one that does not exist', async () => {
+    const r = await on('rebuild', 'nope');
+    expect([r.code, r.err]).toEqual([
+      2,
+      expect.stringMatching(/no projection named nope \(known: audit, finance-claims/),
+    ]);
+  });
+});
+
+describe('praxis report', () => {
+  it('writes one self-contained HTML file with inline SVG charts and no outside resource', async () => {
+    const out = join(tmp.dir, 'kpi.html');
+    const r = await on('report', '--html', out);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(5);
+    expect(html).not.toMatch(/<script|<link|@import|src=/i);
+    expect(html.replaceAll('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:\/\//);
+    expect(html).toContain('Days in A/R');
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+describe('praxis verify', () => {
+  it('passes an intact log', async () => {
+    const r = await on('verify');
+    expect([r.code, r.out]).toEqual([0, expect.stringMatching(/^intact: [\d,]+ events, every hash matches/)]);
+  });
+
+  it('catches one byte altered in the SQLite file and names the first bad position', async () => {
+    const copy = join(tmp.dir, 'tampered.db');
+    copyFileSync(db, copy);
+    const breach = JSON.parse(
+      (await praxis(['audit', '--type', 'BreachDiscovered', '--format', 'jsonl', '--db', copy])).out,
+    ) as { position: string };
+    const bytes = readFileSync(copy);
+    const text = 'lab results of 37 patients';
+    const at = bytes.indexOf(text);
+    expect(at).toBeGreaterThan(0);
+    expect(bytes.indexOf(text, at + 1)).toBe(-1); // only the event holds it
+    bytes[at + 'lab results of 3'.length] = '8'.charCodeAt(0);
+    writeFileSync(copy, bytes);
+    const r = await praxis(['verify', '--db', copy]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toMatch(
+      new RegExp(
+        `^praxis: chain broken at position ${breach.position} \\(Breach-breach-2025-1 revision 0\\): content-altered`,
+      ),
+    );
+  });
+});
