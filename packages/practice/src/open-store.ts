@@ -1,9 +1,9 @@
 import type { EventRegistry, EventStore, ReadModelStore, SnapshotStore } from '@praxis/core';
 import { memoryEventStore, memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
-import { InvalidArgument } from '@praxis/core';
 import { defaultStore, parseStoreUrl } from './store-url.js';
 import { sqliteEventStore, sqliteReadModelStore, sqliteSnapshotStore } from '@praxis/store-sqlite';
 import { postgresEventStore, postgresReadModelStore, postgresSnapshotStore } from '@praxis/store-postgres';
+import { kurrentdbEventStore } from '@praxis/store-kurrentdb';
 
 /** Everything a practice keeps: the event log, its read models and its snapshots. */
 export interface Backend {
@@ -56,8 +56,17 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
         close: () => events.close(),
       };
     }
-    default:
-      throw new InvalidArgument('store', `the ${where.kind} store is not available in this build yet`);
+    case 'kurrentdb': {
+      // KurrentDB holds the log; read models and snapshots are kept in this process and
+      // rebuilt from the log when it starts (see docs/operations.md).
+      const events = kurrentdbEventStore({ connectionString: where.url, registry });
+      return {
+        events,
+        readModels: memoryReadModelStore(),
+        snapshots: memorySnapshotStore(),
+        close: () => events.close(),
+      };
+    }
   }
 };
 
