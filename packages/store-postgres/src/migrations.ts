@@ -11,10 +11,11 @@ export interface Migration {
 
 /**
  * The append as one server-side function, so an append is one round trip and one
- * transaction: lock the stream row (creating it for a new stream), look for the batch's event
- * ids (idempotent retries), check the expected revision, chain each event to the previous
- * event of its stream (sha-256 over the canonical JSON the client sent in two halves around
- * the revision), insert, and move the stream row on. Outcomes:
+ * transaction: take the stream's lock (a transaction-scoped advisory lock: no row is written
+ * for it), read the stream's last event, look for the batch's event ids (idempotent retries),
+ * check the expected revision, chain each event to the previous event of its stream (sha-256
+ * over the canonical JSON the client sent in two halves around the revision) and insert.
+ * The unique (stream_id, revision) index stays the final guard. Outcomes:
  * - `ok`: one row per appended event;
  * - `found`: some ids are stored already — the rows where they sit (the client classifies);
  * - `wrong`: the expected revision does not hold — `current_revision` (-1 = no stream);
@@ -34,19 +35,16 @@ DECLARE
   h text;
   r bigint;
 BEGIN
-  SELECT st.revision, st.last_hash INTO cur, last_hash FROM ${s}.streams st WHERE st.stream_id = p_stream FOR UPDATE;
+  IF n > 0 THEN
+    PERFORM pg_advisory_xact_lock(hashtext(${quoteLiteral(s)}), hashtext(p_stream));
+  END IF;
+  SELECT e.revision, e.hash INTO cur, last_hash FROM ${s}.events e
+    WHERE e.stream_id = p_stream ORDER BY e.revision DESC LIMIT 1;
   IF NOT FOUND THEN
-    IF n = 0 THEN
-      cur := -1;
-    ELSE
-      -- A placeholder row to lock; a concurrent creator waits here until we commit.
-      INSERT INTO ${s}.streams AS st (stream_id, revision, last_hash) VALUES (p_stream, -1, '')
-        ON CONFLICT ON CONSTRAINT streams_pkey DO NOTHING;
-      SELECT st.revision, st.last_hash INTO cur, last_hash FROM ${s}.streams st WHERE st.stream_id = p_stream FOR UPDATE;
-    END IF;
+    cur := -1;
+    last_hash := '';
   END IF;
   IF n > 0 AND EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY (p_ids)) THEN
-    IF cur = -1 THEN DELETE FROM ${s}.streams st WHERE st.stream_id = p_stream; END IF;
     RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
       FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
     RETURN;
@@ -54,7 +52,6 @@ BEGIN
   IF (p_expected = 'no_stream' AND cur <> -1)
      OR (p_expected = 'stream_exists' AND cur = -1)
      OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists') AND cur <> p_expected::bigint) THEN
-    IF cur = -1 AND n > 0 THEN DELETE FROM ${s}.streams st WHERE st.stream_id = p_stream; END IF;
     RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint;
     RETURN;
   END IF;
@@ -80,23 +77,17 @@ BEGIN
     ) d
     ORDER BY d.ord
     RETURNING 'ok'::text, r, e.event_id, e.stream_id, e.revision, e.xid::text, e.position;
-  UPDATE ${s}.streams st SET revision = r, last_hash = h WHERE st.stream_id = p_stream;
 END
 $fn$;`;
+
+const quoteLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** Every version of the schema, oldest first. Never edit a released step: add one. */
 export const migrations: readonly Migration[] = [
   {
     version: 1,
-    name: 'events, streams and the append function',
+    name: 'events and the append function',
     sql: (s) => `
-CREATE TABLE ${s}.streams (
-  stream_id text PRIMARY KEY,
-  -- revision of the last event (-1 only inside an append that creates the stream)
-  revision bigint NOT NULL,
-  -- hash of the last event: the next event of the stream chains to it
-  last_hash text NOT NULL
-);
 CREATE TABLE ${s}.events (
   position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   xid xid8 NOT NULL DEFAULT pg_current_xact_id(),

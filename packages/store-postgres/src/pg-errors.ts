@@ -25,3 +25,14 @@ export const toStoreError = (err: unknown, streamId?: string): unknown => {
   const code = err.code === undefined ? '' : ` [${err.code}]`;
   return new StoreUnavailable('postgres', `${err.message}${code}`, { cause: err });
 };
+
+/**
+ * Which unique index a failed insert hit, if any: another transaction stored the same stream
+ * revision (`'revision'`) or the same event id (`'event_id'`) first.
+ */
+export const uniqueConflictOf = (err: unknown): 'revision' | 'event_id' | undefined => {
+  if (!isPgError(err) || err.code !== '23505') return undefined;
+  if (err.constraint?.endsWith('event_id_key') === true) return 'event_id';
+  if (err.constraint?.endsWith('stream_id_revision_key') === true) return 'revision';
+  return undefined;
+};

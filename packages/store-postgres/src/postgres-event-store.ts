@@ -16,11 +16,12 @@ import {
   type StreamRevision,
   type SubscribeOptions,
   type Subscription,
+  WrongExpectedRevision,
 } from '@praxis/core';
 import { makeChangeFeed } from './change-feed.js';
 import { appendCall, appendOutcome, appendSql, type AppendRow } from './append.js';
 import { migrate, schemaNameOf } from './migrations.js';
-import { toStoreError } from './pg-errors.js';
+import { toStoreError, uniqueConflictOf } from './pg-errors.js';
 import { headSql, maxPosition, maxXid, readAllSql, readStreamSql } from './read-queries.js';
 import { positionOf, toRecorded, type EventRow } from './rows.js';
 
@@ -143,6 +144,7 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
   };
   const appendText = appendSql(schema);
   const appendName = `praxis:${schemaName}:append`;
+  const maxConflictAttempts = 20;
 
   const appendToStream = async (
     streamId: string,
@@ -151,15 +153,33 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
   ): Promise<AppendResult> => {
     guard();
     const call = appendCall(streamId, events, opts, registry, now().toISOString());
-    let rows: AppendRow[];
     try {
-      rows = (await query<AppendRow>({ name: appendName, text: appendText, values: call.values }, streamId))
-        .rows;
+      for (let attempt = 1; ; attempt++) {
+        guard();
+        try {
+          const { rows } = await pool.query<AppendRow>({
+            name: appendName,
+            text: appendText,
+            values: call.values,
+          });
+          return appendOutcome(streamId, call, rows);
+        } catch (err) {
+          const conflict = uniqueConflictOf(err);
+          if (conflict === undefined || attempt >= maxConflictAttempts) throw toStoreError(err, streamId);
+          // Another transaction took the revision or an id first (the stream lock normally
+          // prevents it). An exact expectation has failed; otherwise look again.
+          if (
+            conflict === 'revision' &&
+            (typeof call.expected === 'bigint' || call.expected === 'no_stream')
+          ) {
+            throw new WrongExpectedRevision(streamId, call.expected, await streamRevision(streamId));
+          }
+        }
+      }
     } finally {
       // Also after a failure: a rolled-back append held back the visible horizon until now.
       feed.changed();
     }
-    return appendOutcome(streamId, call, rows);
   };
 
   const appendInTransaction = async (
@@ -176,6 +196,9 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       await client.query("SELECT pg_notify($1, '')", [schemaName]);
       return appendOutcome(streamId, call, rows);
     } catch (err) {
+      if (uniqueConflictOf(err) === 'revision') {
+        throw new WrongExpectedRevision(streamId, call.expected, await streamRevision(streamId));
+      }
       throw toStoreError(err, streamId);
     }
   };
@@ -240,7 +263,7 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
   const streamRevision = async (streamId: string): Promise<StreamRevision> => {
     const { rows } = await query<{ revision: string }>({
       name: `praxis:${schemaName}:revision`,
-      text: `SELECT revision FROM ${schema}.streams WHERE stream_id = $1`,
+      text: `SELECT max(revision) AS revision FROM ${schema}.events WHERE stream_id = $1`,
       values: [streamId],
     });
     const r = BigInt(rows[0]?.revision ?? -1);
