@@ -140,7 +140,7 @@ export const suite: BenchSuite = {
         async (db, ctx) => {
           await seedOnce(ctx, 's3-raw.db', () => rawAppends(db, S3_EVENTS, 1_000, 1)(0));
           const fold = rawFoldStream(db);
-          return async () => fold(streamOf(0)).payments;
+          return async () => fold(streamOf(0)).balance.payments;
         },
       ),
     },

@@ -58,7 +58,10 @@ export interface Balance {
   readonly payments: number;
 }
 export const initialBalance: Balance = { paidCents: 0, payments: 0 };
-export const evolveBalance = (s: Balance, e: { readonly data: unknown }): Balance => ({
+export const evolveBalance = (
+  s: Balance,
+  e: { readonly type?: string; readonly data: unknown },
+): Balance => ({
   paidCents: s.paidCents + (e.data as PaymentEvent['data']).amountCents,
   payments: s.payments + 1,
 });

@@ -39,18 +39,30 @@ export const rawAppender = (db: Database.Database) => {
     append.immediate(streamId, expected, datas);
 };
 
-/** S3 baseline: select one stream's rows, JSON.parse each, fold. */
+/**
+ * S3 baseline: what a hand-written loader needs to fold a stream and append after it — each
+ * row's revision (the next expected revision), type (to dispatch the fold) and data — then
+ * JSON.parse and fold.
+ */
 export const rawFoldStream = (db: Database.Database) => {
-  const rows = db.prepare('SELECT data FROM raw_events WHERE stream_id = ? ORDER BY revision').pluck();
-  return (streamId: string): Balance => {
+  const rows = db
+    .prepare('SELECT revision, type, data FROM raw_events WHERE stream_id = ? ORDER BY revision')
+    .raw();
+  return (streamId: string): { balance: Balance; revision: number } => {
     let s = initialBalance;
-    for (const data of rows.iterate(streamId) as Iterable<string>)
-      s = evolveBalance(s, { data: JSON.parse(data) });
-    return s;
+    let revision = -1;
+    for (const r of rows.iterate(streamId) as Iterable<[number, string, string]>) {
+      s = evolveBalance(s, { type: r[1], data: JSON.parse(r[2]) });
+      revision = r[0];
+    }
+    return { balance: s, revision };
   };
 };
 
-/** S4 baseline: a keyset scan of the whole log in pages of 1 000, JSON.parse of data and metadata, fold. */
+/**
+ * S4 baseline: a keyset scan of the whole log in pages of 1 000 turning each row into a plain
+ * event object (position, stream, revision, type, parsed data and metadata), folded.
+ */
 export const rawScan = (db: Database.Database) => {
   const page = db
     .prepare(
@@ -64,7 +76,14 @@ export const rawScan = (db: Database.Database) => {
     for (;;) {
       const rows = page.all(after) as [number, string, number, string, string, string][];
       for (const r of rows) {
-        const event = { data: JSON.parse(r[4]) as unknown, metadata: JSON.parse(r[5]) as unknown };
+        const event = {
+          position: r[0],
+          streamId: r[1],
+          revision: r[2],
+          type: r[3],
+          data: JSON.parse(r[4]) as unknown,
+          metadata: JSON.parse(r[5]) as unknown,
+        };
         s = evolveBalance(s, event);
         count++;
       }
