@@ -31,6 +31,7 @@ DECLARE
   n int := coalesce(array_length(p_ids, 1), 0);
   cur bigint;
   last_hash text;
+  stored boolean;
   hashes text[] := '{}';
   h text;
   r bigint;
@@ -38,13 +39,18 @@ BEGIN
   IF n > 0 THEN
     PERFORM pg_advisory_xact_lock(hashtext(${quoteLiteral(s)}), hashtext(p_stream));
   END IF;
-  SELECT e.revision, e.hash INTO cur, last_hash FROM ${s}.events e
-    WHERE e.stream_id = p_stream ORDER BY e.revision DESC LIMIT 1;
-  IF NOT FOUND THEN
+  -- The stream's last event and whether any id of the batch is stored, in one statement.
+  SELECT l.revision, l.hash, n > 0 AND EXISTS (SELECT 1 FROM ${s}.events x WHERE x.event_id = ANY (p_ids))
+    INTO cur, last_hash, stored
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (
+      SELECT e.revision, e.hash FROM ${s}.events e WHERE e.stream_id = p_stream ORDER BY e.revision DESC LIMIT 1
+    ) l ON true;
+  IF cur IS NULL THEN
     cur := -1;
     last_hash := '';
   END IF;
-  IF n > 0 AND EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY (p_ids)) THEN
+  IF stored THEN
     RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
       FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
     RETURN;
