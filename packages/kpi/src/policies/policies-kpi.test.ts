@@ -185,3 +185,106 @@ describe('acknowledgment status', () => {
     ]);
   });
 });
+
+describe('policy acknowledgment % across role changes (assignments follow the role held on the date)', () => {
+  const roleChanged = (staffId: string, previousRole: string, role: string, effectiveOn: string) =>
+    rec(
+      `StaffMember-${staffId}`,
+      S.make('StaffMemberRoleChanged', {
+        staffId,
+        previousRole,
+        role,
+        effectiveOn,
+        reason: 'reorganisation',
+      }),
+    );
+  const m = foldProjections(
+    [policyAcknowledgments],
+    [
+      hire('a1', 'biller', '2026-01-01'),
+      hire('a2', 'nurse', '2026-01-01'),
+      hire('a3', 'nurse', '2026-01-01'),
+      // HH: nurses only. v1 published 01-10, v2 published 05-01.
+      drafted('hh'),
+      published('hh', 1, '2026-01-10'),
+      assigned('hh', ['nurse'], '2026-01-10'),
+      ack('hh', 1, 'a2', 'nurse', '2026-01-12'),
+      ack('hh', 1, 'a3', 'nurse', '2026-01-13'),
+      // HIPAA: billers and nurses, v1 published 02-01.
+      drafted('hipaa'),
+      published('hipaa', 1, '2026-02-01'),
+      assigned('hipaa', ['biller', 'nurse'], '2026-02-01'),
+      ack('hipaa', 1, 'a1', 'biller', '2026-02-02'),
+      ack('hipaa', 1, 'a2', 'nurse', '2026-02-03'),
+      // Recorded in March, effective 04-01: a1 biller → nurse (into HH), a2 nurse → biller (out of HH).
+      roleChanged('a1', 'biller', 'nurse', '2026-04-01'),
+      roleChanged('a2', 'nurse', 'biller', '2026-04-01'),
+      published('hh', 2, '2026-05-01'),
+      ack('hh', 2, 'a1', 'nurse', '2026-05-03'),
+      ack('hh', 2, 'a3', 'nurse', '2026-05-20'),
+    ],
+  );
+
+  it('counts each person under the role they held before the change', async () => {
+    // 2026-03-31: a1 biller, a2 nurse, a3 nurse.
+    //   HH v1 (nurses): a2 ✓ (01-12), a3 ✓ (01-13)            = 2 of 2
+    //   HIPAA v1 (billers, nurses): a1 ✓, a2 ✓, a3 ✗          = 2 of 3
+    //   (2 + 2) ÷ (2 + 3) = 4 ÷ 5 = 80 %
+    expect(await policyAcknowledgmentRate(m, '2026-03-31')).toEqual({
+      asOf: '2026-03-31',
+      acknowledged: 4,
+      assigned: 5,
+      percent: 80,
+    });
+  });
+
+  it('from the effective date: the person moving in owes the current version, the one moving out no longer counts', async () => {
+    // 2026-04-01: a1 nurse, a2 biller, a3 nurse.
+    //   HH v1 (nurses): a1 ✗ (never acknowledged HH), a3 ✓; a2 left the role → not counted = 1 of 2
+    //   HIPAA v1 (billers, nurses): a1 ✓, a2 ✓ (acknowledgments are per person and version,
+    //   so they survive a move between assigned roles), a3 ✗                            = 2 of 3
+    //   (1 + 2) ÷ (2 + 3) = 3 ÷ 5 = 60 %
+    expect(await policyAcknowledgmentRate(m, '2026-04-01')).toEqual({
+      asOf: '2026-04-01',
+      acknowledged: 3,
+      assigned: 5,
+      percent: 60,
+    });
+    const hh = await policyAcknowledgmentStatus(m, 'hh', { asOf: '2026-04-01' });
+    expect(hh?.people).toEqual([
+      { staffId: 'a1', role: 'nurse' },
+      { staffId: 'a3', role: 'nurse', acknowledgedOn: '2026-01-13' },
+    ]);
+    expect(hh?.byRole).toEqual([{ role: 'nurse', assigned: 2, acknowledged: 1 }]);
+    const hipaa = await policyAcknowledgmentStatus(m, 'hipaa', { asOf: '2026-04-01' });
+    expect(hipaa?.byRole).toEqual([
+      { role: 'biller', assigned: 1, acknowledged: 1 },
+      { role: 'nurse', assigned: 2, acknowledged: 1 },
+    ]);
+    expect((await policyAcknowledgmentsOfPerson(m, 'a2', '2026-04-01')).map((p) => p.policyId)).toEqual([
+      'hipaa',
+    ]);
+    expect(await policyAcknowledgmentsOfPerson(m, 'a1', '2026-04-01')).toEqual([
+      { policyId: 'hh', title: 'HH', currentVersion: 1 },
+      {
+        policyId: 'hipaa',
+        title: 'HIPAA',
+        currentVersion: 1,
+        acknowledgedOn: '2026-02-02',
+        lastAcknowledgedVersion: 1,
+      },
+    ]);
+  });
+
+  it('and a new version is owed by whoever holds the role when it is current', async () => {
+    // 2026-05-10: HH v2 current (05-01). a1 ✓ (v2 05-03), a3 ✗ (signs v2 only on 05-20) = 1 of 2
+    //   HIPAA unchanged = 2 of 3.  (1 + 2) ÷ 5 = 60 %
+    expect(await policyAcknowledgmentRate(m, '2026-05-10')).toMatchObject({ acknowledged: 3, assigned: 5 });
+    // 2026-05-31: HH v2 a1 ✓, a3 ✓ = 2 of 2; HIPAA 2 of 3.  (2 + 2) ÷ 5 = 80 %
+    expect(await policyAcknowledgmentRate(m, '2026-05-31')).toMatchObject({
+      acknowledged: 4,
+      assigned: 5,
+      percent: 80,
+    });
+  });
+});

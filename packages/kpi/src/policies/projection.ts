@@ -21,7 +21,13 @@ export interface PolicyAckDoc {
 /** A staff member as the read model keeps them (document `staff:<staffId>`), from the staff module's events. */
 export interface StaffDoc {
   readonly staffId: string;
+  /** The latest role (from the hire or the latest role change). */
   readonly role: string;
+  /**
+   * Every role held, in date order: the role at hire from the start date, then each
+   * `StaffMemberRoleChanged` from its effective date. Absent in documents written by version 1.
+   */
+  readonly roles?: readonly { readonly role: string; readonly from: string }[];
   readonly startDate: string;
   readonly separatedOn?: string;
 }
@@ -44,12 +50,14 @@ type D = Record<string, unknown> & { policyId: string };
 
 /**
  * Policy versions, role assignments and acknowledgments, with the staff roster they are
- * counted against (`StaffMemberHired` / `StaffMemberSeparated` from @praxis/staff).
+ * counted against (`StaffMemberHired` / `StaffMemberRoleChanged` / `StaffMemberSeparated`
+ * from @praxis/staff, so a person is counted under the role they hold on the date asked).
  * Everything is kept dated, so acknowledgment status can be asked as of any date.
  */
 export const policyAcknowledgments: Projection = {
   name: policyAcknowledgmentsName,
-  version: 1,
+  // 2: staff role history (StaffMemberRoleChanged)
+  version: 2,
   eventTypes: [
     'PolicyDrafted',
     'PolicyPublished',
@@ -57,6 +65,7 @@ export const policyAcknowledgments: Projection = {
     'PolicyAcknowledged',
     'PolicyRetired',
     'StaffMemberHired',
+    'StaffMemberRoleChanged',
     'StaffMemberSeparated',
   ],
   handle: (e: RecordedEvent) => {
@@ -105,9 +114,28 @@ export const policyAcknowledgments: Projection = {
           staffId: d.staffId as string,
           role: d.role as string,
           startDate: d.startDate as string,
+          roles: [{ role: d.role as string, from: d.startDate as string }],
         };
         return [{ key: `staff:${s.staffId}`, update: () => s as unknown as Json }];
       }
+      case 'StaffMemberRoleChanged':
+        return [
+          {
+            key: `staff:${d.staffId as string}`,
+            update: (cur) => {
+              if (cur === undefined) return cur;
+              const s = cur as unknown as StaffDoc;
+              const role = d.role as string;
+              const history = s.roles ?? [{ role: s.role, from: s.startDate }];
+              const next: StaffDoc = {
+                ...s,
+                role,
+                roles: [...history, { role, from: d.effectiveOn as string }],
+              };
+              return next as unknown as Json;
+            },
+          },
+        ];
       case 'StaffMemberSeparated':
         return [
           {

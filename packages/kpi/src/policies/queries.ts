@@ -14,6 +14,16 @@ const docs = async <A>(reader: ReadModelReader, prefix: string): Promise<A[]> =>
 export const isStaffActiveOn = (s: StaffDoc, date: string): boolean =>
   s.startDate <= date && (s.separatedOn === undefined || s.separatedOn >= date);
 
+/**
+ * The role a person holds on `date`: the latest role that took effect on or before it (the
+ * role at hire before any change).
+ */
+export const staffRoleOn = (s: StaffDoc, date: string): string => {
+  let role = s.roles?.[0]?.role ?? s.role;
+  for (const r of s.roles ?? []) if (r.from <= date) role = r.role;
+  return role;
+};
+
 /** The version current on `date`: the latest published on or before it (none if retired by then). */
 export const currentVersionOn = (p: PolicyAckDoc, date: string): number | undefined => {
   if (p.retiredOn !== undefined && p.retiredOn <= date) return undefined;
@@ -53,8 +63,9 @@ export interface AcknowledgmentStatus {
 
 /**
  * Acknowledgment status of one policy version (default: the version current on `asOf`),
- * per person and per role, over staff active on `asOf` whose role the policy was assigned
- * to by then. `undefined` when the policy or version is unknown or unpublished on that date.
+ * per person and per role, over staff active on `asOf` whose role ON `asOf` the policy was
+ * assigned to by then: a person who moved into an assigned role owes an acknowledgment; one
+ * who moved out of every assigned role is no longer counted. `undefined` when the policy or version is unknown or unpublished on that date.
  *
  * @example
  * const s = await policyAcknowledgmentStatus(reader, 'hand-hygiene', { asOf: '2026-06-30' });
@@ -73,14 +84,13 @@ export const policyAcknowledgmentStatus = async (
   if (version === undefined || !p.versions.some((v) => v.version === version && v.publishedOn <= asOf))
     return undefined;
   const roles = rolesOn(p, asOf);
-  const staff = (await docs<StaffDoc>(reader, 'staff:')).filter(
-    (s) => isStaffActiveOn(s, asOf) && roles.has(s.role),
-  );
+  const staff = (await docs<StaffDoc>(reader, 'staff:'))
+    .filter((s) => isStaffActiveOn(s, asOf))
+    .map((s) => ({ staffId: s.staffId, role: staffRoleOn(s, asOf) }))
+    .filter((s) => roles.has(s.role));
   const people = staff.map((s): PersonAcknowledgment => {
     const on = p.acknowledgments[`${s.staffId}@${version}`];
-    return on !== undefined && on <= asOf
-      ? { staffId: s.staffId, role: s.role, acknowledgedOn: on }
-      : { staffId: s.staffId, role: s.role };
+    return on !== undefined && on <= asOf ? { ...s, acknowledgedOn: on } : s;
   });
   const byRole = [...roles].sort().map((role) => {
     const inRole = people.filter((x) => x.role === role);
@@ -115,8 +125,8 @@ export interface PersonPolicyStatus {
 }
 
 /**
- * Every published, unretired policy assigned to a person's role on `asOf`, and whether they
- * acknowledged its current version.
+ * Every published, unretired policy assigned to the role the person holds on `asOf`, and
+ * whether they acknowledged its current version.
  */
 export const policyAcknowledgmentsOfPerson = async (
   reader: ReadModelReader,
@@ -125,10 +135,11 @@ export const policyAcknowledgmentsOfPerson = async (
 ): Promise<PersonPolicyStatus[]> => {
   const s = (await reader.get(P, `staff:${staffId}`)) as unknown as StaffDoc | undefined;
   if (s === undefined) return [];
+  const role = staffRoleOn(s, asOf);
   const out: PersonPolicyStatus[] = [];
   for (const p of await docs<PolicyAckDoc>(reader, 'policy:')) {
     const v = currentVersionOn(p, asOf);
-    if (v === undefined || !rolesOn(p, asOf).has(s.role)) continue;
+    if (v === undefined || !rolesOn(p, asOf).has(role)) continue;
     const acked = Object.entries(p.acknowledgments)
       .filter(([k, on]) => k.startsWith(`${staffId}@`) && on <= asOf)
       .map(([k]) => Number(k.slice(staffId.length + 1)));
@@ -174,7 +185,8 @@ export interface PolicyAcknowledgmentRate {
 /**
  * Policy acknowledgment % (DOMAIN.md): (person, current version) assignments acknowledged ÷
  * (person, current version) assignments × 100, over staff active on `asOf` and policies
- * published and not retired by then. An acknowledgment of an older version does not count.
+ * published and not retired by then, each person under the role they hold on `asOf`. An
+ * acknowledgment of an older version does not count.
  *
  * @example
  * await policyAcknowledgmentRate(reader, '2026-06-30'); // { acknowledged: 3, assigned: 4, percent: 75 }

@@ -17,6 +17,7 @@ export const staffMember = bind(StaffMember.decider, 'staffId', {
   AssignOnboardingTask: true,
   CompleteOnboardingTask: true,
   SeparateStaffMember: true,
+  ChangeStaffRole: true,
   AssignTraining: true,
   CompleteTraining: true,
   WithdrawTraining: true,

@@ -7,11 +7,13 @@ export {
   type RosterTraining,
   type RosterCompletion,
   type RosterCredential,
+  type RosterRole,
 } from './projection.js';
 export {
   getRosterEntry,
   listRoster,
   isActiveOn,
+  roleOn,
   activeStaffOn,
   headcountOn,
   headcountByRole,

@@ -34,6 +34,15 @@ export interface RosterCredential {
   readonly tracked: boolean;
 }
 
+/** A role a person held from a date (until the next entry's date). */
+export interface RosterRole {
+  readonly role: string;
+  /** The first day in that role. */
+  readonly from: string;
+  /** Why the role changed (absent for the role at hire). */
+  readonly reason?: string;
+}
+
 /** The roster document of one person (`staff:<staffId>`). */
 export interface RosterEntry {
   readonly staffId: string;
@@ -41,7 +50,13 @@ export interface RosterEntry {
   readonly position: string;
   readonly status: StaffStatus;
   readonly appliedOn: string;
+  /** The latest role (from the hire or the latest role change, which may take effect later). */
   readonly role?: string;
+  /**
+   * Every role held, in date order: the role at hire from the start date, then each role
+   * change from its effective date. Use `roleOn(entry, date)` for the role on a date.
+   */
+  readonly roles?: readonly RosterRole[];
   readonly startDate?: string;
   /** Last day of employment. */
   readonly separatedOn?: string;
@@ -105,7 +120,25 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
       return [change(ev.data.staffId, (r) => ({ ...r, status: 'closed' }))];
     case 'StaffMemberHired': {
       const { role, startDate } = ev.data;
-      return [change(ev.data.staffId, (r) => ({ ...r, status: 'hired', role, startDate }))];
+      return [
+        change(ev.data.staffId, (r) => ({
+          ...r,
+          status: 'hired',
+          role,
+          startDate,
+          roles: [{ role, from: startDate }],
+        })),
+      ];
+    }
+    case 'StaffMemberRoleChanged': {
+      const { role, effectiveOn, reason } = ev.data;
+      return [
+        change(ev.data.staffId, (r) => ({
+          ...r,
+          role,
+          roles: [...(r.roles ?? []), { role, from: effectiveOn, reason }],
+        })),
+      ];
     }
     case 'StaffMemberSeparated': {
       const { separatedOn, voluntary } = ev.data;
@@ -187,13 +220,14 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
 };
 
 /**
- * The staff roster: one document per person (`staff:<staffId>`) with status, role, start
- * and separation dates, credentials, and every training with its completion history —
+ * The staff roster: one document per person (`staff:<staffId>`) with status, role and
+ * role history, start and separation dates, credentials, and every training with its completion history —
  * enough to answer headcount, turnover and training compliance for any date.
  */
 export const staffRoster: Projection = {
   name: staffRosterName,
-  version: 1,
+  // 2: role history (StaffMemberRoleChanged)
+  version: 2,
   eventTypes: [
     'StaffApplicationReceived',
     'StaffInterviewed',
@@ -201,6 +235,7 @@ export const staffRoster: Projection = {
     'StaffOfferMade',
     'StaffApplicationClosed',
     'StaffMemberHired',
+    'StaffMemberRoleChanged',
     'StaffMemberSeparated',
     'OigExclusionScreened',
     'StaffCredentialVerified',

@@ -25,6 +25,21 @@ export const isActiveOn = (r: RosterEntry, date: string): boolean =>
   r.startDate <= date &&
   (r.separatedOn === undefined || r.separatedOn >= date);
 
+/**
+ * The role a person holds on `date`: the latest entry of their role history that took effect
+ * on or before it (the role at hire before any change); undefined before they start.
+ *
+ * @example
+ * roleOn(entry, '2026-06-30'); // 'nurse' — promoted to 'charge_nurse' from 2026-07-01
+ */
+export const roleOn = (r: RosterEntry, date: string): string | undefined => {
+  if (r.startDate === undefined || r.startDate > date) return undefined;
+  const history = r.roles ?? (r.role === undefined ? [] : [{ role: r.role, from: r.startDate }]);
+  let role: string | undefined;
+  for (const h of history) if (h.from <= date) role = h.role;
+  return role ?? history[0]?.role;
+};
+
 /** Staff active on `date`. */
 export const activeStaffOn = async (reader: ReadModelReader, date: string): Promise<RosterEntry[]> =>
   (await listRoster(reader)).filter((r) => isActiveOn(r, date));
@@ -33,13 +48,16 @@ export const activeStaffOn = async (reader: ReadModelReader, date: string): Prom
 export const headcountOn = async (reader: ReadModelReader, date: string): Promise<number> =>
   (await activeStaffOn(reader, date)).length;
 
-/** Active staff on `date` counted by role. */
+/** Active staff on `date` counted by the role each holds on that date. */
 export const headcountByRole = async (
   reader: ReadModelReader,
   date: string,
 ): Promise<Record<string, number>> => {
   const out: Record<string, number> = {};
-  for (const r of await activeStaffOn(reader, date)) out[r.role ?? '?'] = (out[r.role ?? '?'] ?? 0) + 1;
+  for (const r of await activeStaffOn(reader, date)) {
+    const role = roleOn(r, date) ?? '?';
+    out[role] = (out[role] ?? 0) + 1;
+  }
   return out;
 };
 

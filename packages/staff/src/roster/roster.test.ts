@@ -8,6 +8,7 @@ import {
   headcountOn,
   isActiveOn,
   overdueTrainingsOn,
+  roleOn,
   staffRoster,
   trainingStandingOn,
 } from './index.js';
@@ -64,6 +65,29 @@ describe('staff-roster projection', () => {
     expect(await headcountOn(m, '2026-06-01')).toBe(1);
     expect(await headcountOn(m, '2027-04-01')).toBe(0);
     expect(await headcountByRole(m, '2026-06-01')).toEqual({ physician: 1 });
+  });
+
+  it('keeps the role history and answers the role held on any date', async () => {
+    const promoted = ev('StaffMemberRoleChanged', {
+      staffId: 's-1',
+      previousRole: 'physician',
+      role: 'medical_director',
+      effectiveOn: '2026-07-01',
+      reason: 'promotion',
+    });
+    const m = model([promoted, separated]);
+    const r = (await getRosterEntry(m, 's-1'))!;
+    expect(r.role).toBe('medical_director');
+    expect(r.roles).toEqual([
+      { role: 'physician', from: '2026-02-02' },
+      { role: 'medical_director', from: '2026-07-01', reason: 'promotion' },
+    ]);
+    expect(roleOn(r, '2026-02-01')).toBeUndefined(); // before the start date
+    expect(roleOn(r, '2026-02-02')).toBe('physician');
+    expect(roleOn(r, '2026-06-30')).toBe('physician'); // the day before the change
+    expect(roleOn(r, '2026-07-01')).toBe('medical_director');
+    expect(await headcountByRole(m, '2026-06-30')).toEqual({ physician: 1 });
+    expect(await headcountByRole(m, '2026-07-01')).toEqual({ medical_director: 1 });
   });
 
   it('judges a training as of any date from its completion history', async () => {

@@ -23,6 +23,7 @@ export type StaffMemberCommand =
   | employment.AssignOnboardingTask
   | employment.CompleteOnboardingTask
   | employment.SeparateStaffMember
+  | employment.ChangeStaffRole
   | training.AssignTraining
   | training.CompleteTraining
   | training.WithdrawTraining
@@ -60,6 +61,8 @@ export const decide = (c: StaffMemberCommand, s: StaffMember): StaffDecision => 
       return employment.completeOnboardingTask(c, s);
     case 'SeparateStaffMember':
       return employment.separateStaffMember(c, s);
+    case 'ChangeStaffRole':
+      return employment.changeStaffRole(c, s);
     case 'AssignTraining':
       return training.assignTraining(c, s);
     case 'CompleteTraining':

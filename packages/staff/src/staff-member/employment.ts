@@ -4,6 +4,13 @@ import type { StaffMember } from './state.js';
 import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
 import { endTracking } from './credentials.js';
 
+/** A person on staff moves to another role from `effectiveOn` (promotion, transfer, new duties). */
+export interface ChangeStaffRole {
+  readonly type: 'ChangeStaffRole';
+  readonly role: string;
+  readonly effectiveOn: string;
+  readonly reason: string;
+}
 /** An onboarding task (badge, EHR account, orientation…) is given to a new staff member. */
 export interface AssignOnboardingTask {
   readonly type: 'AssignOnboardingTask';
@@ -108,5 +115,38 @@ export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): Sta
       ...(blank(c.reason) ? {} : { reason: c.reason! }),
     }),
     ...closing,
+  );
+};
+
+/**
+ * Only a person on staff changes role (a separated person or a candidate cannot), to a
+ * role other than the one they hold, for a stated reason, effective on or after their start
+ * date and after any earlier role change (the role history stays in date order).
+ */
+export const changeStaffRole = (c: ChangeStaffRole, s: StaffMember): StaffDecision => {
+  const bad = invalidDate({ effectiveOn: c.effectiveOn }) ?? notOnStaff(s);
+  if (bad !== undefined) return bad;
+  if (blank(c.role)) return reject('RoleMissing', 'say which role the person moves to', 'role');
+  const previousRole = s.role ?? '';
+  const role = c.role.trim();
+  if (role === previousRole)
+    return reject('SameRole', `${s.name} already holds the role ${previousRole}`, 'role');
+  if (blank(c.reason)) return reject('ReasonMissing', 'say why the role changes', 'reason');
+  if (c.effectiveOn < (s.startDate ?? ''))
+    return reject('RoleChangeBeforeStart', `the start date is ${s.startDate}`, 'effectiveOn');
+  if (s.roleChangedOn !== undefined && c.effectiveOn < s.roleChangedOn)
+    return reject(
+      'RoleChangeOutOfOrder',
+      `the latest role change takes effect on ${s.roleChangedOn}`,
+      'effectiveOn',
+    );
+  return accept(
+    events.make('StaffMemberRoleChanged', {
+      staffId: s.staffId,
+      previousRole,
+      role,
+      effectiveOn: c.effectiveOn,
+      reason: c.reason.trim(),
+    }),
   );
 };

@@ -96,6 +96,17 @@ export const events = defineEvents({
     /** The clear OIG exclusion check the hire relied on. */
     exclusionCheckedOn: ISODate,
   }),
+  /**
+   * A person on staff moves to another role (promotion, transfer, change of duties) from
+   * `effectiveOn`; `previousRole` is the role held until the day before.
+   */
+  StaffMemberRoleChanged: t.type({
+    staffId: NonEmptyString,
+    previousRole: NonEmptyString,
+    role: NonEmptyString,
+    effectiveOn: ISODate,
+    reason: NonEmptyString,
+  }),
   StaffApplicationClosed: t.type({ staffId: NonEmptyString, closedOn: ISODate, reason: NonEmptyString }),
   OnboardingTaskAssigned: t.type({
     staffId: NonEmptyString,

@@ -39,7 +39,12 @@ export {
   type RecordExclusionScreening,
   type Recredential,
 } from './credentials.js';
-export type { AssignOnboardingTask, CompleteOnboardingTask, SeparateStaffMember } from './employment.js';
+export type {
+  AssignOnboardingTask,
+  CompleteOnboardingTask,
+  SeparateStaffMember,
+  ChangeStaffRole,
+} from './employment.js';
 export {
   assignRequirement,
   oshaBloodbornePathogens,

@@ -57,7 +57,10 @@ export interface StaffMember {
   /** Initial credentialing, then each recredentialing (NCQA: at most 36 months apart). */
   readonly credentialedOn?: string;
   readonly offer?: { readonly offeredOn: string; readonly role: string; readonly startDate: string };
+  /** The latest role: from the hire, or from the latest role change (which may take effect later). */
   readonly role?: string;
+  /** The effective date of the latest role change, if any. */
+  readonly roleChangedOn?: string;
   readonly startDate?: string;
   readonly onboarding: Readonly<
     Record<string, { readonly assignedOn: string; readonly completedOn?: string }>
@@ -136,6 +139,8 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
       return { ...s, status: 'closed' };
     case 'StaffMemberHired':
       return { ...s, status: 'hired', role: e.data.role, startDate: e.data.startDate };
+    case 'StaffMemberRoleChanged':
+      return { ...s, role: e.data.role, roleChangedOn: e.data.effectiveOn };
     case 'OnboardingTaskAssigned':
       return { ...s, onboarding: { ...s.onboarding, [e.data.taskId]: { assignedOn: e.data.assignedOn } } };
     case 'OnboardingTaskCompleted': {
