@@ -245,18 +245,30 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       pos = opts.fromPosition.prepare + (direction === 'forwards' ? -1n : 1n);
     }
     let left = opts.maxCount ?? Number.POSITIVE_INFINITY;
-    while (left > 0) {
-      const limit = Math.min(left, pageSize);
-      const values: unknown[] = [xid, pos.toString(), limit];
+    if (left <= 0) return;
+    const fetchPage = (afterXid: string, afterPos: string, limit: number): Promise<EventRow[]> => {
+      const values: unknown[] = [afterXid, afterPos, limit];
       if (types !== undefined) values.push(types);
       if (prefixes !== undefined) values.push(prefixes);
-      const rows = await queryRows({ ...sql, values });
-      for (const row of rows) yield toRecorded(row, decodeWith);
+      const page = queryRows({ ...sql, values });
+      // Awaited below; if the caller stops iterating first, its outcome no longer matters.
+      page.catch(() => undefined);
+      return page;
+    };
+    let limit = Math.min(left, pageSize);
+    let next = fetchPage(xid, pos.toString(), limit);
+    for (;;) {
+      const rows = await next;
       left -= rows.length;
-      if (rows.length < limit) return;
-      const last = rows[rows.length - 1]!;
-      xid = last[0];
-      pos = BigInt(last[1]);
+      const more = rows.length === limit && left > 0;
+      if (more) {
+        // Ask for the next page now, so the server works while this one is decoded.
+        const last = rows[rows.length - 1]!;
+        limit = Math.min(left, pageSize);
+        next = fetchPage(last[0], last[1], limit);
+      }
+      for (const row of rows) yield toRecorded(row, decodeWith);
+      if (!more) return;
     }
   }
 
