@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   accept,
   defineEvents,
@@ -16,6 +16,8 @@ import {
 } from '@praxis/core';
 import { memoryEventStore, memorySnapshotStore } from '@praxis/store-memory';
 import { sqliteEventStore, sqliteSnapshotStore } from '@praxis/store-sqlite';
+import { postgresEventStore, postgresSnapshotStore } from '@praxis/store-postgres';
+import { startTestPostgres, type TestPostgres } from '../../store-postgres/src/testing/embedded-server.js';
 import { snapshotting } from './snapshots.js';
 
 const events = defineEvents({ TallyCounted: t.type({ by: t.number }) });
@@ -62,10 +64,12 @@ const fill = async (store: EventStore, streamId: string, n: number) => {
 };
 
 type Opened = { store: EventStore; snapshots: SnapshotStore; close: () => Promise<void> };
-const kinds: { name: string; open: () => Opened }[] = [
+let server: Promise<TestPostgres> | undefined;
+let practices = 0;
+const kinds: { name: string; open: () => Promise<Opened>; teardown?: () => Promise<void> }[] = [
   {
     name: 'memory',
-    open: () => ({
+    open: async () => ({
       store: memoryEventStore({ registry: events }),
       snapshots: memorySnapshotStore(),
       close: async () => undefined,
@@ -73,7 +77,7 @@ const kinds: { name: string; open: () => Opened }[] = [
   },
   {
     name: 'sqlite',
-    open: () => {
+    open: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'praxis-snapshots-'));
       const store = sqliteEventStore({
         path: join(dir, 'practice.db'),
@@ -90,38 +94,62 @@ const kinds: { name: string; open: () => Opened }[] = [
       };
     },
   },
+  {
+    name: 'postgres',
+    open: async () => {
+      server ??= startTestPostgres();
+      const practice = `snapshots_${process.pid}_${++practices}`;
+      const store = await postgresEventStore({
+        connectionString: (await server).url,
+        practice,
+        registry: events,
+      });
+      return {
+        store,
+        snapshots: await postgresSnapshotStore(store),
+        close: async () => {
+          await store.pool.query(`DROP SCHEMA "${store.schema}" CASCADE`);
+          await store.close();
+        },
+      };
+    },
+    teardown: async () => (await server)?.stop(),
+  },
 ];
 
 describe.each(kinds)('snapshots on $name', (kind) => {
   let opened: Opened;
-  const open = () => (opened = kind.open());
+  const open = async () => (opened = await kind.open());
   afterEach(async () => opened?.close());
+  afterAll(async () => kind.teardown?.());
 
-  it('loads a 100,000-event stream by reading only the events after its snapshot', async () => {
-    const o = open();
+  // 100,000 events on memory and SQLite; PostgreSQL's append is slower, so its stream is shorter.
+  const seeded = kind.name === 'postgres' ? 2_990 : 99_990;
+  it(`loads a ${(seeded + 13).toLocaleString('en-US')}-event stream by reading only the events after its snapshot`, async () => {
+    const o = await open();
     const { store, reads } = counting(o.store);
     const snapshots = o.snapshots;
     const snap = snapshotting({ store, snapshots, decider: tally, every: 100 });
     const h = makeCommandHandler({ store, decider: tally, clock, ...snap });
-    await fill(store, 'Tally-1', 99_990);
+    await fill(store, 'Tally-1', seeded);
     const first = await h.handle({ streamId: 'Tally-1', command: { type: 'Count', by: 5 }, actor });
     expect(first._tag).toBe('Right');
-    expect((await snapshots.load('Tally-1'))?.revision).toBe(99_990n);
+    expect((await snapshots.load('Tally-1'))?.revision).toBe(BigInt(seeded));
     for (let i = 0; i < 12; i++)
       await h.handle({ streamId: 'Tally-1', command: { type: 'Count', by: 1 }, actor });
-    expect(await store.streamRevision('Tally-1')).toBe(100_002n);
+    expect(await store.streamRevision('Tally-1')).toBe(BigInt(seeded + 12));
 
     reads.events = 0;
     const fresh = snapshotting({ store, snapshots, decider: tally, every: 100 });
     const loaded = await fresh.load('Tally-1');
-    expect(loaded.state).toEqual({ total: 99_990 + 5 + 12, counted: 100_003 });
-    expect(loaded.revision).toBe(100_002n);
+    expect(loaded.state).toEqual({ total: seeded + 5 + 12, counted: seeded + 13 });
+    expect(loaded.revision).toBe(BigInt(seeded + 12));
     // The snapshot's own event (checked by hash) and the 12 after it.
     expect(reads.events).toBe(13);
   });
 
   it('takes a snapshot every N events, not on every append', async () => {
-    const { store, snapshots } = open();
+    const { store, snapshots } = await open();
     const h = makeCommandHandler({
       store,
       decider: tally,
@@ -147,7 +175,7 @@ describe.each(kinds)('snapshots on $name', (kind) => {
     ['a snapshot beyond the end of the stream', () => ({ revision: 10_000n })],
   ];
   it.each(cases)('ignores %s and folds the stream from its events', async (_, spoil) => {
-    const { store, snapshots } = open();
+    const { store, snapshots } = await open();
     const ignored: string[] = [];
     const opts = {
       store,
@@ -179,7 +207,7 @@ describe.each(kinds)('snapshots on $name', (kind) => {
   });
 
   it('reports a failed snapshot save without failing the command when onError is given', async () => {
-    const { store, snapshots } = open();
+    const { store, snapshots } = await open();
     const broken = { ...snapshots, save: async () => Promise.reject(new Error('disk full')) };
     const errors: unknown[] = [];
     const h = makeCommandHandler({
