@@ -46,7 +46,10 @@ export interface PostgresStoreOptions {
   readonly pollMs?: number;
   /** Send NOTIFY after appends so other processes' subscribers wake at once (default true). */
   readonly notify?: boolean;
-  /** Told of background failures that do not lose data (a NOTIFY or LISTEN connection failing). */
+  /**
+   * Told of background failures that do not lose data (a NOTIFY or the LISTEN connection failing,
+   * an idle pooled connection dropping). Default: a console warning.
+   */
   readonly onBackgroundError?: (err: unknown) => void;
 }
 
@@ -89,7 +92,9 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     ...options.poolConfig,
   };
   const pool = new pg.Pool({ max: 10, ...clientConfig, ...options.poolConfig });
-  const background = options.onBackgroundError ?? (() => undefined);
+  const background =
+    options.onBackgroundError ??
+    ((err: unknown) => console.warn(`[praxis] postgres store ${options.practice}: background failure`, err));
   // An idle pooled connection that dies must not crash the process; the next query reconnects.
   pool.on('error', background);
   try {
