@@ -153,27 +153,169 @@ describe('Breach invariant: a deadline never moves later', () => {
     .integer({ min: 0, max: 1500 })
     .map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 
-  it('holds across any sequence of scope revisions', () => {
+  // None, or a business associate that discovered it up to 90 days before the practice did
+  // (not an agent) or on the practice's discovery day or up to 30 days after it (agent or not).
+  const businessAssociate = fc.option(
+    fc.record({ agent: fc.boolean(), offset: fc.integer({ min: -90, max: 30 }) }),
+    { nil: undefined },
+  );
+  const shift = (date: string, days: number) =>
+    new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('holds across any sequence of scope revisions, with or without a business associate', () => {
     fc.assert(
-      fc.property(day, scope, fc.array(scope, { maxLength: 8 }), (discoveredOn, first, revisions) => {
-        let state = decider.initialState;
-        const apply = (c: BreachCommand) => {
-          const d = decider.decide(c, state);
-          if (d._tag === 'Left') throw new Error(d.left.message);
-          state = d.right.reduce(decider.evolve, state);
-        };
-        apply({ type: 'DiscoverBreach', breachId: 'b', description: 'x', discoveredOn, ...first });
-        for (const r of revisions) {
-          const before = new Map(state.deadlines.map((d) => [deadlineKey(d), d.dueOn]));
-          apply({ type: 'ReviseBreachScope', revisedOn: discoveredOn, ...r });
-          const after = new Map(state.deadlines.map((d) => [deadlineKey(d), d.dueOn]));
-          for (const [k, due] of before) {
-            expect(after.has(k)).toBe(true);
-            expect(after.get(k)! <= due).toBe(true);
+      fc.property(
+        day,
+        scope,
+        businessAssociate,
+        fc.array(scope, { maxLength: 8 }),
+        (discoveredOn, first, ba, revisions) => {
+          let state = decider.initialState;
+          const apply = (c: BreachCommand) => {
+            const d = decider.decide(c, state);
+            if (d._tag === 'Left') throw new Error(d.left.message);
+            state = d.right.reduce(decider.evolve, state);
+          };
+          const associate =
+            ba === undefined
+              ? undefined
+              : {
+                  name: 'Acme Billing',
+                  agent: ba.agent,
+                  discoveredOn: shift(discoveredOn, ba.agent ? Math.abs(ba.offset) % 31 : ba.offset),
+                };
+          apply({
+            type: 'DiscoverBreach',
+            breachId: 'b',
+            description: 'x',
+            discoveredOn,
+            ...first,
+            ...(associate === undefined ? {} : { businessAssociate: associate }),
+          });
+          const owedByAssociate = state.deadlines.find((d) => d.recipient === 'covered-entity');
+          if (associate === undefined) expect(owedByAssociate).toBeUndefined();
+          else expect(owedByAssociate?.dueOn).toBe(shift(associate.discoveredOn, 60));
+          for (const r of revisions) {
+            const before = new Map(state.deadlines.map((d) => [deadlineKey(d), d.dueOn]));
+            apply({ type: 'ReviseBreachScope', revisedOn: discoveredOn, ...r });
+            const after = new Map(state.deadlines.map((d) => [deadlineKey(d), d.dueOn]));
+            for (const [k, due] of before) {
+              expect(after.has(k)).toBe(true);
+              expect(after.get(k)! <= due).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
+  });
+});
+
+describe('business associate notice to the practice (45 CFR 164.410)', () => {
+  const acme = { name: 'Acme Billing', discoveredOn: '2026-03-02', agent: false };
+  const discover = {
+    type: 'DiscoverBreach',
+    breachId: 'b2',
+    description: 'billing vendor mailbox compromised',
+    discoveredOn: '2026-03-20',
+    affected: 40,
+    states: [],
+    businessAssociate: acme,
+  } as const;
+  const owed = {
+    recipient: 'covered-entity',
+    // 2026-03-02 + 60 days = 2026-05-01 (29 left in March + 30 in April + 1)
+    dueOn: '2026-05-01',
+    legalSource: '45 CFR 164.410(b)',
+    owedBy: 'Acme Billing',
+  } as const;
+  const discovered = events.make('BreachDiscovered', {
+    breachId: 'b2',
+    description: 'billing vendor mailbox compromised',
+    discoveredOn: '2026-03-20',
+    affected: 40,
+    states: [],
+    deadlines: [
+      // The practice's own clocks run from its discovery (not an agent: when it learned, 03-20).
+      { recipient: 'individuals', dueOn: '2026-05-19', legalSource: '45 CFR 164.404(b)' },
+      { recipient: 'hhs', dueOn: '2027-03-01', legalSource: '45 CFR 164.408(c)' },
+      owed,
+    ],
+    businessAssociate: acme,
+  });
+
+  it('owes the practice notice within 60 days of the business associate discovering the breach', () => {
+    spec.given([]).when(discover).then([discovered]);
+    expect(spec.given([discovered]).state.businessAssociate).toEqual(acme);
+  });
+
+  it('counts calendar days across a leap day, daylight-saving changes and a year end', () => {
+    const due = (discoveredOn: string) =>
+      breachDeadlines(discoveredOn, 1, [], { name: 'Acme', discoveredOn, agent: true }).find(
+        (d) => d.recipient === 'covered-entity',
+      )?.dueOn;
+    expect(due('2023-12-31')).toBe('2024-02-29'); // 31 (January) + 29 (February, leap) = 60
+    expect(due('2024-02-29')).toBe('2024-04-29'); // from a leap day: 0 + 31 + 29 = 60
+    expect(due('2025-12-31')).toBe('2026-03-01'); // 31 + 28 + 1
+    expect(due('2026-02-20')).toBe('2026-04-21'); // over the 03-08 spring-forward: 8 + 31 + 21
+    expect(due('2026-09-15')).toBe('2026-11-14'); // over the 11-01 fall-back: 15 + 31 + 14
+  });
+
+  it("with an agent, the practice's clocks start on the agent's discovery day, never later", () => {
+    const agent = { ...acme, agent: true };
+    spec
+      .given([])
+      .when({ ...discover, businessAssociate: agent })
+      .thenRejects('AgentDiscoveryImputed', 'discoveredOn');
+    const s = spec
+      .given([])
+      .when({ ...discover, discoveredOn: '2026-03-02', businessAssociate: agent })
+      .thenState();
+    expect(s.deadlines.map((d) => [d.recipient, d.dueOn])).toEqual([
+      ['individuals', '2026-05-01'],
+      ['hhs', '2027-03-01'],
+      ['covered-entity', '2026-05-01'],
+    ]);
+  });
+
+  it('rejects a business associate without a name or with an impossible date', () => {
+    spec
+      .given([])
+      .when({ ...discover, businessAssociate: { ...acme, name: ' ' } })
+      .thenRejects('BusinessAssociateNameMissing', 'businessAssociate');
+    spec
+      .given([])
+      .when({ ...discover, businessAssociate: { ...acme, discoveredOn: '2026-02-29' } })
+      .thenRejects('InvalidDate', 'businessAssociate');
+  });
+
+  it('keeps the notice owed through scope revisions and records it once, dated from the business associate discovery', () => {
+    const s = spec
+      .given([discovered])
+      .when({ type: 'ReviseBreachScope', revisedOn: '2026-03-25', affected: 700, states: [] })
+      .thenState();
+    expect(s.deadlines.find((d) => d.recipient === 'covered-entity')).toEqual(owed);
+    // The vendor's written notice (before the practice's own discovery date is possible when it is not an agent).
+    const send = {
+      type: 'SendBreachNotification',
+      recipient: 'covered-entity',
+      sentOn: '2026-03-19',
+    } as const;
+    const sent = events.make('BreachNotificationSent', {
+      breachId: 'b2',
+      recipient: 'covered-entity',
+      sentOn: '2026-03-19',
+      dueOn: '2026-05-01',
+    });
+    spec.given([discovered]).when(send).then([sent]);
+    spec.given([discovered, sent]).when(send).thenRejects('NotificationAlreadySent');
+    spec
+      .given([discovered])
+      .when({ ...send, sentOn: '2026-03-01' })
+      .thenRejects('SentBeforeDiscovered', 'sentOn');
+    spec
+      .given([small])
+      .when({ ...send, sentOn: '2026-12-01' })
+      .thenRejects('NotificationNotOwed');
   });
 });
 

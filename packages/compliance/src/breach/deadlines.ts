@@ -2,15 +2,22 @@ import * as t from 'io-ts';
 import { DateTime } from 'luxon';
 import { ISODate, NonEmptyString, NonNegativeInt, struct } from '@praxis/core';
 
-/** Who must be told of a breach. */
-export const Recipient = t.keyof({ individuals: null, hhs: null, media: null });
+/**
+ * Who must be told of a breach: the individuals, HHS, the media of a state, or — for a breach
+ * a business associate discovered — the practice itself as the covered entity (45 CFR 164.410).
+ */
+export const Recipient = t.keyof({ individuals: null, hhs: null, media: null, 'covered-entity': null });
 /** Who must be told of a breach. */
 export type Recipient = t.TypeOf<typeof Recipient>;
 
-/** One notification the practice owes, and by when (a calendar day in the practice zone). */
+/**
+ * One notification owed, and by when (a calendar day in the practice zone). `owedBy` names
+ * who owes it when that is not the practice: the business associate owing the practice its
+ * notice (recipient `covered-entity`).
+ */
 export const NotificationDeadline = struct(
   { recipient: Recipient, dueOn: ISODate, legalSource: NonEmptyString },
-  { state: NonEmptyString },
+  { state: NonEmptyString, owedBy: NonEmptyString },
 );
 /** One notification the practice owes, and by when. */
 export type NotificationDeadline = t.TypeOf<typeof NotificationDeadline>;
@@ -19,6 +26,24 @@ export type NotificationDeadline = t.TypeOf<typeof NotificationDeadline>;
 export const StateResidents = t.type({ state: NonEmptyString, residents: NonNegativeInt });
 /** How many residents of one state or jurisdiction the breach affected. */
 export type StateResidents = t.TypeOf<typeof StateResidents>;
+
+/**
+ * A business associate (billing company, IT or cloud vendor, transcription service…) that
+ * discovered the breach: its name, the day the breach was discovered by it (the first day it
+ * was known to its workforce or agents, or should reasonably have been, 45 CFR 164.410(a)(2)),
+ * and whether it acts as the practice's agent under the federal common law of agency (then
+ * its discovery is the practice's discovery, 164.404(a)(2)).
+ */
+export const BusinessAssociate = t.type({ name: NonEmptyString, discoveredOn: ISODate, agent: t.boolean });
+/** A business associate that discovered a breach. */
+export type BusinessAssociate = t.TypeOf<typeof BusinessAssociate>;
+
+/**
+ * Days a business associate has, at the latest, to notify the covered entity after it
+ * discovers a breach ("without unreasonable delay and in no case later than 60 calendar
+ * days", 45 CFR 164.410(b)).
+ */
+export const businessAssociateNoticeDays = 60;
 
 /** At or above this many individuals, HHS is told within 60 days of discovery (45 CFR 164.408(b)). */
 export const hhsImmediateThreshold = 500;
@@ -41,7 +66,9 @@ export const deadlineKey = (d: { recipient: Recipient; state?: string }): string
  * - HHS: ≤ 60 days after discovery when ≥ 500 are affected (164.408(b)); otherwise ≤ 60 days
  *   after the end of the calendar year of discovery (164.408(c)) — e.g. a 2023 breach is due
  *   2024-02-29, a 2026 breach 2027-03-01;
- * - media: ≤ 60 days after discovery, one per state with more than 500 residents affected (164.406).
+ * - media: ≤ 60 days after discovery, one per state with more than 500 residents affected (164.406);
+ * - the practice (covered entity), owed by the business associate that discovered the breach:
+ *   ≤ 60 days after the business associate's discovery (164.410(b)).
  *
  * @example
  * breachDeadlines('2026-11-15', 12, []); // individuals 2027-01-14, hhs 2027-03-01
@@ -50,6 +77,7 @@ export const breachDeadlines = (
   discoveredOn: string,
   affected: number,
   states: readonly StateResidents[],
+  businessAssociate?: BusinessAssociate,
 ): NotificationDeadline[] => {
   const within60 = plusDays(discoveredOn, 60);
   const yearEnd = `${discoveredOn.slice(0, 4)}-12-31`;
@@ -66,6 +94,16 @@ export const breachDeadlines = (
         dueOn: within60,
         legalSource: '45 CFR 164.406(b)',
       })),
+    ...(businessAssociate === undefined
+      ? []
+      : [
+          {
+            recipient: 'covered-entity' as const,
+            dueOn: plusDays(businessAssociate.discoveredOn, businessAssociateNoticeDays),
+            legalSource: '45 CFR 164.410(b)',
+            owedBy: businessAssociate.name,
+          },
+        ]),
   ];
 };
 

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { accept, reject, type Decision } from '@praxis/core';
+import { ISODate, accept, reject, type Decision } from '@praxis/core';
 import { invalidDateField } from '../command-checks.js';
 import {
   breachDeadlines,
   deadlineKey,
   mergeDeadlines,
+  type BusinessAssociate,
   type Recipient,
   type StateResidents,
 } from './deadlines.js';
@@ -16,9 +17,16 @@ export interface DiscoverBreach {
   readonly type: 'DiscoverBreach';
   readonly breachId: string;
   readonly description: string;
+  /**
+   * The day the practice (the covered entity) discovered the breach; its notices to
+   * individuals, HHS and the media run from it. When a business associate acting as the
+   * practice's agent discovered it, that is the business associate's discovery date.
+   */
   readonly discoveredOn: string;
   readonly affected: number;
   readonly states: readonly StateResidents[];
+  /** Set when a business associate discovered the breach: it owes the practice notice (164.410). */
+  readonly businessAssociate?: BusinessAssociate;
 }
 /** Revise how many people (and in which states) the breach affected. */
 export interface ReviseBreachScope {
@@ -61,11 +69,41 @@ const scopeError = (affected: number, states: readonly StateResidents[]): D | un
     : undefined;
 };
 
-/** A breach is recorded once; its notification deadlines follow from discovery date and scope. */
+/**
+ * A business associate is named, with a real discovery date. One acting as the practice's
+ * agent discovers for the practice (45 CFR 164.404(a)(2) and the federal common law of
+ * agency), so the practice's discovery date cannot be later than the agent's.
+ */
+const businessAssociateError = (c: DiscoverBreach): D | undefined => {
+  const ba = c.businessAssociate;
+  if (ba === undefined) return undefined;
+  if (ba.name.trim() === '')
+    return reject('BusinessAssociateNameMissing', 'name the business associate', 'businessAssociate');
+  if (!ISODate.is(ba.discoveredOn))
+    return reject(
+      'InvalidDate',
+      `businessAssociate.discoveredOn must be a calendar date YYYY-MM-DD (got ${JSON.stringify(ba.discoveredOn)})`,
+      'businessAssociate',
+    );
+  return ba.agent && c.discoveredOn > ba.discoveredOn
+    ? reject(
+        'AgentDiscoveryImputed',
+        `${ba.name} acts as the practice's agent: its discovery on ${ba.discoveredOn} is the practice's (45 CFR 164.404(a)(2))`,
+        'discoveredOn',
+      )
+    : undefined;
+};
+
+/**
+ * A breach is recorded once; its notification deadlines follow from discovery date and
+ * scope, and — when a business associate discovered it — from the business associate's
+ * discovery date (its notice to the practice, 164.410(b)).
+ */
 const discoverBreach = (c: DiscoverBreach, s: Breach): D =>
   s.exists
     ? reject('BreachAlreadyRecorded', `breach ${c.breachId} exists`, 'breachId')
     : (scopeError(c.affected, c.states) ??
+      businessAssociateError(c) ??
       accept(
         events.make('BreachDiscovered', {
           breachId: c.breachId,
@@ -73,7 +111,16 @@ const discoverBreach = (c: DiscoverBreach, s: Breach): D =>
           discoveredOn: c.discoveredOn,
           affected: c.affected,
           states: [...c.states],
-          deadlines: breachDeadlines(c.discoveredOn, c.affected, c.states),
+          deadlines: breachDeadlines(c.discoveredOn, c.affected, c.states, c.businessAssociate),
+          ...(c.businessAssociate === undefined
+            ? {}
+            : {
+                businessAssociate: {
+                  name: c.businessAssociate.name.trim(),
+                  discoveredOn: c.businessAssociate.discoveredOn,
+                  agent: c.businessAssociate.agent,
+                },
+              }),
         }),
       ));
 
@@ -93,11 +140,18 @@ const reviseBreachScope = (c: ReviseBreachScope, s: Breach): D =>
             revisedOn: c.revisedOn,
             affected: c.affected,
             states: [...c.states],
-            deadlines: mergeDeadlines(s.deadlines, breachDeadlines(s.discoveredOn, c.affected, c.states)),
+            deadlines: mergeDeadlines(
+              s.deadlines,
+              breachDeadlines(s.discoveredOn, c.affected, c.states, s.businessAssociate),
+            ),
           }),
         ));
 
-/** Only an owed notification is recorded, once, on or after discovery (late notices are still recorded). */
+/**
+ * Only an owed notification is recorded, once, on or after discovery (late notices are still
+ * recorded). A business associate's notice to the practice (`covered-entity`) is dated on or
+ * after the business associate's discovery.
+ */
 const sendBreachNotification = (c: SendBreachNotification, s: Breach): D => {
   if (!s.exists) return reject('BreachNotFound', 'no such breach');
   const key = deadlineKey(c.state === undefined ? { recipient: c.recipient } : c);
@@ -105,7 +159,9 @@ const sendBreachNotification = (c: SendBreachNotification, s: Breach): D => {
   if (owed === undefined) return reject('NotificationNotOwed', `no ${key} notification is owed`, 'recipient');
   if (s.sent[key] !== undefined)
     return reject('NotificationAlreadySent', `sent on ${s.sent[key]}`, 'recipient');
-  if (c.sentOn < s.discoveredOn) return reject('SentBeforeDiscovered', 'notice precedes discovery', 'sentOn');
+  const from =
+    c.recipient === 'covered-entity' ? (s.businessAssociate?.discoveredOn ?? s.discoveredOn) : s.discoveredOn;
+  if (c.sentOn < from) return reject('SentBeforeDiscovered', 'notice precedes discovery', 'sentOn');
   return accept(
     events.make('BreachNotificationSent', {
       breachId: s.breachId,

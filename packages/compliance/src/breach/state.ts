@@ -1,11 +1,19 @@
-import { deadlineKey, type NotificationDeadline, type StateResidents } from './deadlines.js';
+import {
+  deadlineKey,
+  type BusinessAssociate,
+  type NotificationDeadline,
+  type StateResidents,
+} from './deadlines.js';
 import type { BreachEvent } from './events.js';
 
 /** A breach as its events left it. JSON-serialisable. */
 export interface Breach {
   readonly exists: boolean;
   readonly breachId: string;
+  /** The day the practice (the covered entity) discovered the breach: its clocks run from it. */
   readonly discoveredOn: string;
+  /** The business associate that discovered the breach, if one did. */
+  readonly businessAssociate?: BusinessAssociate;
   readonly affected: number;
   readonly states: readonly StateResidents[];
   readonly deadlines: readonly NotificationDeadline[];
@@ -36,6 +44,7 @@ export const evolve = (s: Breach, e: BreachEvent): Breach => {
         states: e.data.states,
         deadlines: e.data.deadlines,
         sent: {},
+        ...(e.data.businessAssociate === undefined ? {} : { businessAssociate: e.data.businessAssociate }),
       };
     case 'BreachScopeRevised':
       return { ...s, affected: e.data.affected, states: e.data.states, deadlines: e.data.deadlines };

@@ -56,7 +56,9 @@ const breachObligation = (
       ? `Notify the individuals affected by breach ${breachId}`
       : d.recipient === 'hhs'
         ? `Notify HHS of breach ${breachId}`
-        : `Notify prominent media in ${d.state ?? '?'} of breach ${breachId}`,
+        : d.recipient === 'covered-entity'
+          ? `Business associate ${d.owedBy ?? '?'} to notify the practice of breach ${breachId} (identify each individual)`
+          : `Notify prominent media in ${d.state ?? '?'} of breach ${breachId}`,
   streamId: e.streamId,
   arisesAt,
   dueAt: d.dueOn,
@@ -146,7 +148,20 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
       dueAt: d.dueOn,
     })),
   ],
-  BreachDiscovered: (e, d) => d.deadlines.map((x) => put(breachObligation(e, d.breachId, d.discoveredOn, x))),
+  // The business associate's notice arises on its own discovery date (it may precede the practice's).
+  BreachDiscovered: (e, d) =>
+    d.deadlines.map((x) =>
+      put(
+        breachObligation(
+          e,
+          d.breachId,
+          x.recipient === 'covered-entity' && d.businessAssociate !== undefined
+            ? d.businessAssociate.discoveredOn
+            : d.discoveredOn,
+          x,
+        ),
+      ),
+    ),
   // Deadlines only move earlier: keep the earlier of the document's and the event's date.
   BreachScopeRevised: (e, d) =>
     d.deadlines.map((x) => {
@@ -188,7 +203,8 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
 /**
  * Every dated compliance duty as an `Obligation` document (under `obligation:<id>`):
  * requirement due dates (one per occurrence), scheduled audits, corrective actions, breach
- * notification deadlines (individuals, HHS, media per state) and OSHA clocks (report, 300 log).
+ * notification deadlines (individuals, HHS, media per state, a business associate's notice
+ * to the practice) and OSHA clocks (report, 300 log).
  *
  * @example
  * const model = foldProjections([complianceObligations], events);
