@@ -5,8 +5,8 @@ import { StoreKit } from '@praxis/core';
  * How subscribers learn that the log moved. Appends made by this store wake local
  * subscribers at once; appends made elsewhere (another process or server) arrive through
  * LISTEN on a dedicated connection, opened when the first subscriber waits. After each
- * append the store sends one NOTIFY, outside the append's transaction and coalesced (at
- * most one in flight), because NOTIFY inside a transaction takes a database-wide lock at
+ * append the store sends a NOTIFY, outside the append's transaction and coalesced (one in
+ * flight at most, at most one per 5 ms, always one after the last append), because NOTIFY inside a transaction takes a database-wide lock at
  * commit that would serialize all writers. If a wake-up is ever missed (a writer died
  * between commit and NOTIFY, the listener is reconnecting), subscribers still re-read
  * after `pollMs`.
@@ -16,6 +16,8 @@ export const makeChangeFeed = (options: {
   readonly pool: pg.Pool;
   readonly channel: string;
   readonly sendNotify: boolean;
+  /** Shortest time between two NOTIFYs of this store (default 5 ms). */
+  readonly notifyEveryMs?: number;
   readonly onError: (err: unknown) => void;
 }) => {
   const local = StoreKit.makeChangeNotifier();
@@ -59,12 +61,26 @@ export const makeChangeFeed = (options: {
     return connecting;
   };
 
+  /** A burst of appends shares one NOTIFY: at most one per `notifyEveryMs`, and one after the last. */
+  const notifyEveryMs = options.notifyEveryMs ?? 5;
+  let timer: NodeJS.Timeout | undefined;
+  let lastSent = 0;
   const sendNotify = (): void => {
     if (!options.sendNotify || closed) return;
-    if (notifyInFlight !== undefined) {
+    if (notifyInFlight !== undefined || timer !== undefined) {
       notifyPending = true;
       return;
     }
+    const wait = lastSent + notifyEveryMs - Date.now();
+    if (wait > 0) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        sendNotify();
+      }, wait);
+      return;
+    }
+    lastSent = Date.now();
+    notifyPending = false;
     notifyInFlight = options.pool
       .query(`NOTIFY ${quoted}`)
       .then(
@@ -73,10 +89,7 @@ export const makeChangeFeed = (options: {
       )
       .finally(() => {
         notifyInFlight = undefined;
-        if (notifyPending) {
-          notifyPending = false;
-          sendNotify();
-        }
+        if (notifyPending) sendNotify();
       });
   };
 
@@ -97,6 +110,8 @@ export const makeChangeFeed = (options: {
       local.notify();
       await connecting?.catch(() => undefined);
       notifyPending = false;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
       await notifyInFlight;
       const l = listener;
       listener = undefined;
