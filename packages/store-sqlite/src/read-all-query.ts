@@ -2,10 +2,16 @@ import type Database from 'better-sqlite3';
 import type { EventFilter } from '@praxis/core';
 
 /**
- * A stored row as better-sqlite3 returns it in raw mode with safe integers:
- * position, event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash.
+ * A stored row as the reads fetch it (raw mode, safe integers): position, event_id, stream_id
+ * (NULL when the caller knows it), revision, type, schema_version, data, metadata, and
+ * `prev_hash || hash` in one string — one column fewer to convert per row (a hash is 64 hex
+ * characters; the first event's prev_hash is empty).
  */
-export type StoredRowArray = [bigint, string, string, bigint, string, bigint, string, string, string, string];
+export type StoredRowArray = [bigint, string, string | null, bigint, string, bigint, string, string, string];
+
+/** The select list that produces a StoredRowArray; `streamId` false selects NULL for stream_id. */
+export const rowColumns = (streamId: boolean): string =>
+  `position, event_id, ${streamId ? 'stream_id' : 'NULL'}, revision, type, schema_version, data, metadata, prev_hash || hash`;
 
 /** One page of the global log from a position (inclusive), in one direction. */
 export interface ReadAllPage {
@@ -43,7 +49,7 @@ export const readAllStatement = (
     }
     statement = db
       .prepare(
-        `SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash
+        `SELECT ${rowColumns(true)}
          FROM events WHERE ${where.join(' AND ')}
          ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
       )

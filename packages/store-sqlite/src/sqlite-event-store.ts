@@ -25,7 +25,7 @@ import {
 } from '@praxis/core';
 import { applyMigrations, refuseNewerSchema } from './migrations.js';
 import { pagedEvents } from './paged-events.js';
-import { readAllStatement, type ReadAllPage, type StoredRowArray } from './read-all-query.js';
+import { readAllStatement, rowColumns, type ReadAllPage, type StoredRowArray } from './read-all-query.js';
 import { eventMigrations, eventsComponent } from './schema.js';
 import { isBusy, isEventIdTaken, toStoreError } from './sqlite-errors.js';
 
@@ -103,7 +103,6 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
   const db = openDatabase(options);
 
   const q = (sql: string) => db.prepare(sql).safeIntegers(true);
-  const columns = `position, event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash`;
   const st = {
     revision: q(`SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`).pluck(),
     lastPositionOfStream: q(
@@ -120,10 +119,10 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     streamForwards: q(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${rowColumns(false)} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ).raw(),
     streamBackwards: q(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${rowColumns(false)} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ).raw(),
   };
   const readAllStatements = new Map<string, Database.Statement>();
@@ -138,15 +137,18 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     (st.revision.get(streamId) as bigint | undefined) ?? 'no_stream';
 
   const mapError = (e: unknown) => toStoreError(e, path);
-  const toRecorded = (r: Row, asStored: boolean): RecordedEvent => {
+  /** A row as an event: decoded with `codecs` (undefined: as stored); `knownStream` when not selected. */
+  const toRecorded = (r: Row, knownStream: string, codecs: EventRegistry | undefined): RecordedEvent => {
     const position = Position.make(r[0]);
-    const streamId = r[2];
+    const streamId = r[2] ?? knownStream;
     const revision = r[3];
     const type = r[4];
     const decoded = StoreKit.decodeStored(
       { streamId, revision, position, type, schemaVersion: Number(r[5]), data: r[6], metadata: r[7] },
-      asStored ? undefined : registry,
+      codecs,
     );
+    const hashes = r[8];
+    const split = hashes.length - 64;
     return {
       eventId: r[1],
       streamId,
@@ -156,13 +158,12 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       schemaVersion: decoded.schemaVersion,
       data: decoded.data,
       metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
-      prevHash: r[8],
-      hash: r[9],
+      prevHash: split === 0 ? '' : hashes.slice(0, split),
+      hash: split === 0 ? hashes : hashes.slice(split),
     };
   };
-
-  const decoding = (r: Row) => toRecorded(r, false);
-  const asStored = (r: Row) => toRecorded(r, true);
+  const decoding = (r: Row) => toRecorded(r, '', registry);
+  const asStored = (r: Row) => toRecorded(r, '', undefined);
 
   /** Thrown inside the write transaction when an event id is already stored; handled outside. */
   class EventIdTaken extends Error {}
@@ -293,7 +294,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       },
       pageSize,
       maxCount: () => checkMaxCount(opts.maxCount),
-      toEvent: decoding,
+      toEvent: (r) => toRecorded(r, streamId, registry),
       guard,
       onEmpty: () => {
         if (revisionOf(streamId) === 'no_stream') throw new StreamNotFound(streamId);

@@ -13,6 +13,10 @@ export interface StoredRow {
   readonly metadata: string;
 }
 
+// Module-level rather than a closure per call: decoding runs once per event read.
+const failure = (row: StoredRow, reason: string) =>
+  new EventDecodeFailed(row.streamId, row.revision, row.type, reason, row.position);
+
 /**
  * Parses and (with a registry) upcasts and validates a stored event's data and metadata.
  * Throws EventDecodeFailed naming stream, revision, type and position — never skips a row.
@@ -21,26 +25,27 @@ export const decodeStored = (
   row: StoredRow,
   registry: EventRegistry | undefined,
 ): { data: unknown; metadata: Record<string, unknown>; schemaVersion: number } => {
-  const fail = (reason: string) =>
-    new EventDecodeFailed(row.streamId, row.revision, row.type, reason, row.position);
   let data: unknown;
   let metadata: unknown;
   try {
     data = JSON.parse(row.data);
   } catch (e) {
-    throw fail(`data is not JSON (${(e as Error).message})`);
+    throw failure(row, `data is not JSON (${(e as Error).message})`);
   }
   try {
     metadata = JSON.parse(row.metadata);
   } catch (e) {
-    throw fail(`metadata is not JSON (${(e as Error).message})`);
+    throw failure(row, `metadata is not JSON (${(e as Error).message})`);
   }
-  if (typeof metadata !== 'object' || metadata === null) throw fail('metadata is not an object');
+  if (typeof metadata !== 'object' || metadata === null) throw failure(row, 'metadata is not an object');
   if (registry === undefined)
     return { data, metadata: metadata as Record<string, unknown>, schemaVersion: row.schemaVersion };
   const decoded = registry.decode(row.type, row.schemaVersion, data);
   if (decoded._tag === 'Left') {
-    throw fail(`field ${decoded.left.field === '' ? '(root)' : decoded.left.field} ${decoded.left.reason}`);
+    throw failure(
+      row,
+      `field ${decoded.left.field === '' ? '(root)' : decoded.left.field} ${decoded.left.reason}`,
+    );
   }
   return {
     data: decoded.right,
