@@ -125,14 +125,19 @@ export const projectionRunner = (o: RunnerOptions): ProjectionRunner => {
       phase = 'live';
       return;
     }
-    const active = (await rm.slots(p.name)).find((x) => x.slot === activeId);
+    const slots = await rm.slots(p.name);
+    const active = slots.find((x) => x.slot === activeId);
     if (active !== undefined && active.version > p.version) {
       phase = 'superseded';
       return;
     }
     await rm.activate(s.slot);
-    if (o.dropReplaced && activeId !== undefined) await rm.dropSlot(activeId);
     phase = 'live';
+    if (!o.dropReplaced) return;
+    // The replaced slot, and builds of this or older versions left behind by an interrupted run.
+    for (const old of slots) {
+      if (old.slot !== s.slot && old.version <= p.version) await rm.dropSlot(old.slot);
+    }
   };
 
   /** Reads and commits one batch; true when it reached the head of the log. */
