@@ -91,12 +91,15 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     ...(options.connectionString === undefined ? {} : { connectionString: options.connectionString }),
     ...options.poolConfig,
   };
+  let closed = false;
   const pool = new pg.Pool({ max: 10, ...clientConfig, ...options.poolConfig });
   const background =
     options.onBackgroundError ??
     ((err: unknown) => console.warn(`[praxis] postgres store ${options.practice}: background failure`, err));
   // An idle pooled connection that dies must not crash the process; the next query reconnects.
-  pool.on('error', background);
+  pool.on('error', (err) => {
+    if (!closed) background(err);
+  });
   try {
     const client = await pool.connect();
     try {
@@ -121,7 +124,6 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     onError: background,
   });
   const subscriptions = new Set<Subscription>();
-  let closed = false;
 
   const guard = () => {
     if (closed) throw new StoreClosed('postgres');
