@@ -126,6 +126,7 @@ const kinds = [
   'separate',
   'close',
   'renewDea',
+  'changeRole',
 ] as const;
 type Kind = (typeof kinds)[number];
 
@@ -192,6 +193,13 @@ const commandFor = (kind: Kind, on: string, n: number): StaffMemberCommand => {
       return { type: 'SeparateStaffMember', separatedOn: addDays(on, 30), voluntary: n % 2 === 0 };
     case 'close':
       return { type: 'CloseApplication', closedOn: on, reason: 'withdrew' };
+    case 'changeRole':
+      return {
+        type: 'ChangeStaffRole',
+        role: ['nurse', 'charge_nurse', 'medical_assistant'][n % 3]!,
+        effectiveOn: on,
+        reason: 'reorganisation',
+      };
     case 'renewDea':
       return {
         type: 'RenewCredential',
@@ -274,6 +282,35 @@ describe('StaffMember invariants (property tests)', () => {
       { numRuns: 300 },
     );
     expect(hires).toBeGreaterThan(0);
+  });
+
+  it('a role changes only while on staff, to another role, in date order, naming the role it replaces', () => {
+    let changes = 0;
+    fc.assert(
+      fc.property(lifecycle, (input) => {
+        const log = run(input);
+        const hire = log.findIndex((e) => e.type === 'StaffMemberHired');
+        const sep = log.findIndex((e) => e.type === 'StaffMemberSeparated');
+        let role: string | undefined;
+        let from = '';
+        return log.every((e, i) => {
+          if (e.type === 'StaffMemberHired') [role, from] = [e.data.role, e.data.startDate];
+          if (e.type !== 'StaffMemberRoleChanged') return true;
+          changes++;
+          const ok =
+            hire >= 0 &&
+            i > hire &&
+            (sep < 0 || i < sep) &&
+            e.data.previousRole === role &&
+            e.data.role !== role &&
+            e.data.effectiveOn >= from;
+          [role, from] = [e.data.role, e.data.effectiveOn];
+          return ok;
+        });
+      }),
+      { numRuns: 300 },
+    );
+    expect(changes).toBeGreaterThan(0);
   });
 
   it('every event decided passes its codec (nothing a decision produces can be refused by the store)', () => {
