@@ -10,9 +10,11 @@ import {
   type EventStore,
   type Projection,
   type ReadModelReader,
+  type ReadModelStore,
   type RecordedEvent,
   type StreamRevision,
 } from '@praxis/core';
+import { projectionEngine } from '@praxis/projections';
 
 /**
  * A past moment: a business-time instant (events whose `occurredAt` is at or before it), or a
@@ -72,9 +74,20 @@ export const aggregateAsOf = async <C extends DomainCommand, Ev extends DomainEv
   return { state, revision, eventsFolded };
 };
 
+/** Where `practiceAsOf` builds the past read models. */
+export interface PracticeAsOfOptions {
+  /**
+   * A scratch read-model store (e.g. a SQLite file of its own) to build into through the
+   * projection engine, for practices whose read models do not fit in memory. Default: in memory.
+   * Never pass the live read-model store.
+   */
+  readonly into?: ReadModelStore;
+}
+
 /**
- * The whole practice at a past instant or position: every given projection folded, in memory,
- * from the events of that past only. The live read models are not touched.
+ * The whole practice at a past instant or position: every given projection folded from the
+ * events of that past only — in memory, or into a scratch store. The live read models are not
+ * touched.
  *
  * @example
  * const then = await practiceAsOf(store, [kpiView, auditView(types)], { at: '2025-12-31T23:59:59Z' });
@@ -84,8 +97,10 @@ export const practiceAsOf = async (
   store: EventStore,
   projections: readonly Projection[],
   asOf: AsOf,
+  options: PracticeAsOfOptions = {},
 ): Promise<ReadModelReader & { readonly eventsFolded: number }> => {
   const keep = inPast(asOf);
+  if (options.into !== undefined) return intoScratch(store, projections, keep, options.into);
   const model = foldProjections(projections, []);
   const eventTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
   let eventsFolded = 0;
@@ -96,4 +111,29 @@ export const practiceAsOf = async (
     eventsFolded++;
   }
   return { get: model.get, list: model.list, eventsFolded };
+};
+
+/** Runs the projections through the engine into `into`, each seeing only the past's events. */
+const intoScratch = async (
+  store: EventStore,
+  projections: readonly Projection[],
+  keep: (e: RecordedEvent) => boolean,
+  into: ReadModelStore,
+): Promise<ReadModelReader & { readonly eventsFolded: number }> => {
+  // Each event is counted once: by the first projection that reads its type.
+  const firstReader = new Map<string, number>();
+  projections.forEach((p, i) => p.eventTypes.forEach((t) => firstReader.has(t) || firstReader.set(t, i)));
+  let eventsFolded = 0;
+  const past = projections.map((p, i): Projection => ({
+    ...p,
+    handle: (e) => {
+      if (!keep(e)) return [];
+      if (firstReader.get(e.type) === i) eventsFolded++;
+      return p.handle(e);
+    },
+  }));
+  const statuses = await projectionEngine({ store, readModels: into, projections: past }).catchUp();
+  const failed = statuses.find((s) => s.phase === 'failed');
+  if (failed !== undefined) throw failed.error;
+  return { get: into.get, list: into.list, eventsFolded };
 };

@@ -86,6 +86,21 @@ describe('as-of replay', () => {
       ['PettyCash-lab', 7],
     ]);
   });
+
+  it('replays into a scratch read-model store through the engine, with the same answers', async () => {
+    const store = await history();
+    const live = memoryReadModelStore();
+    await projectionEngine({ store, readModels: live, projections: [depositsPerBox] }).catchUp();
+    const scratch = memoryReadModelStore();
+    const asOf = { at: '2026-03-02T12:00:00Z' };
+    const then = await practiceAsOf(store, [depositsPerBox], asOf, { into: scratch });
+    const inMemory = await practiceAsOf(store, [depositsPerBox], asOf);
+    expect(await collect(then.list('deposits-per-box', ''))).toEqual(
+      await collect(inMemory.list('deposits-per-box', '')),
+    );
+    expect(then.eventsFolded).toBe(4);
+    expect(await live.get('deposits-per-box', 'PettyCash-front')).toBe(105);
+  });
 });
 
 describe('verify', () => {
