@@ -177,10 +177,8 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
       try {
         const result = await client.appendToStream(streamId, data, { streamState: state });
         const first = result.nextExpectedRevision - BigInt(ids.length - 1);
-        const positions =
-          ids.length === 1 && result.position !== undefined
-            ? [fromKurrentPosition(result.position)]
-            : await positionsFrom(streamId, first, ids.length);
+        // The append reports one position for the write; each event's comes from reading it back.
+        const positions = await positionsFrom(streamId, first, ids.length);
         return {
           nextExpectedRevision: result.nextExpectedRevision,
           position: positions[positions.length - 1]!,
