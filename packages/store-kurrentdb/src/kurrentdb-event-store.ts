@@ -97,15 +97,19 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
     }
   };
 
-  /** Positions of `count` events from `first` on (appends return only the last one). */
+  /** Positions of `count` events from `first` on (an append reports only one). */
   const positionsFrom = async (
     streamId: string,
     first: bigint,
     count: number,
   ): Promise<Position.Position[]> => {
     const out: Position.Position[] = [];
-    for await (const r of client.readStream(streamId, { fromRevision: first, maxCount: count })) {
-      out.push(toRecorded(r, undefined).position);
+    try {
+      for await (const r of client.readStream(streamId, { fromRevision: first, maxCount: count })) {
+        out.push(toRecorded(r, undefined).position);
+      }
+    } catch (err) {
+      throw toStoreError(err, { streamId });
     }
     return out;
   };
@@ -196,8 +200,12 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
   const collectIds = async (streamId: string, first: bigint, count: number): Promise<string[]> => {
     const out: string[] = [];
     if (first < 0n) return out;
-    for await (const r of client.readStream(streamId, { fromRevision: first, maxCount: count })) {
-      if (r.event !== undefined) out.push(r.event.id);
+    try {
+      for await (const r of client.readStream(streamId, { fromRevision: first, maxCount: count })) {
+        if (r.event !== undefined) out.push(r.event.id);
+      }
+    } catch (err) {
+      throw toStoreError(err, { streamId });
     }
     return out;
   };
