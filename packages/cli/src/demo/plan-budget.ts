@@ -3,17 +3,21 @@ import type { Step } from './plan.js';
 import type { Rng } from './random.js';
 import type { DemoTime } from './time.js';
 
-/** Monthly budget per category (cents) and how far actual spending strays from it. */
+/**
+ * Budget lines as shares of the projected net revenue, and how far actual spending strays
+ * from them (a typical primary-care cost structure: staff about half of revenue).
+ */
 const categories: readonly (readonly [string, number, number])[] = [
-  ['staffing', 9_800_000, 0.03],
-  ['rent', 1_250_000, 0],
-  ['supplies', 620_000, 0.12],
-  ['equipment', 240_000, 0.25],
-  ['technology', 310_000, 0.08],
-  ['marketing', 120_000, 0.2],
-  ['insurance', 260_000, 0],
-  ['utilities', 95_000, 0.1],
+  ['staffing', 0.52, 0.03],
+  ['rent', 0.08, 0],
+  ['supplies', 0.06, 0.12],
+  ['equipment', 0.03, 0.25],
+  ['technology', 0.04, 0.08],
+  ['marketing', 0.015, 0.2],
+  ['insurance', 0.03, 0],
+  ['utilities', 0.01, 0.1],
 ];
+const netRevenuePerVisit = 11_500;
 const vendors: Readonly<Record<string, string>> = {
   staffing: 'payroll',
   rent: 'Riverside Properties LLC',
@@ -35,6 +39,7 @@ export const planBudget = (rng: Rng, time: DemoTime, year: number, encounters: n
   const pm = actorOf(people.manager);
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const visitsPerMonth = Math.round(encounters / 12);
+  const revenuePerMonth = visitsPerMonth * netRevenuePerVisit;
   const steps: Step[] = [];
   const draftDay = `${year - 1}-12-01`;
   const step = (at: string, label: string, run: Step['run'], expectRefusal?: string) =>
@@ -53,10 +58,10 @@ export const planBudget = (rng: Rng, time: DemoTime, year: number, encounters: n
         startsOn: `${year}-01-01`,
         timeZone: time.zone,
         currency: 'USD',
-        projections: months.map((month) => ({ month, visits: visitsPerMonth, netRevenuePerVisit: 11_500 })),
-        lines: categories.map(([category, monthly]) => ({
+        projections: months.map((month) => ({ month, visits: visitsPerMonth, netRevenuePerVisit })),
+        lines: categories.map(([category, share]) => ({
           category,
-          months: Object.fromEntries(months.map((m) => [m, monthly])),
+          months: Object.fromEntries(months.map((m) => [m, Math.round(revenuePerMonth * share)])),
         })),
         draftedBy: pm.id,
         at: time.at(draftDay, 10),
@@ -73,11 +78,13 @@ export const planBudget = (rng: Rng, time: DemoTime, year: number, encounters: n
     p.finance.approveBudget({ budgetId, approvedBy: pm.id, at: approveAt }, { actor: pm }),
   );
 
-  // Equipment: the autoclave fails in May; the purchase is refused until a variance is approved.
-  const autoclave = 2_400_000;
+  // Equipment: the autoclave fails in May; the purchase (more than the whole year's equipment
+  // line) is refused until a variance is approved.
+  const autoclave = Math.round(revenuePerMonth * 12 * 0.04);
   const spent = new Map<string, number>();
   for (const [i, month] of months.entries()) {
-    for (const [category, monthly, spread] of categories) {
+    for (const [category, share, spread] of categories) {
+      const monthly = Math.round(revenuePerMonth * share);
       // Spending strays around the line, but the plan keeps each line within its year.
       const wanted = Math.round(monthly * (1 - spread + rng.next() * spread * 1.5));
       const amount = Math.max(1, Math.min(wanted, monthly * 12 - (spent.get(category) ?? 0) - (11 - i)));
