@@ -15,6 +15,7 @@ export interface AuditFilter {
   readonly to?: string;
 }
 
+/** Which page of a query: its size and where the previous page stopped. */
 export interface AuditPageRequest {
   /** Entries per page (default 100, at most 10,000). */
   readonly limit?: number;

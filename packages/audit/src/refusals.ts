@@ -33,6 +33,7 @@ export type SecurityEvent = EventOf<typeof securityEvents>;
 /** The stream refused commands are recorded in. */
 export const securityStream = streamIdOf({ name: 'Security' }, 'refusals');
 
+/** Where refusals are recorded and which ones. */
 export interface RecordRefusalsOptions {
   /** Default `Security-refusals`. */
   readonly streamId?: string;

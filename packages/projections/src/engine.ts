@@ -13,6 +13,7 @@ import {
   type ProjectionStatus,
 } from './runner.js';
 
+/** What `projectionEngine` runs, where, and whom it tells. */
 export interface ProjectionEngineOptions {
   /** The event log. */
   readonly store: EventStore;

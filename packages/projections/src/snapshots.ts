@@ -20,6 +20,7 @@ export interface StateCodec<S> {
   readonly decode: (json: unknown) => S | undefined;
 }
 
+/** What `snapshotting` needs: the log, where snapshots go, the aggregate and how often. */
 export interface SnapshottingOptions<C extends DomainCommand, Ev extends DomainEvent, S> {
   readonly store: EventStore;
   readonly snapshots: SnapshotStore;
