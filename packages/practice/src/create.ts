@@ -73,7 +73,7 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
       policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
       compliance: areaMethods(core, 'compliance') as unknown as ComplianceCommands,
       audit: practiceAudit(core, core.projectionList),
-      kpis: (period, o = {}) =>
+      kpis: async (period, o = {}) =>
         kpiReport(o.reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets),
       calendar: (asOf, o = {}) => {
         const { reader, ...rest } = o;

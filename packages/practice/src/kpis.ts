@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { InvalidArgument, type ReadModelReader } from '@praxis/core';
 import {
   Finance,
@@ -270,16 +271,21 @@ export const kpiReport = async (
 };
 
 /** The compliance calendar over every obligations read model of the practice. */
-export const calendarOf = (
+export const calendarOf = async (
   reader: ReadModelReader,
   projections: readonly string[],
   zone: string,
   asOf: string,
   options: { dueSoonDays?: readonly number[]; openOnly?: boolean } = {},
-): Promise<CalendarEntry[]> =>
-  complianceCalendar(reader, {
+): Promise<CalendarEntry[]> => {
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
+    ? DateTime.fromISO(asOf, { zone }).isValid
+    : /T/.test(asOf) && DateTime.fromISO(asOf, { setZone: true }).isValid;
+  if (!valid) throw new InvalidArgument('asOf', `"${asOf}" is not a date (2026-06-30) or an ISO instant`);
+  return complianceCalendar(reader, {
     projections: projections.filter((p) => p.endsWith('-obligations')),
     asOf,
     zone,
     ...options,
   });
+};
