@@ -1,10 +1,17 @@
-import * as t from 'io-ts';
-import { CurrencyCode, ISOInstant, NonEmptyString, TimeZone, defineEvents, type EventOf } from '@praxis/core';
+import {
+  CurrencyCode,
+  ISOInstant,
+  NonEmptyString,
+  TimeZone,
+  defineEvents,
+  struct,
+  type EventOf,
+} from '@praxis/core';
 
 /** The practice's own settings: recorded once, when its log is first opened. */
 export const events = defineEvents({
   /** A practice began keeping its log: its name, time zone (for every period and deadline) and currency. */
-  PracticeEstablished: t.type({
+  PracticeEstablished: struct({
     name: NonEmptyString,
     timeZone: TimeZone,
     currency: CurrencyCode,
