@@ -1,10 +1,15 @@
 import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
 import { complianceFindings } from '@praxis/kpi';
 import type { CommandMethods } from '../area.js';
-import { bind, type PracticeModule } from '../module.js';
+import { bind, type AggregateBinding, type PracticeModule } from '../module.js';
 
 /** Compliance programmes: `practice.compliance.meetRequirement({ programmeId, … })`. */
-export const programme = bind(
+export const programme: AggregateBinding<
+  Programme.ProgrammeCommand,
+  Programme.ProgrammeEvent,
+  Programme.Programme,
+  'programmeId'
+> = bind(
   Programme.decider,
   'programmeId',
   {
@@ -19,26 +24,36 @@ export const programme = bind(
 );
 
 /** Compliance audits: `practice.compliance.recordFinding({ auditId, … })`. */
-export const audit = bind(Audit.decider, 'auditId', {
-  ScheduleAudit: true,
-  PerformAudit: true,
-  RecordFinding: true,
-  AssignCorrectiveAction: true,
-  CompleteCorrectiveAction: true,
-  VerifyCorrectiveAction: true,
-  ReopenCorrectiveAction: true,
-  CloseFinding: true,
-});
+export const audit: AggregateBinding<Audit.AuditCommand, Audit.AuditEvent, Audit.Audit, 'auditId'> = bind(
+  Audit.decider,
+  'auditId',
+  {
+    ScheduleAudit: true,
+    PerformAudit: true,
+    RecordFinding: true,
+    AssignCorrectiveAction: true,
+    CompleteCorrectiveAction: true,
+    VerifyCorrectiveAction: true,
+    ReopenCorrectiveAction: true,
+    CloseFinding: true,
+  },
+);
 
 /** HIPAA breaches: `practice.compliance.discoverBreach({ breachId, … })`. */
-export const breach = bind(Breach.decider, 'breachId', {
-  DiscoverBreach: true,
-  ReviseBreachScope: true,
-  SendBreachNotification: true,
-});
+export const breach: AggregateBinding<Breach.BreachCommand, Breach.BreachEvent, Breach.Breach, 'breachId'> =
+  bind(Breach.decider, 'breachId', {
+    DiscoverBreach: true,
+    ReviseBreachScope: true,
+    SendBreachNotification: true,
+  });
 
 /** OSHA incidents: `practice.compliance.recordOshaIncident({ incidentId, … })`. */
-export const oshaIncident = bind(OshaIncident.decider, 'incidentId', {
+export const oshaIncident: AggregateBinding<
+  OshaIncident.OshaIncidentCommand,
+  OshaIncident.OshaIncidentEvent,
+  OshaIncident.OshaIncident,
+  'incidentId'
+> = bind(OshaIncident.decider, 'incidentId', {
   RecordOshaIncident: true,
   WorsenOshaOutcome: true,
   ReportToOsha: true,

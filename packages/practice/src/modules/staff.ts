@@ -1,9 +1,14 @@
 import { Conflict, Roster, StaffMember, StaffObligations } from '@praxis/staff';
 import type { CommandMethods } from '../area.js';
-import { bind, type PracticeModule } from '../module.js';
+import { bind, type AggregateBinding, type PracticeModule } from '../module.js';
 
 /** Staff members: `practice.staff.hireStaffMember({ staffId, … })`. */
-export const staffMember = bind(StaffMember.decider, 'staffId', {
+export const staffMember: AggregateBinding<
+  StaffMember.StaffMemberCommand,
+  StaffMember.StaffMemberEvent,
+  StaffMember.State,
+  'staffId'
+> = bind(StaffMember.decider, 'staffId', {
   ReceiveApplication: true,
   RecordInterview: true,
   CompleteCredentialing: true,
@@ -28,7 +33,12 @@ export const staffMember = bind(StaffMember.decider, 'staffId', {
 });
 
 /** Conflicts between staff: `practice.staff.openConflict({ conflictId, … })`. */
-export const conflict = bind(Conflict.decider, 'conflictId', {
+export const conflict: AggregateBinding<
+  Conflict.ConflictCommand,
+  Conflict.ConflictEvent,
+  Conflict.State,
+  'conflictId'
+> = bind(Conflict.decider, 'conflictId', {
   OpenConflict: true,
   MediateConflict: true,
   ResolveConflict: true,
