@@ -40,6 +40,21 @@ describe('a practice in a SQLite file', () => {
     expect((await again.audit.verify()).ok).toBe(true);
     await again.close();
   });
+
+  it('serves two processes sharing the file, each reading what the other wrote', async () => {
+    const a = await createPractice({ store });
+    const b = await createPractice({ store });
+    await a.policies.draftPolicy(draft('a1'), { actor: manager });
+    expect((await a.audit.query({ entity: 'Policy-a1' })).entries).toHaveLength(1);
+    // b moves every read model's checkpoint past a's …
+    await b.policies.draftPolicy(draft('b1'), { actor: manager });
+    expect((await b.audit.query({ entity: 'Policy-b1' })).entries).toHaveLength(1);
+    // … so a finds its checkpoints moved, reloads them and goes on.
+    await a.policies.draftPolicy(draft('a2'), { actor: manager });
+    const drafted = (await a.audit.query({ type: 'PolicyDrafted' })).entries.map((e) => e.streamId);
+    expect(drafted).toEqual(['Policy-p1', 'Policy-p2', 'Policy-a1', 'Policy-b1', 'Policy-a2']);
+    await Promise.all([a.close(), b.close()]);
+  });
 });
 
 const kurrent = process.env['PRAXIS_KURRENTDB_URL'];

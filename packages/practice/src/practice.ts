@@ -1,4 +1,5 @@
 import {
+  CheckpointMoved,
   InvalidArgument,
   combineRegistries,
   makeCommandHandler,
@@ -312,9 +313,13 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     return entry;
   };
   const catchUp = async () => {
-    const statuses = await w.readModels.catchUp();
-    const failed = statuses.find((s) => s.phase === 'failed');
-    if (failed !== undefined) {
+    // Another process sharing the database may have moved a checkpoint first: the runner then
+    // reloads its slot and goes on, so a CheckpointMoved failure is retried a few times.
+    for (let attempt = 1; ; attempt++) {
+      const statuses = await w.readModels.catchUp();
+      const failed = statuses.find((s) => s.phase === 'failed');
+      if (failed === undefined) return;
+      if (CheckpointMoved.isInstance(failed.error) && attempt < 5) continue;
       const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
       throw new ReadModelFailed(failed.projection, why);
     }
