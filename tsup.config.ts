@@ -11,21 +11,22 @@ const packages = readdirSync('packages', { withFileTypes: true })
   .map((d) => d.name);
 
 export default defineConfig(
-  packages.map(
-    (name): Options => ({
-      name,
-      entry: [`packages/${name}/src/index.ts`, ...(existsSync(`packages/${name}/src/bin.ts`) ? [`packages/${name}/src/bin.ts`] : [])],
-      outDir: `packages/${name}/dist`,
-      format: ['esm'],
-      target: 'node20',
-      platform: 'node',
-      dts: true,
-      sourcemap: true,
-      clean: true,
-      splitting: false,
-      treeshake: true,
-      skipNodeModulesBundle: true,
-      external: [/^@praxis\//],
-    }),
-  ),
+  packages.map((name): Options => ({
+    name,
+    entry: [
+      `packages/${name}/src/index.ts`,
+      ...(existsSync(`packages/${name}/src/bin.ts`) ? [`packages/${name}/src/bin.ts`] : []),
+    ],
+    outDir: `packages/${name}/dist`,
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    splitting: false,
+    treeshake: true,
+    skipNodeModulesBundle: true,
+    external: [/^@praxis\//],
+  })),
 );

@@ -16,13 +16,15 @@ const passed = report.numPassedTests ?? 0;
 const brokenFiles = (report.testResults ?? []).filter(
   (s) => s.status === 'failed' && !(s.assertionResults ?? []).some((t) => t.status === 'failed'),
 );
-for (const s of brokenFiles) console.log(`test file failed to run: ${s.name}\n${(s.message ?? '').slice(0, 500)}`);
+for (const s of brokenFiles)
+  console.log(`test file failed to run: ${s.name}\n${(s.message ?? '').slice(0, 500)}`);
 const failed = (report.numFailedTests ?? 0) + brokenFiles.length;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 const skips = [];
 for (const suite of report.testResults ?? []) {
   for (const t of suite.assertionResults ?? []) {
-    if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') skips.push(t.fullName ?? t.title);
+    if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
+      skips.push(t.fullName ?? t.title);
   }
 }
 if (skips.length > 0) {
