@@ -91,6 +91,7 @@ export const dashboardHtml = (d: DashboardData): string => {
         denialTarget === undefined
           ? undefined
           : { value: denialTarget.value, label: `denials ≤ ${denialTarget.value}%` },
+        100,
       ),
     ],
     [
@@ -111,6 +112,8 @@ export const dashboardHtml = (d: DashboardData): string => {
           },
         ],
         pctFmt,
+        undefined,
+        100,
       ),
     ],
     [

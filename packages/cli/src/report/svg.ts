@@ -76,17 +76,17 @@ export const barChart = (
   return frame(title, axes(labels, max, format) + bars.join('') + legend(series));
 };
 
-/** Lines per series over the labels, with an optional dashed target line. */
+/** Lines per series over the labels, with an optional dashed target line and a fixed top (100 for percentages). */
 export const lineChart = (
   title: string,
   labels: readonly string[],
   series: readonly Series[],
   format: (n: number) => string,
   target?: { readonly value: number; readonly label: string },
+  top?: number,
 ): string => {
-  const max = niceMax(
-    Math.max(target?.value ?? 0, ...series.flatMap((s) => s.values.map((v) => v ?? 0))) * 1.1,
-  );
+  const max =
+    top ?? niceMax(Math.max(target?.value ?? 0, ...series.flatMap((s) => s.values.map((v) => v ?? 0))) * 1.1);
   const plotW = W - pad.left - pad.right;
   const plotH = H - pad.top - pad.bottom;
   const step = plotW / Math.max(1, labels.length);
