@@ -1,8 +1,16 @@
 import { existsSync, rmSync } from 'node:fs';
-import { fixedClock } from '@praxis/core';
+import { InvalidArgument, fixedClock } from '@praxis/core';
 import { createPractice, parseStoreUrl } from '@praxis/practice';
 import type { CliCommand } from '../command.js';
-import { planDemoYear, practiceCurrency, practiceName, practiceZone, runSteps } from '../demo/index.js';
+import {
+  DemoStepFailed,
+  planDemoYear,
+  practiceCurrency,
+  practiceName,
+  practiceZone,
+  runSteps,
+  type DemoRun,
+} from '../demo/index.js';
 import { ExitCode } from '../exit-code.js';
 import { storeOf } from '../open.js';
 import { progress } from '../progress.js';
@@ -51,6 +59,8 @@ export const demo: CliCommand = {
     if (where.kind === 'sqlite' && existsSync(where.path)) {
       await replaceable(store, where.path, ctx.values.force === true);
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${where.path}${suffix}`, { force: true });
+    } else if (where.kind === 'postgres' || where.kind === 'kurrentdb') {
+      await mustBeEmpty(store);
     }
     const clock = fixedClock(`${year - 1}-01-01T08:00:00`, practiceZone);
     // A demo can be written again at will: skip the per-commit fsync (a crash loses nothing
@@ -70,12 +80,21 @@ export const demo: CliCommand = {
       );
       const bar = progress(ctx.io, 'commands');
       const started = Date.now();
-      const run = await runSteps(
-        practice,
-        steps,
-        (iso) => clock.set(iso),
-        (done, total) => bar.update(done, total),
-      );
+      let run: DemoRun;
+      try {
+        run = await runSteps(
+          practice,
+          steps,
+          (iso) => clock.set(iso),
+          (done, total) => bar.update(done, total),
+        );
+      } catch (err) {
+        if (!(err instanceof DemoStepFailed)) throw err;
+        bar.done();
+        // A module's rules changed under the demo's plan: say which step, and stop.
+        ctx.io.err(`praxis: demo stopped: ${err.message}`);
+        return ExitCode.failed;
+      }
       bar.done();
       const seconds = (Date.now() - started) / 1000;
       ctx.io.err(
@@ -91,6 +110,21 @@ export const demo: CliCommand = {
       await practice.close();
     }
   },
+};
+
+/** A server store is never cleared by the demo: it must not hold a practice yet. */
+const mustBeEmpty = async (store: string): Promise<void> => {
+  let name: string | undefined;
+  try {
+    const p = await createPractice({ store });
+    name = p.settings.name;
+    await p.close();
+  } catch (err) {
+    // No practice established there yet: the demo may write it.
+    if (InvalidArgument.isInstance(err) && err.argument === 'timeZone') return;
+    throw err;
+  }
+  throw new UsageError(`that store already holds the practice "${name}"; the demo needs an empty practice`);
 };
 
 /** A demo may overwrite an earlier demo, never a real practice unless forced. */
