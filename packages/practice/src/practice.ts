@@ -293,13 +293,13 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     const addressed = address(binding, command, options);
     if ('ok' in addressed) return addressed;
     const { who, streamId } = addressed;
-    const at = options?.at ?? businessTimeOf(command);
+    const at = options?.at ?? businessTimeOf(command) ?? w.clock.now().toISO({ suppressMilliseconds: true })!;
     const entry = w.handlers.get(binding.decider.name)!;
     const result = await entry.handler.handle({
       streamId,
       command,
       actor: who,
-      ...(at === undefined ? {} : { at }),
+      at,
       ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
       ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
       ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
