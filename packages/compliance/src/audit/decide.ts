@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { accept, reject, type Decision } from '@praxis/core';
-import { invalidDateField } from '../command-checks.js';
+import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import { events, type AuditEvent } from './events.js';
 import type { Audit, CorrectiveAction } from './state.js';
 

@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { ISODate, accept, reject, type Decision } from '@praxis/core';
-import { invalidDateField } from '../command-checks.js';
+import { ISODate, accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import {
   breachDeadlines,
   deadlineKey,

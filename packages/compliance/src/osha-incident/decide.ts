@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { TimeZone, accept, reject, type Decision } from '@praxis/core';
-import { invalidDateField } from '../command-checks.js';
+import { TimeZone, accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import { isBefore, logByOf, reportClock, retainLogUntilOf, severityOf, type Outcome } from './clocks.js';
 import { events, type OshaIncidentEvent } from './events.js';
 import type { OshaIncident } from './state.js';

@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { accept, reject, type Decision } from '@praxis/core';
-import { invalidDateField } from '../command-checks.js';
+import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import { events, type ProgrammeEvent } from './events.js';
 import { atMostAsLongAs, nextDueOn, type Recurrence } from './recurrence.js';
 import { standardRequirements, type Regulation, type StandardRequirementKey } from './standards.js';

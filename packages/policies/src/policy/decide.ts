@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import * as E from 'fp-ts/lib/Either.js';
-import { accept, reject, type Decision } from '@praxis/core';
-import { invalidDateField } from './command-checks.js';
+import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import type {
   DraftPolicy,
   ApprovePolicy,
