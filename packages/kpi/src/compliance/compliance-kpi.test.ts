@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldProjections, type RecordedEvent } from '@praxis/core';
+import { foldProjections } from '@praxis/core';
 import { Audit } from '@praxis/compliance';
 import { Policy } from '@praxis/policies';
 import { periodOf } from '../period.js';
@@ -10,21 +10,12 @@ import {
   openFindings,
   overdueCorrectiveActions,
 } from './index.js';
+import { recorder } from '../recorded-events.js';
 
-let n = 0;
-const rec = (streamId: string, e: { type: string; data: unknown }): RecordedEvent =>
-  ({
-    eventId: `e${++n}`,
-    streamId,
-    revision: 0n,
-    position: BigInt(n),
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    metadata: { actor: { id: 'co', role: 'compliance_officer' }, occurredAt: '2026-01-01T09:00:00-06:00' },
-    prevHash: '',
-    hash: '',
-  }) as unknown as RecordedEvent;
+const rec = recorder({
+  actor: { id: 'co', role: 'compliance_officer' },
+  occurredAt: '2026-01-01T09:00:00-06:00',
+});
 
 const A = Audit.events;
 const P = Policy.events;

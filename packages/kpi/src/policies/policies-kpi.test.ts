@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldProjections, type RecordedEvent } from '@praxis/core';
+import { foldProjections } from '@praxis/core';
 import { Policy } from '@praxis/policies';
 import { StaffMember } from '@praxis/staff';
 import {
@@ -9,21 +9,12 @@ import {
   policyAcknowledgmentsOfPerson,
   policyAcknowledgments,
 } from './index.js';
+import { recorder } from '../recorded-events.js';
 
-let n = 0;
-const rec = (streamId: string, e: { type: string; data: unknown }): RecordedEvent =>
-  ({
-    eventId: `e${++n}`,
-    streamId,
-    revision: 0n,
-    position: BigInt(n),
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    metadata: { actor: { id: 'pm', role: 'practice_manager' }, occurredAt: '2026-01-01T09:00:00-05:00' },
-    prevHash: '',
-    hash: '',
-  }) as unknown as RecordedEvent;
+const rec = recorder({
+  actor: { id: 'pm', role: 'practice_manager' },
+  occurredAt: '2026-01-01T09:00:00-05:00',
+});
 
 const S = StaffMember.events;
 const hire = (staffId: string, role: string, startDate: string) =>
