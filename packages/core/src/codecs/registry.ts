@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import * as P from './primitives.js';
 
 /** A domain event before it is stored: its type and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -56,6 +57,57 @@ export interface EventCodecs<Defs extends Record<string, SpecOrCodec>> extends E
   make<K extends keyof Defs & string>(type: K, data: DataOf<Defs[K]>): DomainEvent<K, DataOf<Defs[K]>>;
 }
 
+/**
+ * Core codecs built on a scalar base whose check is one predicate: `is(u)` and `validate(u)` run
+ * the same predicate and a success returns `u` itself.
+ */
+const identityPrimitives: ReadonlySet<t.Mixed> = new Set<t.Mixed>([
+  P.Cents,
+  P.NonNegativeCents,
+  P.PositiveCents,
+  P.PositiveInt,
+  P.NonNegativeInt,
+  P.NonEmptyString,
+  P.ISODate,
+  P.ISOInstant,
+  P.TimeZone,
+  P.CurrencyCode,
+  P.Uuid,
+]);
+
+/** Scalar io-ts types: `validate(u)` succeeds exactly when `is(u)`, with `u` itself. */
+const isScalar = (c: t.Mixed): boolean =>
+  c instanceof t.StringType ||
+  c instanceof t.NumberType ||
+  c instanceof t.BooleanType ||
+  c instanceof t.NullType ||
+  c instanceof t.LiteralType ||
+  c instanceof t.KeyofType ||
+  identityPrimitives.has(c);
+
+/**
+ * Whether `codec.is(u)` implies that `codec.decode(u)` succeeds with `u` itself (no copy, no
+ * transformation), read off the structure of io-ts's own combinators (io-ts 2.2: `type` and
+ * `partial` copy an object only when a field's value changes, `array` likewise, `intersection`
+ * returns the input when every member does, `refinement`/`brand` return the base's value). Then
+ * a read may check stored data with the allocation-free `is` and run the full `decode` only to
+ * explain a failure — the same check and the same result. Anything not recognised is `false`
+ * (always the full decode).
+ */
+export const decodesToItself = (codec: t.Mixed): boolean => {
+  if (isScalar(codec)) return true;
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType)
+    return Object.values(codec.props as Record<string, t.Mixed>).every(decodesToItself);
+  if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType)
+    return decodesToItself(codec.type as t.Mixed);
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType)
+    return decodesToItself(codec.type as t.Mixed);
+  if (codec instanceof t.IntersectionType) return (codec.types as t.Mixed[]).every(decodesToItself);
+  // A union returns the first member that validates: safe when every member is a scalar.
+  if (codec instanceof t.UnionType) return (codec.types as t.Mixed[]).every(isScalar);
+  return false;
+};
+
 const isSpec = (s: SpecOrCodec): s is EventSpec<unknown> => !(s instanceof t.Type);
 
 /** Dotted path of the first failing field in an io-ts error, e.g. `lines.0.amount`. */
@@ -91,7 +143,7 @@ export const failureOf = (errors: t.Errors): CodecFailure => {
 export const defineEvents = <Defs extends Record<string, SpecOrCodec>>(
   definitions: Defs,
 ): EventCodecs<Defs> => {
-  const specs = new Map<string, Required<EventSpec<unknown>>>();
+  const specs = new Map<string, CompiledSpec>();
   for (const [type, s] of Object.entries(definitions)) {
     const spec: EventSpec<unknown> = isSpec(s) ? s : { codec: s };
     const version = spec.version ?? 1;
@@ -100,13 +152,18 @@ export const defineEvents = <Defs extends Record<string, SpecOrCodec>>(
       if (typeof upcasters[v] !== 'function')
         throw new Error(`event ${type}: no upcaster from version ${v} to ${v + 1}`);
     }
-    specs.set(type, { codec: spec.codec, version, upcasters });
+    specs.set(type, { codec: spec.codec, version, upcasters, checkOnly: decodesToItself(spec.codec) });
   }
   return registryFrom(specs, definitions);
 };
 
+/** A spec ready for use; `checkOnly`: see `decodesToItself`. */
+interface CompiledSpec extends Required<EventSpec<unknown>> {
+  readonly checkOnly: boolean;
+}
+
 const registryFrom = <Defs extends Record<string, SpecOrCodec>>(
-  specs: Map<string, Required<EventSpec<unknown>>>,
+  specs: Map<string, CompiledSpec>,
   definitions: Defs,
 ): EventCodecs<Defs> => ({
   definitions,
@@ -130,13 +187,20 @@ const registryFrom = <Defs extends Record<string, SpecOrCodec>>(
       });
     }
     let current = data;
-    try {
-      for (let v = schemaVersion; v < spec.version; v++) current = spec.upcasters[v]!(current);
-    } catch (e) {
-      return E.left({ field: '', reason: `upcaster failed: ${e instanceof Error ? e.message : String(e)}` });
+    if (schemaVersion < spec.version) {
+      try {
+        for (let v = schemaVersion; v < spec.version; v++) current = spec.upcasters[v]!(current);
+      } catch (e) {
+        return E.left({
+          field: '',
+          reason: `upcaster failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
     }
+    // Reading is the hot path: the allocation-free check when it gives the same answer.
+    if (spec.checkOnly && spec.codec.is(current)) return E.right(current);
     const r = spec.codec.decode(current);
-    return r._tag === 'Left' ? E.left(failureOf(r.left)) : E.right(r.right);
+    return r._tag === 'Left' ? E.left(failureOf(r.left)) : r;
   },
 });
 
