@@ -5,7 +5,7 @@
  * sets synchronous_commit=off on both sides.
  */
 import pg from 'pg';
-import { fixedClock, makeCommandHandler, newEventId } from '@praxis/core';
+import { newEventId } from '@praxis/core';
 import { postgresEventStore, type PostgresEventStore } from '@praxis/store-postgres';
 import {
   startTestPostgres,
@@ -14,13 +14,13 @@ import {
 import {
   benchMetadata,
   evolveBalance,
+  foldBalance,
   initialBalance,
   paymentData,
-  paymentDecider,
-  paymentEvent,
   paymentEvents,
 } from './lib/fixtures.js';
 import type { BenchContext, BenchSuite, Runner, Side } from './lib/harness.js';
+import { rawAppends, receivePayments, storeAppends, streamOf } from './lib/workloads.js';
 
 const STORE = 'praxis store';
 const RAW = 'raw pg';
@@ -42,8 +42,6 @@ const poolConfig = (ctx: BenchContext, max: number): pg.PoolConfig => ({
   max,
   ...(ctx.synchronous === 'NORMAL' ? { options: '-c synchronous_commit=off' } : {}),
 });
-
-const streamOf = (i: number) => `PaymentAccount-${i}`;
 
 /** A practice (schema) name per scenario and round, so write scenarios start empty. */
 const nameOf = (ctx: BenchContext, scenario: string, fresh: boolean) =>
@@ -134,53 +132,6 @@ const rawAppend = (raw: Raw) => {
   };
 };
 
-/** `writers` concurrent writers, each on its own streams, appending `batch`-event batches. */
-const storeAppends = (
-  store: PostgresEventStore,
-  perSlice: number,
-  batch: number,
-  streams: number,
-  writers = 1,
-) => {
-  const revisions = new Map<string, bigint>();
-  return async (slice: number): Promise<number> => {
-    const perWriter = perSlice / writers;
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        for (let k = 0; k < perWriter; k += batch) {
-          const n = slice * perSlice + w * perWriter + k;
-          const streamId = streamOf(((n / batch) % streams) * writers + w);
-          const events = Array.from({ length: batch }, (_, j) => paymentEvent(n + j));
-          const r = await store.appendToStream(streamId, events, {
-            expectedRevision: revisions.get(streamId) ?? 'no_stream',
-          });
-          revisions.set(streamId, r.nextExpectedRevision as bigint);
-        }
-      }),
-    );
-    return perSlice;
-  };
-};
-
-const rawAppends = (raw: Raw, perSlice: number, batch: number, streams: number, writers = 1) => {
-  const append = rawAppend(raw);
-  const revisions = new Map<string, number>();
-  return async (slice: number): Promise<number> => {
-    const perWriter = perSlice / writers;
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        for (let k = 0; k < perWriter; k += batch) {
-          const n = slice * perSlice + w * perWriter + k;
-          const streamId = streamOf(((n / batch) % streams) * writers + w);
-          const datas = Array.from({ length: batch }, (_, j) => paymentData(n + j));
-          revisions.set(streamId, await append(streamId, revisions.get(streamId) ?? -1, datas));
-        }
-      }),
-    );
-    return perSlice;
-  };
-};
-
 const S4_EVENTS = 100_000;
 const seeded = new Set<string>();
 
@@ -195,7 +146,7 @@ export const suite: BenchSuite = {
       slices: 10,
       target: 0.7,
       subject: storeSide('s1', true, 2, async (s) => storeAppends(s, 200, 1, 200)),
-      baseline: rawSide('s1', true, 2, async (raw) => rawAppends(raw, 200, 1, 200)),
+      baseline: rawSide('s1', true, 2, async (raw) => rawAppends(rawAppend(raw), 200, 1, 200)),
     },
     {
       id: 'S1c',
@@ -204,7 +155,7 @@ export const suite: BenchSuite = {
       slices: 10,
       target: 0.7,
       subject: storeSide('s1c', true, 16, async (s) => storeAppends(s, 800, 1, 10, 16)),
-      baseline: rawSide('s1c', true, 16, async (raw) => rawAppends(raw, 800, 1, 10, 16)),
+      baseline: rawSide('s1c', true, 16, async (raw) => rawAppends(rawAppend(raw), 800, 1, 10, 16)),
     },
     {
       id: 'S2',
@@ -213,7 +164,7 @@ export const suite: BenchSuite = {
       slices: 10,
       target: 0.7,
       subject: storeSide('s2', true, 2, async (s) => storeAppends(s, 2_000, 100, 50)),
-      baseline: rawSide('s2', true, 2, async (raw) => rawAppends(raw, 2_000, 100, 50)),
+      baseline: rawSide('s2', true, 2, async (raw) => rawAppends(rawAppend(raw), 2_000, 100, 50)),
     },
     {
       id: 'S4',
@@ -226,16 +177,12 @@ export const suite: BenchSuite = {
           if ((await store.headPosition()) === undefined) await storeAppends(store, S4_EVENTS, 500, 1_000)(0);
           seeded.add('store');
         }
-        return async () => {
-          let state = initialBalance;
-          for await (const e of store.readAll()) state = evolveBalance(state, e);
-          return state.payments;
-        };
+        return async () => (await foldBalance(store.readAll())).payments;
       }),
       baseline: rawSide('s4', false, 2, async (raw) => {
         if (!seeded.has('raw')) {
           const { rows } = await raw.pool.query(`SELECT count(*)::int AS n FROM ${raw.table}`);
-          if ((rows[0] as { n: number }).n === 0) await rawAppends(raw, S4_EVENTS, 500, 1_000)(0);
+          if ((rows[0] as { n: number }).n === 0) await rawAppends(rawAppend(raw), S4_EVENTS, 500, 1_000)(0);
           seeded.add('raw');
         }
         // A keyset scan in pages of 1 000 (pg parses the JSONB), folded.
@@ -261,22 +208,7 @@ export const suite: BenchSuite = {
       unit: 'commands',
       slices: 10,
       target: 0.7,
-      subject: storeSide('s5', true, 2, async (store) => {
-        const clock = fixedClock('2026-03-02T09:30:00', 'Europe/Berlin');
-        const handler = makeCommandHandler({ store, decider: paymentDecider, clock });
-        return async (slice) => {
-          for (let i = slice * 200; i < (slice + 1) * 200; i++) {
-            const r = await handler.handle({
-              streamId: streamOf(i % 200),
-              command: { type: 'ReceivePayment', n: i },
-              actor: benchMetadata.actor,
-              at: benchMetadata.occurredAt,
-            });
-            if (r._tag === 'Left') throw new Error(r.left.message);
-          }
-          return 200;
-        };
-      }),
+      subject: storeSide('s5', true, 2, async (store) => receivePayments(store, 200, 200)),
       // Per command, what a hand-written handler does: select the stream's events, fold, insert.
       baseline: rawSide('s5', true, 2, async (raw) => {
         const append = rawAppend(raw);

@@ -16,18 +16,11 @@ import {
   sqliteSnapshotStore,
   type SqliteEventStore,
 } from '@praxis/store-sqlite';
-import {
-  evolveBalance,
-  initialBalance,
-  paymentData,
-  paymentDecider,
-  paymentEvent,
-  paymentEvents,
-  type Balance,
-} from './lib/fixtures.js';
+import { foldBalance, paymentDecider, paymentEvent, paymentEvents, type Balance } from './lib/fixtures.js';
 import type { BenchContext, BenchSuite, Side } from './lib/harness.js';
 import { measureProjectionRss, paymentsByInvoice } from './lib/projection-rss.js';
 import { openRaw, rawAppender, rawScan } from './lib/raw-sqlite.js';
+import { rawAppends, streamOf } from './lib/workloads.js';
 
 const EVENTS = Number(process.env['PRAXIS_BENCH_EVENTS'] ?? 1_000_000);
 const STREAM_EVENTS = Math.min(100_000, EVENTS);
@@ -44,7 +37,7 @@ const seedLog = async (ctx: BenchContext, store: SqliteEventStore, n: number) =>
   ctx.log(`  seeding ${n.toLocaleString('en-US')} events`);
   for (let b = 0; b < n / 1_000; b++) {
     await store.appendToStream(
-      `PaymentAccount-${b % 1_000}`,
+      streamOf(b % 1_000),
       Array.from({ length: 1_000 }, (_, k) => paymentEvent(b * 1_000 + k)),
     );
   }
@@ -74,11 +67,7 @@ const storeScanSide: Side = {
     const store = open(ctx, sharedLog);
     await seedLog(ctx, store, EVENTS);
     return {
-      run: async () => {
-        let s = initialBalance;
-        for await (const e of store.readAll()) s = evolveBalance(s, e);
-        return s.payments;
-      },
+      run: async () => (await foldBalance(store.readAll())).payments,
       close: () => store.close(),
     };
   },
@@ -90,21 +79,7 @@ const rawScanSide: Side = {
     const path = join(ctx.dir, '..', 'projections-raw.db');
     const seeded = existsSync(path);
     const db = openRaw(path, ctx.synchronous);
-    if (!seeded) {
-      const append = rawAppender(db);
-      const revisions = new Map<string, number>();
-      for (let b = 0; b < EVENTS / 1_000; b++) {
-        const id = `PaymentAccount-${b % 1_000}`;
-        revisions.set(
-          id,
-          append(
-            id,
-            revisions.get(id) ?? -1,
-            Array.from({ length: 1_000 }, (_, k) => paymentData(b * 1_000 + k)),
-          ),
-        );
-      }
-    }
+    if (!seeded) await rawAppends(rawAppender(db), EVENTS, 1_000, 1_000)(0);
     const scan = rawScan(db);
     return { run: async () => scan().count, close: async () => void db.close() };
   },
@@ -149,12 +124,8 @@ const loadSide = (label: string, withSnapshots: boolean, loads: number): Side =>
   },
 });
 
-const foldTo = async (store: SqliteEventStore, revision: bigint): Promise<Balance> => {
-  let s = initialBalance;
-  for await (const e of store.readStream('PaymentAccount-big', { maxCount: Number(revision) + 1 }))
-    s = evolveBalance(s, e);
-  return s;
-};
+const foldTo = (store: SqliteEventStore, revision: bigint): Promise<Balance> =>
+  foldBalance(store.readStream('PaymentAccount-big', { maxCount: Number(revision) + 1 }));
 
 const title = `${EVENTS.toLocaleString('en-US')} events`;
 

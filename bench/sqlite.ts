@@ -4,62 +4,19 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixedClock, makeCommandHandler } from '@praxis/core';
 import { sqliteEventStore, type SqliteEventStore } from '@praxis/store-sqlite';
 import type Database from 'better-sqlite3';
-import {
-  benchMetadata,
-  evolveBalance,
-  initialBalance,
-  paymentData,
-  paymentDecider,
-  paymentEvent,
-  paymentEvents,
-} from './lib/fixtures.js';
+import { foldBalance, paymentEvents } from './lib/fixtures.js';
 import type { BenchContext, BenchSuite, Runner, Side } from './lib/harness.js';
 import { openRaw, rawAppender, rawFoldStream, rawScan } from './lib/raw-sqlite.js';
 import { measureReadAllRss } from './lib/sqlite-rss.js';
+import { rawAppends, receivePayments, storeAppends, streamOf } from './lib/workloads.js';
 
 const STORE = 'praxis store';
 const RAW = 'raw better-sqlite3';
 
 const openStore = (ctx: BenchContext, file: string): SqliteEventStore =>
   sqliteEventStore({ path: join(ctx.dir, file), synchronous: ctx.synchronous, registry: paymentEvents });
-
-const streamOf = (i: number) => `PaymentAccount-${i}`;
-
-/**
- * Appends through the store: slice `s` appends events s·perSlice … in batches of `batch`,
- * the i-th batch going to stream i mod `streams`, each with its exact expected revision.
- */
-const storeAppends = (store: SqliteEventStore, perSlice: number, batch: number, streams: number) => {
-  const revisions = new Map<string, bigint>();
-  return async (slice: number): Promise<number> => {
-    for (let n = slice * perSlice; n < (slice + 1) * perSlice; n += batch) {
-      const streamId = streamOf((n / batch) % streams);
-      const events = Array.from({ length: batch }, (_, k) => paymentEvent(n + k));
-      const r = await store.appendToStream(streamId, events, {
-        expectedRevision: revisions.get(streamId) ?? 'no_stream',
-      });
-      revisions.set(streamId, r.nextExpectedRevision as bigint);
-    }
-    return perSlice;
-  };
-};
-
-/** The same appends written by hand (see lib/raw-sqlite.ts). */
-const rawAppends = (db: Database.Database, perSlice: number, batch: number, streams: number) => {
-  const append = rawAppender(db);
-  const revisions = new Map<string, number>();
-  return async (slice: number): Promise<number> => {
-    for (let n = slice * perSlice; n < (slice + 1) * perSlice; n += batch) {
-      const streamId = streamOf((n / batch) % streams);
-      const datas = Array.from({ length: batch }, (_, k) => paymentData(n + k));
-      revisions.set(streamId, append(streamId, revisions.get(streamId) ?? -1, datas));
-    }
-    return perSlice;
-  };
-};
 
 const storeSide = (
   file: (ctx: BenchContext) => string,
@@ -106,7 +63,7 @@ export const suite: BenchSuite = {
       slices: 100,
       target: 0.7,
       subject: storeSide(fresh('s1-store'), async (s) => storeAppends(s, 100, 1, 1_000)),
-      baseline: rawSide(fresh('s1-raw'), async (db) => rawAppends(db, 100, 1, 1_000)),
+      baseline: rawSide(fresh('s1-raw'), async (db) => rawAppends(rawAppender(db), 100, 1, 1_000)),
     },
     {
       id: 'S2',
@@ -114,7 +71,7 @@ export const suite: BenchSuite = {
       unit: 'events',
       slices: 40,
       subject: storeSide(fresh('s2-store'), async (s) => storeAppends(s, 500, 100, 50)),
-      baseline: rawSide(fresh('s2-raw'), async (db) => rawAppends(db, 500, 100, 50)),
+      baseline: rawSide(fresh('s2-raw'), async (db) => rawAppends(rawAppender(db), 500, 100, 50)),
     },
     {
       id: 'S3',
@@ -129,17 +86,13 @@ export const suite: BenchSuite = {
             const append = storeAppends(store, S3_EVENTS, 1_000, 1);
             await append(0);
           });
-          return async () => {
-            let state = initialBalance;
-            for await (const e of store.readStream(streamOf(0))) state = evolveBalance(state, e);
-            return state.payments;
-          };
+          return async () => (await foldBalance(store.readStream(streamOf(0)))).payments;
         },
       ),
       baseline: rawSide(
         () => 's3-raw.db',
         async (db, ctx) => {
-          await seedOnce(ctx, 's3-raw.db', () => rawAppends(db, S3_EVENTS, 1_000, 1)(0));
+          await seedOnce(ctx, 's3-raw.db', () => rawAppends(rawAppender(db), S3_EVENTS, 1_000, 1)(0));
           const fold = rawFoldStream(db);
           return async () => fold(streamOf(0)).balance.payments;
         },
@@ -155,17 +108,13 @@ export const suite: BenchSuite = {
         () => 's4-store.db',
         async (store, ctx) => {
           await seedOnce(ctx, 's4-store.db', () => storeAppends(store, S4_EVENTS, 500, 1_000)(0));
-          return async () => {
-            let state = initialBalance;
-            for await (const e of store.readAll()) state = evolveBalance(state, e);
-            return state.payments;
-          };
+          return async () => (await foldBalance(store.readAll())).payments;
         },
       ),
       baseline: rawSide(
         () => 's4-raw.db',
         async (db, ctx) => {
-          await seedOnce(ctx, 's4-raw.db', () => rawAppends(db, S4_EVENTS, 500, 1_000)(0));
+          await seedOnce(ctx, 's4-raw.db', () => rawAppends(rawAppender(db), S4_EVENTS, 500, 1_000)(0));
           const scan = rawScan(db);
           return async () => scan().count;
         },
@@ -177,24 +126,9 @@ export const suite: BenchSuite = {
       unit: 'commands',
       slices: 100,
       target: 0.7,
-      subject: storeSide(fresh('s5-store'), async (store) => {
-        const clock = fixedClock('2026-03-02T09:30:00', 'Europe/Berlin');
-        const handler = makeCommandHandler({ store, decider: paymentDecider, clock });
-        return async (slice) => {
-          for (let i = slice * 50; i < (slice + 1) * 50; i++) {
-            const r = await handler.handle({
-              streamId: streamOf(i % 500),
-              command: { type: 'ReceivePayment', n: i },
-              actor: benchMetadata.actor,
-              at: benchMetadata.occurredAt,
-            });
-            if (r._tag === 'Left') throw new Error(r.left.message);
-          }
-          return 50;
-        };
-      }),
+      subject: storeSide(fresh('s5-store'), async (store) => receivePayments(store, 50, 500)),
       // The issue's baseline for S5: per command, select the stream's last revision and insert.
-      baseline: rawSide(fresh('s5-raw'), async (db) => rawAppends(db, 50, 1, 500)),
+      baseline: rawSide(fresh('s5-raw'), async (db) => rawAppends(rawAppender(db), 50, 1, 500)),
     },
   ],
   extras: {

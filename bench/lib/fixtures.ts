@@ -66,6 +66,15 @@ export const evolveBalance = (
   payments: s.payments + 1,
 });
 
+/** The balance after `events`: how the store suites fold a stream or the whole log. */
+export const foldBalance = async (
+  events: AsyncIterable<{ readonly type?: string; readonly data: unknown }>,
+): Promise<Balance> => {
+  let s = initialBalance;
+  for await (const e of events) s = evolveBalance(s, e);
+  return s;
+};
+
 /** The command of S5. */
 export interface ReceivePayment {
   readonly type: 'ReceivePayment';
