@@ -1,4 +1,5 @@
 import type { AppendedEvent, CommandResult, DomainEvent, Position, StreamRevision } from '@praxis/core';
+import { refusedByRule, refusedUnauthorized } from './refusal.js';
 
 /** A command the practice accepted: what was decided, as events. */
 export interface Decided<S> {
@@ -53,25 +54,7 @@ export const toOutcome = <S>(streamId: string, result: CommandResult<DomainEvent
     };
   }
   const l = result.left;
-  if (l._tag === 'Unauthorized') {
-    return {
-      ok: false,
-      streamId,
-      reason: 'unauthorized',
-      code: 'Unauthorized',
-      message: l.message,
-      summary: `refused (Unauthorized): ${l.message}`,
-    };
-  }
-  return {
-    ok: false,
-    streamId,
-    reason: 'rejected',
-    code: l.code,
-    message: l.message,
-    ...(l.field === undefined ? {} : { field: l.field }),
-    summary: `refused (${l.code}): ${l.message}${l.field === undefined ? '' : ` [${l.field}]`}`,
-  };
+  return l._tag === 'Unauthorized' ? refusedUnauthorized(streamId, l.message) : refusedByRule(streamId, l);
 };
 
 /** What a command would do, decided without recording anything (`practice.check`). */

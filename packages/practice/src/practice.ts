@@ -2,6 +2,7 @@ import {
   CheckpointMoved,
   InvalidArgument,
   combineRegistries,
+  domainError,
   makeCommandHandler,
   streamIdOf,
   systemClock,
@@ -22,6 +23,7 @@ import {
 import { commandMethods, type CallOptions } from './area.js';
 import type { AnyBinding, PracticeModule } from './module.js';
 import { toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
+import { refusedByRule, refusedUnauthorized } from './refusal.js';
 import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
@@ -273,15 +275,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     const id = (command as unknown as Record<string, unknown>)[binding.idKey];
     if (typeof id !== 'string' || id.trim() === '') {
       const message = `${command.type} needs ${binding.idKey}: the ${binding.decider.name} it is for`;
-      return {
-        ok: false,
-        streamId: `${binding.decider.name}-`,
-        reason: 'rejected',
-        code: 'MissingId',
-        message,
-        field: binding.idKey,
-        summary: `refused (MissingId): ${message} [${binding.idKey}]`,
-      };
+      return refusedByRule(`${binding.decider.name}-`, domainError('MissingId', message, binding.idKey));
     }
     return { who, streamId: streamIdOf(binding.decider, id) };
   };
@@ -349,31 +343,10 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       if ('ok' in addressed) return addressed;
       const { who, streamId } = addressed;
       const verdict = w.permissions(who, { aggregate, command: command.type, streamId });
-      const refused = (r: Refused): Refused => r;
-      if (verdict !== true) {
-        return refused({
-          ok: false,
-          streamId,
-          reason: 'unauthorized',
-          code: 'Unauthorized',
-          message: verdict,
-          summary: `refused (Unauthorized): ${verdict}`,
-        });
-      }
+      if (verdict !== true) return refusedUnauthorized(streamId, verdict);
       const { state } = await handler.load(streamId);
       const decision = binding.decider.decide(command, state);
-      if (decision._tag === 'Left') {
-        const l = decision.left;
-        return refused({
-          ok: false,
-          streamId,
-          reason: 'rejected',
-          code: l.code,
-          message: l.message,
-          ...(l.field === undefined ? {} : { field: l.field }),
-          summary: `refused (${l.code}): ${l.message}${l.field === undefined ? '' : ` [${l.field}]`}`,
-        });
-      }
+      if (decision._tag === 'Left') return refusedByRule(streamId, decision.left);
       const decided = decision.right.map((e: DomainEvent) => e.type);
       return {
         ok: true,

@@ -72,6 +72,48 @@ describe('the practice wiring', () => {
     expect(await store.streamRevision('Room-r1')).toBe('no_stream');
   });
 
+  it('refuses a command without the id of its aggregate, naming the field', async () => {
+    const { w } = await open();
+    const r = await practiceCore(w, manager).execute('Room', { type: 'BookRoom', by: 'x' } as never);
+    expect(r).toEqual({
+      ok: false,
+      streamId: 'Room-',
+      reason: 'rejected',
+      code: 'MissingId',
+      message: 'BookRoom needs roomId: the Room it is for',
+      field: 'roomId',
+      summary: 'refused (MissingId): BookRoom needs roomId: the Room it is for [roomId]',
+    });
+  });
+
+  it('check refuses exactly as execute does, by rule and by role', async () => {
+    const { w } = await open();
+    const p = practiceCore(w, manager);
+    const book = { type: 'BookRoom', roomId: 'r1', by: 'x', at: '2026-03-02T09:00:00-06:00' } as never;
+    await p.execute('Room', book);
+    const taken = await p.execute('Room', book);
+    expect(taken).toEqual({
+      ok: false,
+      streamId: 'Room-r1',
+      reason: 'rejected',
+      code: 'RoomTaken',
+      message: 'the room is already booked',
+      field: 'roomId',
+      summary: 'refused (RoomTaken): the room is already booked [roomId]',
+    });
+    expect(await p.check('Room', book)).toEqual(taken);
+    const auditor = { actor: { id: 'a-1', role: 'auditor' } };
+    const forbidden = await p.execute('Room', book, auditor);
+    expect(forbidden).toMatchObject({
+      ok: false,
+      streamId: 'Room-r1',
+      reason: 'unauthorized',
+      code: 'Unauthorized',
+    });
+    expect(forbidden.summary).toBe(`refused (Unauthorized): ${(forbidden as { message: string }).message}`);
+    expect(await p.check('Room', book, auditor)).toEqual(forbidden);
+  });
+
   it('requires an acting user', async () => {
     const { w } = await open();
     const anonymous = practiceCore(w, undefined);
