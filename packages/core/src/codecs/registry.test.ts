@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
+import * as P from './primitives.js';
 import { Cents, ISODate, NonEmptyString, Uuid, struct } from './primitives.js';
 import { decodesToItself, defineEvents } from './registry.js';
 
@@ -73,6 +74,27 @@ describe('registry decode on read', () => {
     expect(registry.decode('BudgetApproved', 1, { ...valid, budgetId: 'x' })).toEqual(
       E.left({ field: 'budgetId', reason: expect.stringContaining('Uuid') }),
     );
+  });
+
+  it('counts on core primitives that return valid input unchanged', () => {
+    const samples: [t.Mixed, unknown][] = [
+      [P.Cents, -250],
+      [P.NonNegativeCents, 0],
+      [P.PositiveCents, 1],
+      [P.PositiveInt, 7],
+      [P.NonNegativeInt, 0],
+      [P.NonEmptyString, ' x '],
+      [P.ISODate, '2024-02-29'],
+      [P.ISOInstant, '2026-03-02T09:30:00.000+01:00'],
+      [P.TimeZone, 'Europe/Berlin'],
+      [P.CurrencyCode, 'EUR'],
+      [P.Uuid, '0F8FAD5B-D9CB-469F-A165-70867728950E'],
+    ];
+    for (const [codec, value] of samples) {
+      expect(decodesToItself(codec)).toBe(true);
+      expect(codec.is(value)).toBe(true);
+      expect(codec.decode(value)).toEqual(E.right(value));
+    }
   });
 
   it('still runs transforming codecs in full', () => {
