@@ -111,6 +111,16 @@ CREATE TABLE ${s}.events (
 CREATE INDEX events_global_order ON ${s}.events (xid, position);
 ${appendFunction(s)}`,
   },
+  {
+    version: 2,
+    name: 'the append looks up ids and streams by index, whatever the statistics say',
+    // The append's statements are planned once per connection and the plan is kept. Planned
+    // while the table is new (no statistics yet), the id lookup became a sequential scan that
+    // then ran on every append as the log grew — until autovacuum's ANALYZE replanned it.
+    // Every lookup of the append is a point lookup on a unique index, so scans are never right.
+    sql: (s) =>
+      `ALTER FUNCTION ${s}.append_events(text, text, uuid[], text[], int[], text[], text[]) SET enable_seqscan = off;`,
+  },
 ];
 
 /** The newest schema version this code knows. */

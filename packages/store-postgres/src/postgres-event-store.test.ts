@@ -14,7 +14,7 @@ import {
 } from '@praxis/core';
 import { note, notes, testRegistry } from '@praxis/testing';
 import { chainTextAround } from './chain-text.js';
-import { latestVersion } from './migrations.js';
+import { latestVersion, migrations } from './migrations.js';
 import { postgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 import { startTestPostgres, type TestPostgres } from './testing/embedded-server.js';
 
@@ -92,6 +92,46 @@ describe('schema migrations', () => {
     expect(rows.map((r: { version: number }) => r.version)).toEqual(
       Array.from({ length: latestVersion }, (_, i) => i + 1),
     );
+  });
+
+  it('upgrades a schema written by version 1: its events stay and later appends chain on them', async () => {
+    const p = practice();
+    const s = `"praxis_${p}"`;
+    await admin.query(`CREATE SCHEMA ${s}`);
+    await admin.query(
+      `CREATE TABLE ${s}.schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await admin.query(migrations[0]!.sql(s));
+    await admin.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES (1, 'v1')`);
+    // An event appended by version 1's function, as an older Praxis did.
+    const prepared = {
+      eventId: '01890a5d-ac96-774b-bcce-b302099a8057',
+      type: 'ContractNoteWritten',
+      schemaVersion: 1,
+      data: { text: 'before the upgrade' },
+      metadata: {
+        actor: { id: 'a', role: 'owner' },
+        occurredAt: '2026-03-02T09:30:00.000+01:00',
+        correlationId: 'c',
+        causationId: 'c',
+        recordedAt: '2026-03-02T08:30:00.000Z',
+      },
+    };
+    const { before, after } = chainTextAround('A-1', prepared);
+    await admin.query(
+      `SELECT * FROM ${s}.append_events('A-1', 'no_stream', $1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[])`,
+      [[prepared.eventId], [prepared.type], [1], [before], [after]],
+    );
+    const store = await open(p);
+    try {
+      await store.appendToStream('A-1', notes('new', 2), { expectedRevision: 0n });
+      expect(await store.streamRevision('A-1')).toBe(2n);
+      expect(await verifyChain(store)).toEqual({ _tag: 'Intact', eventsChecked: 3 });
+      const { rows } = await admin.query(`SELECT max(version) AS v FROM ${s}.schema_migrations`);
+      expect((rows[0] as { v: number }).v).toBe(latestVersion);
+    } finally {
+      await store.close();
+    }
   });
 
   it('leaves a schema written by a newer Praxis untouched and says so', async () => {
