@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, makeCommandHandler, foldProjections, collect } from '@praxis/core';
@@ -36,7 +37,11 @@ const parseCsvLine = (line: string): string[] => {
 describe('safe output', () => {
   it('exports an actor id that is a spreadsheet formula as inert text', async () => {
     const store = memoryEventStore({ registry });
-    const h = makeCommandHandler({ store, decider: pettyCash, clock: fixedClock('2026-03-01T09:00:00', 'UTC') });
+    const h = makeCommandHandler({
+      store,
+      decider: pettyCash,
+      clock: fixedClock('2026-03-01T09:00:00', 'UTC'),
+    });
     const evil = { id: '=HYPERLINK("http://x","y")', role: '@SUM(A1)' };
     await h.handle({ streamId: 'PettyCash-front', actor: evil, command: { type: 'Deposit', cents: 1 } });
     const reader = foldProjections([auditView(registry.types)], await collect(store.readAll()));
@@ -54,7 +59,10 @@ describe('safe output', () => {
         expect(value).not.toMatch(/^[=+\-@\t\r]/);
         expect(value).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/);
         // Text without anything to neutralise comes out as it went in.
-        if (!/^[=+\-@\t\r]/.test(s) && !/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069",]/.test(s)) {
+        if (
+          !/^[=+\-@\t\r]/.test(s) &&
+          !/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069",]/.test(s)
+        ) {
           expect(cell).toBe(s);
         }
       }),
@@ -65,7 +73,9 @@ describe('safe output', () => {
     expect(terminalSafe('ann\u202Eevil\u001b[31m\r')).toBe('ann\\u{202e}evil\\u{001b}[31m\\u{000d}');
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(terminalSafe(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+        expect(terminalSafe(s)).not.toMatch(
+          /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/,
+        );
       }),
     );
   });

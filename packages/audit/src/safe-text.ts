@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
 /**
  * Output that cannot act on its reader: spreadsheet formulas (OWASP CSV injection) and terminal
  * control sequences or bidirectional overrides ("Trojan Source", CVE-2021-42574) are shown as
@@ -5,9 +6,8 @@
  */
 
 /** C0 and C1 control characters (but tab, LF, CR), DEL, bidi controls and line/paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const unsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
+const unsafe =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const unsafeInLine = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escape = (c: string): string => `\\u{${c.codePointAt(0)!.toString(16).padStart(4, '0')}}`;
@@ -40,4 +40,7 @@ export const csvCell = (value: string): string => {
 
 /** JSON text with bidi controls and separators escaped as `\uXXXX` (the same JSON value). */
 export const jsonSafe = (json: string): string =>
-  json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  json.replace(
+    /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );

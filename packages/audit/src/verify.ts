@@ -20,7 +20,9 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** One line saying what a verification covered. */
 export const coverage = (r: LogVerification): string => {
   const parts = [
-    r.keyed ? 'every seal checked under the key' : 'seals NOT checked (no key given: proves nothing against someone with write access)',
+    r.keyed
+      ? 'every seal checked under the key'
+      : 'seals NOT checked (no key given: proves nothing against someone with write access)',
     `${n(r.checkpoints)} signed checkpoint${r.checkpoints === 1 ? '' : 's'}`,
     `${n(r.receipts)} receipt${r.receipts === 1 ? '' : 's'}`,
   ];

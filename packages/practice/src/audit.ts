@@ -19,6 +19,7 @@ import {
 } from '@praxis/audit';
 import { InvalidArgument, type ReadModelReader } from '@praxis/core';
 import type { PracticeCore } from './practice.js';
+import { compareReadModels, type ReadModelDifference } from './read-model-check.js';
 
 /** What an auditor can ask of a practice. */
 export interface PracticeAudit {
@@ -39,6 +40,11 @@ export interface PracticeAudit {
    * database. Needs a practice opened with a trust key.
    */
   receipt(): Promise<Receipt>;
+  /**
+   * Compares every read model with a fresh fold of the log; the first difference of each
+   * projection that differs (an empty list: all equal).
+   */
+  checkReadModels(): Promise<ReadModelDifference[]>;
   /** One entity (stream, e.g. `Claim-c2025-00012`) as it stood at a past instant or position. */
   entityAsOf<S = unknown>(streamId: string, asOf: AsOf): Promise<AggregateAsOf<S> & { aggregate: string }>;
   /** Every read model but the audit view as it stood at a past instant or position (live ones untouched). */
@@ -60,6 +66,10 @@ export const practiceAudit = (
         ...(core.trust === undefined ? {} : { keys: [core.trust.key] }),
         ...options,
       }),
+    checkReadModels: async () => {
+      await core.catchUp();
+      return compareReadModels(core.store, projections, reader);
+    },
     receipt: async () => {
       if (core.trust === undefined) {
         throw new InvalidArgument('trustKey', 'a receipt needs a practice opened with a trust key');

@@ -15,7 +15,11 @@ export interface PracticeTrust {
 /** Default number of commands between two checkpoints. */
 export const defaultCheckpointEvery = 100;
 
-export const practiceTrust = (store: EventStore, key: TrustKey, every = defaultCheckpointEvery): PracticeTrust => {
+export const practiceTrust = (
+  store: EventStore,
+  key: TrustKey,
+  every = defaultCheckpointEvery,
+): PracticeTrust => {
   if (!Number.isSafeInteger(every) || every < 1) {
     throw new InvalidArgument('checkpointEvery', 'must be a whole number of commands, at least 1');
   }

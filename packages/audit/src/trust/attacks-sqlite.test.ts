@@ -111,7 +111,12 @@ describe('tamper evidence against someone with write access to the SQLite file',
     const r = await verifyFile();
     expect(r.ok).toBe(false);
     expect(r.findings).toContainEqual(
-      expect.objectContaining({ kind: 'missing', detail: expect.stringMatching(/^1 event missing: receipt receipt.json covers 1,202 events up to position 1202 .* and no event at position 1202/) }),
+      expect.objectContaining({
+        kind: 'missing',
+        detail: expect.stringMatching(
+          /^1 event missing: receipt receipt.json covers 1,202 events up to position 1202 .* and no event at position 1202/,
+        ),
+      }),
     );
   });
 
@@ -120,7 +125,9 @@ describe('tamper evidence against someone with write access to the SQLite file',
     const r = await verifyFile();
     expect(r.ok).toBe(false);
     expect(r.findings.filter((f) => f.kind === 'missing').map((f) => f.detail)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^1,000 events missing: receipt receipt.json covers 1,202 events/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^1,000 events missing: receipt receipt.json covers 1,202 events/),
+      ]),
     );
   });
 
@@ -132,9 +139,28 @@ describe('tamper evidence against someone with write access to the SQLite file',
         `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash)
          VALUES (?, 'PettyCash-box0', ?, 'CashWithdrawn', 1, ?, ?, '', '')`,
       );
-      const rev = (a.db.prepare(`SELECT max(revision) AS r FROM events WHERE stream_id = 'PettyCash-box0'`).get() as { r: number }).r;
-      insert.run('0190a8c0-0000-7000-8000-000000000001', rev + 1, '{"cents":50000}', JSON.stringify({ ...meta, correlationId: 'x', causationId: 'x', recordedAt: '2026-03-02T00:00:00.000Z' }));
-      insert.run('0190a8c0-0000-7000-8000-000000000002', rev + 2, '{"cents":70000}', JSON.stringify({ ...JSON.parse(copy.metadata) }));
+      const rev = (
+        a.db.prepare(`SELECT max(revision) AS r FROM events WHERE stream_id = 'PettyCash-box0'`).get() as {
+          r: number;
+        }
+      ).r;
+      insert.run(
+        '0190a8c0-0000-7000-8000-000000000001',
+        rev + 1,
+        '{"cents":50000}',
+        JSON.stringify({
+          ...meta,
+          correlationId: 'x',
+          causationId: 'x',
+          recordedAt: '2026-03-02T00:00:00.000Z',
+        }),
+      );
+      insert.run(
+        '0190a8c0-0000-7000-8000-000000000002',
+        rev + 2,
+        '{"cents":70000}',
+        JSON.stringify({ ...JSON.parse(copy.metadata) }),
+      );
       a.rehash();
       expect(a.rows().at(-1)!.position).toBeGreaterThan(last.position);
     });
@@ -158,17 +184,48 @@ describe('tamper evidence against someone with write access to the SQLite file',
     });
     const r = await verifyFile();
     expect(r.ok).toBe(false);
-    expect(r.findings[0]).toMatchObject({ kind: 'changed', reason: 'seal-mismatch', position: String(edited) });
+    expect(r.findings[0]).toMatchObject({
+      kind: 'changed',
+      reason: 'seal-mismatch',
+      position: String(edited),
+    });
     expect(r.findings.some((f) => f.reason === 'differs-from-checkpoint')).toBe(true);
-    // The chain alone (no key, no receipt) cannot see it: that is what the key is for.
-    expect((await verifyFile({ keys: false, receipts: false })).ok).toBe(true);
+    // Without the secret, the checkpoint signed in the log still shows it (public key only).
+    expect((await verifyFile({ keys: false, receipts: false })).findings).toContainEqual(
+      expect.objectContaining({ reason: 'differs-from-checkpoint' }),
+    );
+  });
+
+  it('still catches an edit when the attacker also deletes the checkpoints: by seal or by receipt, not by the chain alone', async () => {
+    sql((a) => {
+      a.db.prepare('UPDATE events SET data = ? WHERE data = ?').run('{"cents":50000}', '{"cents":500}');
+      a.db.exec("DELETE FROM events WHERE stream_id = 'Trust-checkpoints'");
+      a.rehash();
+    });
+    expect((await verifyFile({ keys: true, receipts: false })).findings[0]).toMatchObject({
+      reason: 'seal-mismatch',
+    });
+    expect((await verifyFile({ keys: false, receipts: true })).ok).toBe(false);
+    // The unkeyed chain alone proves nothing against write access: what the key and receipts are for.
+    const bare = await verifyFile({ keys: false, receipts: false });
+    expect(bare.ok).toBe(true);
+    expect(bare.keyed).toBe(false);
   });
 
   it('notices the last row’s position renumbered', async () => {
-    sql((a) => a.db.exec('UPDATE events SET position = position + 7 WHERE position = (SELECT max(position) FROM events)'));
+    sql((a) =>
+      a.db.exec(
+        'UPDATE events SET position = position + 7 WHERE position = (SELECT max(position) FROM events)',
+      ),
+    );
     const r = await verifyFile();
     expect(r.ok).toBe(false);
-    expect(r.findings).toContainEqual(expect.objectContaining({ kind: 'missing', detail: expect.stringMatching(/no event at position 1202/) }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'missing',
+        detail: expect.stringMatching(/no event at position 1202/),
+      }),
+    );
   });
 
   it('notices an interior position renumbered into a gap', async () => {
@@ -188,18 +245,27 @@ describe('tamper evidence against someone with write access to the SQLite file',
       const victim = a.rows().find((r) => r.data === '{"cents":1119}')!;
       at = victim.position;
       a.db.prepare('UPDATE events SET data = ? WHERE position = ?').run('{"cents":1,"cents":1119}', at);
-      expect(a.db.prepare("SELECT json_extract(data, '$.cents') AS c FROM events WHERE position = ?").get(at)).toEqual({ c: 1 });
+      expect(
+        a.db.prepare("SELECT json_extract(data, '$.cents') AS c FROM events WHERE position = ?").get(at),
+      ).toEqual({ c: 1 });
     });
     const r = await verifyFile();
     expect(r.ok).toBe(false);
     expect(r.findings[0]).toMatchObject({ kind: 'changed', reason: 'stored-text', position: String(at) });
     // Even with no key and no receipt, the second spelling shows.
-    expect((await verifyFile({ keys: false, receipts: false })).findings[0]).toMatchObject({ reason: 'stored-text' });
+    expect((await verifyFile({ keys: false, receipts: false })).findings[0]).toMatchObject({
+      reason: 'stored-text',
+    });
   });
 
   it('refuses a receipt that was edited to match a truncated log', async () => {
     receipt = { ...receipt, count: 202 };
     const r = await verifyFile();
-    expect(r.findings).toContainEqual(expect.objectContaining({ kind: 'forged', detail: 'receipt receipt.json: its signature does not verify' }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'forged',
+        detail: 'receipt receipt.json: its signature does not verify',
+      }),
+    );
   });
 });

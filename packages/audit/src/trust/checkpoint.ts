@@ -1,4 +1,11 @@
-import { Position, PraxisError, canonicalJson, isTagged, type EventStore, type RecordedEvent } from '@praxis/core';
+import {
+  Position,
+  PraxisError,
+  canonicalJson,
+  isTagged,
+  type EventStore,
+  type RecordedEvent,
+} from '@praxis/core';
 import { checkpointStream, type CheckpointData } from './events.js';
 import { verifySignature, type TrustKey } from './key.js';
 import { ensureTrustKey, keyInForceAt, keyRecords, readStreamOrEmpty, trustActor } from './key-records.js';
@@ -28,8 +35,10 @@ export const checkpointStatement = (c: CheckpointClaim): string =>
   });
 
 /** Whether a checkpoint's signature verifies under `publicKey` (hex). */
-export const checkpointSignedBy = (c: CheckpointClaim & { readonly signature: string }, publicKey: string): boolean =>
-  verifySignature(publicKey, checkpointStatement(c), c.signature);
+export const checkpointSignedBy = (
+  c: CheckpointClaim & { readonly signature: string },
+  publicKey: string,
+): boolean => verifySignature(publicKey, checkpointStatement(c), c.signature);
 
 /** The checkpointer found the log not as its last checkpoint left it: run `verify`. */
 export class TamperDetected extends PraxisError {
@@ -87,11 +96,17 @@ const grow = async (store: EventStore, key: TrustKey): Promise<Grown> => {
   const checker = new SealChecker(new Map([[key.keyId, key]]), keyInForceAt(records.events, from));
   let lastEvent: RecordedEvent | undefined;
   let first = true;
-  for await (const e of store.readAll({ asStored: true, ...(from === undefined ? {} : { fromPosition: from }) })) {
+  for await (const e of store.readAll({
+    asStored: true,
+    ...(from === undefined ? {} : { fromPosition: from }),
+  })) {
     if (first && from !== undefined) {
       first = false;
       if (!Position.equals(e.position, from) || e.hash !== last!.head) {
-        throw new TamperDetected(last!.lastPosition, 'the last checkpointed event is no longer in the log as signed');
+        throw new TamperDetected(
+          last!.lastPosition,
+          'the last checkpointed event is no longer in the log as signed',
+        );
       }
       continue;
     }
@@ -113,12 +128,18 @@ const grow = async (store: EventStore, key: TrustKey): Promise<Grown> => {
 const sign = (key: TrustKey, g: Grown, takenAt: string): CheckpointData => {
   const claim: CheckpointClaim = {
     count: g.frontier.count,
-    lastPosition: g.lastEvent === undefined ? (g.last?.lastPosition ?? '') : Position.toString(g.lastEvent.position),
+    lastPosition:
+      g.lastEvent === undefined ? (g.last?.lastPosition ?? '') : Position.toString(g.lastEvent.position),
     head: g.lastEvent?.hash ?? g.last?.head ?? '',
     root: g.frontier.root(),
     keyId: key.keyId,
   };
-  return { ...claim, frontier: g.frontier.frontier(), signature: key.sign(checkpointStatement(claim)), takenAt };
+  return {
+    ...claim,
+    frontier: g.frontier.frontier(),
+    signature: key.sign(checkpointStatement(claim)),
+    takenAt,
+  };
 };
 
 /**
@@ -147,7 +168,11 @@ export const writeCheckpoint = async (
     [{ type: 'LogCheckpointed', data, metadata: { actor: trustActor, occurredAt: data.takenAt } }],
     { expectedRevision: g.last === undefined ? 'no_stream' : g.last.revision },
   );
-  return { ...data, position: r.position, revision: r.nextExpectedRevision === 'no_stream' ? 0n : r.nextExpectedRevision };
+  return {
+    ...data,
+    position: r.position,
+    revision: r.nextExpectedRevision === 'no_stream' ? 0n : r.nextExpectedRevision,
+  };
 };
 
 /**
@@ -170,7 +195,10 @@ export const signLogHead = async (
       return sign(key, g, now());
     }
     if (Date.now() > deadline) {
-      throw new TamperDetected(Position.toString(written.position), 'the checkpoint just written does not appear in the log');
+      throw new TamperDetected(
+        Position.toString(written.position),
+        'the checkpoint just written does not appear in the log',
+      );
     }
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -10,3 +10,4 @@ export * from './checkpoint.js';
 export * from './receipt.js';
 export * from './verify-log.js';
 export * from './sealed-snapshots.js';
+export * from './inclusion.js';

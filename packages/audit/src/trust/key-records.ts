@@ -30,7 +30,12 @@ export const readStreamOrEmpty = async (
 /** Every key the log has named: id → public key (hex), and the one in force at the end. */
 export const keyRecords = async (
   store: Pick<EventStore, 'readStream'>,
-): Promise<{ publicKeys: Map<string, string>; active: string | undefined; revision: bigint | undefined; events: RecordedEvent[] }> => {
+): Promise<{
+  publicKeys: Map<string, string>;
+  active: string | undefined;
+  revision: bigint | undefined;
+  events: RecordedEvent[];
+}> => {
   const events = await readStreamOrEmpty(store, trustKeyStream);
   const publicKeys = new Map<string, string>();
   let active: string | undefined;
@@ -39,22 +44,35 @@ export const keyRecords = async (
     if (e.type === 'TrustKeyIntroduced' && typeof d.keyId === 'string' && typeof d.publicKey === 'string') {
       publicKeys.set(d.keyId, d.publicKey);
       active ??= d.keyId;
-    } else if (e.type === 'TrustKeyRotated' && typeof d.toKeyId === 'string' && typeof d.toPublicKey === 'string') {
+    } else if (
+      e.type === 'TrustKeyRotated' &&
+      typeof d.toKeyId === 'string' &&
+      typeof d.toPublicKey === 'string'
+    ) {
       publicKeys.set(d.toKeyId, d.toPublicKey);
       active = d.toKeyId;
     }
   }
-  return { publicKeys, active, revision: events.length === 0 ? undefined : events[events.length - 1]!.revision, events };
+  return {
+    publicKeys,
+    active,
+    revision: events.length === 0 ? undefined : events[events.length - 1]!.revision,
+    events,
+  };
 };
 
 /** The key in force just after `position`, by the key records at or before it. */
-export const keyInForceAt = (records: readonly RecordedEvent[], position: Position.Position | undefined): string | undefined => {
+export const keyInForceAt = (
+  records: readonly RecordedEvent[],
+  position: Position.Position | undefined,
+): string | undefined => {
   let active: string | undefined;
   if (position === undefined) return undefined;
   for (const e of records) {
     if (Position.compare(e.position, position) > 0) break;
     const d = e.data as Record<string, unknown>;
-    if (e.type === 'TrustKeyIntroduced' && active === undefined && typeof d.keyId === 'string') active = d.keyId;
+    if (e.type === 'TrustKeyIntroduced' && active === undefined && typeof d.keyId === 'string')
+      active = d.keyId;
     if (e.type === 'TrustKeyRotated' && typeof d.toKeyId === 'string') active = d.toKeyId;
   }
   return active;
@@ -64,13 +82,23 @@ export const keyInForceAt = (records: readonly RecordedEvent[], position: Positi
  * Records `key` as the log's key if it has none yet; checks it is the key in force otherwise.
  * Throws InvalidArgument when the log is sealed under another key (rotate with `rotateTrustKey`).
  */
-export const ensureTrustKey = async (store: EventStore, key: TrustKey, now: () => string = machineNow): Promise<void> => {
+export const ensureTrustKey = async (
+  store: EventStore,
+  key: TrustKey,
+  now: () => string = machineNow,
+): Promise<void> => {
   const records = await keyRecords(store);
   if (records.active === undefined) {
     try {
       await sealedStore(store, key).appendToStream(
         trustKeyStream,
-        [{ type: 'TrustKeyIntroduced', data: { keyId: key.keyId, publicKey: key.publicKey }, metadata: { actor: trustActor, occurredAt: now() } }],
+        [
+          {
+            type: 'TrustKeyIntroduced',
+            data: { keyId: key.keyId, publicKey: key.publicKey },
+            metadata: { actor: trustActor, occurredAt: now() },
+          },
+        ],
         { expectedRevision: 'no_stream' },
       );
       return;
@@ -101,11 +129,20 @@ export const rotateTrustKey = async (
 ): Promise<void> => {
   const records = await keyRecords(store);
   if (records.active !== from.keyId) {
-    throw new InvalidArgument('trust key', `the key in force is ${records.active ?? 'none'}, not ${from.keyId}`);
+    throw new InvalidArgument(
+      'trust key',
+      `the key in force is ${records.active ?? 'none'}, not ${from.keyId}`,
+    );
   }
   await sealedStore(store, from).appendToStream(
     trustKeyStream,
-    [{ type: 'TrustKeyRotated', data: { fromKeyId: from.keyId, toKeyId: to.keyId, toPublicKey: to.publicKey }, metadata: { actor: trustActor, occurredAt: now() } }],
+    [
+      {
+        type: 'TrustKeyRotated',
+        data: { fromKeyId: from.keyId, toKeyId: to.keyId, toPublicKey: to.publicKey },
+        metadata: { actor: trustActor, occurredAt: now() },
+      },
+    ],
     { expectedRevision: records.revision ?? 'no_stream' },
   );
 };

@@ -1,4 +1,12 @@
-import { createHash, createHmac, createPrivateKey, createPublicKey, hkdfSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  sign,
+  verify,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InvalidArgument } from '@praxis/core';
 
@@ -86,7 +94,8 @@ export const verifySignature = (publicKey: string, message: string, signature: s
 /** Secret text (hex or base64) as bytes; throws InvalidArgument naming `where`. */
 export const parseSecret = (text: string, where: string): Buffer => {
   const s = text.replace(/\s+/g, '');
-  const bytes = /^[0-9a-fA-F]+$/.test(s) && s.length % 2 === 0 ? Buffer.from(s, 'hex') : Buffer.from(s, 'base64');
+  const bytes =
+    /^[0-9a-fA-F]+$/.test(s) && s.length % 2 === 0 ? Buffer.from(s, 'hex') : Buffer.from(s, 'base64');
   if (bytes.length < 32) {
     throw new InvalidArgument(where, 'the trust key must hold at least 32 bytes (64 hex digits or base64)');
   }

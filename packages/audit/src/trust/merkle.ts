@@ -39,7 +39,7 @@ export class MerkleFrontier {
 
   /** Adds a leaf by its leaf hash (hex). */
   push(leaf: string): void {
-    let cur: { size: number; hash: Uint8Array } = { size: 1, hash: Buffer.from(leaf, "hex") };
+    let cur: { size: number; hash: Uint8Array } = { size: 1, hash: Buffer.from(leaf, 'hex') };
     while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.size === cur.size) {
       const left = this.stack.pop()!;
       cur = { size: cur.size * 2, hash: node(left.hash, cur.hash) };
@@ -103,10 +103,11 @@ export const rootFromAuditPath = (
   size: number,
   path: readonly string[],
 ): string | undefined => {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return undefined;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size)
+    return undefined;
   let fn = index;
   let sn = size - 1;
-  let r: Uint8Array = Buffer.from(leaf, "hex");
+  let r: Uint8Array = Buffer.from(leaf, 'hex');
   for (const p of path) {
     if (sn === 0) return undefined;
     const c = Buffer.from(p, 'hex');
@@ -124,5 +125,5 @@ export const rootFromAuditPath = (
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  return sn === 0 ? Buffer.from(r).toString("hex") : undefined;
+  return sn === 0 ? Buffer.from(r).toString('hex') : undefined;
 };

@@ -8,7 +8,10 @@ const hex = (n?: number) =>
   new t.Type<string, string, unknown>(
     n === undefined ? 'hex' : `hex(${n})`,
     (u): u is string => typeof u === 'string' && /^[0-9a-f]*$/.test(u) && (n === undefined || u.length === n),
-    (u, c) => (typeof u === 'string' && /^[0-9a-f]*$/.test(u) && (n === undefined || u.length === n) ? t.success(u) : t.failure(u, c)),
+    (u, c) =>
+      typeof u === 'string' && /^[0-9a-f]*$/.test(u) && (n === undefined || u.length === n)
+        ? t.success(u)
+        : t.failure(u, c),
     (s) => s,
   );
 
@@ -68,7 +71,8 @@ export const parseReceipt = (text: string, source: string): Receipt => {
  */
 export const receiptProblem = (r: Receipt, trusted?: readonly string[]): string | undefined => {
   if (keyIdOf(r.publicKey) !== r.keyId) return 'its public key does not match its key id';
-  if (trusted !== undefined && !trusted.includes(r.publicKey)) return `key ${r.keyId} is not one of the trusted keys`;
+  if (trusted !== undefined && !trusted.includes(r.publicKey))
+    return `key ${r.keyId} is not one of the trusted keys`;
   const claim: CheckpointClaim & { signature: string } = r;
   return checkpointSignedBy(claim, r.publicKey) ? undefined : 'its signature does not verify';
 };

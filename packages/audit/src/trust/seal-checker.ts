@@ -48,15 +48,26 @@ export class SealChecker {
   }
 
   private verifySeal(e: RecordedEvent, seal: ReturnType<typeof sealIn>): SealProblem | undefined {
-    if (seal === undefined) return { reason: 'unsealed', detail: 'no seal, though the log is keyed from an earlier event' };
+    if (seal === undefined)
+      return { reason: 'unsealed', detail: 'no seal, though the log is keyed from an earlier event' };
     if (seal.keyId !== this.active) {
-      return { reason: 'wrong-key', detail: `sealed with key ${seal.keyId}, but key ${this.active} is in force here` };
+      return {
+        reason: 'wrong-key',
+        detail: `sealed with key ${seal.keyId}, but key ${this.active} is in force here`,
+      };
     }
     const key = this.keys.get(seal.keyId);
-    if (key === undefined) return { reason: 'key-unknown', detail: `key ${seal.keyId} was not given, so its seal cannot be checked` };
+    if (key === undefined)
+      return {
+        reason: 'key-unknown',
+        detail: `key ${seal.keyId} was not given, so its seal cannot be checked`,
+      };
     const expected = sealOf(key, e);
     return expected === `${seal.keyId}:${seal.mac}`
       ? undefined
-      : { reason: 'seal-mismatch', detail: 'the seal does not match the content: altered or forged without the key' };
+      : {
+          reason: 'seal-mismatch',
+          detail: 'the seal does not match the content: altered or forged without the key',
+        };
   }
 }

@@ -26,7 +26,8 @@ export const sealedStore = <S extends EventStore>(
   const seal = (streamId: string, events: readonly NewEvent[]): NewEvent[] =>
     events.map((e) => {
       // Malformed input is left for the store to refuse with its typed error.
-      if (e === null || typeof e !== 'object' || e.metadata === null || typeof e.metadata !== 'object') return e;
+      if (e === null || typeof e !== 'object' || e.metadata === null || typeof e.metadata !== 'object')
+        return e;
       const eventId = e.eventId ?? newEventId();
       const m = e.metadata;
       const metadata = {

@@ -1,10 +1,4 @@
-import {
-  EventDecodeFailed,
-  Position,
-  chainHash,
-  type EventStore,
-  type RecordedEvent,
-} from '@praxis/core';
+import { EventDecodeFailed, Position, chainHash, type EventStore, type RecordedEvent } from '@praxis/core';
 import { checkpointSignedBy, checkpointsIn, type CheckpointClaim } from './checkpoint.js';
 import type { TrustKey } from './key.js';
 import { keyRecords } from './key-records.js';
@@ -122,12 +116,19 @@ export const verifyLog = async (
     const where = `checkpoint at position ${Position.toString(c.position)}`;
     const publicKey = publicKeyOf(c.keyId);
     if (publicKey === undefined || !checkpointSignedBy(c, publicKey)) {
-      add({ kind: 'forged', reason: 'bad-signature', position: Position.toString(c.position), detail: `${where} is not signed by a key of this log` });
+      add({
+        kind: 'forged',
+        reason: 'bad-signature',
+        position: Position.toString(c.position),
+        detail: `${where} is not signed by a key of this log`,
+      });
       continue;
     }
     claims.push({ ...c, source: where });
   }
-  const trusted = options.trustedPublicKeys ?? (options.keys === undefined ? undefined : options.keys.map((k) => k.publicKey));
+  const trusted =
+    options.trustedPublicKeys ??
+    (options.keys === undefined ? undefined : options.keys.map((k) => k.publicKey));
   for (const { receipt, source } of options.receipts ?? []) {
     const problem = receiptProblem(receipt, trusted);
     if (problem !== undefined) {
@@ -153,7 +154,11 @@ export const verifyLog = async (
   let last = '';
   let checked = 0;
   let lastEvent: RecordedEvent | undefined;
-  const at = (e: RecordedEvent) => ({ position: Position.toString(e.position), streamId: e.streamId, revision: e.revision });
+  const at = (e: RecordedEvent) => ({
+    position: Position.toString(e.position),
+    streamId: e.streamId,
+    revision: e.revision,
+  });
   try {
     for await (const e of store.readAll({ asStored: true })) {
       while (sweep < byPosition.length && Position.compare(e.position, byPosition[sweep]!.at) >= 0) {
@@ -163,33 +168,57 @@ export const verifyLog = async (
       }
       const prev = store.chainScope === 'log' ? last : (lastByStream.get(e.streamId) ?? '');
       if (e.prevHash !== prev) {
-        add({ kind: 'changed', reason: 'link-broken', ...at(e), detail: `prevHash ${e.prevHash.slice(0, 12)}… should be ${prev.slice(0, 12)}… (an event before it was removed, inserted or changed)` });
+        add({
+          kind: 'changed',
+          reason: 'link-broken',
+          ...at(e),
+          detail: `prevHash ${e.prevHash.slice(0, 12)}… should be ${prev.slice(0, 12)}… (an event before it was removed, inserted or changed)`,
+        });
       } else if (chainHash(prev, e) !== e.hash) {
-        add({ kind: 'changed', reason: 'content-altered', ...at(e), detail: `stored hash does not match the event's content` });
+        add({
+          kind: 'changed',
+          reason: 'content-altered',
+          ...at(e),
+          detail: `stored hash does not match the event's content`,
+        });
       }
       const text = storedTextProblem(e);
       if (text !== undefined) add({ kind: 'changed', reason: 'stored-text', ...at(e), detail: text });
       const seal = given ? checker.check(e) : undefined;
       if (seal !== undefined) {
-        add({ kind: seal.reason === 'key-unknown' ? 'unverifiable' : 'changed', reason: seal.reason, ...at(e), detail: seal.detail });
+        add({
+          kind: seal.reason === 'key-unknown' ? 'unverifiable' : 'changed',
+          reason: seal.reason,
+          ...at(e),
+          detail: seal.detail,
+        });
       }
       if (store.chainScope === 'log') last = e.hash;
       else lastByStream.set(e.streamId, e.hash);
       tree.push(eventLeafHash(e));
       checked++;
       lastEvent = e;
-      if (wanted.has(checked)) prefixes.set(checked, { root: tree.root(), position: Position.toString(e.position), hash: e.hash });
+      if (wanted.has(checked))
+        prefixes.set(checked, { root: tree.root(), position: Position.toString(e.position), hash: e.hash });
       if (options.onProgress !== undefined && checked % 10_000 === 0) options.onProgress(checked);
     }
   } catch (err) {
     if (!EventDecodeFailed.isInstance(err)) throw err;
-    add({ kind: 'changed', reason: 'unreadable', position: err.position === undefined ? '?' : Position.toString(err.position), streamId: err.streamId, revision: err.revision, detail: `${err.message}; the events after it were not checked` });
+    add({
+      kind: 'changed',
+      reason: 'unreadable',
+      position: err.position === undefined ? '?' : Position.toString(err.position),
+      streamId: err.streamId,
+      revision: err.revision,
+      detail: `${err.message}; the events after it were not checked`,
+    });
   }
 
   while (sweep < byPosition.length) upTo.set(byPosition[sweep++]!.i, { events: checked, found: false });
 
   // The log against each claim, smallest first.
-  const lastPosition = lastEvent === undefined ? 'its start' : `position ${Position.toString(lastEvent.position)}`;
+  const lastPosition =
+    lastEvent === undefined ? 'its start' : `position ${Position.toString(lastEvent.position)}`;
   let coveredUpTo = 0;
   const order = claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.count - b.c.count);
   for (const { c, i } of order) {
