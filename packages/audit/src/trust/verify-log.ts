@@ -34,8 +34,10 @@ export interface Finding {
 export interface LogVerification {
   readonly ok: boolean;
   readonly eventsChecked: number;
-  /** Whether the log is keyed (has a key record) and the key was given. */
+  /** Whether the log is keyed (has a key record) and the key was given: every seal was checked. */
   readonly keyed: boolean;
+  /** Whether a key was given (false: seals were not checked). */
+  readonly keyGiven: boolean;
   /** Events before the first key record (written before the practice had a key). */
   readonly unsealedBeforeKey: number;
   /** Signed checkpoints found in the log, and receipts given, that the log was checked against. */
@@ -252,6 +254,7 @@ export const verifyLog = async (
     ok: findings.length === 0,
     eventsChecked: checked,
     keyed: given && checker.active !== undefined,
+    keyGiven: given,
     unsealedBeforeKey: checker.legacy,
     checkpoints: claims.filter((c) => c.source.startsWith('checkpoint')).length,
     receipts: claims.filter((c) => c.source.startsWith('receipt')).length,
