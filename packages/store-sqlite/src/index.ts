@@ -12,3 +12,4 @@ export {
   readModelsComponent,
   type SqliteConnection,
 } from './read-model-sqlite.js';
+export { sqliteSubjectKeyStore, subjectKeyMigrations, subjectKeysComponent } from './subject-keys-sqlite.js';
