@@ -64,7 +64,7 @@ export const oneSemanticsCases = (ctx: ContractContext): void => {
     it("28. an event appended right after subscribeToAll({ after: 'end' }) returns is delivered", () =>
       withSubject(ctx, async ({ store }, p) => {
         await store.appendToStream(`${p}H`, notes('history', 3));
-        const n = 20;
+        const n = 40;
         const subs = [];
         const appended: string[] = [];
         // No waiting between subscribing and appending: the end is where the log was at the call.
