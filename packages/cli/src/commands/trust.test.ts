@@ -17,7 +17,7 @@ beforeAll(async () => {
     '--db',
     db,
     '--encounters',
-    testEncounters,
+    '100', // enough encounters for more than 1,000 events
     '--seed',
     '5',
     '--key-file',
