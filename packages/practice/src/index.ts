@@ -28,3 +28,5 @@ export {
   type KpiTarget,
   type KpiUnit,
 } from './kpis.js';
+export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
+export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';

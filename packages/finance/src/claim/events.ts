@@ -72,13 +72,17 @@ export const events = defineEvents({
     { timelyFilingMonths: PositiveInt, appealWindowDays: PositiveInt },
   ),
   ClaimChargesAdded: struct({ claimId: NonEmptyString, charges: t.array(ChargeLine), at: ISOInstant }),
-  ClaimCreated: struct({
-    claimId: NonEmptyString,
-    totalCharges: PositiveCents,
-    /** Last day to file (date of service + the payer's filing limit, default 12 months). */
-    filingDeadline: ISODate,
-    at: ISOInstant,
-  }),
+  ClaimCreated: struct(
+    { claimId: NonEmptyString, totalCharges: PositiveCents, at: ISOInstant },
+    {
+      /**
+       * Last day to file: date of service + the payer's filing limit (Medicare 12 months,
+       * 42 CFR 424.44; others as the payer sets). Absent when the claim has no filing limit
+       * (self-pay, or a payer whose limit was not given).
+       */
+      filingDeadline: ISODate,
+    },
+  ),
   ClaimScrubbedClean: struct({ claimId: NonEmptyString, attempt: PositiveInt, at: ISOInstant }),
   ClaimHeld: struct({
     claimId: NonEmptyString,
