@@ -46,6 +46,13 @@ export interface Vault {
    */
   sealEvent<E extends DomainEvent>(registry: EventRegistry, event: E): Promise<E>;
   /**
+   * `sealEvent` over a batch: the command handler's `seal` option.
+   *
+   * @example
+   * makeCommandHandler({ store, decider, clock, seal: vault.sealer(registry) })
+   */
+  sealer(registry: EventRegistry): <E extends DomainEvent>(events: readonly E[]) => Promise<readonly E[]>;
+  /**
    * A copy of `value` (any JSON-like value: a read-model document, a state, an outcome) with
    * every token opened — anywhere in a string — or replaced by `[forgotten]` /
    * `[unavailable]`. Values without tokens are returned as they are.
@@ -189,6 +196,7 @@ export const makeVault = (keys: SubjectKeyStore): Vault => {
       const key = await keys.issue(subjectId);
       return { ...event, data: sealPlan(event.type, spec.plan, data, '', key, subjectId) };
     },
+    sealer: (registry) => (events) => Promise.all(events.map((e) => vault.sealEvent(registry, e))),
     reveal: async <T>(value: T): Promise<T> => {
       const tokens = new Set<string>();
       collectTokens(value, tokens, 0);
