@@ -12,3 +12,5 @@ export * from './era/balance.js';
 export * from './era/plan.js';
 export * from './era/import.js';
 export * as Remittance from './remittance/index.js';
+export * from './write.js';
+export * from './era/write.js';
