@@ -23,8 +23,15 @@ import {
 const GROUPS: readonly string[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
 const CODE = /^[A-Z0-9]{1,5}$/;
 
-const date8 = (v: string): string | undefined =>
-  /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : undefined;
+/** CCYYMMDD as YYYY-MM-DD; undefined when absent or not a calendar date (sample files carry `20002316`). */
+const date8 = (v: string): string | undefined => {
+  if (!/^\d{8}$/.test(v)) return undefined;
+  const [y, m, d] = [Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8))];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+    ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`
+    : undefined;
+};
 
 /** Reads CAS: up to six reason/amount/quantity triplets after the group code. */
 const readCas = (s: Segment, d: Delimiters): Adjustment[] => {
