@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTrustKey, type TrustKey } from '@praxis/audit';
-import { createPractice, parseStoreUrl, type Practice, type PracticeOptions } from '@praxis/practice';
+import {
+  createPractice,
+  parseStoreUrl,
+  sqliteStoreUrl,
+  type Practice,
+  type PracticeOptions,
+} from '@praxis/practice';
 import type { CommandContext } from './command.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,10 +17,10 @@ export const storeOf = (ctx: CommandContext): string => {
   if (typeof store === 'string' && typeof db === 'string')
     throw new UsageError('give --db or --store, not both');
   if (typeof store === 'string') return store;
-  if (typeof db === 'string') return `sqlite:${resolve(ctx.io.cwd, db)}`;
+  if (typeof db === 'string') return sqliteStoreUrl(resolve(ctx.io.cwd, db));
   const env = ctx.io.env['PRAXIS_STORE'];
   if (env !== undefined && env !== '') return env;
-  return `sqlite:${resolve(ctx.io.cwd, 'practice.db')}`;
+  return sqliteStoreUrl(resolve(ctx.io.cwd, 'practice.db'));
 };
 
 /**
