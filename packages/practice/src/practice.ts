@@ -1,12 +1,15 @@
 import {
   CheckpointMoved,
   InvalidArgument,
+  businessCalendar,
   combineRegistries,
   domainError,
   makeCommandHandler,
   streamIdOf,
   systemClock,
   type Actor,
+  type BusinessCalendar,
+  type BusinessCalendarSettings,
   type Clock,
   type CommandHandler,
   type DomainCommand,
@@ -88,6 +91,8 @@ export interface PracticeSettings {
   readonly timeZone: string;
   readonly currency: string;
   readonly establishedAt: string;
+  /** Open weekdays and holidays when the practice was opened (`businessCalendar()` reads the latest). */
+  readonly businessCalendar: BusinessCalendarSettings;
 }
 
 /** The facade's untyped core: the typed area APIs are built on it. */
@@ -115,6 +120,19 @@ export interface PracticeCore {
   load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
   /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
   catchUp(): Promise<void>;
+  /**
+   * The practice's business-day calendar as the log now says (Monday to Friday without
+   * holidays until one is set), in the practice's time zone: `addBusinessDays`,
+   * `businessDaysBetween`, `isBusinessDay`. Modules give it to rules that count business days.
+   */
+  businessCalendar(): Promise<BusinessCalendar>;
+  /**
+   * Sets the practice's business days (`Practice.SetBusinessCalendar`, practice managers by
+   * default): the weekdays it is open and the dates it is closed, e.g.
+   * `{ openWeekdays: [1, 2, 3, 4, 5], holidays: usFederalHolidays(2026, 2030) }`. Refused with
+   * `NoOpenWeekday`, `HolidayListedTwice` or `InvalidBusinessCalendar`.
+   */
+  setBusinessCalendar(calendar: BusinessCalendarSettings, options?: CallOptions): Promise<Outcome>;
   /** Every projection the practice maintains. */
   readonly projectionList: readonly Projection[];
   /** Where each read model stands: checkpoint, lag, parked events. */
@@ -156,6 +174,12 @@ interface Wiring {
   readonly readModels: ReadModels;
   readonly permissions: PermissionPolicy;
   readonly trust: PracticeTrust | undefined;
+  /** The settings aggregate's handler, with permissions and refusals recorded. */
+  readonly settingsHandler: CommandHandler<
+    Settings.SettingsCommand,
+    Settings.SettingsEvent,
+    Settings.Settings
+  >;
 }
 
 const establish = async (
@@ -271,7 +295,26 @@ export const wirePractice = async (
       auditView(registry.types),
       ...modules.flatMap((m) => m.projections),
     ]);
-    return { store, backend, registry, clock, settings, modules, handlers, readModels, permissions, trust };
+    const settingsHandler = makeCommandHandler({
+      store,
+      decider: Settings.decider,
+      clock,
+      permissions,
+      onRefused,
+    });
+    return {
+      store,
+      backend,
+      registry,
+      clock,
+      settings,
+      modules,
+      handlers,
+      readModels,
+      permissions,
+      settingsHandler,
+      trust,
+    };
   } catch (err) {
     await backend.close();
     throw err;
@@ -389,6 +432,36 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       return r as { state: S; revision: StreamRevision };
     },
     catchUp,
+    businessCalendar: async () => {
+      const { state } = await w.settingsHandler.load(streamIdOf(Settings.decider, Settings.settingsId));
+      if (state.status !== 'established') return businessCalendar(w.settings.timeZone);
+      return businessCalendar(state.timeZone, state.businessCalendar);
+    },
+    setBusinessCalendar: async (calendar, options) => {
+      const who = options?.actor ?? actor;
+      if (who === undefined) {
+        throw new InvalidArgument(
+          'actor',
+          'every command needs an acting user: practice.as(actor) or { actor }',
+        );
+      }
+      const streamId = streamIdOf(Settings.decider, Settings.settingsId);
+      const given = (calendar ?? {}) as Partial<BusinessCalendarSettings>;
+      const result = await w.settingsHandler.handle({
+        streamId,
+        actor: who,
+        command: {
+          type: 'SetBusinessCalendar',
+          openWeekdays: given.openWeekdays ?? [],
+          holidays: given.holidays ?? [],
+        },
+        ...(options?.at === undefined ? {} : { at: options.at }),
+        ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+        ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+        ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
+      });
+      return toOutcome(streamId, result);
+    },
     projectionList: w.readModels.projections,
     projections: () => w.readModels.engine.status(),
     rebuild: async (name, onProgress) => {
