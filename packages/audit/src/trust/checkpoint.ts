@@ -1,6 +1,7 @@
 import {
   Position,
   PraxisError,
+  StreamNotFound,
   canonicalJson,
   isTagged,
   type EventStore,
@@ -64,6 +65,22 @@ export const checkpointsIn = async (store: Pick<EventStore, 'readStream'>): Prom
     .filter((e) => e.type === 'LogCheckpointed')
     .map((e) => ({ ...(e.data as CheckpointData), position: e.position, revision: e.revision }));
 
+/** The newest checkpoint in the log (one backwards read). */
+export const lastCheckpoint = async (
+  store: Pick<EventStore, 'readStream'>,
+): Promise<RecordedCheckpoint | undefined> => {
+  try {
+    for await (const e of store.readStream(checkpointStream, { direction: 'backwards', maxCount: 1 })) {
+      if (e.type === 'LogCheckpointed') {
+        return { ...(e.data as CheckpointData), position: e.position, revision: e.revision };
+      }
+    }
+  } catch (e) {
+    if (!StreamNotFound.isInstance(e)) throw e;
+  }
+  return undefined;
+};
+
 /** The tree over the log as it stands, grown from the last stored checkpoint. */
 interface Grown {
   readonly frontier: MerkleFrontier;
@@ -73,8 +90,7 @@ interface Grown {
 
 const grow = async (store: EventStore, key: TrustKey): Promise<Grown> => {
   const records = await keyRecords(store);
-  const checkpoints = await checkpointsIn(store);
-  const last = checkpoints[checkpoints.length - 1];
+  const last = await lastCheckpoint(store);
   let frontier = new MerkleFrontier();
   let from: Position.Position | undefined;
   if (last !== undefined) {
