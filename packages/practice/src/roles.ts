@@ -28,6 +28,7 @@ export const practiceRoles = {
     'Audit.*',
     'Breach.*',
     'OshaIncident.*',
+    'OshaRecordkeeping.*',
     'StaffMember.CompleteTraining',
   ],
   staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining', 'Claim.CollectPatientPayment'],

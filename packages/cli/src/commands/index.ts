@@ -7,6 +7,7 @@ import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
 /** Every `praxis` subcommand, in the order `--help` lists them. */
@@ -16,6 +17,8 @@ export const commands: readonly CliCommand[] = [
   audit,
   replay,
   verify,
+  receipt,
+  prove,
   rebuild,
   report,
   importCsv,

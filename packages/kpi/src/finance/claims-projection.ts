@@ -43,6 +43,9 @@ const change =
   (current: Json | undefined): Json | undefined =>
     current === undefined ? undefined : (f(current as unknown as ClaimDoc) as unknown as Json);
 
+const withDeadline = (filingDeadline: string | undefined): { filingDeadline?: string } =>
+  filingDeadline === undefined ? {} : { filingDeadline };
+
 const ledger = (d: ClaimDoc, ...entries: LedgerEntry[]): ClaimDoc => ({
   ...d,
   ledger: [...d.ledger, ...entries],
@@ -61,7 +64,7 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
         charges: x.charges,
         status: 'charges-registered',
         // the filing clock runs from the date of service, before the claim is created
-        filingDeadline: Claim.filingDeadline(x.dateOfService, x.timelyFilingMonths),
+        ...withDeadline(Claim.filingDeadlineOf(x.payerKind, x.dateOfService, x.timelyFilingMonths)),
         denials: [],
         ledger: [],
       };
@@ -79,7 +82,7 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
         ...d,
         status: 'created',
         totalCharges: x.totalCharges,
-        filingDeadline: x.filingDeadline,
+        ...withDeadline(x.filingDeadline),
       });
     }
     case 'ClaimScrubbedClean':
