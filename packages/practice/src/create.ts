@@ -1,4 +1,5 @@
 import type { Actor, ReadModelReader } from '@praxis/core';
+import { importRemittance, type ImportOptions } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
   calendarOf,
@@ -81,7 +82,10 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
     const core = practiceCore(wiring, actor);
     return {
       ...core,
-      finance: areaMethods(core, 'finance') as unknown as FinanceCommands,
+      finance: {
+        ...areaMethods(core, 'finance'),
+        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
+      } as unknown as FinanceCommands,
       staff: areaMethods(core, 'staff') as unknown as StaffCommands,
       policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
       compliance: areaMethods(core, 'compliance') as unknown as ComplianceCommands,

@@ -12,6 +12,7 @@ export { openStore } from './open-store.js';
 export type { ReadModels } from './read-models.js';
 export type { Backend } from './open-store.js';
 export { openBackend } from './open-store.js';
+export { StoreDriverMissing } from './store-driver-missing.js';
 export * as Settings from './settings/index.js';
 export { createPractice, type Practice } from './create.js';
 export * from './modules/index.js';
@@ -31,3 +32,5 @@ export {
   type KpiTarget,
   type KpiUnit,
 } from './kpis.js';
+export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
+export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';

@@ -1,9 +1,23 @@
 import type { EventRegistry, EventStore, ReadModelStore, SnapshotStore } from '@praxis/core';
 import { memoryEventStore, memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
-import { defaultStore, parseStoreUrl } from './store-url.js';
-import { sqliteEventStore, sqliteReadModelStore, sqliteSnapshotStore } from '@praxis/store-sqlite';
-import { postgresEventStore, postgresReadModelStore, postgresSnapshotStore } from '@praxis/store-postgres';
-import { kurrentdbEventStore } from '@praxis/store-kurrentdb';
+import { defaultStore, parseStoreUrl, storePackageOf, type StoreLocation } from './store-url.js';
+import { StoreDriverMissing, missingPackageOf } from './store-driver-missing.js';
+
+/**
+ * Imports the package of one kind of store when a store of that kind is first opened, so a
+ * practice on SQLite never loads the PostgreSQL or KurrentDB clients (see
+ * docs/decisions/facade-lazy-store-drivers.md). A package that is not installed becomes
+ * StoreDriverMissing naming it; any other failure is rethrown as it is.
+ */
+const driver = async <M>(kind: StoreLocation['kind'], load: () => Promise<M>): Promise<M> => {
+  try {
+    return await load();
+  } catch (err) {
+    const missing = missingPackageOf(err);
+    if (missing === undefined) throw err;
+    throw new StoreDriverMissing(kind, storePackageOf[kind], missing, { cause: err });
+  }
+};
 
 /** Everything a practice keeps: the event log, its read models and its snapshots. */
 export interface Backend {
@@ -16,7 +30,9 @@ export interface Backend {
 
 /**
  * Opens the event store a string names, validating every event with `registry`, with its
- * read-model and snapshot stores beside it (in the same database for SQL stores).
+ * read-model and snapshot stores beside it (in the same database for SQL stores). The store's
+ * package is imported here, on first use; a missing optional one (`@praxis/store-postgres`,
+ * `@praxis/store-kurrentdb`) throws StoreDriverMissing naming the package to install.
  *
  * @example
  * const backend = await openBackend('sqlite:./practice.db', registry);
@@ -34,6 +50,10 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
       };
     }
     case 'sqlite': {
+      const { sqliteEventStore, sqliteReadModelStore, sqliteSnapshotStore } = await driver(
+        'sqlite',
+        () => import('@praxis/store-sqlite'),
+      );
       const events = sqliteEventStore({ path: where.path, registry, synchronous: where.synchronous });
       return {
         events,
@@ -43,6 +63,10 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
       };
     }
     case 'postgres': {
+      const { postgresEventStore, postgresReadModelStore, postgresSnapshotStore } = await driver(
+        'postgres',
+        () => import('@praxis/store-postgres'),
+      );
       const events = await postgresEventStore({
         connectionString: where.url,
         practice: where.practice,
@@ -59,6 +83,7 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
     case 'kurrentdb': {
       // KurrentDB holds the log; read models and snapshots are kept in this process and
       // rebuilt from the log when it starts (see docs/operations.md).
+      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       const events = kurrentdbEventStore({ connectionString: where.url, registry });
       return {
         events,

@@ -32,7 +32,17 @@ import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
-import { auditView, recordRefusals, securityEvents } from '@praxis/audit';
+import {
+  auditView,
+  ensureTrustKey,
+  recordRefusals,
+  sealedSnapshots,
+  sealedStore,
+  securityEvents,
+  trustEvents,
+  type TrustKey,
+} from '@praxis/audit';
+import { practiceTrust, type PracticeTrust } from './trust.js';
 import type { KpiId, KpiTarget } from './kpis.js';
 
 /** How to open a practice. */
@@ -62,6 +72,14 @@ export interface PracticeOptions {
   readonly actor?: Actor;
   /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
   readonly targets?: Readonly<Partial<Record<KpiId, KpiTarget>>>;
+  /**
+   * The key that makes the log tamper-evident (see docs/audit.md): every event is sealed with
+   * it, checkpoints are signed with it, snapshots are bound to it. Kept outside the database
+   * (`loadTrustKey` reads a file or `PRAXIS_TRUST_KEY`). Without it the log is unkeyed.
+   */
+  readonly trustKey?: TrustKey;
+  /** Commands between two signed checkpoints (default 100); one is also signed on close. */
+  readonly checkpointEvery?: number;
 }
 
 /** The practice's fixed settings, as recorded in its log. */
@@ -84,6 +102,8 @@ export interface PracticeCore {
   readonly readModels: ReadModelReader;
   /** The actor commands run as when a call names none. */
   readonly actor: Actor | undefined;
+  /** The keyed log's key and checkpointer, when the practice was opened with a trust key. */
+  readonly trust: PracticeTrust | undefined;
   /** Runs a command on the aggregate named `aggregate` (its decider's name). */
   execute(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Outcome>;
   /**
@@ -118,6 +138,7 @@ export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
   combineRegistries(
     Settings.events,
     securityEvents,
+    trustEvents,
     ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)),
   );
 
@@ -134,6 +155,7 @@ interface Wiring {
   >;
   readonly readModels: ReadModels;
   readonly permissions: PermissionPolicy;
+  readonly trust: PracticeTrust | undefined;
 }
 
 const establish = async (
@@ -202,8 +224,12 @@ export const wirePractice = async (
           close: async () => undefined,
         }
       : await openBackend(given, registry);
-  const store = backend.events;
+  const key = options.trustKey;
+  const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
+  const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
   try {
+    if (key !== undefined) await ensureTrustKey(backend.events, key);
+    const trust = key === undefined ? undefined : practiceTrust(store, key, options.checkpointEvery);
     const zone = options.clock?.zone ?? options.timeZone;
     const bootClock = options.clock ?? systemClock(zone ?? 'UTC');
     const settings = await establish(store, options, bootClock);
@@ -224,7 +250,7 @@ export const wirePractice = async (
             ? {}
             : snapshotting({
                 store,
-                snapshots: backend.snapshots,
+                snapshots: snapshotStore,
                 decider: binding.decider,
                 every: binding.snapshotEvery,
               });
@@ -245,7 +271,7 @@ export const wirePractice = async (
       auditView(registry.types),
       ...modules.flatMap((m) => m.projections),
     ]);
-    return { store, backend, registry, clock, settings, modules, handlers, readModels, permissions };
+    return { store, backend, registry, clock, settings, modules, handlers, readModels, permissions, trust };
   } catch (err) {
     await backend.close();
     throw err;
@@ -298,6 +324,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
       ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
     });
+    await w.trust?.afterCommand();
     return toOutcome(streamId, result);
   };
   const entryOf = (aggregate: string) => {
@@ -336,6 +363,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     modules: w.modules,
     readModels: reader,
     actor,
+    trust: w.trust,
     execute: (aggregate, command, options) => run(entryOf(aggregate).binding, command, options),
     check: async (aggregate, command, options) => {
       const { binding, handler } = entryOf(aggregate);
@@ -390,7 +418,11 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     },
     close: async () => {
       await w.readModels.engine.stop();
-      await w.backend.close();
+      try {
+        await w.trust?.flush();
+      } finally {
+        await w.backend.close();
+      }
     },
   };
 };

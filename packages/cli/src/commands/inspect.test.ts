@@ -173,7 +173,7 @@ describe('praxis verify', () => {
     expect(r.code).toBe(1);
     expect(r.err.trim()).toMatch(
       new RegExp(
-        `^praxis: chain broken at position ${breach.position} \\(Breach-breach-2025-1 revision 0\\): content-altered`,
+        `^praxis: changed at position ${breach.position} \\(Breach-breach-2025-1@0\\): content-altered`,
       ),
     );
   });

@@ -8,6 +8,7 @@ import {
   PositiveCents,
   PositiveInt,
   struct,
+  subject,
   TimeZone,
   type EventOf,
 } from '@praxis/core';
@@ -55,7 +56,12 @@ export const events = defineEvents({
     {
       claimId: NonEmptyString,
       encounterId: NonEmptyString,
-      patientId: NonEmptyString,
+      /**
+       * The patient, as the opaque id the practice software gives them (never a name, an MRN
+       * or another identifier): the subject (`patient:<patientId>`) of any personal field a
+       * claim carries, sealed by the vault.
+       */
+      patientId: subject('patient', NonEmptyString),
       payerId: NonEmptyString,
       payerKind: PayerKind,
       dateOfService: ISODate,
