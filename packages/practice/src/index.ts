@@ -20,10 +20,13 @@ export { ReadModelFailed } from './read-model-failed.js';
 export type { PracticeAudit } from './audit.js';
 export {
   kpiReport,
+  loadFinanceDocuments,
   calendarOf,
   periodIn,
   defaultTargets,
   type KpiReport,
+  type KpiReportOptions,
+  type FinanceDocuments,
   type KpiLine,
   type KpiId,
   type KpiTarget,
