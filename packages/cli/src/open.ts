@@ -26,7 +26,8 @@ export const openPractice = async (
 ): Promise<Practice> => {
   const store = storeOf(ctx);
   if (create === undefined) checkExists(store);
-  return createPractice({ store, ...create });
+  // A command that reads opens only an existing practice: an empty or foreign file is refused.
+  return createPractice({ store, ...(create ?? { create: false }) });
 };
 
 /** Refuses to go on when a SQLite file the command would read does not exist. */
