@@ -55,6 +55,12 @@ export interface PracticeOptions {
    * `kurrentdb://…`, or an `EventStore` you opened yourself.
    */
   readonly store?: string | EventStore;
+  /**
+   * When `store` is a string: `true` (default) lets a missing or empty SQLite file become a new
+   * practice; `false` opens only an existing one (NotAPractice otherwise). Another program's
+   * file is refused either way, untouched.
+   */
+  readonly create?: boolean;
   /** Where read models live, when `store` is an EventStore you opened (default: in memory). */
   readonly readModels?: ReadModelStore;
   /** Where snapshots live, when `store` is an EventStore you opened (default: in memory). */
@@ -247,7 +253,7 @@ export const wirePractice = async (
           snapshots: options.snapshots ?? memorySnapshotStore(),
           close: async () => undefined,
         }
-      : await openBackend(given, registry);
+      : await openBackend(given, registry, options.create === undefined ? {} : { create: options.create });
   const key = options.trustKey;
   const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
   const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
