@@ -1,8 +1,30 @@
-import type { EventRegistry, EventStore, ReadModelStore, SnapshotStore } from '@praxis/core';
-import { memoryEventStore, memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
+import {
+  InvalidArgument,
+  type EventRegistry,
+  type EventStore,
+  type ReadModelStore,
+  type SnapshotStore,
+  type SubjectKeyStore,
+} from '@praxis/core';
+import {
+  memoryEventStore,
+  memoryReadModelStore,
+  memorySnapshotStore,
+  memorySubjectKeyStore,
+} from '@praxis/store-memory';
 import { defaultStore, parseStoreUrl } from './store-url.js';
-import { sqliteEventStore, sqliteReadModelStore, sqliteSnapshotStore } from '@praxis/store-sqlite';
-import { postgresEventStore, postgresReadModelStore, postgresSnapshotStore } from '@praxis/store-postgres';
+import {
+  sqliteEventStore,
+  sqliteReadModelStore,
+  sqliteSnapshotStore,
+  sqliteSubjectKeyStore,
+} from '@praxis/store-sqlite';
+import {
+  postgresEventStore,
+  postgresReadModelStore,
+  postgresSnapshotStore,
+  postgresSubjectKeyStore,
+} from '@praxis/store-postgres';
 import { kurrentdbEventStore } from '@praxis/store-kurrentdb';
 
 /** Everything a practice keeps: the event log, its read models and its snapshots. */
@@ -10,6 +32,11 @@ export interface Backend {
   readonly events: EventStore;
   readonly readModels: ReadModelStore;
   readonly snapshots: SnapshotStore;
+  /**
+   * The personal-data vault's subject keys, beside the log (same SQLite file, same PostgreSQL
+   * schema). Losing them loses every personal field: back them up with the log.
+   */
+  readonly subjectKeys: SubjectKeyStore;
   /** Closes what this backend opened. */
   close(): Promise<void>;
 }
@@ -21,7 +48,11 @@ export interface Backend {
  * @example
  * const backend = await openBackend('sqlite:./practice.db', registry);
  */
-export const openBackend = async (store: string | undefined, registry: EventRegistry): Promise<Backend> => {
+export const openBackend = async (
+  store: string | undefined,
+  registry: EventRegistry,
+  options: { readonly subjectKeys?: SubjectKeyStore } = {},
+): Promise<Backend> => {
   const where = parseStoreUrl(store ?? defaultStore);
   switch (where.kind) {
     case 'memory': {
@@ -30,6 +61,7 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
         events,
         readModels: memoryReadModelStore(),
         snapshots: memorySnapshotStore(),
+        subjectKeys: options.subjectKeys ?? memorySubjectKeyStore(),
         close: () => events.close(),
       };
     }
@@ -39,6 +71,7 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
         events,
         readModels: sqliteReadModelStore(events),
         snapshots: sqliteSnapshotStore(events),
+        subjectKeys: options.subjectKeys ?? sqliteSubjectKeyStore(events),
         close: () => events.close(),
       };
     }
@@ -53,17 +86,26 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
         events,
         readModels: await postgresReadModelStore(connection),
         snapshots: await postgresSnapshotStore(connection),
+        subjectKeys: options.subjectKeys ?? (await postgresSubjectKeyStore(connection)),
         close: () => events.close(),
       };
     }
     case 'kurrentdb': {
       // KurrentDB holds the log; read models and snapshots are kept in this process and
       // rebuilt from the log when it starts (see docs/operations.md).
+      // KurrentDB keeps no side tables, and keys kept in memory would be lost (and with them
+      // every personal field) when the process ends: the caller names where keys live.
+      if (options.subjectKeys === undefined)
+        throw new InvalidArgument(
+          'subjectKeys',
+          'a practice on KurrentDB needs a SubjectKeyStore for its personal-data keys (e.g. sqliteSubjectKeyStore on a file, or postgresSubjectKeyStore)',
+        );
       const events = kurrentdbEventStore({ connectionString: where.url, registry });
       return {
         events,
         readModels: memoryReadModelStore(),
         snapshots: memorySnapshotStore(),
+        subjectKeys: options.subjectKeys,
         close: () => events.close(),
       };
     }
@@ -72,4 +114,5 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
 
 /** Opens only the event store a string names (for tools that read the raw log, like verify). */
 export const openStore = async (store: string | undefined, registry: EventRegistry): Promise<EventStore> =>
-  (await openBackend(store, registry)).events;
+  // Raw reads open no personal data: the keys are not needed (nor their tables created).
+  (await openBackend(store, registry, { subjectKeys: memorySubjectKeyStore() })).events;
