@@ -105,7 +105,7 @@ const isoOfDayNumber = (n: number): string => {
 };
 
 /** ISO weekday of a day number (1970-01-01 was a Thursday). */
-const weekdayOf = (n: number): Weekday => ((((n + 3) % 7) + 7) % 7) + 1;
+const weekdayOf = (n: number): Weekday => (((((n + 3) % 7) + 7) % 7) + 1) as Weekday;
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -20,10 +20,13 @@ export { ReadModelFailed } from './read-model-failed.js';
 export type { PracticeAudit } from './audit.js';
 export {
   kpiReport,
+  loadFinanceDocuments,
   calendarOf,
   periodIn,
   defaultTargets,
   type KpiReport,
+  type KpiReportOptions,
+  type FinanceDocuments,
   type KpiLine,
   type KpiId,
   type KpiTarget,
@@ -31,3 +34,4 @@ export {
 } from './kpis.js';
 export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
 export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';
+export type { Forgotten } from './forget.js';
