@@ -20,12 +20,17 @@ export { ReadModelFailed } from './read-model-failed.js';
 export type { PracticeAudit } from './audit.js';
 export {
   kpiReport,
+  loadFinanceDocuments,
   calendarOf,
   periodIn,
   defaultTargets,
   type KpiReport,
+  type KpiReportOptions,
+  type FinanceDocuments,
   type KpiLine,
   type KpiId,
   type KpiTarget,
   type KpiUnit,
 } from './kpis.js';
+export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
+export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';

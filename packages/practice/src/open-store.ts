@@ -32,12 +32,18 @@ export interface Backend {
  * Opens the event store a string names, validating every event with `registry`, with its
  * read-model and snapshot stores beside it (in the same database for SQL stores). The store's
  * package is imported here, on first use; a missing optional one (`@praxis/store-postgres`,
- * `@praxis/store-kurrentdb`) throws StoreDriverMissing naming the package to install.
+ * `@praxis/store-kurrentdb`) throws StoreDriverMissing naming the package to install. `create:
+ * false` opens only an existing practice (a missing or empty SQLite file is NotAPractice);
+ * a file of another program is always refused untouched.
  *
  * @example
  * const backend = await openBackend('sqlite:./practice.db', registry);
  */
-export const openBackend = async (store: string | undefined, registry: EventRegistry): Promise<Backend> => {
+export const openBackend = async (
+  store: string | undefined,
+  registry: EventRegistry,
+  options: { readonly create?: boolean } = {},
+): Promise<Backend> => {
   const where = parseStoreUrl(store ?? defaultStore);
   switch (where.kind) {
     case 'memory': {
@@ -54,7 +60,12 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
         'sqlite',
         () => import('@praxis/store-sqlite'),
       );
-      const events = sqliteEventStore({ path: where.path, registry, synchronous: where.synchronous });
+      const events = sqliteEventStore({
+        path: where.path,
+        registry,
+        synchronous: where.synchronous,
+        ...(options.create === undefined ? {} : { create: options.create }),
+      });
       return {
         events,
         readModels: sqliteReadModelStore(events),
@@ -96,5 +107,8 @@ export const openBackend = async (store: string | undefined, registry: EventRegi
 };
 
 /** Opens only the event store a string names (for tools that read the raw log, like verify). */
-export const openStore = async (store: string | undefined, registry: EventRegistry): Promise<EventStore> =>
-  (await openBackend(store, registry)).events;
+export const openStore = async (
+  store: string | undefined,
+  registry: EventRegistry,
+  options: { readonly create?: boolean } = {},
+): Promise<EventStore> => (await openBackend(store, registry, options)).events;

@@ -35,7 +35,17 @@ import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
-import { auditView, recordRefusals, securityEvents } from '@praxis/audit';
+import {
+  auditView,
+  ensureTrustKey,
+  recordRefusals,
+  sealedSnapshots,
+  sealedStore,
+  securityEvents,
+  trustEvents,
+  type TrustKey,
+} from '@praxis/audit';
+import { practiceTrust, type PracticeTrust } from './trust.js';
 import type { KpiId, KpiTarget } from './kpis.js';
 
 /** How to open a practice. */
@@ -45,6 +55,12 @@ export interface PracticeOptions {
    * `kurrentdb://…`, or an `EventStore` you opened yourself.
    */
   readonly store?: string | EventStore;
+  /**
+   * When `store` is a string: `true` (default) lets a missing or empty SQLite file become a new
+   * practice; `false` opens only an existing one (NotAPractice otherwise). Another program's
+   * file is refused either way, untouched.
+   */
+  readonly create?: boolean;
   /** Where read models live, when `store` is an EventStore you opened (default: in memory). */
   readonly readModels?: ReadModelStore;
   /** Where snapshots live, when `store` is an EventStore you opened (default: in memory). */
@@ -65,6 +81,14 @@ export interface PracticeOptions {
   readonly actor?: Actor;
   /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
   readonly targets?: Readonly<Partial<Record<KpiId, KpiTarget>>>;
+  /**
+   * The key that makes the log tamper-evident (see docs/audit.md): every event is sealed with
+   * it, checkpoints are signed with it, snapshots are bound to it. Kept outside the database
+   * (`loadTrustKey` reads a file or `PRAXIS_TRUST_KEY`). Without it the log is unkeyed.
+   */
+  readonly trustKey?: TrustKey;
+  /** Commands between two signed checkpoints (default 100); one is also signed on close. */
+  readonly checkpointEvery?: number;
 }
 
 /** The practice's fixed settings, as recorded in its log. */
@@ -89,6 +113,8 @@ export interface PracticeCore {
   readonly readModels: ReadModelReader;
   /** The actor commands run as when a call names none. */
   readonly actor: Actor | undefined;
+  /** The keyed log's key and checkpointer, when the practice was opened with a trust key. */
+  readonly trust: PracticeTrust | undefined;
   /** Runs a command on the aggregate named `aggregate` (its decider's name). */
   execute(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Outcome>;
   /**
@@ -136,6 +162,7 @@ export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
   combineRegistries(
     Settings.events,
     securityEvents,
+    trustEvents,
     ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)),
   );
 
@@ -152,6 +179,7 @@ interface Wiring {
   >;
   readonly readModels: ReadModels;
   readonly permissions: PermissionPolicy;
+  readonly trust: PracticeTrust | undefined;
   /** The settings aggregate's handler, with permissions and refusals recorded. */
   readonly settingsHandler: CommandHandler<
     Settings.SettingsCommand,
@@ -225,9 +253,13 @@ export const wirePractice = async (
           snapshots: options.snapshots ?? memorySnapshotStore(),
           close: async () => undefined,
         }
-      : await openBackend(given, registry);
-  const store = backend.events;
+      : await openBackend(given, registry, options.create === undefined ? {} : { create: options.create });
+  const key = options.trustKey;
+  const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
+  const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
   try {
+    if (key !== undefined) await ensureTrustKey(backend.events, key);
+    const trust = key === undefined ? undefined : practiceTrust(store, key, options.checkpointEvery);
     const zone = options.clock?.zone ?? options.timeZone;
     const bootClock = options.clock ?? systemClock(zone ?? 'UTC');
     const settings = await establish(store, options, bootClock);
@@ -248,7 +280,7 @@ export const wirePractice = async (
             ? {}
             : snapshotting({
                 store,
-                snapshots: backend.snapshots,
+                snapshots: snapshotStore,
                 decider: binding.decider,
                 every: binding.snapshotEvery,
               });
@@ -287,6 +319,7 @@ export const wirePractice = async (
       readModels,
       permissions,
       settingsHandler,
+      trust,
     };
   } catch (err) {
     await backend.close();
@@ -340,6 +373,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
       ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
     });
+    await w.trust?.afterCommand();
     return toOutcome(streamId, result);
   };
   const entryOf = (aggregate: string) => {
@@ -378,6 +412,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     modules: w.modules,
     readModels: reader,
     actor,
+    trust: w.trust,
     execute: (aggregate, command, options) => run(entryOf(aggregate).binding, command, options),
     check: async (aggregate, command, options) => {
       const { binding, handler } = entryOf(aggregate);
@@ -462,7 +497,11 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     },
     close: async () => {
       await w.readModels.engine.stop();
-      await w.backend.close();
+      try {
+        await w.trust?.flush();
+      } finally {
+        await w.backend.close();
+      }
     },
   };
 };
