@@ -5,6 +5,8 @@ import type { Decider, DomainCommand } from './decider.js';
 import type { DomainError } from './domain-error.js';
 import type { Actor, NewEvent, RecordedEvent } from './envelope.js';
 import { StreamNotFound } from './errors/stream-not-found.js';
+import { SubjectForgotten } from './errors/subject-forgotten.js';
+import { domainError } from './domain-error.js';
 import { WrongExpectedRevision } from './errors/wrong-expected-revision.js';
 import type { EventStore, StreamRevision } from './event-store.js';
 import { newEventId } from './ids.js';
@@ -94,6 +96,13 @@ export interface CommandHandlerOptions<C extends DomainCommand, Ev extends Domai
   readonly load?: StateLoader<Ev, S>;
   /** Told of every refused command (the audit package records them in a security stream). */
   readonly onRefused?: (refused: RefusedCommand) => Promise<void>;
+  /**
+   * Seals the personal fields of decided events before they are appended and folded (the
+   * personal-data vault: `(events) => Promise.all(events.map((e) => vault.sealEvent(registry, e)))`),
+   * so the log, the returned state and any snapshot hold only tokens. A SubjectForgotten error
+   * refuses the command with code `SubjectForgotten`.
+   */
+  readonly seal?: (events: readonly Ev[]) => Promise<readonly Ev[]>;
   /** Told after every accepted command that appended events (snapshots are taken here). */
   readonly onAppended?: (streamId: string, state: S, revision: StreamRevision) => Promise<void>;
 }
@@ -201,7 +210,16 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
       }
       const decision = decider.decide(env.command, loaded.state);
       if (decision._tag === 'Left') return refuse(env, at, decision.left);
-      if (decision.right.length === 0) {
+      let decided: readonly Ev[] = decision.right;
+      if (options.seal !== undefined && decided.length > 0) {
+        try {
+          decided = await options.seal(decided);
+        } catch (err) {
+          if (!SubjectForgotten.isInstance(err)) throw err;
+          return refuse(env, at, domainError('SubjectForgotten', 'the person this concerns was forgotten'));
+        }
+      }
+      if (decided.length === 0) {
         return E.right({
           streamId: env.streamId,
           events: [],
@@ -212,7 +230,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
         });
       }
       const correlationId = env.correlationId ?? env.commandId ?? newEventId();
-      const newEvents: NewEvent[] = decision.right.map((ev) => ({
+      const newEvents: NewEvent[] = decided.map((ev) => ({
         eventId: newEventId(),
         type: ev.type,
         data: ev.data,
@@ -227,7 +245,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
       try {
         const expectedRevision = loaded.revision === 'no_stream' ? 'no_stream' : loaded.revision;
         const result = await store.appendToStream(env.streamId, newEvents, { expectedRevision });
-        const state = decision.right.reduce(decider.evolve, loaded.state);
+        const state = decided.reduce(decider.evolve, loaded.state);
         const first = loaded.revision === 'no_stream' ? 0n : loaded.revision + 1n;
         const appended = newEvents.map((ne, i): AppendedEvent<Ev> => ({
           eventId: ne.eventId!,

@@ -8,7 +8,7 @@ import { rolePermissions, type PermissionPolicy } from '@praxis/core';
  * - physician: documents care (charges), acknowledges policies, records own training.
  * - biller: the revenue cycle (claims, payments, write-offs).
  * - hr: recruitment, onboarding, credentials, training, reviews, separations.
- * - compliance_officer: policies, compliance programmes, audits, incidents.
+ * - compliance_officer: policies, compliance programmes, audits, incidents; erasure of personal data.
  * - staff: acknowledges policies, records own training, takes copays at the front desk.
  * - auditor: reads only; may issue no command.
  */
@@ -20,7 +20,7 @@ export const practiceRoles = {
     'Policy.AcknowledgePolicy',
     'StaffMember.CompleteTraining',
   ],
-  biller: ['Claim.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
+  biller: ['Claim.*', 'Remittance.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
   hr: ['StaffMember.*', 'Conflict.*', 'Policy.AcknowledgePolicy'],
   compliance_officer: [
     'Policy.*',
@@ -28,7 +28,10 @@ export const practiceRoles = {
     'Audit.*',
     'Breach.*',
     'OshaIncident.*',
+    'OshaRecordkeeping.*',
     'StaffMember.CompleteTraining',
+    // The privacy officer answers erasure requests (docs/personal-data.md).
+    'Vault.ForgetSubject',
   ],
   staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining', 'Claim.CollectPatientPayment'],
   auditor: [],

@@ -13,3 +13,4 @@ export {
   readModelsComponent,
   type SqliteConnection,
 } from './read-model-sqlite.js';
+export { sqliteSubjectKeyStore, subjectKeyMigrations, subjectKeysComponent } from './subject-keys-sqlite.js';

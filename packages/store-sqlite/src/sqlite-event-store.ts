@@ -145,7 +145,12 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
 
   const mapError = (e: unknown) => toStoreError(e, path);
   /** A row as an event: decoded with `codecs` (undefined: as stored); `knownStream` when not selected. */
-  const toRecorded = (r: Row, knownStream: string, codecs: EventRegistry | undefined): RecordedEvent => {
+  const toRecorded = (
+    r: Row,
+    knownStream: string,
+    codecs: EventRegistry | undefined,
+    withText = false,
+  ): RecordedEvent => {
     const position = Position.make(r[0]);
     const streamId = r[2] ?? knownStream;
     const revision = r[3];
@@ -167,10 +172,11 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
       prevHash: split === 0 ? '' : hashes.slice(0, split),
       hash: split === 0 ? hashes : hashes.slice(split),
+      ...(withText ? { storedText: { data: r[6], metadata: r[7] } } : {}),
     };
   };
   const decoding = (r: Row) => toRecorded(r, '', registry);
-  const asStored = (r: Row) => toRecorded(r, '', undefined);
+  const asStored = (r: Row) => toRecorded(r, '', undefined, true);
 
   /** Thrown inside the write transaction when an event id is already stored; handled outside. */
   class EventIdTaken extends Error {}

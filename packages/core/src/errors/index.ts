@@ -10,3 +10,5 @@ export { StoreClosed } from './store-closed.js';
 export { StoreUnavailable } from './store-unavailable.js';
 export { InvalidArgument } from './invalid-argument.js';
 export { NotAPractice } from './not-a-practice.js';
+export { UnknownSubject } from './unknown-subject.js';
+export { SubjectForgotten } from './subject-forgotten.js';

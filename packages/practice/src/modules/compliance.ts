@@ -1,4 +1,11 @@
-import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
+import {
+  Audit,
+  Breach,
+  OshaIncident,
+  OshaRecordkeeping,
+  Programme,
+  complianceObligations,
+} from '@praxis/compliance';
 import { complianceFindings } from '@praxis/kpi';
 import type { CommandMethods } from '../area.js';
 import { bind, type AggregateBinding, type PracticeModule } from '../module.js';
@@ -60,10 +67,18 @@ export const oshaIncident: AggregateBinding<
   LogOshaIncident: true,
 });
 
+/** The practice's OSHA recordkeeping setting: `practice.compliance.setOshaRecordkeeping({ establishmentId, … })`. */
+export const oshaRecordkeeping: AggregateBinding<
+  OshaRecordkeeping.OshaRecordkeepingCommand,
+  OshaRecordkeeping.OshaRecordkeepingEvent,
+  OshaRecordkeeping.OshaRecordkeeping,
+  'establishmentId'
+> = bind(OshaRecordkeeping.decider, 'establishmentId', { SetOshaRecordkeeping: true });
+
 /** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
 export const complianceModule: PracticeModule = {
   area: 'compliance',
-  aggregates: [programme, audit, breach, oshaIncident],
+  aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping],
   projections: [complianceObligations, complianceFindings],
 };
 
@@ -71,4 +86,5 @@ export const complianceModule: PracticeModule = {
 export type ComplianceCommands = CommandMethods<typeof programme> &
   CommandMethods<typeof audit> &
   CommandMethods<typeof breach> &
-  CommandMethods<typeof oshaIncident>;
+  CommandMethods<typeof oshaIncident> &
+  CommandMethods<typeof oshaRecordkeeping>;
