@@ -73,12 +73,12 @@ describe('praxis import', () => {
     const bad = file('staff-bad.csv', [
       'staff_id,name,position,applied_on',
       's-1,Ada Byron,Medical assistant,2025-11-01',
-      'jamie.ortiz,Jamie Ortiz,Medical assistant,2025-11-01',
+      'S-108,Jamie Ortiz,Medical assistant,2025-11-01',
     ]);
     const r = await importFile(bad);
     expect([r.code, r.err]).toEqual([
       2,
-      expect.stringMatching(/staff-bad\.csv:3: staff record jamie\.ortiz already exists/),
+      expect.stringMatching(/staff-bad\.csv:3: staff record S-108 already exists/),
     ]);
     const good = file('staff.csv', [
       'staff_id,name,position,applied_on',
