@@ -6,6 +6,7 @@ import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { statements } from './statements.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -20,5 +21,6 @@ export const commands: readonly CliCommand[] = [
   prove,
   rebuild,
   report,
+  statements,
   importCsv,
 ];
