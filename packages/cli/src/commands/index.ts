@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { audit } from './audit.js';
 import { demo } from './demo.js';
 import { importCsv } from './import.js';
+import { importEra } from './import-era.js';
 import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
@@ -23,4 +24,5 @@ export const commands: readonly CliCommand[] = [
   report,
   statements,
   importCsv,
+  importEra,
 ];

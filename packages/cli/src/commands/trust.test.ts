@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { praxis, tempDir, testEncounters } from '../test-support.js';
+import { praxis, tempDir } from '../test-support.js';
 
 // A keyed demo practice, a receipt kept beside it, and attacks on copies of the file.
 const tmp = tempDir();

@@ -3,7 +3,7 @@ import type { Claim } from '@praxis/finance';
 import type { RecordRemittance } from '../remittance/index.js';
 import { X12Error } from '../x12-error.js';
 import { checkBalance, totalsOf, type RemittanceTotals } from './balance.js';
-import type { Remittance } from './model.js';
+import type { RemittanceAdvice } from './model.js';
 import { planClaim, recordedAdjustments, remittanceIdOf, type ClaimPlan, type Unmatched } from './plan.js';
 import { readRemittances } from './read.js';
 
@@ -74,7 +74,7 @@ export type RemittanceImport =
     };
 
 interface Planned {
-  readonly r: Remittance;
+  readonly r: RemittanceAdvice;
   readonly remittanceId: string;
   readonly totals: RemittanceTotals;
   readonly already: boolean;
@@ -82,7 +82,9 @@ interface Planned {
 }
 
 /** Parses and balances every remittance of a file (no practice needed): the dry run. */
-export const parseRemittances = (text: string): { remittance: Remittance; totals: RemittanceTotals }[] =>
+export const parseRemittances = (
+  text: string,
+): { remittance: RemittanceAdvice; totals: RemittanceTotals }[] =>
   readRemittances(text).map((r) => {
     checkBalance(r);
     return { remittance: r, totals: totalsOf(r) };
@@ -135,7 +137,7 @@ export const importRemittance = async (
   text: string,
   options: ImportOptions = {},
 ): Promise<RemittanceImport> => {
-  let parsed: { remittance: Remittance; totals: RemittanceTotals }[];
+  let parsed: { remittance: RemittanceAdvice; totals: RemittanceTotals }[];
   try {
     parsed = parseRemittances(text);
   } catch (e) {

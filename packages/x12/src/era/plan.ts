@@ -2,7 +2,7 @@ import { Claim } from '@praxis/finance';
 import { dollars } from '../money.js';
 import type { X12Location } from '../x12-error.js';
 import { adjustmentsOf } from './balance.js';
-import type { Adjustment, ClaimPayment, Remittance } from './model.js';
+import type { Adjustment, ClaimPayment, RemittanceAdvice } from './model.js';
 import type { ClaimPosting, RecordedAdjustment } from '../remittance/events.js';
 
 /** A claim of the file that cannot be posted, and why. */
@@ -39,7 +39,7 @@ export interface ClaimPlan {
 }
 
 /** The Praxis id of a remittance: `<TRN03>-<TRN02>` (payer and trace number). */
-export const remittanceIdOf = (r: Remittance): string =>
+export const remittanceIdOf = (r: RemittanceAdvice): string =>
   `${r.originator || 'payer'}-${r.traceNumber}`.replace(/[^A-Za-z0-9._-]/g, '_');
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);

@@ -16,7 +16,7 @@ import {
   type AdjustmentGroup,
   type ClaimPayment,
   type ProviderAdjustment,
-  type Remittance,
+  type RemittanceAdvice,
   type ServicePayment,
 } from './model.js';
 
@@ -175,7 +175,7 @@ const finishClaim = (c: ClaimDraft, d: Delimiters): ClaimPayment => {
 };
 
 /** Reads one 835 transaction set into a Remittance (amounts checked, not yet balanced). */
-export const readRemittance = (t: TransactionSet, ic: Interchange): Remittance => {
+export const readRemittance = (t: TransactionSet, ic: Interchange): RemittanceAdvice => {
   const d = ic.delimiters;
   const st = t.segments[0]!;
   let bpr: Segment | undefined;
@@ -307,8 +307,8 @@ export const readRemittance = (t: TransactionSet, ic: Interchange): Remittance =
  * const [era] = readRemittances(readFileSync('payer.835', 'utf8'));
  * era.claims.length;
  */
-export const readRemittances = (text: string): Remittance[] => {
-  const out: Remittance[] = [];
+export const readRemittances = (text: string): RemittanceAdvice[] => {
+  const out: RemittanceAdvice[] = [];
   for (const ic of readInterchanges(text)) {
     for (const g of ic.groups) {
       for (const t of g.transactions) {
