@@ -8,6 +8,7 @@ import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { statements } from './statements.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -23,6 +24,7 @@ export const commands: readonly CliCommand[] = [
   rebuild,
   forget,
   report,
+  statements,
   importCsv,
   importEra,
 ];

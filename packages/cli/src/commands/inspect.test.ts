@@ -150,6 +150,47 @@ describe('praxis report', () => {
   });
 });
 
+describe('praxis statements', () => {
+  it('gives three statements that reconcile for every month of the demo, and a balanced trial balance', async () => {
+    const r = await on('statements', '--period', '2025', '--format', 'json');
+    expect(r.code).toBe(0);
+    const months = JSON.parse(r.out) as {
+      month: string;
+      income: { netIncome: number; grossRevenue: number };
+      balanceSheet: {
+        assets: { total: number; cash: number; accountsReceivable: number };
+        liabilities: { total: number };
+        equity: { total: number };
+      };
+      cashFlow: {
+        beginningCash: number;
+        netChangeInCash: number;
+        endingCash: number;
+        indirect: { operatingCashFlow: number };
+      };
+    }[];
+    expect(months).toHaveLength(12);
+    let cash: number | undefined;
+    for (const m of months) {
+      const { assets, liabilities, equity } = m.balanceSheet;
+      expect(assets.total, m.month).toBe(liabilities.total + equity.total);
+      expect(m.cashFlow.endingCash - m.cashFlow.beginningCash, m.month).toBe(m.cashFlow.netChangeInCash);
+      expect(m.cashFlow.indirect.operatingCashFlow, m.month).toBe(m.cashFlow.netChangeInCash);
+      expect(m.cashFlow.endingCash, m.month).toBe(assets.cash);
+      if (cash !== undefined) expect(m.cashFlow.beginningCash, m.month).toBe(cash);
+      cash = m.cashFlow.endingCash;
+    }
+    expect(months.some((m) => m.income.grossRevenue > 0)).toBe(true);
+    const table = await on('statements', '--period', '2025-Q1');
+    expect(table.out).toMatch(/Balance sheet \(end of month\)/);
+    const tb = (await on('statements', '--period', '2025', '--trial-balance')).out.trim().split('\n');
+    expect(tb[0]).toBe('account,name,detail,debit_cents,credit_cents,balance_cents');
+    const [, , , debits, credits] = tb.at(-1)!.split(',');
+    expect(Number(debits)).toBeGreaterThan(0);
+    expect(debits).toBe(credits);
+  });
+});
+
 describe('praxis verify', () => {
   it('passes an intact log', async () => {
     const r = await on('verify');
