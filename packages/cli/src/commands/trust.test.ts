@@ -150,9 +150,9 @@ describe('praxis verify --read-models', () => {
 describe('praxis audit output', () => {
   it('shows a bidi override in an actor id as an escape, never raw', async () => {
     const copy = attacked(
-      `UPDATE read_model_documents SET doc = replace(doc, 'maria.alvarez', 'maria' || char(8238) || 'zevla') WHERE doc LIKE '%maria.alvarez%'`,
+      `UPDATE read_model_documents SET doc = replace(doc, 'S-101', 'S-' || char(8238) || '101') WHERE doc LIKE '%S-101%'`,
     );
-    const r = await praxis(['audit', '--db', copy, '--actor', 'maria' + '\u202e' + 'zevla', '--limit', '3']);
+    const r = await praxis(['audit', '--db', copy, '--actor', 'S-' + '\u202e' + '101', '--limit', '3']);
     expect(r.out).not.toContain('\u202e');
   });
 });
