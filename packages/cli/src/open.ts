@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTrustKey, type TrustKey } from '@praxis/audit';
-import { createPractice, parseStoreUrl, type Practice, type PracticeOptions } from '@praxis/practice';
+import {
+  createPractice,
+  parseStoreUrl,
+  sqliteStoreUrl,
+  type Practice,
+  type PracticeOptions,
+} from '@praxis/practice';
 import type { CommandContext } from './command.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,10 +17,10 @@ export const storeOf = (ctx: CommandContext): string => {
   if (typeof store === 'string' && typeof db === 'string')
     throw new UsageError('give --db or --store, not both');
   if (typeof store === 'string') return store;
-  if (typeof db === 'string') return `sqlite:${resolve(ctx.io.cwd, db)}`;
+  if (typeof db === 'string') return sqliteStoreUrl(resolve(ctx.io.cwd, db));
   const env = ctx.io.env['PRAXIS_STORE'];
   if (env !== undefined && env !== '') return env;
-  return `sqlite:${resolve(ctx.io.cwd, 'practice.db')}`;
+  return sqliteStoreUrl(resolve(ctx.io.cwd, 'practice.db'));
 };
 
 /**
@@ -28,7 +34,12 @@ export const openPractice = async (
   const store = storeOf(ctx);
   if (create === undefined) checkExists(store);
   const trustKey = trustKeyOf(ctx);
-  return createPractice({ store, ...(trustKey === undefined ? {} : { trustKey }), ...create });
+  // A command that reads opens only an existing practice: an empty or foreign file is refused.
+  return createPractice({
+    store,
+    ...(trustKey === undefined ? {} : { trustKey }),
+    ...(create ?? { create: false }),
+  });
 };
 
 /** The trust key: `--key-file`, else PRAXIS_TRUST_KEY_FILE, else PRAXIS_TRUST_KEY (hex or base64); none without. */

@@ -77,6 +77,12 @@ export type StateLoader<Ev extends DomainEvent, S> = (streamId: string) => Promi
   state: S;
   revision: StreamRevision;
   events: readonly RecordedEvent<Ev['type'], Ev['data']>[];
+  /**
+   * The events a command id appended before `events` begin (when the loader started from a
+   * snapshot), so a retry stays idempotent however long the stream. Absent: `events` is the
+   * whole stream.
+   */
+  earlier?: (commandId: string) => Promise<readonly RecordedEvent<Ev['type'], Ev['data']>[]>;
 }>;
 
 export interface CommandHandlerOptions<C extends DomainCommand, Ev extends DomainEvent, S> {
@@ -182,7 +188,9 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
     for (let attempt = 1; ; attempt++) {
       const loaded = await load(env.streamId);
       if (env.commandId !== undefined) {
-        const earlier = loaded.events.filter((e) => e.metadata.commandId === env.commandId);
+        let earlier = loaded.events.filter((e) => e.metadata.commandId === env.commandId);
+        if (earlier.length === 0 && loaded.earlier !== undefined)
+          earlier = [...(await loaded.earlier(env.commandId))];
         if (earlier.length > 0) {
           return E.right({
             streamId: env.streamId,

@@ -1,6 +1,14 @@
 import type { Actor, ReadModelReader } from '@praxis/core';
+import { importRemittance, type ImportOptions } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
-import { calendarOf, defaultTargets, kpiReport, periodIn, type KpiReport } from './kpis.js';
+import {
+  calendarOf,
+  defaultTargets,
+  kpiReport,
+  periodIn,
+  type KpiReport,
+  type KpiReportOptions,
+} from './kpis.js';
 import { practiceAudit, type PracticeAudit } from './audit.js';
 import {
   builtinModules,
@@ -29,8 +37,14 @@ export interface Practice extends PracticeCore {
   readonly compliance: ComplianceCommands;
   /** The audit trail, as-of replays and tamper evidence. */
   readonly audit: PracticeAudit;
-  /** Every KPI of a period (`2026`, `2026-Q1`, `2026-03`), with targets where set. */
-  kpis(period: string, options?: { readonly reader?: ReadModelReader }): Promise<KpiReport>;
+  /**
+   * Every KPI of a period (`2026`, `2026-Q1`, `2026-03`), with targets where set: as reported
+   * at the period's close (default), or `{ basis: 'restated' }` with later corrections.
+   */
+  kpis(
+    period: string,
+    options?: { readonly reader?: ReadModelReader } & KpiReportOptions,
+  ): Promise<KpiReport>;
   /**
    * The compliance calendar as of a date: every dated obligation (credentials, training,
    * policy reviews, requirements, incident clocks, corrective actions, filing deadlines)
@@ -68,13 +82,18 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
     const core = practiceCore(wiring, actor);
     return {
       ...core,
-      finance: areaMethods(core, 'finance') as unknown as FinanceCommands,
+      finance: {
+        ...areaMethods(core, 'finance'),
+        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
+      } as unknown as FinanceCommands,
       staff: areaMethods(core, 'staff') as unknown as StaffCommands,
       policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
       compliance: areaMethods(core, 'compliance') as unknown as ComplianceCommands,
       audit: practiceAudit(core, core.projectionList),
-      kpis: async (period, o = {}) =>
-        kpiReport(o.reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets),
+      kpis: async (period, o = {}) => {
+        const { reader, ...rest } = o;
+        return kpiReport(reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets, rest);
+      },
       calendar: (asOf, o = {}) => {
         const { reader, ...rest } = o;
         return calendarOf(

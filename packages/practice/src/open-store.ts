@@ -12,20 +12,24 @@ import {
   memorySnapshotStore,
   memorySubjectKeyStore,
 } from '@praxis/store-memory';
-import { defaultStore, parseStoreUrl } from './store-url.js';
-import {
-  sqliteEventStore,
-  sqliteReadModelStore,
-  sqliteSnapshotStore,
-  sqliteSubjectKeyStore,
-} from '@praxis/store-sqlite';
-import {
-  postgresEventStore,
-  postgresReadModelStore,
-  postgresSnapshotStore,
-  postgresSubjectKeyStore,
-} from '@praxis/store-postgres';
-import { kurrentdbEventStore } from '@praxis/store-kurrentdb';
+import { defaultStore, parseStoreUrl, storePackageOf, type StoreLocation } from './store-url.js';
+import { StoreDriverMissing, missingPackageOf } from './store-driver-missing.js';
+
+/**
+ * Imports the package of one kind of store when a store of that kind is first opened, so a
+ * practice on SQLite never loads the PostgreSQL or KurrentDB clients (see
+ * docs/decisions/facade-lazy-store-drivers.md). A package that is not installed becomes
+ * StoreDriverMissing naming it; any other failure is rethrown as it is.
+ */
+const driver = async <M>(kind: StoreLocation['kind'], load: () => Promise<M>): Promise<M> => {
+  try {
+    return await load();
+  } catch (err) {
+    const missing = missingPackageOf(err);
+    if (missing === undefined) throw err;
+    throw new StoreDriverMissing(kind, storePackageOf[kind], missing, { cause: err });
+  }
+};
 
 /** Everything a practice keeps: the event log, its read models and its snapshots. */
 export interface Backend {
@@ -43,7 +47,11 @@ export interface Backend {
 
 /**
  * Opens the event store a string names, validating every event with `registry`, with its
- * read-model and snapshot stores beside it (in the same database for SQL stores).
+ * read-model and snapshot stores beside it (in the same database for SQL stores). The store's
+ * package is imported here, on first use; a missing optional one (`@praxis/store-postgres`,
+ * `@praxis/store-kurrentdb`) throws StoreDriverMissing naming the package to install. `create:
+ * false` opens only an existing practice (a missing or empty SQLite file is NotAPractice);
+ * a file of another program is always refused untouched.
  *
  * @example
  * const backend = await openBackend('sqlite:./practice.db', registry);
@@ -51,7 +59,7 @@ export interface Backend {
 export const openBackend = async (
   store: string | undefined,
   registry: EventRegistry,
-  options: { readonly subjectKeys?: SubjectKeyStore } = {},
+  options: { readonly create?: boolean; readonly subjectKeys?: SubjectKeyStore } = {},
 ): Promise<Backend> => {
   const where = parseStoreUrl(store ?? defaultStore);
   switch (where.kind) {
@@ -66,7 +74,14 @@ export const openBackend = async (
       };
     }
     case 'sqlite': {
-      const events = sqliteEventStore({ path: where.path, registry, synchronous: where.synchronous });
+      const { sqliteEventStore, sqliteReadModelStore, sqliteSnapshotStore, sqliteSubjectKeyStore } =
+        await driver('sqlite', () => import('@praxis/store-sqlite'));
+      const events = sqliteEventStore({
+        path: where.path,
+        registry,
+        synchronous: where.synchronous,
+        ...(options.create === undefined ? {} : { create: options.create }),
+      });
       return {
         events,
         readModels: sqliteReadModelStore(events),
@@ -76,6 +91,8 @@ export const openBackend = async (
       };
     }
     case 'postgres': {
+      const { postgresEventStore, postgresReadModelStore, postgresSnapshotStore, postgresSubjectKeyStore } =
+        await driver('postgres', () => import('@praxis/store-postgres'));
       const events = await postgresEventStore({
         connectionString: where.url,
         practice: where.practice,
@@ -100,6 +117,7 @@ export const openBackend = async (
           'subjectKeys',
           'a practice on KurrentDB needs a SubjectKeyStore for its personal-data keys (e.g. sqliteSubjectKeyStore on a file, or postgresSubjectKeyStore)',
         );
+      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       const events = kurrentdbEventStore({ connectionString: where.url, registry });
       return {
         events,
@@ -113,6 +131,10 @@ export const openBackend = async (
 };
 
 /** Opens only the event store a string names (for tools that read the raw log, like verify). */
-export const openStore = async (store: string | undefined, registry: EventRegistry): Promise<EventStore> =>
+export const openStore = async (
+  store: string | undefined,
+  registry: EventRegistry,
+  options: { readonly create?: boolean } = {},
+): Promise<EventStore> =>
   // Raw reads open no personal data: the keys are not needed (nor their tables created).
-  (await openBackend(store, registry, { subjectKeys: memorySubjectKeyStore() })).events;
+  (await openBackend(store, registry, { ...options, subjectKeys: memorySubjectKeyStore() })).events;

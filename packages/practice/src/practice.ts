@@ -1,6 +1,7 @@
 import {
   CheckpointMoved,
   InvalidArgument,
+  businessCalendar,
   combineRegistries,
   makeVault,
   vaultEvents,
@@ -9,6 +10,8 @@ import {
   streamIdOf,
   systemClock,
   type Actor,
+  type BusinessCalendar,
+  type BusinessCalendarSettings,
   type Clock,
   type CommandHandler,
   type DomainCommand,
@@ -33,8 +36,6 @@ import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
 import { memoryReadModelStore, memorySnapshotStore, memorySubjectKeyStore } from '@praxis/store-memory';
-import { sqliteSubjectKeyStore } from '@praxis/store-sqlite';
-import { postgresSubjectKeyStore } from '@praxis/store-postgres';
 import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
@@ -59,6 +60,12 @@ export interface PracticeOptions {
    * `kurrentdb://…`, or an `EventStore` you opened yourself.
    */
   readonly store?: string | EventStore;
+  /**
+   * When `store` is a string: `true` (default) lets a missing or empty SQLite file become a new
+   * practice; `false` opens only an existing one (NotAPractice otherwise). Another program's
+   * file is refused either way, untouched.
+   */
+  readonly create?: boolean;
   /** Where read models live, when `store` is an EventStore you opened (default: in memory). */
   readonly readModels?: ReadModelStore;
   /** Where snapshots live, when `store` is an EventStore you opened (default: in memory). */
@@ -101,6 +108,8 @@ export interface PracticeSettings {
   readonly timeZone: string;
   readonly currency: string;
   readonly establishedAt: string;
+  /** Open weekdays and holidays when the practice was opened (`businessCalendar()` reads the latest). */
+  readonly businessCalendar: BusinessCalendarSettings;
 }
 
 /** The facade's untyped core: the typed area APIs are built on it. */
@@ -146,6 +155,19 @@ export interface PracticeCore {
   load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
   /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
   catchUp(): Promise<void>;
+  /**
+   * The practice's business-day calendar as the log now says (Monday to Friday without
+   * holidays until one is set), in the practice's time zone: `addBusinessDays`,
+   * `businessDaysBetween`, `isBusinessDay`. Modules give it to rules that count business days.
+   */
+  businessCalendar(): Promise<BusinessCalendar>;
+  /**
+   * Sets the practice's business days (`Practice.SetBusinessCalendar`, practice managers by
+   * default): the weekdays it is open and the dates it is closed, e.g.
+   * `{ openWeekdays: [1, 2, 3, 4, 5], holidays: usFederalHolidays(2026, 2030) }`. Refused with
+   * `NoOpenWeekday`, `HolidayListedTwice` or `InvalidBusinessCalendar`.
+   */
+  setBusinessCalendar(calendar: BusinessCalendarSettings, options?: CallOptions): Promise<Outcome>;
   /** Every projection the practice maintains. */
   readonly projectionList: readonly Projection[];
   /** Where each read model stands: checkpoint, lag, parked events. */
@@ -188,6 +210,12 @@ interface Wiring {
   readonly readModels: ReadModels;
   readonly permissions: PermissionPolicy;
   readonly trust: PracticeTrust | undefined;
+  /** The settings aggregate's handler, with permissions and refusals recorded. */
+  readonly settingsHandler: CommandHandler<
+    Settings.SettingsCommand,
+    Settings.SettingsEvent,
+    Settings.Settings
+  >;
   readonly vault: Vault;
   readonly onRefused: ReturnType<typeof recordRefusals>;
 }
@@ -195,9 +223,14 @@ interface Wiring {
 /** The key store for an EventStore the caller opened: its own tables when it has any. */
 const keysBeside = async (store: EventStore): Promise<SubjectKeyStore> => {
   const s = store as Partial<{ database: unknown; pool: unknown; schema: unknown }>;
-  if (s.database !== undefined) return sqliteSubjectKeyStore(store as never);
+  // Imported here, not at the top: a practice loads only the store packages it uses.
+  if (s.database !== undefined)
+    return (await import('@praxis/store-sqlite')).sqliteSubjectKeyStore(store as never);
   if (s.pool !== undefined && typeof s.schema === 'string')
-    return postgresSubjectKeyStore({ pool: s.pool as never, schema: s.schema });
+    return (await import('@praxis/store-postgres')).postgresSubjectKeyStore({
+      pool: s.pool as never,
+      schema: s.schema,
+    });
   return memorySubjectKeyStore();
 };
 
@@ -267,11 +300,10 @@ export const wirePractice = async (
           subjectKeys: options.subjectKeys ?? (await keysBeside(given)),
           close: async () => undefined,
         }
-      : await openBackend(
-          given,
-          registry,
-          options.subjectKeys === undefined ? {} : { subjectKeys: options.subjectKeys },
-        );
+      : await openBackend(given, registry, {
+          ...(options.create === undefined ? {} : { create: options.create }),
+          ...(options.subjectKeys === undefined ? {} : { subjectKeys: options.subjectKeys }),
+        });
   const key = options.trustKey;
   const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
   const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
@@ -323,6 +355,13 @@ export const wirePractice = async (
       auditView(registry.types),
       ...modules.flatMap((m) => m.projections),
     ]);
+    const settingsHandler = makeCommandHandler({
+      store,
+      decider: Settings.decider,
+      clock,
+      permissions,
+      onRefused,
+    });
     return {
       store,
       backend,
@@ -333,6 +372,7 @@ export const wirePractice = async (
       handlers,
       readModels,
       permissions,
+      settingsHandler,
       trust,
       vault,
       onRefused,
@@ -489,6 +529,36 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       return (await w.vault.reveal(r)) as { state: S; revision: StreamRevision };
     },
     catchUp,
+    businessCalendar: async () => {
+      const { state } = await w.settingsHandler.load(streamIdOf(Settings.decider, Settings.settingsId));
+      if (state.status !== 'established') return businessCalendar(w.settings.timeZone);
+      return businessCalendar(state.timeZone, state.businessCalendar);
+    },
+    setBusinessCalendar: async (calendar, options) => {
+      const who = options?.actor ?? actor;
+      if (who === undefined) {
+        throw new InvalidArgument(
+          'actor',
+          'every command needs an acting user: practice.as(actor) or { actor }',
+        );
+      }
+      const streamId = streamIdOf(Settings.decider, Settings.settingsId);
+      const given = (calendar ?? {}) as Partial<BusinessCalendarSettings>;
+      const result = await w.settingsHandler.handle({
+        streamId,
+        actor: who,
+        command: {
+          type: 'SetBusinessCalendar',
+          openWeekdays: given.openWeekdays ?? [],
+          holidays: given.holidays ?? [],
+        },
+        ...(options?.at === undefined ? {} : { at: options.at }),
+        ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+        ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+        ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
+      });
+      return toOutcome(streamId, result);
+    },
     projectionList: w.readModels.projections,
     projections: () => w.readModels.engine.status(),
     rebuild: async (name, onProgress) => {

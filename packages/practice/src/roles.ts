@@ -20,7 +20,7 @@ export const practiceRoles = {
     'Policy.AcknowledgePolicy',
     'StaffMember.CompleteTraining',
   ],
-  biller: ['Claim.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
+  biller: ['Claim.*', 'Remittance.*', 'Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining'],
   hr: ['StaffMember.*', 'Conflict.*', 'Policy.AcknowledgePolicy'],
   compliance_officer: [
     'Policy.*',

@@ -219,9 +219,9 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     return last === undefined ? undefined : Position.make(last.position);
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+  const subscribeToAll = (given: SubscribeOptions, handler: EventHandler): Subscription => {
     guard();
-    StoreKit.checkSubscribeArguments(opts, handler);
+    const opts = StoreKit.checkSubscribeArguments(given, handler);
     const sub = StoreKit.runSubscription(
       { readAll, headPosition, waitForChange: notifier.wait },
       opts,

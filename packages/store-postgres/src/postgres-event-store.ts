@@ -311,9 +311,9 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     if (readingEnds.size > 0) await Promise.all([...readingEnds].map((p) => p.catch(() => undefined)));
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+  const subscribeToAll = (given: SubscribeOptions, handler: EventHandler): Subscription => {
     guard();
-    StoreKit.checkSubscribeArguments(opts, handler);
+    const opts = StoreKit.checkSubscribeArguments(given, handler);
     let end: Promise<Position.Position | undefined> | undefined;
     if (opts.after === 'end') {
       const reading = headPosition();
@@ -353,7 +353,7 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       guard();
       return headPosition();
     },
-    waitForChange: (signal, timeoutMs) => {
+    waitForChange: async (signal, timeoutMs) => {
       guard();
       return feed.wait(signal, timeoutMs);
     },

@@ -76,6 +76,8 @@ export interface SqliteEventStore extends EventStore {
    * Never write the `events` table through it.
    */
   readonly database: Database.Database;
+  /** Wakes on this store's appends at once, and on other connections' within `pollIntervalMs`. */
+  waitForChange(signal: AbortSignal, timeoutMs: number): Promise<void>;
 }
 
 type Row = StoredRowArray;
@@ -302,7 +304,12 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     checkedOnIteration(() => {
       guard();
       const args = StoreKit.checkReadStreamArguments(streamId, opts);
-      return readStreamChecked(args.streamId, args.direction === 'backwards', args.fromRevision, args.maxCount);
+      return readStreamChecked(
+        args.streamId,
+        args.direction === 'backwards',
+        args.fromRevision,
+        args.maxCount,
+      );
     });
 
   const readStreamChecked = (
@@ -337,7 +344,11 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       return readAllChecked(checked.options, checked.direction === 'backwards', checked.maxCount);
     });
 
-  const readAllChecked = (opts: ReadAllOptions, backwards: boolean, maxCount: number): AsyncIterable<RecordedEvent> => {
+  const readAllChecked = (
+    opts: ReadAllOptions,
+    backwards: boolean,
+    maxCount: number,
+  ): AsyncIterable<RecordedEvent> => {
     let statement: ReadAllPage | undefined;
     let next: bigint =
       opts.fromPosition === undefined
@@ -367,9 +378,9 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     return head === null ? undefined : Position.make(head);
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+  const subscribeToAll = (given: SubscribeOptions, handler: EventHandler): Subscription => {
     guard();
-    StoreKit.checkSubscribeArguments(opts, handler);
+    const opts = StoreKit.checkSubscribeArguments(given, handler);
     const sub = StoreKit.runSubscription(
       {
         readAll: (o) => readAll(o),
@@ -403,7 +414,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       return revisionOf(StoreKit.checkStreamId(streamId));
     },
     headPosition,
-    waitForChange: (signal, timeoutMs) => {
+    waitForChange: async (signal, timeoutMs) => {
       guard();
       return changes.wait(signal, timeoutMs);
     },

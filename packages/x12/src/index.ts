@@ -9,3 +9,8 @@ export * from './money.js';
 export * from './era/model.js';
 export * from './era/read.js';
 export * from './era/balance.js';
+export * from './era/plan.js';
+export * from './era/import.js';
+export * as Remittance from './remittance/index.js';
+export * from './write.js';
+export * from './era/write.js';

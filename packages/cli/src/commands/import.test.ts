@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { praxis, tempDir, testEncounters } from '../test-support.js';
 
@@ -44,6 +45,12 @@ describe('praxis import', () => {
       `praxis: 5 bad rows in ${path}; nothing was imported`,
     ]);
     expect(await eventCount()).toBe(before);
+  });
+
+  it('imports the sample file the README points to (examples/data/encounters.csv)', async () => {
+    const sample = fileURLToPath(new URL('../../../../examples/data/encounters.csv', import.meta.url));
+    const r = await importFile(sample);
+    expect([r.code, r.out.trim()]).toEqual([0, `imported 4 rows of ${sample} as 3 claims`]);
   });
 
   it('imports a good file as claims with their charge lines', async () => {

@@ -3,10 +3,12 @@ import { audit } from './audit.js';
 import { demo } from './demo.js';
 import { forget } from './forget.js';
 import { importCsv } from './import.js';
+import { importEra } from './import-era.js';
 import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { statements } from './statements.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -22,5 +24,7 @@ export const commands: readonly CliCommand[] = [
   rebuild,
   forget,
   report,
+  statements,
   importCsv,
+  importEra,
 ];

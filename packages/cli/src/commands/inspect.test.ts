@@ -25,6 +25,14 @@ describe('praxis kpi', () => {
       firstDay: '2025-03-01',
       lastDay: '2025-03-31',
     });
+    expect(q.out).toMatch(/Finance figures as reported: only what was recorded by the close of the period/);
+    const restated = await on('kpi', '--period', '2025-Q2', '--basis', 'restated', '--format', 'json');
+    expect(JSON.parse(restated.out).basis).toBe('restated');
+    const wrongBasis = await on('kpi', '--basis', 'final');
+    expect([wrongBasis.code, wrongBasis.err.trim()]).toEqual([
+      2,
+      'praxis: --basis must be as-reported or restated (got "final")',
+    ]);
     const bad = await on('kpi', '--period', '2025-13');
     expect([bad.code, bad.err.trim()]).toEqual([
       2,
@@ -107,7 +115,7 @@ describe('praxis rebuild', () => {
     const before = (await on('kpi', '--format', 'json')).out;
     const r = await on('rebuild', 'finance-claims');
     expect(r.code).toBe(0);
-    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v1: [\d,]+ events applied, 0 parked$/);
+    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v2: [\d,]+ events applied, 0 parked$/);
     expect((await on('kpi', '--format', 'json')).out).toBe(before);
   });
 
@@ -131,6 +139,55 @@ describe('praxis report', () => {
     expect(html.replaceAll('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:\/\//);
     expect(html).toContain('Days in A/R');
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    // the basis is said, and both views of the finance KPIs are shown side by side
+    expect(html).toContain('Finance figures: as reported.');
+    expect(html).toMatch(/<th>As reported<\/th><th>Restated<\/th>/);
+    // every KPI card carries its status as a word, not only as a colour
+    const cards = html.match(/<div class="card(?: met| missed)?">/g) ?? [];
+    const statuses = html.match(/<div class="s">(met|missed|no target|no data)<\/div>/g) ?? [];
+    expect(cards.length).toBeGreaterThan(10);
+    expect(statuses).toHaveLength(cards.length);
+  });
+});
+
+describe('praxis statements', () => {
+  it('gives three statements that reconcile for every month of the demo, and a balanced trial balance', async () => {
+    const r = await on('statements', '--period', '2025', '--format', 'json');
+    expect(r.code).toBe(0);
+    const months = JSON.parse(r.out) as {
+      month: string;
+      income: { netIncome: number; grossRevenue: number };
+      balanceSheet: {
+        assets: { total: number; cash: number; accountsReceivable: number };
+        liabilities: { total: number };
+        equity: { total: number };
+      };
+      cashFlow: {
+        beginningCash: number;
+        netChangeInCash: number;
+        endingCash: number;
+        indirect: { operatingCashFlow: number };
+      };
+    }[];
+    expect(months).toHaveLength(12);
+    let cash: number | undefined;
+    for (const m of months) {
+      const { assets, liabilities, equity } = m.balanceSheet;
+      expect(assets.total, m.month).toBe(liabilities.total + equity.total);
+      expect(m.cashFlow.endingCash - m.cashFlow.beginningCash, m.month).toBe(m.cashFlow.netChangeInCash);
+      expect(m.cashFlow.indirect.operatingCashFlow, m.month).toBe(m.cashFlow.netChangeInCash);
+      expect(m.cashFlow.endingCash, m.month).toBe(assets.cash);
+      if (cash !== undefined) expect(m.cashFlow.beginningCash, m.month).toBe(cash);
+      cash = m.cashFlow.endingCash;
+    }
+    expect(months.some((m) => m.income.grossRevenue > 0)).toBe(true);
+    const table = await on('statements', '--period', '2025-Q1');
+    expect(table.out).toMatch(/Balance sheet \(end of month\)/);
+    const tb = (await on('statements', '--period', '2025', '--trial-balance')).out.trim().split('\n');
+    expect(tb[0]).toBe('account,name,detail,debit_cents,credit_cents,balance_cents');
+    const [, , , debits, credits] = tb.at(-1)!.split(',');
+    expect(Number(debits)).toBeGreaterThan(0);
+    expect(debits).toBe(credits);
   });
 });
 

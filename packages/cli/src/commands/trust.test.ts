@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { praxis, tempDir, testEncounters } from '../test-support.js';
+import { praxis, tempDir } from '../test-support.js';
 
 // A keyed demo practice, a receipt kept beside it, and attacks on copies of the file.
 const tmp = tempDir();
@@ -17,7 +17,7 @@ beforeAll(async () => {
     '--db',
     db,
     '--encounters',
-    testEncounters,
+    '100', // enough encounters for more than 1,000 events
     '--seed',
     '5',
     '--key-file',

@@ -136,8 +136,17 @@ export const failureOf = (errors: t.Errors): CodecFailure => {
     .map((c) => c.key)
     .join('.');
   const expected = first.context[first.context.length - 1]?.type.name ?? 'value';
-  const shown = first.value === undefined ? 'missing' : JSON.stringify(first.value)?.slice(0, 60);
+  const shown = first.value === undefined ? 'missing' : showValue(first.value);
   return { field, reason: first.message ?? `must be ${expected} (got ${shown})` };
+};
+
+/** A value as JSON for a message; never throws (bigint, cycles, odd objects). */
+const showValue = (v: unknown): string => {
+  try {
+    return JSON.stringify(v)?.slice(0, 60) ?? typeof v;
+  } catch {
+    return typeof v === 'bigint' ? `${v}n` : typeof v;
+  }
 };
 
 /**

@@ -34,7 +34,8 @@ export const unstorableText = (s: string): string | undefined => {
       }
       return `contains a lone surrogate (U+${c.toString(16).toUpperCase()}) at index ${i}`;
     }
-    if (c >= 0xdc00 && c <= 0xdfff) return `contains a lone surrogate (U+${c.toString(16).toUpperCase()}) at index ${i}`;
+    if (c >= 0xdc00 && c <= 0xdfff)
+      return `contains a lone surrogate (U+${c.toString(16).toUpperCase()}) at index ${i}`;
   }
   return undefined;
 };
@@ -53,7 +54,8 @@ const utf8Bytes = (s: string): number => {
   return n;
 };
 
-const show = (v: unknown): string => {
+/** A value, shortly, for an error message (never throws, whatever the value). */
+export const describeValue = (v: unknown): string => {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
   if (typeof v === 'bigint') return `${v}n`;
   if (typeof v === 'symbol' || typeof v === 'function') return `a ${typeof v}`;
@@ -63,10 +65,12 @@ const show = (v: unknown): string => {
 
 /** A text argument every backend can store: a string, without NUL or lone surrogates. */
 export const checkText = (argument: string, value: unknown, options: { nonEmpty?: boolean } = {}): string => {
-  if (typeof value !== 'string') throw new InvalidArgument(argument, `must be a string, not ${show(value)}`);
-  if (options.nonEmpty === true && value.length === 0) throw new InvalidArgument(argument, 'must not be empty');
+  if (typeof value !== 'string')
+    throw new InvalidArgument(argument, `must be a string, not ${describeValue(value)}`);
+  if (options.nonEmpty === true && value.length === 0)
+    throw new InvalidArgument(argument, 'must not be empty');
   const bad = unstorableText(value);
-  if (bad !== undefined) throw new InvalidArgument(argument, `${show(value)} ${bad}`);
+  if (bad !== undefined) throw new InvalidArgument(argument, `${describeValue(value)} ${bad}`);
   return value;
 };
 
@@ -76,9 +80,16 @@ export const checkText = (argument: string, value: unknown, options: { nonEmpty?
  */
 export const checkStreamId = (streamId: unknown, argument = 'streamId'): string => {
   const s = checkText(argument, streamId, { nonEmpty: true });
-  if (s.startsWith('$')) throw new InvalidArgument(argument, `${show(s)} starts with $, which is reserved for system streams`);
+  if (s.startsWith('$'))
+    throw new InvalidArgument(
+      argument,
+      `${describeValue(s)} starts with $, which is reserved for system streams`,
+    );
   if (utf8Bytes(s) > maxStreamIdBytes) {
-    throw new InvalidArgument(argument, `is ${utf8Bytes(s)} bytes long in UTF-8; at most ${maxStreamIdBytes}`);
+    throw new InvalidArgument(
+      argument,
+      `is ${utf8Bytes(s)} bytes long in UTF-8; at most ${maxStreamIdBytes}`,
+    );
   }
   return s;
 };
@@ -86,7 +97,11 @@ export const checkStreamId = (streamId: unknown, argument = 'streamId'): string 
 /** An event type: a non-empty storable string not starting with `$` (KurrentDB's system events). */
 export const checkEventType = (type: unknown, argument = 'type'): string => {
   const s = checkText(argument, type, { nonEmpty: true });
-  if (s.startsWith('$')) throw new InvalidArgument(argument, `${show(s)} starts with $, which is reserved for system events`);
+  if (s.startsWith('$'))
+    throw new InvalidArgument(
+      argument,
+      `${describeValue(s)} starts with $, which is reserved for system events`,
+    );
   return s;
 };
 
@@ -98,7 +113,10 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export const canonicalEventId = (eventId: unknown, argument = 'eventId'): string => {
   if (typeof eventId !== 'string' || !uuid.test(eventId)) {
-    throw new InvalidArgument(argument, `${show(eventId)} is not a uuid (8-4-4-4-12 hexadecimal digits)`);
+    throw new InvalidArgument(
+      argument,
+      `${describeValue(eventId)} is not a uuid (8-4-4-4-12 hexadecimal digits)`,
+    );
   }
   return eventId.toLowerCase();
 };
@@ -109,7 +127,7 @@ export const checkExpectedRevisionArgument = (expected: unknown): ExpectedRevisi
   if (typeof expected === 'bigint' && expected >= 0n) return expected;
   throw new InvalidArgument(
     'expectedRevision',
-    `${show(expected)} is not 'any', 'no_stream', 'stream_exists' or a bigint ≥ 0`,
+    `${describeValue(expected)} is not 'any', 'no_stream', 'stream_exists' or a bigint ≥ 0`,
   );
 };
 
@@ -118,7 +136,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const optionsObject = <T>(argument: string, value: unknown): T => {
   if (value === undefined) return {} as T;
-  if (!isRecord(value)) throw new InvalidArgument(argument, `must be an object, not ${show(value)}`);
+  if (!isRecord(value)) throw new InvalidArgument(argument, `must be an object, not ${describeValue(value)}`);
   return value as T;
 };
 
@@ -131,13 +149,13 @@ export const checkAppendOptions = (options: unknown): { expectedRevision: Expect
 const checkDirection = (direction: unknown): 'forwards' | 'backwards' => {
   if (direction === undefined || direction === 'forwards') return 'forwards';
   if (direction === 'backwards') return 'backwards';
-  throw new InvalidArgument('direction', `${show(direction)} is not 'forwards' or 'backwards'`);
+  throw new InvalidArgument('direction', `${describeValue(direction)} is not 'forwards' or 'backwards'`);
 };
 
 const checkMaxCount = (maxCount: unknown): number => {
   if (maxCount === undefined) return Number.POSITIVE_INFINITY;
   if (typeof maxCount !== 'number' || !Number.isSafeInteger(maxCount) || maxCount < 0) {
-    throw new InvalidArgument('maxCount', `${show(maxCount)} is not an integer ≥ 0`);
+    throw new InvalidArgument('maxCount', `${describeValue(maxCount)} is not an integer ≥ 0`);
   }
   return maxCount;
 };
@@ -156,7 +174,7 @@ export const checkReadStreamArguments = (
   const o = optionsObject<ReadStreamOptions>('options', options);
   const fromRevision = o.fromRevision as unknown;
   if (fromRevision !== undefined && (typeof fromRevision !== 'bigint' || fromRevision < 0n)) {
-    throw new InvalidArgument('fromRevision', `${show(fromRevision)} is not a bigint ≥ 0`);
+    throw new InvalidArgument('fromRevision', `${describeValue(fromRevision)} is not a bigint ≥ 0`);
   }
   return {
     streamId: id,
@@ -175,17 +193,25 @@ export const checkPosition = (argument: string, p: unknown): void => {
     p['commit'] < 0n ||
     p['prepare'] < 0n
   ) {
-    throw new InvalidArgument(argument, `${show(p)} is not a position ({ commit, prepare } as bigints ≥ 0)`);
+    throw new InvalidArgument(
+      argument,
+      `${describeValue(p)} is not a position ({ commit, prepare } as bigints ≥ 0)`,
+    );
   }
 };
 
 /** A filter: `eventTypes` a list of strings, `streamPrefix` a string or a list of strings. */
 export const checkFilter = (filter: unknown): EventFilter | undefined => {
   if (filter === undefined) return undefined;
-  if (!isRecord(filter)) throw new InvalidArgument('filter', `must be an object, not ${show(filter)}`);
+  if (!isRecord(filter))
+    throw new InvalidArgument('filter', `must be an object, not ${describeValue(filter)}`);
   const types = filter['eventTypes'];
   if (types !== undefined) {
-    if (!Array.isArray(types)) throw new InvalidArgument('filter.eventTypes', `must be an array of strings, not ${show(types)}`);
+    if (!Array.isArray(types))
+      throw new InvalidArgument(
+        'filter.eventTypes',
+        `must be an array of strings, not ${describeValue(types)}`,
+      );
     types.forEach((t, i) => checkText(`filter.eventTypes.${i}`, t));
   }
   const prefix = filter['streamPrefix'];
@@ -208,7 +234,7 @@ export const checkReadAllOptions = (
   const o = optionsObject<ReadAllOptions>('options', options);
   if (o.fromPosition !== undefined) checkPosition('fromPosition', o.fromPosition);
   if (o.asStored !== undefined && typeof o.asStored !== 'boolean') {
-    throw new InvalidArgument('asStored', `must be a boolean, not ${show(o.asStored)}`);
+    throw new InvalidArgument('asStored', `must be a boolean, not ${describeValue(o.asStored)}`);
   }
   return {
     direction: checkDirection(o.direction),
@@ -227,9 +253,10 @@ export const checkSubscribeArguments = (options: unknown, handler: unknown): Sub
   for (const name of ['onCaughtUp', 'onError', 'onCheckpoint'] as const) {
     const f = o[name] as unknown;
     if (f !== undefined && typeof f !== 'function') {
-      throw new InvalidArgument(name, `must be a function, not ${show(f)}`);
+      throw new InvalidArgument(name, `must be a function, not ${describeValue(f)}`);
     }
   }
-  if (typeof handler !== 'function') throw new InvalidArgument('handler', `must be a function, not ${show(handler)}`);
+  if (typeof handler !== 'function')
+    throw new InvalidArgument('handler', `must be a function, not ${describeValue(handler)}`);
   return o;
 };

@@ -11,6 +11,7 @@ import {
   checkAppendOptions,
   checkEventType,
   checkStreamId,
+  describeValue,
   unstorableText,
 } from './arguments.js';
 
@@ -51,8 +52,14 @@ export const prepareAppend = (
     seen.add(eventId);
     const type = checkEventType(ne.type);
     const sv = ne.schemaVersion as unknown;
-    if (sv !== undefined && (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1 || sv > 2_147_483_647)) {
-      throw new InvalidArgument('schemaVersion', `${String(sv)} is not an integer from 1 to 2147483647`);
+    if (
+      sv !== undefined &&
+      (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1 || sv > 2_147_483_647)
+    ) {
+      throw new InvalidArgument(
+        'schemaVersion',
+        `${describeValue(sv)} is not an integer from 1 to 2147483647`,
+      );
     }
     let data = ne.data;
     let schemaVersion = ne.schemaVersion ?? 1;
@@ -65,7 +72,8 @@ export const prepareAppend = (
     }
     assertJson(type, data, '');
     const m = ne.metadata as unknown;
-    if (!isRecord(m)) throw new EventDataInvalid(type, 'metadata', 'must be an object with actor and occurredAt');
+    if (!isRecord(m))
+      throw new EventDataInvalid(type, 'metadata', 'must be an object with actor and occurredAt');
     const actor = m['actor'];
     if (!isRecord(actor) || typeof actor['id'] !== 'string' || typeof actor['role'] !== 'string') {
       throw new EventDataInvalid(type, 'metadata.actor', 'must be { id, role }');

@@ -75,7 +75,11 @@ export const runSubscription = (
         } else {
           // Not a full page: every matching event up to `head` has been delivered, so the next
           // read starts after the skipped events instead of re-reading them on every wake-up.
-          if (head !== undefined && !abort.signal.aborted && (after === undefined || P.compare(head, after) > 0)) {
+          if (
+            head !== undefined &&
+            !abort.signal.aborted &&
+            (after === undefined || P.compare(head, after) > 0)
+          ) {
             after = head;
             options.onCheckpoint?.(head);
           }

@@ -383,8 +383,9 @@ const recordPayment = (c: C.RecordPayerPayment, s: State): D => {
   if (bad) return fail(bad);
   const paid = c.lines.reduce((a, l) => a + l.paid, 0);
   const contractualAdjustment = c.lines.reduce((a, l) => a + l.contractualAdjustment, 0);
-  if (paid + contractualAdjustment === 0)
-    return reject('InvalidAmount', 'a remittance pays or adjusts something', 'lines');
+  // A payer may pay nothing and leave it all to the patient (deductible): PR alone counts.
+  if (paid + contractualAdjustment + (c.patientResponsibility ?? 0) === 0)
+    return reject('InvalidAmount', 'a remittance pays, adjusts or assigns something to the patient', 'lines');
   const tooMuch = withinBalance(s, paid + contractualAdjustment, 'lines');
   if (tooMuch) return fail(tooMuch);
   const left = balanceOf(s) - paid - contractualAdjustment;

@@ -1,5 +1,6 @@
 import { Budget, Claim } from '@praxis/finance';
 import { Finance } from '@praxis/kpi';
+import { Remittance, type ImportOptions, type RemittanceImport } from '@praxis/x12';
 import type { CommandMethods } from '../area.js';
 import { bind, type AggregateBinding, type PracticeModule } from '../module.js';
 
@@ -47,12 +48,28 @@ export const claim: AggregateBinding<Claim.ClaimCommand, Claim.ClaimEvent, Claim
   },
 );
 
+/** Posted 835 remittances (`practice.finance.importRemittance(text)` records them). */
+export const remittance: AggregateBinding<
+  Remittance.RemittanceCommand,
+  Remittance.RemittanceEvent,
+  Remittance.State,
+  'remittanceId'
+> = bind(Remittance.decider, 'remittanceId', { RecordRemittance: true });
+
 /** Financial oversight: budgets and the revenue cycle. */
 export const financeModule: PracticeModule = {
   area: 'finance',
-  aggregates: [budget, claim],
+  aggregates: [budget, claim, remittance],
   projections: Finance.financeProjections,
 };
 
 /** The finance commands of the facade. */
-export type FinanceCommands = CommandMethods<typeof budget> & CommandMethods<typeof claim>;
+export type FinanceCommands = CommandMethods<typeof budget> &
+  CommandMethods<typeof claim> &
+  CommandMethods<typeof remittance> & {
+    /**
+     * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
+     * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
+     */
+    importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
+  };

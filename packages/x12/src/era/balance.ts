@@ -1,6 +1,6 @@
 import { dollars } from '../money.js';
 import { X12Error } from '../x12-error.js';
-import type { AdjustmentGroup, ClaimPayment, Remittance } from './model.js';
+import type { AdjustmentGroup, ClaimPayment, RemittanceAdvice } from './model.js';
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -16,7 +16,7 @@ export const adjustmentsOf = (c: ClaimPayment) => [
  * CLP05 = Σ CAS in group PR; the payment BPR02 = Σ CLP04 − Σ PLB amounts. Throws
  * `X12Error` (`unbalanced`) naming the first element that does not add up.
  */
-export const checkBalance = (r: Remittance): void => {
+export const checkBalance = (r: RemittanceAdvice): void => {
   for (const c of r.claims) {
     for (const l of c.lines) {
       const adj = sum(l.adjustments.map((a) => a.amount));
@@ -75,7 +75,7 @@ export interface RemittanceTotals {
 }
 
 /** Adds up one remittance. */
-export const totalsOf = (r: Remittance): RemittanceTotals => {
+export const totalsOf = (r: RemittanceAdvice): RemittanceTotals => {
   const byGroup: Partial<Record<AdjustmentGroup, number>> = {};
   const byReason: Record<string, number> = {};
   for (const c of r.claims) {

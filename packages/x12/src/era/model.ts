@@ -90,7 +90,7 @@ export interface ProviderAdjustment {
 }
 
 /** One 835 transaction set: a payment (or notice) from one payer to one payee. */
-export interface Remittance {
+export interface RemittanceAdvice {
   /** ST02. */
   readonly controlNumber: string;
   /** ISA13 of the interchange. */

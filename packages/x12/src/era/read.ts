@@ -16,15 +16,22 @@ import {
   type AdjustmentGroup,
   type ClaimPayment,
   type ProviderAdjustment,
-  type Remittance,
+  type RemittanceAdvice,
   type ServicePayment,
 } from './model.js';
 
 const GROUPS: readonly string[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
 const CODE = /^[A-Z0-9]{1,5}$/;
 
-const date8 = (v: string): string | undefined =>
-  /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : undefined;
+/** CCYYMMDD as YYYY-MM-DD; undefined when absent or not a calendar date (sample files carry `20002316`). */
+const date8 = (v: string): string | undefined => {
+  if (!/^\d{8}$/.test(v)) return undefined;
+  const [y, m, d] = [Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8))];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+    ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`
+    : undefined;
+};
 
 /** Reads CAS: up to six reason/amount/quantity triplets after the group code. */
 const readCas = (s: Segment, d: Delimiters): Adjustment[] => {
@@ -168,7 +175,7 @@ const finishClaim = (c: ClaimDraft, d: Delimiters): ClaimPayment => {
 };
 
 /** Reads one 835 transaction set into a Remittance (amounts checked, not yet balanced). */
-export const readRemittance = (t: TransactionSet, ic: Interchange): Remittance => {
+export const readRemittance = (t: TransactionSet, ic: Interchange): RemittanceAdvice => {
   const d = ic.delimiters;
   const st = t.segments[0]!;
   let bpr: Segment | undefined;
@@ -300,8 +307,8 @@ export const readRemittance = (t: TransactionSet, ic: Interchange): Remittance =
  * const [era] = readRemittances(readFileSync('payer.835', 'utf8'));
  * era.claims.length;
  */
-export const readRemittances = (text: string): Remittance[] => {
-  const out: Remittance[] = [];
+export const readRemittances = (text: string): RemittanceAdvice[] => {
+  const out: RemittanceAdvice[] = [];
   for (const ic of readInterchanges(text)) {
     for (const g of ic.groups) {
       for (const t of g.transactions) {
