@@ -52,7 +52,7 @@ describe('example: audit replay as of a date', () => {
       'ClaimSubmitted',
       'ClaimAcceptedByPayer',
       'ClaimPaidByPayer',
-      'refused WriteOffBalance: role staff may not Claim.WriteOffBalance',
+      'refused WriteOffBalance: Unauthorized',
     ]);
     expect(a.trail.at(-1)!.who).toBe('sam (staff)');
     expect(a.thenState).toMatchObject({ status: 'accepted', payerPaid: 0 });

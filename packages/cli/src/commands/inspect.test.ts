@@ -46,10 +46,10 @@ describe('praxis audit', () => {
     const r = await on('audit', '--type', 'CommandRefused');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /maria\.alvarez \(practice_manager\)\s+Budget-2025\s+CommandRefused\s+RecordExpense refused: LineOverspent/,
+      /S-101 \(practice_manager\)\s+Budget-2025\s+CommandRefused\s+RecordExpense refused: LineOverspent/,
     );
     expect(r.out).toMatch(
-      /hana\.ito \(hr\)\s+StaffMember-dr\.kim\s+CommandRefused\s+RenewCredential refused: DeaRenewalTooEarly/,
+      /S-106 \(hr\)\s+StaffMember-S-104\s+CommandRefused\s+RenewCredential refused: DeaRenewalTooEarly/,
     );
   });
 
