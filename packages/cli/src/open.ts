@@ -34,7 +34,12 @@ export const openPractice = async (
   const store = storeOf(ctx);
   if (create === undefined) checkExists(store);
   const trustKey = trustKeyOf(ctx);
-  return createPractice({ store, ...(trustKey === undefined ? {} : { trustKey }), ...create });
+  // A command that reads opens only an existing practice: an empty or foreign file is refused.
+  return createPractice({
+    store,
+    ...(trustKey === undefined ? {} : { trustKey }),
+    ...(create ?? { create: false }),
+  });
 };
 
 /** The trust key: `--key-file`, else PRAXIS_TRUST_KEY_FILE, else PRAXIS_TRUST_KEY (hex or base64); none without. */

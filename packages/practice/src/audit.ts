@@ -68,7 +68,8 @@ export const practiceAudit = (
       }),
     checkReadModels: async () => {
       await core.catchUp();
-      return compareReadModels(core.store, projections, reader);
+      // Both sides as stored: personal fields sealed in the read models and in a fresh fold alike.
+      return compareReadModels(core.store, projections, core.sealedReadModels);
     },
     receipt: async () => {
       if (core.trust === undefined) {
@@ -87,15 +88,24 @@ export const practiceAudit = (
           `"${streamId}" is not a stream of this practice (like Claim-<id>)`,
         );
       }
-      const r = await aggregateAsOf(core.store, decider, streamId, asOf);
+      const r = await core.vault.reveal(await aggregateAsOf(core.store, decider, streamId, asOf));
       return { ...(r as AggregateAsOf<S>), aggregate };
     },
     // The audit view is left out: the trail itself is filtered by time, and it is the largest model.
-    practiceAsOf: (asOf) =>
-      practiceAsOf(
+    practiceAsOf: async (asOf) => {
+      const past = await practiceAsOf(
         core.store,
         projections.filter((p) => p.name !== auditViewName),
         asOf,
-      ),
+      );
+      // Personal fields revealed as on every other read (or `[forgotten]`).
+      return {
+        eventsFolded: past.eventsFolded,
+        get: async (p, k) => core.vault.reveal(await past.get(p, k)),
+        list: async function* (p, prefix) {
+          for await (const entry of past.list(p, prefix)) yield await core.vault.reveal(entry);
+        },
+      };
+    },
   };
 };

@@ -34,3 +34,4 @@ export {
 } from './kpis.js';
 export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
 export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';
+export type { Forgotten } from './forget.js';

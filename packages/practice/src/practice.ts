@@ -3,6 +3,8 @@ import {
   InvalidArgument,
   businessCalendar,
   combineRegistries,
+  makeVault,
+  vaultEvents,
   domainError,
   makeCommandHandler,
   streamIdOf,
@@ -22,7 +24,10 @@ import {
   type Projection,
   type SnapshotStore,
   type StreamRevision,
+  type SubjectKeyStore,
+  type Vault,
 } from '@praxis/core';
+import { forgetSubject, type Forgotten } from './forget.js';
 import { commandMethods, type CallOptions } from './area.js';
 import type { AnyBinding, PracticeModule } from './module.js';
 import { toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
@@ -30,7 +35,7 @@ import { refusedByRule, refusedUnauthorized } from './refusal.js';
 import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
-import { memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
+import { memoryReadModelStore, memorySnapshotStore, memorySubjectKeyStore } from '@praxis/store-memory';
 import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
@@ -55,6 +60,12 @@ export interface PracticeOptions {
    * `kurrentdb://…`, or an `EventStore` you opened yourself.
    */
   readonly store?: string | EventStore;
+  /**
+   * When `store` is a string: `true` (default) lets a missing or empty SQLite file become a new
+   * practice; `false` opens only an existing one (NotAPractice otherwise). Another program's
+   * file is refused either way, untouched.
+   */
+  readonly create?: boolean;
   /** Where read models live, when `store` is an EventStore you opened (default: in memory). */
   readonly readModels?: ReadModelStore;
   /** Where snapshots live, when `store` is an EventStore you opened (default: in memory). */
@@ -81,6 +92,12 @@ export interface PracticeOptions {
    * (`loadTrustKey` reads a file or `PRAXIS_TRUST_KEY`). Without it the log is unkeyed.
    */
   readonly trustKey?: TrustKey;
+  /**
+   * Where the personal-data vault keeps its subject keys. Default: beside the log (the SQLite
+   * file, the PostgreSQL schema, memory for `memory:`); required for KurrentDB. When `store` is
+   * an EventStore you opened, a SQLite or PostgreSQL store's own tables are used, else memory.
+   */
+  readonly subjectKeys?: SubjectKeyStore;
   /** Commands between two signed checkpoints (default 100); one is also signed on close. */
   readonly checkpointEvery?: number;
 }
@@ -103,10 +120,28 @@ export interface PracticeCore {
   readonly registry: EventRegistry;
   readonly clock: Clock;
   readonly modules: readonly PracticeModule[];
-  /** The read models, caught up with the log before each read. */
+  /** The read models, caught up with the log before each read, personal fields revealed. */
   readonly readModels: ReadModelReader;
+  /** The read models as stored: personal fields sealed (for comparisons with a fresh fold). */
+  readonly sealedReadModels: ReadModelReader;
   /** The actor commands run as when a call names none. */
   readonly actor: Actor | undefined;
+  /**
+   * The personal-data vault: personal fields are sealed per subject before they reach the log,
+   * a snapshot or a read model; every read through the facade reveals them (see
+   * docs/personal-data.md).
+   */
+  readonly vault: Vault;
+  /**
+   * Erases a subject's personal data (crypto-shredding): destroys its key and records
+   * `SubjectForgotten { subjectId }`. The log still verifies and replays, counts and KPIs stay
+   * as they were, and its personal fields read as `[forgotten]`. Needs `Vault.ForgetSubject`.
+   *
+   * @example
+   * const r = await practice.as(manager).forgetSubject('staff:S-104');
+   * console.log(r.summary); // Vault-staff:S-104: SubjectForgotten (2026-06-01T09:00:00-05:00)
+   */
+  forgetSubject(subjectId: string, options?: { readonly actor?: Actor }): Promise<Forgotten | Refused>;
   /** The keyed log's key and checkpointer, when the practice was opened with a trust key. */
   readonly trust: PracticeTrust | undefined;
   /** Runs a command on the aggregate named `aggregate` (its decider's name). */
@@ -157,6 +192,7 @@ export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
     Settings.events,
     securityEvents,
     trustEvents,
+    vaultEvents,
     ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)),
   );
 
@@ -180,7 +216,23 @@ interface Wiring {
     Settings.SettingsEvent,
     Settings.Settings
   >;
+  readonly vault: Vault;
+  readonly onRefused: ReturnType<typeof recordRefusals>;
 }
+
+/** The key store for an EventStore the caller opened: its own tables when it has any. */
+const keysBeside = async (store: EventStore): Promise<SubjectKeyStore> => {
+  const s = store as Partial<{ database: unknown; pool: unknown; schema: unknown }>;
+  // Imported here, not at the top: a practice loads only the store packages it uses.
+  if (s.database !== undefined)
+    return (await import('@praxis/store-sqlite')).sqliteSubjectKeyStore(store as never);
+  if (s.pool !== undefined && typeof s.schema === 'string')
+    return (await import('@praxis/store-postgres')).postgresSubjectKeyStore({
+      pool: s.pool as never,
+      schema: s.schema,
+    });
+  return memorySubjectKeyStore();
+};
 
 const establish = async (
   store: EventStore,
@@ -245,9 +297,13 @@ export const wirePractice = async (
           events: given,
           readModels: options.readModels ?? memoryReadModelStore(),
           snapshots: options.snapshots ?? memorySnapshotStore(),
+          subjectKeys: options.subjectKeys ?? (await keysBeside(given)),
           close: async () => undefined,
         }
-      : await openBackend(given, registry);
+      : await openBackend(given, registry, {
+          ...(options.create === undefined ? {} : { create: options.create }),
+          ...(options.subjectKeys === undefined ? {} : { subjectKeys: options.subjectKeys }),
+        });
   const key = options.trustKey;
   const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
   const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
@@ -261,6 +317,9 @@ export const wirePractice = async (
     const permissions = options.permissions ?? defaultPermissions;
     // Every refusal (a rule or a permission) is recorded in the security stream for auditors.
     const onRefused = recordRefusals(store);
+    // Personal fields are sealed before anything is appended, folded or snapshotted.
+    const vault = makeVault(backend.subjectKeys);
+    const seal = vault.sealer(registry);
     const handlers = new Map<
       string,
       { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
@@ -286,6 +345,7 @@ export const wirePractice = async (
             clock,
             permissions,
             onRefused,
+            seal,
             ...snapshots,
           }),
         });
@@ -314,6 +374,8 @@ export const wirePractice = async (
       permissions,
       settingsHandler,
       trust,
+      vault,
+      onRefused,
     };
   } catch (err) {
     await backend.close();
@@ -368,7 +430,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
     });
     await w.trust?.afterCommand();
-    return toOutcome(streamId, result);
+    return w.vault.reveal(toOutcome(streamId, result));
   };
   const entryOf = (aggregate: string) => {
     const entry = w.handlers.get(aggregate);
@@ -388,7 +450,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       throw new ReadModelFailed(failed.projection, why);
     }
   };
-  const reader: ReadModelReader = {
+  const sealedReader: ReadModelReader = {
     get: async (p, k) => {
       await catchUp();
       return w.readModels.reader.get(p, k);
@@ -398,6 +460,17 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       yield* w.readModels.reader.list(p, prefix);
     },
   };
+  // Read models hold personal fields sealed; every read through the facade reveals them.
+  const reader: ReadModelReader = {
+    get: async (p, k) => {
+      await catchUp();
+      return w.vault.reveal(await w.readModels.reader.get(p, k));
+    },
+    list: async function* (p, prefix) {
+      await catchUp();
+      for await (const entry of w.readModels.reader.list(p, prefix)) yield await w.vault.reveal(entry);
+    },
+  };
   return {
     settings: w.settings,
     store: w.store,
@@ -405,8 +478,32 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     clock: w.clock,
     modules: w.modules,
     readModels: reader,
+    sealedReadModels: sealedReader,
     actor,
     trust: w.trust,
+    vault: w.vault,
+    forgetSubject: async (subjectId, options) => {
+      const who = options?.actor ?? actor;
+      if (who === undefined) {
+        throw new InvalidArgument(
+          'actor',
+          'forgetting a subject needs an acting user: practice.as(actor) or { actor }',
+        );
+      }
+      const r = await forgetSubject(
+        {
+          store: w.store,
+          vault: w.vault,
+          permissions: w.permissions,
+          onRefused: w.onRefused,
+          now: () => w.clock.now().toISO({ suppressMilliseconds: true })!,
+        },
+        who,
+        subjectId,
+      );
+      await w.trust?.afterCommand();
+      return r;
+    },
     execute: (aggregate, command, options) => run(entryOf(aggregate).binding, command, options),
     check: async (aggregate, command, options) => {
       const { binding, handler } = entryOf(aggregate);
@@ -417,7 +514,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       if (verdict !== true) return refusedUnauthorized(streamId, verdict);
       const { state } = await handler.load(streamId);
       const decision = binding.decider.decide(command, state);
-      if (decision._tag === 'Left') return refusedByRule(streamId, decision.left);
+      if (decision._tag === 'Left') return w.vault.reveal(refusedByRule(streamId, decision.left));
       const decided = decision.right.map((e: DomainEvent) => e.type);
       return {
         ok: true,
@@ -429,7 +526,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     load: async <S>(aggregate: string, id: string) => {
       const { binding, handler } = entryOf(aggregate);
       const r = await handler.load(streamIdOf(binding.decider, id));
-      return r as { state: S; revision: StreamRevision };
+      return (await w.vault.reveal(r)) as { state: S; revision: StreamRevision };
     },
     catchUp,
     businessCalendar: async () => {

@@ -8,7 +8,7 @@ import { rolePermissions, type PermissionPolicy } from '@praxis/core';
  * - physician: documents care (charges), acknowledges policies, records own training.
  * - biller: the revenue cycle (claims, payments, write-offs).
  * - hr: recruitment, onboarding, credentials, training, reviews, separations.
- * - compliance_officer: policies, compliance programmes, audits, incidents.
+ * - compliance_officer: policies, compliance programmes, audits, incidents; erasure of personal data.
  * - staff: acknowledges policies, records own training, takes copays at the front desk.
  * - auditor: reads only; may issue no command.
  */
@@ -30,6 +30,8 @@ export const practiceRoles = {
     'OshaIncident.*',
     'OshaRecordkeeping.*',
     'StaffMember.CompleteTraining',
+    // The privacy officer answers erasure requests (docs/personal-data.md).
+    'Vault.ForgetSubject',
   ],
   staff: ['Policy.AcknowledgePolicy', 'StaffMember.CompleteTraining', 'Claim.CollectPatientPayment'],
   auditor: [],

@@ -336,7 +336,7 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
       guard();
       return (await readAt(StoreKit.checkStreamId(streamId), 'end'))?.revision ?? 'no_stream';
     },
-    waitForChange: (signal, timeoutMs) => {
+    waitForChange: async (signal, timeoutMs) => {
       guard();
       return changes.wait(signal, timeoutMs);
     },

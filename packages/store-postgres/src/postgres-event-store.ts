@@ -353,7 +353,7 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       guard();
       return headPosition();
     },
-    waitForChange: (signal, timeoutMs) => {
+    waitForChange: async (signal, timeoutMs) => {
       guard();
       return feed.wait(signal, timeoutMs);
     },

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { SchemaTooNew } from '@praxis/core';
 
 /** One step of a schema: applied once, in order, inside a write transaction. */

@@ -76,6 +76,8 @@ export interface SqliteEventStore extends EventStore {
    * Never write the `events` table through it.
    */
   readonly database: Database.Database;
+  /** Wakes on this store's appends at once, and on other connections' within `pollIntervalMs`. */
+  waitForChange(signal: AbortSignal, timeoutMs: number): Promise<void>;
 }
 
 type Row = StoredRowArray;
@@ -412,7 +414,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       return revisionOf(StoreKit.checkStreamId(streamId));
     },
     headPosition,
-    waitForChange: (signal, timeoutMs) => {
+    waitForChange: async (signal, timeoutMs) => {
       guard();
       return changes.wait(signal, timeoutMs);
     },

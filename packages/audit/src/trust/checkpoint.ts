@@ -1,13 +1,14 @@
 import {
   Position,
   PraxisError,
+  InvalidArgument,
   StreamNotFound,
   canonicalJson,
   isTagged,
   type EventStore,
   type RecordedEvent,
 } from '@praxis/core';
-import { checkpointStream, type CheckpointData } from './events.js';
+import { checkpointStream, trustKeyStream, type CheckpointData } from './events.js';
 import { verifySignature, type TrustKey } from './key.js';
 import { ensureTrustKey, keyInForceAt, keyRecords, readStreamOrEmpty, trustActor } from './key-records.js';
 import { eventLeafHash, storedTextProblem } from './leaf.js';
@@ -109,7 +110,7 @@ const grow = async (store: EventStore, key: TrustKey): Promise<Grown> => {
     }
     if (last.count > 0) from = Position.parse(last.lastPosition);
   }
-  const checker = new SealChecker(new Map([[key.keyId, key]]), keyInForceAt(records.events, from));
+  const checker = new SealChecker(new Map([[key.keyId, key]]), keyInForceAt(records.events, from), key.keyId);
   let lastEvent: RecordedEvent | undefined;
   let first = true;
   for await (const e of store.readAll({
@@ -130,8 +131,11 @@ const grow = async (store: EventStore, key: TrustKey): Promise<Grown> => {
     const where = Position.toString(e.position);
     const text = storedTextProblem(e);
     if (text !== undefined) throw new TamperDetected(where, text);
+    const inForce = checker.active;
     const seal = checker.check(e);
-    if (seal !== undefined) throw new TamperDetected(where, `${seal.reason}: ${seal.detail}`);
+    // Seals of a retired key (before the rotation to this one) are verify's to check, with every key.
+    const retired = seal?.reason === 'key-unknown' && inForce !== undefined && inForce !== key.keyId;
+    if (seal !== undefined && !retired) throw new TamperDetected(where, `${seal.reason}: ${seal.detail}`);
     frontier.push(eventLeafHash(e));
     lastEvent = e;
   }
@@ -218,4 +222,39 @@ export const signLogHead = async (
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+};
+
+/**
+ * Hands the log over to a new key: signs a last checkpoint with the key in force, then appends
+ * `TrustKeyRotated`, sealed by it. Events from then on must be sealed with `to`; `verify` needs
+ * both keys (`keys: [to, from]`) to check every seal of the log.
+ *
+ * @example
+ * await rotateTrustKey(store, oldKey, loadTrustKey({ file: 'trust-2027.key' })!);
+ */
+export const rotateTrustKey = async (
+  store: EventStore,
+  from: TrustKey,
+  to: TrustKey,
+  now: () => string = () => new Date().toISOString(),
+): Promise<void> => {
+  const records = await keyRecords(store);
+  if (records.active !== from.keyId) {
+    throw new InvalidArgument(
+      'trust key',
+      `the key in force is ${records.active ?? 'none'}, not ${from.keyId}`,
+    );
+  }
+  await writeCheckpoint(store, from, { now });
+  await sealedStore(store, from).appendToStream(
+    trustKeyStream,
+    [
+      {
+        type: 'TrustKeyRotated',
+        data: { fromKeyId: from.keyId, toKeyId: to.keyId, toPublicKey: to.publicKey },
+        metadata: { actor: trustActor, occurredAt: now() },
+      },
+    ],
+    { expectedRevision: records.revision ?? 'no_stream' },
+  );
 };

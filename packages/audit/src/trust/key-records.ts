@@ -116,33 +116,3 @@ export const ensureTrustKey = async (
     );
   }
 };
-
-/**
- * Hands the log over to a new key: appends `TrustKeyRotated`, sealed by the key in force. Events
- * from then on must be sealed with `to`; verify needs both keys to check the whole log.
- */
-export const rotateTrustKey = async (
-  store: EventStore,
-  from: TrustKey,
-  to: TrustKey,
-  now: () => string = machineNow,
-): Promise<void> => {
-  const records = await keyRecords(store);
-  if (records.active !== from.keyId) {
-    throw new InvalidArgument(
-      'trust key',
-      `the key in force is ${records.active ?? 'none'}, not ${from.keyId}`,
-    );
-  }
-  await sealedStore(store, from).appendToStream(
-    trustKeyStream,
-    [
-      {
-        type: 'TrustKeyRotated',
-        data: { fromKeyId: from.keyId, toKeyId: to.keyId, toPublicKey: to.publicKey },
-        metadata: { actor: trustActor, occurredAt: now() },
-      },
-    ],
-    { expectedRevision: records.revision ?? 'no_stream' },
-  );
-};

@@ -23,6 +23,11 @@ export class SealChecker {
     private readonly keys: ReadonlyMap<string, Pick<TrustKey, 'keyId' | 'mac'>>,
     /** The key in force where checking starts (undefined: no key record yet). */
     public active: string | undefined = undefined,
+    /**
+     * A key whose introduction by rotation is accepted without the retired key that sealed it
+     * (the checkpointer's own key: a forged rotation to it gains nothing without it).
+     */
+    private readonly rotationTo?: string,
   ) {}
 
   check(e: RecordedEvent): SealProblem | undefined {
@@ -38,7 +43,15 @@ export class SealChecker {
         return { reason: 'wrong-key', detail: `sealed with key ${seal.keyId} before any key record` };
       }
     }
-    const problem = this.verifySeal(e, seal);
+    let problem = this.verifySeal(e, seal);
+    if (
+      problem?.reason === 'key-unknown' &&
+      e.type === 'TrustKeyRotated' &&
+      this.rotationTo !== undefined &&
+      (e.data as { toKeyId?: unknown } | null)?.toKeyId === this.rotationTo
+    ) {
+      problem = undefined;
+    }
     if (problem === undefined && e.type === 'TrustKeyRotated') {
       const to = (e.data as { toKeyId?: unknown } | null)?.toKeyId;
       if (typeof to === 'string') this.active = to;

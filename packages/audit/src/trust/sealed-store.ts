@@ -28,7 +28,8 @@ export const sealedStore = <S extends EventStore>(
       // Malformed input is left for the store to refuse with its typed error.
       if (e === null || typeof e !== 'object' || e.metadata === null || typeof e.metadata !== 'object')
         return e;
-      const eventId = e.eventId ?? newEventId();
+      // The store keeps the canonical (lower-case) id: seal that one.
+      const eventId = typeof e.eventId === 'string' ? e.eventId.toLowerCase() : (e.eventId ?? newEventId());
       const m = e.metadata;
       const metadata = {
         ...m,

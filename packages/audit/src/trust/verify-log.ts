@@ -117,6 +117,15 @@ export const verifyLog = async (
   for (const c of stored) {
     const where = `checkpoint at position ${Position.toString(c.position)}`;
     const publicKey = publicKeyOf(c.keyId);
+    if (publicKey === undefined && given) {
+      add({
+        kind: 'unverifiable',
+        reason: 'key-unknown',
+        position: Position.toString(c.position),
+        detail: `${where} is signed with key ${c.keyId}, which was not given`,
+      });
+      continue;
+    }
     if (publicKey === undefined || !checkpointSignedBy(c, publicKey)) {
       add({
         kind: 'forged',

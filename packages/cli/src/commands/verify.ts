@@ -84,7 +84,7 @@ export const verify: CliCommand = {
     const where = storeOf(ctx);
     checkExists(where);
     // The raw store, not the practice: verification must not depend on reading any event first.
-    const store = await openStore(where, registryOf(builtinModules));
+    const store = await openStore(where, registryOf(builtinModules), { create: false });
     let code: number = ExitCode.ok;
     try {
       const bar = progress(ctx.io, 'events checked');

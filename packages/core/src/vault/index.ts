@@ -10,3 +10,4 @@ export type { SubjectKeyStore, SubjectKeyState, ForgetReport } from './key-store
 export type { PersonalSpec, FieldPlan } from './plan.js';
 export { newSubjectKey, subjectKeyBytes } from './cipher.js';
 export { makeVault, forgottenPlaceholder, unavailablePlaceholder, type Vault, type Opened } from './vault.js';
+export { vaultEvents, vaultStreamOf, type VaultEvent } from './events.js';
