@@ -21,7 +21,7 @@ describe('example: audit replay as of a date', () => {
             charges: [{ cptCode: '99213', units: 1, amount: 14_000 }],
             at: '2025-01-06T10:00:00-06:00',
           },
-          { actor: { id: 'dr.kim', role: 'physician' } },
+          { actor: { id: 'S-104', role: 'physician' } },
         ),
       () => biller.finance.createClaim({ claimId, at: '2025-01-07T09:00:00-06:00' }),
       () => biller.finance.scrubClaim({ claimId, failedEdits: [], at: '2025-01-07T09:05:00-06:00' }),

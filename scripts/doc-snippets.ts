@@ -63,15 +63,22 @@ export interface SnippetError {
  * paths), each as its own module. Resolves to the errors, empty when every block compiles.
  */
 export const checkSnippets = (snippets: readonly Snippet[]): SnippetError[] => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   // Virtual files beside the sources, so imports resolve as they would in the repository.
   const virtual = new Map(
-    snippets.map((s, i) => [join(root, 'docs', `.snippet-${i}.ts`), { snippet: s, code: `${s.code}\nexport {};\n` }]),
+    snippets.map((s, i) => [
+      join(root, 'docs', `.snippet-${i}.ts`),
+      { snippet: s, code: `${s.code}\nexport {};\n` },
+    ]),
   );
   const options: ts.CompilerOptions = { ...config.options, noEmit: true, noUnusedLocals: false };
   const host = ts.createCompilerHost(options);
@@ -88,7 +95,10 @@ export const checkSnippets = (snippets: readonly Snippet[]): SnippetError[] => {
   const errors: SnippetError[] = [];
   for (const [path, { snippet }] of virtual) {
     const source = program.getSourceFile(path)!;
-    const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+    const diagnostics = [
+      ...program.getSyntacticDiagnostics(source),
+      ...program.getSemanticDiagnostics(source),
+    ];
     for (const d of diagnostics) {
       const at = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line;
       errors.push({
@@ -108,7 +118,8 @@ export const allSnippets = (): Snippet[] =>
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const snippets = allSnippets();
   const errors = checkSnippets(snippets);
-  for (const e of errors) console.log(`${relative(process.cwd(), join(root, e.file))}:${e.line}: ${e.message}`);
+  for (const e of errors)
+    console.log(`${relative(process.cwd(), join(root, e.file))}:${e.line}: ${e.message}`);
   console.log(`${snippets.length} TypeScript blocks, ${errors.length} errors`);
   if (errors.length > 0) process.exit(1);
 }

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { audit } from './audit.js';
 import { demo } from './demo.js';
+import { forget } from './forget.js';
 import { importCsv } from './import.js';
 import { importEra } from './import-era.js';
 import { kpi } from './kpi.js';
@@ -21,6 +22,7 @@ export const commands: readonly CliCommand[] = [
   receipt,
   prove,
   rebuild,
+  forget,
   report,
   statements,
   importCsv,

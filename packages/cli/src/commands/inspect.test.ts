@@ -56,7 +56,7 @@ describe('praxis audit', () => {
   it('filters by entity, actor and business time, in CSV and JSON Lines alike', async () => {
     const filter = [
       '--actor',
-      'maria.alvarez',
+      'S-101',
       '--entity',
       'Budget-2025',
       '--since',
@@ -74,7 +74,7 @@ describe('praxis audit', () => {
     expect(csv[0]).toMatch(/^position,occurredAt,recordedAt,actorId/);
     for (const e of jsonl) {
       // A refused command is kept in the security stream, and found under the entity it targeted.
-      expect([e.actorId, e.refusal?.targetStream ?? e.streamId]).toEqual(['maria.alvarez', 'Budget-2025']);
+      expect([e.actorId, e.refusal?.targetStream ?? e.streamId]).toEqual(['S-101', 'Budget-2025']);
       expect(e.occurredAt.slice(0, 7)).toBe('2025-05');
     }
   });
