@@ -5,7 +5,8 @@ import { createPractice, type Practice } from '@praxis/practice';
 
 /**
  * The folder of the public sample interchanges, `shared/x12` beside the checkout (read in
- * place; see its README): `PRAXIS_SHARED_DIR`, else the nearest ancestor's `shared/`.
+ * place; see its README): `PRAXIS_SHARED_DIR`, else the nearest ancestor's `shared/`, else
+ * `/work/shared` (where the team's machines keep it for clones made elsewhere).
  */
 export const samplesDir = (): string => {
   const env = process.env['PRAXIS_SHARED_DIR'];
@@ -13,6 +14,8 @@ export const samplesDir = (): string => {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(join(dir, 'shared', 'x12', 'README.md'))) return join(dir, 'shared', 'x12');
   }
+  // A clone made elsewhere on the team's machines (CI clones into a temporary folder).
+  if (existsSync(join('/work/shared', 'x12', 'README.md'))) return join('/work/shared', 'x12');
   throw new Error('the sample interchanges (shared/x12) are not beside this checkout; set PRAXIS_SHARED_DIR');
 };
 
