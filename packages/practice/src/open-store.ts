@@ -112,12 +112,12 @@ export const openBackend = async (
       // rebuilt from the log when it starts (see docs/operations.md).
       // KurrentDB keeps no side tables, and keys kept in memory would be lost (and with them
       // every personal field) when the process ends: the caller names where keys live.
+      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       if (options.subjectKeys === undefined)
         throw new InvalidArgument(
           'subjectKeys',
           'a practice on KurrentDB needs a SubjectKeyStore for its personal-data keys (e.g. sqliteSubjectKeyStore on a file, or postgresSubjectKeyStore)',
         );
-      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       const events = kurrentdbEventStore({ connectionString: where.url, registry });
       return {
         events,
