@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DocUpdate, Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
-import type { Budget} from '@praxis/finance';
+import type { Budget } from '@praxis/finance';
 import { Claim } from '@praxis/finance';
 import { epochMs } from '../claims-projection.js';
 import { entry, type JournalEntry } from './accounts.js';
