@@ -113,7 +113,6 @@ export const openBackend = async (
       const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       // KurrentDB keeps no side tables, and keys kept in memory would be lost (and with them
       // every personal field) when the process ends: the caller names where keys live.
-      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       if (options.subjectKeys === undefined)
         throw new InvalidArgument(
           'subjectKeys',
