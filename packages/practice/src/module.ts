@@ -1,4 +1,11 @@
-import type { Decider, DomainCommand, DomainEvent, Projection } from '@praxis/core';
+import {
+  InvalidArgument,
+  type CommandCodecs,
+  type Decider,
+  type DomainCommand,
+  type DomainEvent,
+  type Projection,
+} from '@praxis/core';
 
 /**
  * How the facade addresses one aggregate: its decider, and the input field that names the
@@ -9,8 +16,12 @@ export interface AggregateBinding<
   Ev extends DomainEvent,
   S,
   K extends string = string,
+  Cmds extends CommandCodecs = CommandCodecs,
+  R extends string = string,
 > {
-  readonly decider: Decider<C, Ev, S>;
+  readonly decider: Decider<C, Ev, S, R>;
+  /** The aggregate's command codecs (the decider's own): the facade's input types come from them. */
+  readonly commands: Cmds;
   /** The input field naming the aggregate instance, e.g. `budgetId`. */
   readonly idKey: K;
   /** Every command type the aggregate decides on (the facade makes a method for each). */
@@ -21,7 +32,7 @@ export interface AggregateBinding<
 
 /** Any binding, for lists that mix aggregates. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of heterogeneous bindings
-export type AnyBinding = AggregateBinding<any, any, any, string>;
+export type AnyBinding = AggregateBinding<any, any, any, string, any, any>;
 
 /**
  * One domain area as the facade sees it: its aggregates (by the area's own names) and the
@@ -35,20 +46,29 @@ export interface PracticeModule {
 }
 
 /**
- * Makes a binding. `commands` must name every command type of the decider exactly once (the
- * compiler checks the record is complete), so no command is left without a method.
+ * Makes a binding from a decider and its command codecs (`defineCommands`): the facade gets
+ * one method per command, typed from the codecs.
  *
  * @example
- * bind(Budget.decider, 'budgetId', { DraftBudget: true, ApproveBudget: true, … })
+ * bind(Budget.decider, Budget.commands, 'budgetId', { snapshotEvery: 50 })
  */
-export const bind = <C extends DomainCommand, Ev extends DomainEvent, S, K extends string>(
-  decider: Decider<C, Ev, S>,
+export const bind = <
+  C extends DomainCommand,
+  Ev extends DomainEvent,
+  S,
+  R extends string,
+  Cmds extends CommandCodecs,
+  K extends string,
+>(
+  decider: Decider<C, Ev, S, R>,
+  commands: Cmds,
   idKey: K,
-  commands: { readonly [T in C['type']]: true },
   options: { readonly snapshotEvery?: number } = {},
-): AggregateBinding<C, Ev, S, K> => ({
-  decider,
-  idKey,
-  commandTypes: Object.keys(commands) as C['type'][],
-  ...options,
-});
+): AggregateBinding<C, Ev, S, K, Cmds, R> => {
+  if (decider.commands !== commands)
+    throw new InvalidArgument(
+      'commands',
+      `bind ${decider.name} to the command codecs its decider decodes with`,
+    );
+  return { decider, commands, idKey, commandTypes: commands.types as C['type'][], ...options };
+};

@@ -1,64 +1,25 @@
 import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
 import { complianceFindings } from '@praxis/kpi';
 import type { CommandMethods } from '../area.js';
-import { bind, type AggregateBinding, type PracticeModule } from '../module.js';
+import { bind, type PracticeModule } from '../module.js';
 
 /** Compliance programmes: `practice.compliance.meetRequirement({ programmeId, … })`. */
-export const programme: AggregateBinding<
-  Programme.ProgrammeCommand,
-  Programme.ProgrammeEvent,
-  Programme.Programme,
-  'programmeId'
-> = bind(
+export const programme = bind(
   Programme.decider,
+  Programme.commands,
   'programmeId',
-  {
-    EstablishProgramme: true,
-    AddRequirement: true,
-    MeetRequirement: true,
-    ReassignRequirement: true,
-    WithdrawRequirement: true,
-  },
   // A programme with a weekly requirement collects many events a year.
   { snapshotEvery: 50 },
 );
 
 /** Compliance audits: `practice.compliance.recordFinding({ auditId, … })`. */
-export const audit: AggregateBinding<Audit.AuditCommand, Audit.AuditEvent, Audit.Audit, 'auditId'> = bind(
-  Audit.decider,
-  'auditId',
-  {
-    ScheduleAudit: true,
-    PerformAudit: true,
-    RecordFinding: true,
-    AssignCorrectiveAction: true,
-    CompleteCorrectiveAction: true,
-    VerifyCorrectiveAction: true,
-    ReopenCorrectiveAction: true,
-    CloseFinding: true,
-  },
-);
+export const audit = bind(Audit.decider, Audit.commands, 'auditId');
 
 /** HIPAA breaches: `practice.compliance.discoverBreach({ breachId, … })`. */
-export const breach: AggregateBinding<Breach.BreachCommand, Breach.BreachEvent, Breach.Breach, 'breachId'> =
-  bind(Breach.decider, 'breachId', {
-    DiscoverBreach: true,
-    ReviseBreachScope: true,
-    SendBreachNotification: true,
-  });
+export const breach = bind(Breach.decider, Breach.commands, 'breachId');
 
 /** OSHA incidents: `practice.compliance.recordOshaIncident({ incidentId, … })`. */
-export const oshaIncident: AggregateBinding<
-  OshaIncident.OshaIncidentCommand,
-  OshaIncident.OshaIncidentEvent,
-  OshaIncident.OshaIncident,
-  'incidentId'
-> = bind(OshaIncident.decider, 'incidentId', {
-  RecordOshaIncident: true,
-  WorsenOshaOutcome: true,
-  ReportToOsha: true,
-  LogOshaIncident: true,
-});
+export const oshaIncident = bind(OshaIncident.decider, OshaIncident.commands, 'incidentId');
 
 /** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
 export const complianceModule: PracticeModule = {

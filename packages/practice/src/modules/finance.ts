@@ -1,51 +1,19 @@
 import { Budget, Claim } from '@praxis/finance';
 import { Finance } from '@praxis/kpi';
 import type { CommandMethods } from '../area.js';
-import { bind, type AggregateBinding, type PracticeModule } from '../module.js';
+import { bind, type PracticeModule } from '../module.js';
 
 /** Annual budgets: `practice.finance.draftBudget({ budgetId, … })`. */
-export const budget: AggregateBinding<Budget.BudgetCommand, Budget.BudgetEvent, Budget.State, 'budgetId'> =
-  bind(
-    Budget.decider,
-    'budgetId',
-    {
-      DraftBudget: true,
-      SetBudgetLine: true,
-      SubmitBudget: true,
-      ApproveBudget: true,
-      ReturnBudget: true,
-      ReviseBudget: true,
-      RequestVariance: true,
-      ApproveVariance: true,
-      RecordExpense: true,
-      ReviseForecast: true,
-      CloseBudgetYear: true,
-    },
-    // A budget collects every expense of the year: load it from a snapshot.
-    { snapshotEvery: 50 },
-  );
+export const budget = bind(
+  Budget.decider,
+  Budget.commands,
+  'budgetId',
+  // A budget collects every expense of the year: load it from a snapshot.
+  { snapshotEvery: 50 },
+);
 
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
-export const claim: AggregateBinding<Claim.ClaimCommand, Claim.ClaimEvent, Claim.State, 'claimId'> = bind(
-  Claim.decider,
-  'claimId',
-  {
-    RegisterCharges: true,
-    AddCharges: true,
-    CreateClaim: true,
-    ScrubClaim: true,
-    CorrectClaim: true,
-    SubmitClaim: true,
-    RecordPayerAcceptance: true,
-    RecordPayerRejection: true,
-    RecordDenial: true,
-    AppealDenial: true,
-    RecordPayerPayment: true,
-    BillPatient: true,
-    CollectPatientPayment: true,
-    WriteOffBalance: true,
-  },
-);
+export const claim = bind(Claim.decider, Claim.commands, 'claimId');
 
 /** Financial oversight: budgets and the revenue cycle. */
 export const financeModule: PracticeModule = {

@@ -1,17 +1,29 @@
-import { accept, reject, type Decision } from '@praxis/core';
+import {
+  accept,
+  command,
+  CurrencyCode,
+  defineCommands,
+  NonEmptyString,
+  reject,
+  TimeZone,
+  type CommandOf,
+  type Decision,
+} from '@praxis/core';
 import { events, type SettingsEvent } from './events.js';
 import type { Settings } from './state.js';
 
-/** Records the practice's name, time zone and currency. */
-export interface EstablishPractice {
-  readonly type: 'EstablishPractice';
-  readonly name: string;
-  readonly timeZone: string;
-  readonly currency: string;
-  readonly at: string;
-}
+/** The practice settings' commands, as exact codecs; `at` is the call's business time. */
+export const commands = defineCommands('settingsId', {
+  /** Records the practice's name, IANA time zone and ISO currency. */
+  EstablishPractice: command(
+    { name: NonEmptyString, timeZone: TimeZone, currency: CurrencyCode },
+    {},
+    { stamps: { at: 'time' } },
+  ),
+});
 
-export type SettingsCommand = EstablishPractice;
+export type SettingsCommand = CommandOf<typeof commands>;
+export type EstablishPractice = SettingsCommand;
 
 /**
  * A practice is established once: its time zone and currency fix how every period, deadline
