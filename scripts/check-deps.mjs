@@ -40,7 +40,7 @@ for (const d of readdirSync('packages')) {
   const dev = new Set();
   for (const f of walk(`packages/${d}/src`)) {
     const isTest =
-      /\.test\.ts$|\.fixture\.ts$|test-support/.test(f) || (/\/testing\//.test(f) && d !== 'testing');
+      /\.test(-d)?\.ts$|\.fixture\.ts$|test-support/.test(f) || (/\/testing\//.test(f) && d !== 'testing');
     for (const m of readFileSync(f, 'utf8').matchAll(spec)) {
       const s = m[1] ?? m[2];
       if (!s || s.startsWith('node:')) continue;

@@ -1,5 +1,5 @@
 import type { Actor, CommandCodecs, CommandInput, DomainCommand, PlatformRefusalCode } from '@praxis/core';
-import type { AggregateBinding, AnyBinding } from './module.js';
+import type { AggregateBinding, AnyBinding, PracticeModule } from './module.js';
 import type { Outcome } from './outcome.js';
 
 /** Per-call options of a command. */
@@ -75,3 +75,20 @@ export const commandMethods = (
   }
   return methods;
 };
+
+type UnionToIntersection<U> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the standard distributive trick
+  (U extends any ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The command methods of every aggregate of one module. */
+export type ModuleCommands<M> =
+  M extends PracticeModule<string, infer B> ? UnionToIntersection<CommandMethods<B[number]>> : never;
+
+/** One property per module, named after its area: `{ finance: …, staff: … }`. */
+export type AreasOf<Ms extends readonly PracticeModule[]> = UnionToIntersection<
+  {
+    [I in keyof Ms]: Ms[I] extends PracticeModule<infer A>
+      ? { readonly [K in A]: ModuleCommands<Ms[I]> }
+      : never;
+  }[number]
+>;

@@ -90,7 +90,7 @@ describe('commands are decoded exactly before any rule runs', () => {
   it('refuses an unknown command or aggregate as data, and load() of a missing entity says not-found', async () => {
     const practice = await open();
     const p = practice.as(pm);
-    expect(await p.execute('Budget', { type: 'NoSuchCommand', budgetId: '2026' })).toMatchObject({
+    expect(await p.execute('Budget', { type: 'NoSuchCommand', budgetId: '2026' } as never)).toMatchObject({
       ok: false,
       code: 'UnknownCommand',
       category: 'invalid',
@@ -100,7 +100,7 @@ describe('commands are decoded exactly before any rule runs', () => {
       code: 'UnknownAggregate',
       category: 'not-found',
     });
-    expect(await p.check('Budget', { type: 'NoSuchCommand', budgetId: '2026' })).toMatchObject({
+    expect(await p.check('Budget', { type: 'NoSuchCommand', budgetId: '2026' } as never)).toMatchObject({
       code: 'UnknownCommand',
     });
     expect(await p.load('Budget', 'nope')).toMatchObject({

@@ -36,14 +36,60 @@ export type AnyBinding = AggregateBinding<any, any, any, string, any, any>;
 
 /**
  * One domain area as the facade sees it: its aggregates (by the area's own names) and the
- * read models built from its events.
+ * read models built from its events. Build it with `defineModule` so its area name and
+ * aggregates keep their types: `practice.<area>` is typed from the modules a practice is
+ * created with.
  */
-export interface PracticeModule {
+export interface PracticeModule<
+  A extends string = string,
+  B extends readonly AnyBinding[] = readonly AnyBinding[],
+> {
   /** The area's name in the facade: `practice.<area>.…` (`finance`, `staff`, …). */
-  readonly area: string;
-  readonly aggregates: readonly AnyBinding[];
+  readonly area: A;
+  readonly aggregates: B;
   readonly projections: readonly Projection[];
 }
+
+/** Area names the facade itself uses: a module may not take them. */
+export const reservedAreas: ReadonlySet<string> = new Set([
+  'audit',
+  'kpis',
+  'calendar',
+  'as',
+  'settings',
+  'store',
+  'registry',
+  'clock',
+  'modules',
+  'readModels',
+  'actor',
+  'execute',
+  'check',
+  'load',
+  'catchUp',
+  'projectionList',
+  'projections',
+  'rebuild',
+  'catchUpWithProgress',
+  'close',
+]);
+
+/**
+ * Declares a module, keeping its area name and aggregates in its type.
+ *
+ * @example
+ * export const financeModule = defineModule({ area: 'finance', aggregates: [budget, claim], projections });
+ */
+export const defineModule = <const A extends string, const B extends readonly AnyBinding[]>(
+  module: PracticeModule<A, B>,
+): PracticeModule<A, B> => {
+  if (reservedAreas.has(module.area))
+    throw new InvalidArgument(
+      'area',
+      `${module.area} is a name the facade uses itself; pick another area name`,
+    );
+  return module;
+};
 
 /**
  * Makes a binding from a decider and its command codecs (`defineCommands`): the facade gets

@@ -23,7 +23,7 @@ import {
   type SnapshotStore,
 } from '@praxis/core';
 import { commandMethods, type CallOptions } from './area.js';
-import type { AnyBinding, PracticeModule } from './module.js';
+import { reservedAreas, type AnyBinding, type PracticeModule } from './module.js';
 import { refusalOf, toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
 import { refusedByRule } from './refusal.js';
 import { openBackend, type Backend } from './open-store.js';
@@ -58,8 +58,6 @@ export interface PracticeOptions {
   readonly clock?: Clock;
   /** Who may issue which command (default: `defaultPermissions`, the practice roles). */
   readonly permissions?: PermissionPolicy;
-  /** The domain modules to wire (default: every built-in module). */
-  readonly modules?: readonly PracticeModule[];
   /** The acting user when a call names none. */
   readonly actor?: Actor;
   /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
@@ -232,7 +230,14 @@ export const wirePractice = async (
       string,
       { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
     >();
+    const areas = new Set<string>();
     for (const m of modules) {
+      if (reservedAreas.has(m.area) || areas.has(m.area))
+        throw new InvalidArgument(
+          'modules',
+          `two modules, or a module and the facade, use the area ${m.area}`,
+        );
+      areas.add(m.area);
       for (const binding of m.aggregates) {
         const name = binding.decider.name;
         if (handlers.has(name)) throw new InvalidArgument('modules', `two aggregates are named ${name}`);

@@ -1,7 +1,7 @@
 import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
 import { complianceFindings } from '@praxis/kpi';
-import type { CommandMethods } from '../area.js';
-import { bind, type PracticeModule } from '../module.js';
+import type { ModuleCommands } from '../area.js';
+import { bind, defineModule } from '../module.js';
 
 /** Compliance programmes: `practice.compliance.meetRequirement({ programmeId, … })`. */
 export const programme = bind(
@@ -22,14 +22,11 @@ export const breach = bind(Breach.decider, Breach.commands, 'breachId');
 export const oshaIncident = bind(OshaIncident.decider, OshaIncident.commands, 'incidentId');
 
 /** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
-export const complianceModule: PracticeModule = {
+export const complianceModule = defineModule({
   area: 'compliance',
   aggregates: [programme, audit, breach, oshaIncident],
   projections: [complianceObligations, complianceFindings],
-};
+});
 
 /** The compliance commands of the facade. */
-export type ComplianceCommands = CommandMethods<typeof programme> &
-  CommandMethods<typeof audit> &
-  CommandMethods<typeof breach> &
-  CommandMethods<typeof oshaIncident>;
+export type ComplianceCommands = ModuleCommands<typeof complianceModule>;

@@ -1,7 +1,7 @@
 import { Budget, Claim } from '@praxis/finance';
 import { Finance } from '@praxis/kpi';
-import type { CommandMethods } from '../area.js';
-import { bind, type PracticeModule } from '../module.js';
+import type { ModuleCommands } from '../area.js';
+import { bind, defineModule } from '../module.js';
 
 /** Annual budgets: `practice.finance.draftBudget({ budgetId, … })`. */
 export const budget = bind(
@@ -16,11 +16,11 @@ export const budget = bind(
 export const claim = bind(Claim.decider, Claim.commands, 'claimId');
 
 /** Financial oversight: budgets and the revenue cycle. */
-export const financeModule: PracticeModule = {
+export const financeModule = defineModule({
   area: 'finance',
   aggregates: [budget, claim],
   projections: Finance.financeProjections,
-};
+});
 
 /** The finance commands of the facade. */
-export type FinanceCommands = CommandMethods<typeof budget> & CommandMethods<typeof claim>;
+export type FinanceCommands = ModuleCommands<typeof financeModule>;

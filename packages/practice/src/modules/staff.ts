@@ -1,6 +1,6 @@
 import { Conflict, Roster, StaffMember, StaffObligations } from '@praxis/staff';
-import type { CommandMethods } from '../area.js';
-import { bind, type PracticeModule } from '../module.js';
+import type { ModuleCommands } from '../area.js';
+import { bind, defineModule } from '../module.js';
 
 /** Staff members: `practice.staff.hireStaffMember({ staffId, … })`. */
 export const staffMember = bind(StaffMember.decider, StaffMember.commands, 'staffId');
@@ -9,11 +9,11 @@ export const staffMember = bind(StaffMember.decider, StaffMember.commands, 'staf
 export const conflict = bind(Conflict.decider, Conflict.commands, 'conflictId');
 
 /** Staff supervision: recruitment, credentials, training, goals, reviews, conflicts. */
-export const staffModule: PracticeModule = {
+export const staffModule = defineModule({
   area: 'staff',
   aggregates: [staffMember, conflict],
   projections: [Roster.staffRoster, StaffObligations.staffObligations],
-};
+});
 
 /** The staff commands of the facade. */
-export type StaffCommands = CommandMethods<typeof staffMember> & CommandMethods<typeof conflict>;
+export type StaffCommands = ModuleCommands<typeof staffModule>;
