@@ -4,7 +4,10 @@ import { defineConfig, type Options } from 'tsup';
 /**
  * One config builds every package under packages/: ESM only, with .d.ts.
  * Each package's entry points are src/index.ts (and src/bin.ts for command-line packages).
- * Dependencies stay external, so @praxis/* packages import each other's built dist.
+ * Dependencies stay external, so @praxis/* packages import each other's built dist: every bare
+ * import (`@praxis/core`, `io-ts`, `node:fs`) is left to Node. (tsup's `skipNodeModulesBundle`
+ * would bundle the tsconfig `paths` aliases, i.e. inline every @praxis package it imports, and
+ * with them hoist the PostgreSQL and KurrentDB clients that @praxis/practice loads lazily.)
  */
 const packages = readdirSync('packages', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`packages/${d.name}/src/index.ts`))
@@ -26,7 +29,6 @@ export default defineConfig(
     clean: true,
     splitting: false,
     treeshake: true,
-    skipNodeModulesBundle: true,
-    external: [/^@praxis\//],
+    external: [/^[^./]/],
   })),
 );

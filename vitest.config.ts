@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources of every @praxis package, not their dist.
-    alias: [{ find: /^@praxis\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }],
+    alias: [{ find: /^@praxis\/([a-z0-9-]+)$/, replacement: `${root}packages/$1/src/index.ts` }],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -1,7 +1,12 @@
-// The 20-line embedding example of README.md and docs/embedding.md (run by quickstart.test.ts).
+// The 20-line embedding example of README.md and docs/embedding.md. Run it with
+// `node --import tsx examples/quickstart.ts`; quickstart.test.ts checks that it prints what
+// the README's comments say it prints.
+import { fileURLToPath } from 'node:url';
 import { createPractice } from '@praxis/practice';
 
-export const quickstart = async (store = 'sqlite:./practice.db') => {
+// `memory:` so that every run starts from an empty practice and prints the same lines; an
+// application passes a file of its own, e.g. 'sqlite:./clinic.db' (never the demo's practice.db).
+export const quickstart = async (store = 'memory:') => {
   const practice = await createPractice({ store, timeZone: 'America/Chicago', currency: 'USD' });
   const maria = practice.as({ id: 'maria', role: 'practice_manager' });
   const at = '2026-01-05T09:00:00-06:00';
@@ -19,3 +24,5 @@ export const quickstart = async (store = 'sqlite:./practice.db') => {
   await practice.close();
   return { drafted, early, kpis };
 };
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await quickstart();

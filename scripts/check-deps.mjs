@@ -1,6 +1,9 @@
 // Keeps every package's declared dependencies equal to what its source imports.
 // `node scripts/check-deps.mjs` reports drift (exit 1); `--fix` rewrites the package.json files
 // (then run `npm install` to refresh the lockfile). Test files count as devDependencies.
+// An optional peer dependency (`peerDependenciesMeta.<name>.optional`) may be loaded only with
+// `import()` (or `import type`) in a package's runtime source: a static import would load it
+// with the package and fail where it is not installed.
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,6 +23,8 @@ const walk = (dir) =>
   });
 const spec =
   /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'".][^'"]*)['"]|import\(\s*['"]([^'".][^'"]*)['"]\s*\)/gm;
+// A static import that loads a module at run time (not `import type`, not `export type`).
+const staticImport = /(?:^|\s)(?:import|export)\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"]([^'".][^'"]*)['"]/gm;
 const pkgName = (s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]);
 const versionOf = (name) => {
   if (name.startsWith('@praxis/')) return '0.1.0';
@@ -38,9 +43,22 @@ for (const d of readdirSync('packages')) {
   const pkg = JSON.parse(readFileSync(file, 'utf8'));
   const runtime = new Set();
   const dev = new Set();
+  const optionalPeers = new Set(
+    Object.entries(pkg.peerDependenciesMeta ?? {})
+      .filter(([, meta]) => meta?.optional === true)
+      .map(([name]) => name),
+  );
   for (const f of walk(`packages/${d}/src`)) {
     const isTest =
       /\.test(-d)?\.ts$|\.fixture\.ts$|test-support/.test(f) || (/\/testing\//.test(f) && d !== 'testing');
+    if (!isTest) {
+      for (const m of readFileSync(f, 'utf8').matchAll(staticImport)) {
+        if (optionalPeers.has(pkgName(m[1]))) {
+          drift++;
+          console.log(`${f}: imports the optional peer ${m[1]} statically; load it with import()`);
+        }
+      }
+    }
     for (const m of readFileSync(f, 'utf8').matchAll(spec)) {
       const s = m[1] ?? m[2];
       if (!s || s.startsWith('node:')) continue;

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // Smoke test of the built packages, as a user would get them from the registry:
 //   1. `npm pack` every workspace package into a temporary folder;
-//   2. install those tarballs into a fresh project there (`npm install --offline`: @praxis/*
-//      come from the tarballs, external dependencies from the local npm cache — no registry);
+//   2. install those tarballs into a fresh project there, as a user would (`npm install
+//      --prefer-offline`): @praxis/* come from the tarballs, external dependencies at the
+//      versions of the workspace's package-lock.json (direct ones pinned, transitive ones as
+//      `overrides`), from the npm cache when `npm ci` already put them there, else from the
+//      registry. It never needs a cache warmed by hand (`npm install --offline` did: `npm ci`
+//      caches tarballs but not the registry metadata an install resolves ranges with);
 //   3. import each package's entry point in plain Node (no Vite, no tsx), which catches an
-//      ESM mistake such as importing `fp-ts/Either` (a directory import Node refuses).
-// Exits non-zero when a package fails to pack, install or import.
+//      ESM mistake such as importing `fp-ts/Either` (a directory import Node refuses);
+//   4. when @praxis/cli is among them, run the installed `praxis` the ordinary way
+//      (`npx praxis --help`, then `npx praxis demo --db x.db` on a small practice).
+// Exits non-zero when a package fails to pack, install, import or run.
 //
 // Usage: node scripts/smoke-dist.mjs [--build] [--keep] [--only=core,store-sqlite]
 //   --build  run `npm run build` first (otherwise every package must already have dist/)
@@ -60,12 +66,42 @@ export const pinnedExternals = (root, packages) => {
   return pins;
 };
 
-/** The consumer project's package.json: every tarball as a `file:` dependency, externals pinned. */
-export const consumerManifest = (tarballs, pins = {}) => ({
+/**
+ * Versions of the workspace's lockfile for packages that are not dependencies of `pins`:
+ * every non-dev package the lockfile holds at exactly one version (a package held at several
+ * versions is left to npm's resolution within its ranges). Empty without a lockfile.
+ */
+export const lockfileOverrides = (root, pins = {}) => {
+  const lockPath = join(root, 'package-lock.json');
+  if (!existsSync(lockPath)) return {};
+  const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
+  const versions = new Map();
+  for (const [path, entry] of Object.entries(lock.packages ?? {})) {
+    const at = path.lastIndexOf('node_modules/');
+    if (at < 0 || entry.link === true || entry.dev === true || typeof entry.version !== 'string') continue;
+    const name = entry.name ?? path.slice(at + 'node_modules/'.length);
+    if (name.startsWith('@praxis/') || name in pins) continue;
+    if (!versions.has(name)) versions.set(name, new Set());
+    versions.get(name).add(entry.version);
+  }
+  return Object.fromEntries(
+    [...versions]
+      .filter(([, v]) => v.size === 1)
+      .map(([name, v]) => [name, [...v][0]])
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+};
+
+/**
+ * The consumer project's package.json: every tarball as a `file:` dependency, externals pinned,
+ * transitive externals held to the workspace lockfile's versions by `overrides`.
+ */
+export const consumerManifest = (tarballs, pins = {}, overrides = {}) => ({
   name: 'praxis-dist-smoke',
   private: true,
   type: 'module',
   dependencies: { ...pins, ...Object.fromEntries(tarballs.map((t) => [t.name, `file:${t.path}`])) },
+  ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
   // npm ≥ 11 asks which dependencies may run install scripts (better-sqlite3 fetches its binary).
   allowScripts: { 'better-sqlite3': true, esbuild: true, protobufjs: true },
 });
@@ -78,6 +114,29 @@ export const importCheck = (name) =>
 const run = (cmd, args, cwd) => {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim(), status: r.status };
+};
+
+/**
+ * Runs the installed `praxis` command in `appDir` the way a user would: `npx praxis --help`,
+ * then a small demo into a new SQLite file. One result per check.
+ */
+export const cliChecks = (appDir, log = () => undefined) => {
+  const checks = [
+    { label: 'npx praxis --help', args: ['--help'], expect: (out) => /Usage: praxis/.test(out) },
+    {
+      label: 'npx praxis demo --db x.db --encounters 60',
+      args: ['demo', '--db', 'x.db', '--encounters', '60'],
+      expect: () => existsSync(join(appDir, 'x.db')),
+    },
+  ];
+  return checks.map(({ label, args, expect }) => {
+    const r = run(npm, ['exec', '--no', '--', 'praxis', ...args], appDir);
+    const ok = r.ok && expect(r.output);
+    log(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
+    return ok
+      ? { name: label, ok: true }
+      : { name: label, ok: false, error: `${label} (exit ${r.status}):\n${r.output.slice(-4000)}` };
+  });
 };
 
 /**
@@ -103,6 +162,7 @@ export const smokeDist = ({ root, only, keep = false, log = () => undefined }) =
     mkdirSync(appDir);
     log(`packing ${packages.length} package(s) into ${tarballDir}`);
     const tarballs = [];
+    const pins = pinnedExternals(root, packages);
     for (const p of packages) {
       const r = run(npm, ['pack', '--json', '--pack-destination', tarballDir], p.dir);
       if (!r.ok) {
@@ -119,13 +179,17 @@ export const smokeDist = ({ root, only, keep = false, log = () => undefined }) =
     }
     writeFileSync(
       join(appDir, 'package.json'),
-      `${JSON.stringify(consumerManifest(tarballs, pinnedExternals(root, packages)), null, 2)}\n`,
+      `${JSON.stringify(consumerManifest(tarballs, pins, lockfileOverrides(root, pins)), null, 2)}\n`,
     );
-    log('installing the tarballs offline (external dependencies from the npm cache)');
-    const install = run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], appDir);
+    log('installing the tarballs (external dependencies at the lockfile versions: npm cache, else registry)');
+    const install = run(
+      npm,
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      appDir,
+    );
     if (!install.ok) {
       for (const t of tarballs)
-        results.push({ name: t.name, ok: false, error: `npm install --offline failed:\n${install.output}` });
+        results.push({ name: t.name, ok: false, error: `npm install failed:\n${install.output}` });
       return { results, dir };
     }
     for (const t of tarballs) {
@@ -139,6 +203,7 @@ export const smokeDist = ({ root, only, keep = false, log = () => undefined }) =
       );
       log(`${r.ok ? 'ok  ' : 'FAIL'} import('${t.name}')`);
     }
+    if (tarballs.some((t) => t.name === '@praxis/cli')) results.push(...cliChecks(appDir, log));
     return { results, dir };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -161,7 +226,7 @@ const main = () => {
   for (const f of failed) console.log(`\n${f.name}: ${f.error}`);
   if (args.includes('--keep') && dir !== undefined) console.log(`\nkept ${dir}`);
   console.log(
-    `\ndist smoke test: ${results.length - failed.length} package(s) import in plain Node, ${failed.length} failed`,
+    `\ndist smoke test: ${results.length - failed.length} check(s) passed (imports in plain Node, the installed praxis command), ${failed.length} failed`,
   );
   process.exit(failed.length === 0 && results.length > 0 ? 0 : 1);
 };

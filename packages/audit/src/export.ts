@@ -1,6 +1,7 @@
 import type { ReadModelReader } from '@praxis/core';
 import type { AuditEntry } from './audit-view.js';
 import { auditEntries, type AuditFilter } from './query.js';
+import { csvCell, jsonSafe } from './safe-text.js';
 
 /** The columns of the CSV export, in order. */
 export const csvColumns = [
@@ -22,9 +23,11 @@ export const csvColumns = [
   'refusalReason',
 ] as const;
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-export const csvField = (value: string): string =>
-  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * A CSV field (RFC 4180, quoted when it holds a comma, quote or line break) that a spreadsheet
+ * will not execute: see `csvCell`.
+ */
+export const csvField = (value: string): string => csvCell(value);
 
 const row = (e: AuditEntry): string =>
   [
@@ -62,6 +65,6 @@ export async function* exportAudit(
 ): AsyncIterable<string> {
   if (format === 'csv') yield `${csvColumns.join(',')}\r\n`;
   for await (const e of auditEntries(reader, filter)) {
-    yield format === 'csv' ? `${row(e)}\r\n` : `${JSON.stringify(e)}\n`;
+    yield format === 'csv' ? `${row(e)}\r\n` : `${jsonSafe(JSON.stringify(e))}\n`;
   }
 }

@@ -9,3 +9,5 @@ export * from './export.js';
 export * from './refusals.js';
 export * from './as-of.js';
 export * from './verify.js';
+export * from './trust/index.js';
+export * from './safe-text.js';

@@ -43,7 +43,7 @@ describe('verify on a real SQLite file', () => {
         streamId: 'PettyCash-front',
         revision: 2n,
         reason: 'content-altered',
-        eventsChecked: 2,
+        eventsChecked: 4,
       });
     } finally {
       await reopened.close();

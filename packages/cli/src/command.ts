@@ -5,6 +5,7 @@ import type { Io } from './io.js';
 export const globalOptions = {
   db: { type: 'string' },
   store: { type: 'string' },
+  'key-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 

@@ -1,3 +1,4 @@
+import { terminalSafe } from '@praxis/audit';
 import type { KpiLine } from '@praxis/practice';
 
 /** Money in cents as the practice's currency: `$1,234.50`. */
@@ -25,11 +26,15 @@ export const kpiTarget = (l: KpiLine, currency: string): string =>
     ? ''
     : `${l.target.direction === 'at-least' ? '≥' : '≤'} ${kpiValue({ value: l.target.value, unit: l.unit }, currency)}`;
 
-/** Lays rows out in columns (the first row is the header), right-aligning the columns in `right`. */
+/**
+ * Lays rows out in columns (the first row is the header), right-aligning the columns in `right`.
+ * Control characters and bidi overrides in cells are shown as visible escapes (`terminalSafe`).
+ */
 export const table = (
-  rows: readonly (readonly string[])[],
+  unsafeRows: readonly (readonly string[])[],
   right: ReadonlySet<number> = new Set(),
 ): string => {
+  const rows = unsafeRows.map((r) => r.map(terminalSafe));
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
   return rows

@@ -15,7 +15,8 @@ const help = (): string =>
     ...commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`),
     '',
     'Every command takes --db <file> (SQLite, default ./practice.db) or --store <url>',
-    '(sqlite:<file>, postgres://…, kurrentdb://…; also PRAXIS_STORE). `praxis <command> --help` for more.',
+    '(sqlite:<file>, postgres://…, kurrentdb://…; also PRAXIS_STORE), and --key-file <file> (the trust key;',
+    'also PRAXIS_TRUST_KEY_FILE or PRAXIS_TRUST_KEY). `praxis <command> --help` for more.',
   ].join('\n');
 
 const parseFor = (cmd: CliCommand, argv: readonly string[]) => {

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createPractice, parseStoreUrl, type Practice, type PracticeOptions } from '@praxis/practice';
+import { loadTrustKey, type TrustKey } from '@praxis/audit';
+import {
+  createPractice,
+  parseStoreUrl,
+  sqliteStoreUrl,
+  type Practice,
+  type PracticeOptions,
+} from '@praxis/practice';
 import type { CommandContext } from './command.js';
 import { UsageError } from './usage-error.js';
 
@@ -10,10 +17,10 @@ export const storeOf = (ctx: CommandContext): string => {
   if (typeof store === 'string' && typeof db === 'string')
     throw new UsageError('give --db or --store, not both');
   if (typeof store === 'string') return store;
-  if (typeof db === 'string') return `sqlite:${resolve(ctx.io.cwd, db)}`;
+  if (typeof db === 'string') return sqliteStoreUrl(resolve(ctx.io.cwd, db));
   const env = ctx.io.env['PRAXIS_STORE'];
   if (env !== undefined && env !== '') return env;
-  return `sqlite:${resolve(ctx.io.cwd, 'practice.db')}`;
+  return sqliteStoreUrl(resolve(ctx.io.cwd, 'practice.db'));
 };
 
 /**
@@ -26,7 +33,21 @@ export const openPractice = async (
 ): Promise<Practice> => {
   const store = storeOf(ctx);
   if (create === undefined) checkExists(store);
-  return createPractice({ store, ...create });
+  const trustKey = trustKeyOf(ctx);
+  // A command that reads opens only an existing practice: an empty or foreign file is refused.
+  return createPractice({
+    store,
+    ...(trustKey === undefined ? {} : { trustKey }),
+    ...(create ?? { create: false }),
+  });
+};
+
+/** The trust key: `--key-file`, else PRAXIS_TRUST_KEY_FILE, else PRAXIS_TRUST_KEY (hex or base64); none without. */
+export const trustKeyOf = (ctx: CommandContext): TrustKey | undefined => {
+  const given = ctx.values['key-file'];
+  const file = typeof given === 'string' ? given : ctx.io.env['PRAXIS_TRUST_KEY_FILE'];
+  if (file !== undefined && file !== '') return loadTrustKey({ file: resolve(ctx.io.cwd, file) });
+  return loadTrustKey({}, ctx.io.env);
 };
 
 /** Refuses to go on when a SQLite file the command would read does not exist. */

@@ -7,4 +7,5 @@ export * as Programme from './programme/index.js';
 export * as Audit from './audit/index.js';
 export * as Breach from './breach/index.js';
 export * as OshaIncident from './osha-incident/index.js';
+export * as OshaRecordkeeping from './osha-recordkeeping/index.js';
 export * from './obligations/index.js';

@@ -8,6 +8,7 @@ import type { Decider, DomainCommand } from './decider.js';
 import type { DomainError } from './domain-error.js';
 import type { Actor, NewEvent, RecordedEvent } from './envelope.js';
 import { StreamNotFound } from './errors/stream-not-found.js';
+import { SubjectForgotten } from './errors/subject-forgotten.js';
 import { WrongExpectedRevision } from './errors/wrong-expected-revision.js';
 import type { EventStore, StreamRevision } from './event-store.js';
 import { newEventId } from './ids.js';
@@ -87,6 +88,12 @@ export type StateLoader<Ev extends DomainEvent, S> = (streamId: string) => Promi
   state: S;
   revision: StreamRevision;
   events: readonly RecordedEvent<Ev['type'], Ev['data']>[];
+  /**
+   * The events a command id appended before `events` begin (when the loader started from a
+   * snapshot), so a retry stays idempotent however long the stream. Absent: `events` is the
+   * whole stream.
+   */
+  earlier?: (commandId: string) => Promise<readonly RecordedEvent<Ev['type'], Ev['data']>[]>;
 }>;
 
 export interface CommandHandlerOptions<C extends DomainCommand, Ev extends DomainEvent, S> {
@@ -100,6 +107,13 @@ export interface CommandHandlerOptions<C extends DomainCommand, Ev extends Domai
   readonly load?: StateLoader<Ev, S>;
   /** Told of every refused command (the audit package records them in a security stream). */
   readonly onRefused?: (refused: RefusedCommand) => Promise<void>;
+  /**
+   * Seals the personal fields of decided events before they are appended and folded (the
+   * personal-data vault: `(events) => Promise.all(events.map((e) => vault.sealEvent(registry, e)))`),
+   * so the log, the returned state and any snapshot hold only tokens. A SubjectForgotten error
+   * refuses the command with code `SubjectForgotten`.
+   */
+  readonly seal?: (events: readonly Ev[]) => Promise<readonly Ev[]>;
   /** Told after every accepted command that appended events (snapshots are taken here). */
   readonly onAppended?: (streamId: string, state: S, revision: StreamRevision) => Promise<void>;
 }
@@ -261,7 +275,9 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
     for (let attempt = 1; ; attempt++) {
       const loaded = await load(env.streamId);
       if (env.commandId !== undefined) {
-        const earlier = loaded.events.filter((e) => e.metadata.commandId === env.commandId);
+        let earlier = loaded.events.filter((e) => e.metadata.commandId === env.commandId);
+        if (earlier.length === 0 && loaded.earlier !== undefined)
+          earlier = [...(await loaded.earlier(env.commandId))];
         if (earlier.length > 0) {
           return E.right({
             streamId: env.streamId,
@@ -281,7 +297,16 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
       }
       const decision = decider.decide(command, loaded.state);
       if (decision._tag === 'Left') return refuse(env, at, decision.left);
-      if (decision.right.length === 0) {
+      let decided: readonly Ev[] = decision.right;
+      if (options.seal !== undefined && decided.length > 0) {
+        try {
+          decided = await options.seal(decided);
+        } catch (err) {
+          if (!SubjectForgotten.isInstance(err)) throw err;
+          return refuse(env, at, domainError('SubjectForgotten', 'the person this concerns was forgotten'));
+        }
+      }
+      if (decided.length === 0) {
         return E.right({
           streamId: env.streamId,
           events: [],
@@ -292,7 +317,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
         });
       }
       const correlationId = env.correlationId ?? env.commandId ?? newEventId();
-      const newEvents: NewEvent[] = decision.right.map((ev) => ({
+      const newEvents: NewEvent[] = decided.map((ev) => ({
         eventId: newEventId(),
         type: ev.type,
         data: ev.data,
@@ -308,7 +333,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
       try {
         const expectedRevision = loaded.revision === 'no_stream' ? 'no_stream' : loaded.revision;
         const result = await store.appendToStream(env.streamId, newEvents, { expectedRevision });
-        const state = decision.right.reduce(decider.evolve, loaded.state);
+        const state = decided.reduce(decider.evolve, loaded.state);
         const first = loaded.revision === 'no_stream' ? 0n : loaded.revision + 1n;
         const appended = newEvents.map((ne, i): AppendedEvent<Ev> => ({
           eventId: ne.eventId!,

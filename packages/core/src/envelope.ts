@@ -53,4 +53,9 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly prevHash: string;
   /** sha-256 over `prevHash` and this event's canonical content. */
   readonly hash: string;
+  /**
+   * The exact stored text of data and metadata, on `asStored` reads from stores that keep JSON
+   * as text (SQLite). Tamper evidence covers these bytes, not only what a JSON parser makes of them.
+   */
+  readonly storedText?: { readonly data: string; readonly metadata: string };
 }

@@ -61,6 +61,14 @@ export interface SubscribeOptions {
   readonly onCaughtUp?: () => void;
   /** Called if the subscription stops because of an error (the handler's or the store's). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called with a position up to which the log has been examined when events the filter
+   * skipped lie after the last delivered one: every matching event up to it has been
+   * delivered, so a subscriber that stores it and later subscribes `after` it loses nothing
+   * and does not re-scan the skipped events (like KurrentDB's checkpoint-reached). Only
+   * filtered subscriptions call it.
+   */
+  readonly onCheckpoint?: (position: Position) => void;
 }
 
 export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
@@ -98,5 +106,13 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<StreamRevision>;
   /** Position of the last event in the log, or undefined for an empty log. */
   headPosition(): Promise<Position | undefined>;
+  /**
+   * Resolves when the log may have changed (an append by this process at once; by another
+   * process as soon as the store hears of it — see docs/store-contract.md for each store's
+   * latency), after `timeoutMs` at the latest, or when `signal` aborts. A wake-up, not a
+   * promise that something changed: callers re-read. Live projections wait on it; a store
+   * without it is polled.
+   */
+  waitForChange?(signal: AbortSignal, timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }

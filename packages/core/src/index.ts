@@ -24,3 +24,6 @@ export * from './obligation.js';
 export type * from './read-model-store.js';
 export type * from './snapshot-store.js';
 export { CheckpointMoved } from './errors/checkpoint-moved.js';
+export * from './vault/index.js';
+export * from './business-days.js';
+export { usFederalHolidays } from './us-federal-holidays.js';

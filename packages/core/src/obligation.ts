@@ -36,3 +36,21 @@ export type ObligationImpact = 'legal' | 'patient-safety' | 'financial' | 'opera
 
 /** The key under which a projection stores an obligation. */
 export const obligationKey = (id: string): string => `obligation:${id}`;
+
+/**
+ * A kind of obligation the practice is exempt from, from a date on (e.g. the OSHA 300 log
+ * for a physician's office, 29 CFR 1904.2). An obligations projection writes it under
+ * `exemption:<kind>`; the compliance calendar leaves out obligations of that kind arising on
+ * or after `from`.
+ */
+export interface ObligationExemption {
+  readonly kind: string;
+  /** First day the exemption applies (ISO date). */
+  readonly from: string;
+  /** A sentence a person can read: why the practice is exempt. */
+  readonly reason: string;
+  readonly legalSource: string;
+}
+
+/** The key under which a projection stores an exemption from one kind of obligation. */
+export const exemptionKey = (kind: string): string => `exemption:${kind}`;

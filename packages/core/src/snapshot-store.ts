@@ -15,6 +15,13 @@ export interface Snapshot {
   readonly state: string;
   /** When it was taken (ISO instant, machine time). */
   readonly takenAt: string;
+  /**
+   * The commands whose events the snapshot covers, so a retried command stays idempotent
+   * once its events are behind the snapshot: JSON text of `{ [commandId]: [first, last] }`,
+   * the revisions (decimal strings) of the first and last event it appended. Absent on
+   * snapshots taken before it existed (the loader then searches the events themselves).
+   */
+  readonly commands?: string;
 }
 
 /**

@@ -51,3 +51,25 @@ export const firstFailure = (...checks: readonly Check[]): E.Either<DomainError,
   const failed = checks.find((c) => c !== undefined);
   return failed === undefined ? undefined : E.left(failed);
 };
+
+/**
+ * A sum of cents that must stay a safe integer (at most `Number.MAX_SAFE_INTEGER`, 2^53 − 1):
+ * beyond it a number no longer holds every whole cent, so the total would be wrong. Returns
+ * `InvalidAmount` naming `field` when the sum leaves the range.
+ *
+ * @example
+ * safeTotal([Number.MAX_SAFE_INTEGER, 2], 'charges'); // InvalidAmount on `charges`
+ */
+export const safeTotal = (amounts: Iterable<number>, field: string): Check => {
+  let total = 0;
+  for (const a of amounts) {
+    total += a;
+    if (!Number.isSafeInteger(total))
+      return domainError(
+        'InvalidAmount',
+        `${field} add up to more than ${Number.MAX_SAFE_INTEGER} cents, the largest total Praxis can hold exactly`,
+        field,
+      );
+  }
+  return undefined;
+};

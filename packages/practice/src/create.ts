@@ -1,6 +1,14 @@
 import type { Actor, ReadModelReader } from '@praxis/core';
+import { importRemittance, type ImportOptions, type RemittanceImport } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
-import { calendarOf, defaultTargets, kpiReport, periodIn, type KpiReport } from './kpis.js';
+import {
+  calendarOf,
+  defaultTargets,
+  kpiReport,
+  periodIn,
+  type KpiReport,
+  type KpiReportOptions,
+} from './kpis.js';
 import { practiceAudit, type PracticeAudit } from './audit.js';
 import { builtinModules, type BuiltinModules } from './modules/index.js';
 import type { AreasOf } from './area.js';
@@ -18,14 +26,30 @@ import {
  * created with), queries over its read models, and its log.
  */
 export type Practice<Ms extends readonly PracticeModule[] = BuiltinModules> = PracticeQueries<Ms> &
-  AreasOf<Ms>;
+  AreasOf<Ms> &
+  ('finance' extends Ms[number]['area'] ? { readonly finance: RemittanceImporter } : unknown);
+
+/** What the finance area adds to its commands. */
+export interface RemittanceImporter {
+  /**
+   * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
+   * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
+   */
+  importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
+}
 
 /** What every practice has, whatever its modules. */
 export interface PracticeQueries<Ms extends readonly PracticeModule[] = BuiltinModules> extends PracticeCore {
   /** The audit trail, as-of replays and tamper evidence. */
   readonly audit: PracticeAudit;
-  /** Every KPI of a period (`2026`, `2026-Q1`, `2026-03`), with targets where set. */
-  kpis(period: string, options?: { readonly reader?: ReadModelReader }): Promise<KpiReport>;
+  /**
+   * Every KPI of a period (`2026`, `2026-Q1`, `2026-03`), with targets where set: as reported
+   * at the period's close (default), or `{ basis: 'restated' }` with later corrections.
+   */
+  kpis(
+    period: string,
+    options?: { readonly reader?: ReadModelReader } & KpiReportOptions,
+  ): Promise<KpiReport>;
   /**
    * The compliance calendar as of a date: every dated obligation (credentials, training,
    * policy reviews, requirements, incident clocks, corrective actions, filing deadlines)
@@ -71,8 +95,10 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
     const queries: PracticeQueries<Ms> = {
       ...core,
       audit: practiceAudit(core, core.projectionList),
-      kpis: async (period, o = {}) =>
-        kpiReport(o.reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets),
+      kpis: async (period, o = {}) => {
+        const { reader, ...rest } = o;
+        return kpiReport(reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets, rest);
+      },
       calendar: (asOf, o = {}) => {
         const { reader, ...rest } = o;
         return calendarOf(
@@ -94,6 +120,13 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
         return session;
       },
     };
+    // The finance area also posts 835 files (through its commands).
+    const finance = (areas as Record<string, object>)['finance'];
+    if (finance !== undefined)
+      (areas as Record<string, object>)['finance'] = {
+        ...finance,
+        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
+      };
     return { ...queries, ...(areas as object) } as Practice<Ms>;
   };
   return make(options.actor);

@@ -12,6 +12,7 @@ export { openStore } from './open-store.js';
 export type { ReadModels } from './read-models.js';
 export type { Backend } from './open-store.js';
 export { openBackend } from './open-store.js';
+export { StoreDriverMissing } from './store-driver-missing.js';
 export * as Settings from './settings/index.js';
 export { createPractice, type Practice, type PracticeQueries } from './create.js';
 export * from './modules/index.js';
@@ -19,12 +20,18 @@ export { ReadModelFailed } from './read-model-failed.js';
 export type { PracticeAudit } from './audit.js';
 export {
   kpiReport,
+  loadFinanceDocuments,
   calendarOf,
   periodIn,
   defaultTargets,
   type KpiReport,
+  type KpiReportOptions,
+  type FinanceDocuments,
   type KpiLine,
   type KpiId,
   type KpiTarget,
   type KpiUnit,
 } from './kpis.js';
+export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
+export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';
+export type { Forgotten } from './forget.js';

@@ -44,6 +44,11 @@ export interface KpiLine {
 /** Every KPI of a period, with the detail each was computed from. */
 export interface KpiReport {
   readonly period: { readonly label: string; readonly firstDay: string; readonly lastDay: string };
+  /**
+   * Which view of the finance KPIs: `as-reported` (only what was recorded by the period's
+   * close, so a closed month never changes) or `restated` (with corrections recorded since).
+   */
+  readonly basis: Finance.Basis;
   readonly lines: readonly KpiLine[];
   readonly revenueCycle: Finance.RevenueCycleKpis;
   readonly arAging: Finance.ARAging;
@@ -102,20 +107,48 @@ export const periodIn = (label: string, zone: string): Period => {
 
 const orUndefined = (n: number | null | undefined): number | undefined => (n === null ? undefined : n);
 
+/** How a KPI report is computed. */
+export interface KpiReportOptions {
+  /** As reported at the period's close (default) or restated with later corrections. */
+  readonly basis?: Finance.Basis;
+  /**
+   * Claim and budget documents already loaded (a report of many periods loads them once);
+   * read from `reader` when absent.
+   */
+  readonly documents?: FinanceDocuments;
+}
+
+/** The finance read-model documents every finance KPI is computed from. */
+export interface FinanceDocuments {
+  readonly claims: readonly Finance.ClaimDoc[];
+  readonly budgets: readonly Finance.BudgetDoc[];
+}
+
+/** Loads the claim and budget documents once, for several KPI reports. */
+export const loadFinanceDocuments = async (reader: ReadModelReader): Promise<FinanceDocuments> => ({
+  claims: await Finance.loadClaims(reader),
+  budgets: await Finance.loadBudgets(reader),
+});
+
 /**
- * Every KPI of a period from the read models, each with its target where one is set.
+ * Every KPI of a period from the read models, each with its target where one is set. The
+ * claim documents are read once per report (or passed in `options.documents`).
  *
  * @example
  * const report = await kpiReport(practice.readModels, periodIn('2026-Q1', 'America/Chicago'));
+ * const restated = await kpiReport(reader, period, defaultTargets, { basis: 'restated' });
  */
 export const kpiReport = async (
   reader: ReadModelReader,
   period: Period,
   targets: Readonly<Partial<Record<KpiId, KpiTarget>>> = defaultTargets,
+  options: KpiReportOptions = {},
 ): Promise<KpiReport> => {
-  const rc = await Finance.revenueCycleKpis(reader, period);
-  const arAging = await Finance.arAging(reader, period);
-  const budget = await Finance.budgetVsActual(reader, period);
+  const basis = options.basis ?? 'as-reported';
+  const { claims, budgets } = options.documents ?? (await loadFinanceDocuments(reader));
+  const rc = Finance.revenueCycleKpisOf(claims, period, basis);
+  const arAging = Finance.arAgingOf(claims, period, basis);
+  const budget = Finance.budgetVsActualOf(budgets, claims, period);
   const turnover = await staffTurnover(reader, period);
   const training = await trainingCompliance(reader, period.lastDay);
   const acks = await policyAcknowledgmentRate(reader, period.lastDay);
@@ -259,6 +292,7 @@ export const kpiReport = async (
   ];
   return {
     period: { label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
+    basis,
     lines,
     revenueCycle: rc,
     arAging,

@@ -1,12 +1,17 @@
 import {
   CheckpointMoved,
   InvalidArgument,
+  businessCalendar,
   combineRegistries,
+  makeVault,
+  vaultEvents,
   domainError,
   makeCommandHandler,
   streamIdOf,
   systemClock,
   type Actor,
+  type BusinessCalendar,
+  type BusinessCalendarSettings,
   type Clock,
   type CommandHandler,
   type DomainCommand,
@@ -15,13 +20,15 @@ import {
   type EventStore,
   type PermissionPolicy,
   type CommandEnvelope,
-  type RefusedCommand,
   actorProblem,
   type ReadModelReader,
   type ReadModelStore,
   type Projection,
   type SnapshotStore,
+  type SubjectKeyStore,
+  type Vault,
 } from '@praxis/core';
+import { forgetSubject, type Forgotten } from './forget.js';
 import { commandMethods, type CallOptions } from './area.js';
 import { reservedAreas, type AnyBinding, type PracticeModule } from './module.js';
 import { refusalOf, toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
@@ -29,12 +36,22 @@ import { refusedByRule } from './refusal.js';
 import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
-import { memoryReadModelStore, memorySnapshotStore } from '@praxis/store-memory';
+import { memoryReadModelStore, memorySnapshotStore, memorySubjectKeyStore } from '@praxis/store-memory';
 import { defaultPermissions } from './roles.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
-import { auditView, recordRefusals, securityEvents } from '@praxis/audit';
+import {
+  auditView,
+  ensureTrustKey,
+  recordRefusals,
+  sealedSnapshots,
+  sealedStore,
+  securityEvents,
+  trustEvents,
+  type TrustKey,
+} from '@praxis/audit';
+import { practiceTrust, type PracticeTrust } from './trust.js';
 import type { KpiId, KpiTarget } from './kpis.js';
 
 /** How to open a practice. */
@@ -44,6 +61,12 @@ export interface PracticeOptions {
    * `kurrentdb://…`, or an `EventStore` you opened yourself.
    */
   readonly store?: string | EventStore;
+  /**
+   * When `store` is a string: `true` (default) lets a missing or empty SQLite file become a new
+   * practice; `false` opens only an existing one (NotAPractice otherwise). Another program's
+   * file is refused either way, untouched.
+   */
+  readonly create?: boolean;
   /** Where read models live, when `store` is an EventStore you opened (default: in memory). */
   readonly readModels?: ReadModelStore;
   /** Where snapshots live, when `store` is an EventStore you opened (default: in memory). */
@@ -62,6 +85,20 @@ export interface PracticeOptions {
   readonly actor?: Actor;
   /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
   readonly targets?: Readonly<Partial<Record<KpiId, KpiTarget>>>;
+  /**
+   * The key that makes the log tamper-evident (see docs/audit.md): every event is sealed with
+   * it, checkpoints are signed with it, snapshots are bound to it. Kept outside the database
+   * (`loadTrustKey` reads a file or `PRAXIS_TRUST_KEY`). Without it the log is unkeyed.
+   */
+  readonly trustKey?: TrustKey;
+  /**
+   * Where the personal-data vault keeps its subject keys. Default: beside the log (the SQLite
+   * file, the PostgreSQL schema, memory for `memory:`); required for KurrentDB. When `store` is
+   * an EventStore you opened, a SQLite or PostgreSQL store's own tables are used, else memory.
+   */
+  readonly subjectKeys?: SubjectKeyStore;
+  /** Commands between two signed checkpoints (default 100); one is also signed on close. */
+  readonly checkpointEvery?: number;
 }
 
 /** The practice's fixed settings, as recorded in its log. */
@@ -70,6 +107,8 @@ export interface PracticeSettings {
   readonly timeZone: string;
   readonly currency: string;
   readonly establishedAt: string;
+  /** Open weekdays and holidays when the practice was opened (`businessCalendar()` reads the latest). */
+  readonly businessCalendar: BusinessCalendarSettings;
 }
 
 /** The facade's untyped core: the typed area APIs are built on it. */
@@ -80,10 +119,30 @@ export interface PracticeCore {
   readonly registry: EventRegistry;
   readonly clock: Clock;
   readonly modules: readonly PracticeModule[];
-  /** The read models, caught up with the log before each read. */
+  /** The read models, caught up with the log before each read, personal fields revealed. */
   readonly readModels: ReadModelReader;
+  /** The read models as stored: personal fields sealed (for comparisons with a fresh fold). */
+  readonly sealedReadModels: ReadModelReader;
   /** The actor commands run as when a call names none. */
   readonly actor: Actor | undefined;
+  /**
+   * The personal-data vault: personal fields are sealed per subject before they reach the log,
+   * a snapshot or a read model; every read through the facade reveals them (see
+   * docs/personal-data.md).
+   */
+  readonly vault: Vault;
+  /**
+   * Erases a subject's personal data (crypto-shredding): destroys its key and records
+   * `SubjectForgotten { subjectId }`. The log still verifies and replays, counts and KPIs stay
+   * as they were, and its personal fields read as `[forgotten]`. Needs `Vault.ForgetSubject`.
+   *
+   * @example
+   * const r = await practice.as(manager).forgetSubject('staff:S-104');
+   * console.log(r.summary); // Vault-staff:S-104: SubjectForgotten (2026-06-01T09:00:00-05:00)
+   */
+  forgetSubject(subjectId: string, options?: { readonly actor?: Actor }): Promise<Forgotten | Refused>;
+  /** The keyed log's key and checkpointer, when the practice was opened with a trust key. */
+  readonly trust: PracticeTrust | undefined;
   /** Runs a command on the aggregate named `aggregate` (its decider's name). */
   execute(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Outcome>;
   /**
@@ -98,6 +157,19 @@ export interface PracticeCore {
   load<S = unknown>(aggregate: string, id: string): Promise<Loaded<S>>;
   /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
   catchUp(): Promise<void>;
+  /**
+   * The practice's business-day calendar as the log now says (Monday to Friday without
+   * holidays until one is set), in the practice's time zone: `addBusinessDays`,
+   * `businessDaysBetween`, `isBusinessDay`. Modules give it to rules that count business days.
+   */
+  businessCalendar(): Promise<BusinessCalendar>;
+  /**
+   * Sets the practice's business days (`Practice.SetBusinessCalendar`, practice managers by
+   * default): the weekdays it is open and the dates it is closed, e.g.
+   * `{ openWeekdays: [1, 2, 3, 4, 5], holidays: usFederalHolidays(2026, 2030) }`. Refused with
+   * `NoOpenWeekday`, `HolidayListedTwice` or `InvalidBusinessCalendar`.
+   */
+  setBusinessCalendar(calendar: BusinessCalendarSettings, options?: CallOptions): Promise<Outcome>;
   /** Every projection the practice maintains. */
   readonly projectionList: readonly Projection[];
   /** Where each read model stands: checkpoint, lag, parked events. */
@@ -133,6 +205,8 @@ export const registryOf = (modules: readonly PracticeModule[]): EventRegistry =>
   combineRegistries(
     Settings.events,
     securityEvents,
+    trustEvents,
+    vaultEvents,
     ...modules.flatMap((m) => m.aggregates.map((a) => a.decider.events)),
   );
 
@@ -149,8 +223,30 @@ interface Wiring {
   >;
   readonly readModels: ReadModels;
   readonly permissions: PermissionPolicy;
-  readonly onRefused: (refused: RefusedCommand) => Promise<void>;
+  readonly trust: PracticeTrust | undefined;
+  /** The settings aggregate's handler, with permissions and refusals recorded. */
+  readonly settingsHandler: CommandHandler<
+    Settings.SettingsCommand,
+    Settings.SettingsEvent,
+    Settings.Settings
+  >;
+  readonly vault: Vault;
+  readonly onRefused: ReturnType<typeof recordRefusals>;
 }
+
+/** The key store for an EventStore the caller opened: its own tables when it has any. */
+const keysBeside = async (store: EventStore): Promise<SubjectKeyStore> => {
+  const s = store as Partial<{ database: unknown; pool: unknown; schema: unknown }>;
+  // Imported here, not at the top: a practice loads only the store packages it uses.
+  if (s.database !== undefined)
+    return (await import('@praxis/store-sqlite')).sqliteSubjectKeyStore(store as never);
+  if (s.pool !== undefined && typeof s.schema === 'string')
+    return (await import('@praxis/store-postgres')).postgresSubjectKeyStore({
+      pool: s.pool as never,
+      schema: s.schema,
+    });
+  return memorySubjectKeyStore();
+};
 
 const establish = async (
   store: EventStore,
@@ -214,11 +310,19 @@ export const wirePractice = async (
           events: given,
           readModels: options.readModels ?? memoryReadModelStore(),
           snapshots: options.snapshots ?? memorySnapshotStore(),
+          subjectKeys: options.subjectKeys ?? (await keysBeside(given)),
           close: async () => undefined,
         }
-      : await openBackend(given, registry);
-  const store = backend.events;
+      : await openBackend(given, registry, {
+          ...(options.create === undefined ? {} : { create: options.create }),
+          ...(options.subjectKeys === undefined ? {} : { subjectKeys: options.subjectKeys }),
+        });
+  const key = options.trustKey;
+  const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
+  const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
   try {
+    if (key !== undefined) await ensureTrustKey(backend.events, key);
+    const trust = key === undefined ? undefined : practiceTrust(store, key, options.checkpointEvery);
     const zone = options.clock?.zone ?? options.timeZone;
     const bootClock = options.clock ?? systemClock(zone ?? 'UTC');
     const settings = await establish(store, options, bootClock);
@@ -226,6 +330,9 @@ export const wirePractice = async (
     const permissions = options.permissions ?? defaultPermissions;
     // Every refusal (a rule or a permission) is recorded in the security stream for auditors.
     const onRefused = recordRefusals(store);
+    // Personal fields are sealed before anything is appended, folded or snapshotted.
+    const vault = makeVault(backend.subjectKeys);
+    const seal = vault.sealer(registry);
     const handlers = new Map<
       string,
       { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
@@ -246,7 +353,7 @@ export const wirePractice = async (
             ? {}
             : snapshotting({
                 store,
-                snapshots: backend.snapshots,
+                snapshots: snapshotStore,
                 decider: binding.decider,
                 every: binding.snapshotEvery,
               });
@@ -258,6 +365,7 @@ export const wirePractice = async (
             clock,
             permissions,
             onRefused,
+            seal,
             ...snapshots,
           }),
         });
@@ -267,6 +375,13 @@ export const wirePractice = async (
       auditView(registry.types),
       ...modules.flatMap((m) => m.projections),
     ]);
+    const settingsHandler = makeCommandHandler({
+      store,
+      decider: Settings.decider,
+      clock,
+      permissions,
+      onRefused,
+    });
     return {
       store,
       backend,
@@ -277,6 +392,9 @@ export const wirePractice = async (
       handlers,
       readModels,
       permissions,
+      settingsHandler,
+      trust,
+      vault,
       onRefused,
     };
   } catch (err) {
@@ -368,7 +486,8 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     }
     const { entry, envelope } = addressed;
     const result = await entry.handler.handle(envelope);
-    return toOutcome(envelope.streamId, result, entry.binding.decider.refusals);
+    await w.trust?.afterCommand();
+    return w.vault.reveal(toOutcome(envelope.streamId, result, entry.binding.decider.refusals));
   };
   const entryOf = (aggregate: string) => w.handlers.get(aggregate);
   const catchUp = async () => {
@@ -383,7 +502,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       throw new ReadModelFailed(failed.projection, why);
     }
   };
-  const reader: ReadModelReader = {
+  const sealedReader: ReadModelReader = {
     get: async (p, k) => {
       await catchUp();
       return w.readModels.reader.get(p, k);
@@ -393,6 +512,17 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       yield* w.readModels.reader.list(p, prefix);
     },
   };
+  // Read models hold personal fields sealed; every read through the facade reveals them.
+  const reader: ReadModelReader = {
+    get: async (p, k) => {
+      await catchUp();
+      return w.vault.reveal(await w.readModels.reader.get(p, k));
+    },
+    list: async function* (p, prefix) {
+      await catchUp();
+      for await (const entry of w.readModels.reader.list(p, prefix)) yield await w.vault.reveal(entry);
+    },
+  };
   return {
     settings: w.settings,
     store: w.store,
@@ -400,7 +530,32 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     clock: w.clock,
     modules: w.modules,
     readModels: reader,
+    sealedReadModels: sealedReader,
     actor,
+    trust: w.trust,
+    vault: w.vault,
+    forgetSubject: async (subjectId, options) => {
+      const who = options?.actor ?? actor;
+      if (who === undefined) {
+        throw new InvalidArgument(
+          'actor',
+          'forgetting a subject needs an acting user: practice.as(actor) or { actor }',
+        );
+      }
+      const r = await forgetSubject(
+        {
+          store: w.store,
+          vault: w.vault,
+          permissions: w.permissions,
+          onRefused: w.onRefused,
+          now: () => w.clock.now().toISO({ suppressMilliseconds: true })!,
+        },
+        who,
+        subjectId,
+      );
+      await w.trust?.afterCommand();
+      return r;
+    },
     execute: (aggregate, command, options) => run(aggregate, command, options),
     check: async (aggregate, command, options) => {
       const addressed = address(aggregate, command, options);
@@ -408,7 +563,8 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       const { entry, envelope } = addressed;
       const decision = await entry.handler.check(envelope);
       const { streamId } = envelope;
-      if (decision._tag === 'Left') return refusalOf(streamId, decision.left, entry.binding.decider.refusals);
+      if (decision._tag === 'Left')
+        return w.vault.reveal(refusalOf(streamId, decision.left, entry.binding.decider.refusals));
       const decided = decision.right.map((e: DomainEvent) => e.type);
       return {
         ok: true,
@@ -437,9 +593,40 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
           category: 'not-found',
           message: `${streamId} does not exist: nothing was ever recorded for it`,
         };
-      return { found: true, streamId, state: r.state as S, revision: r.revision };
+      const revealed = (await w.vault.reveal(r)) as { state: S; revision: bigint };
+      return { found: true, streamId, state: revealed.state, revision: r.revision };
     },
     catchUp,
+    businessCalendar: async () => {
+      const { state } = await w.settingsHandler.load(streamIdOf(Settings.decider, Settings.settingsId));
+      if (state.status !== 'established') return businessCalendar(w.settings.timeZone);
+      return businessCalendar(state.timeZone, state.businessCalendar);
+    },
+    setBusinessCalendar: async (calendar, options) => {
+      const who = options?.actor ?? actor;
+      if (who === undefined) {
+        throw new InvalidArgument(
+          'actor',
+          'every command needs an acting user: practice.as(actor) or { actor }',
+        );
+      }
+      const streamId = streamIdOf(Settings.decider, Settings.settingsId);
+      const given = (calendar ?? {}) as Partial<BusinessCalendarSettings>;
+      const result = await w.settingsHandler.handle({
+        streamId,
+        actor: who,
+        command: {
+          type: 'SetBusinessCalendar',
+          openWeekdays: given.openWeekdays ?? [],
+          holidays: given.holidays ?? [],
+        },
+        ...(options?.at === undefined ? {} : { at: options.at }),
+        ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+        ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+        ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
+      });
+      return toOutcome(streamId, result);
+    },
     projectionList: w.readModels.projections,
     projections: () => w.readModels.engine.status(),
     rebuild: async (name, onProgress) => {
@@ -469,7 +656,11 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     },
     close: async () => {
       await w.readModels.engine.stop();
-      await w.backend.close();
+      try {
+        await w.trust?.flush();
+      } finally {
+        await w.backend.close();
+      }
     },
   };
 };

@@ -8,10 +8,12 @@ import { rolePermissions, type PermissionPolicy } from '@praxis/core';
  *
  * - practice_manager: runs the practice: everything, also in another person's name.
  * - physician: documents care (charges), acknowledges policies and records training for themselves.
- * - biller: the revenue cycle (claims, payments, write-offs); own acknowledgments and training.
+ * - biller: the revenue cycle (claims, payments, write-offs, 835 remittances); own
+ *   acknowledgments and training.
  * - hr: recruitment, onboarding, credentials, training, reviews, separations, conflicts; records
  *   paper acknowledgments, and conflict reports and reviews in the name of who made them.
- * - compliance_officer: policies, compliance programmes, audits, incidents, staff training.
+ * - compliance_officer: policies, compliance programmes, audits, incidents, staff training;
+ *   erasure of personal data.
  * - staff: acknowledges policies and records training for themselves, takes copays at the front desk.
  * - auditor: reads only; may issue no command.
  */
@@ -23,7 +25,7 @@ export const practiceRoles = {
     'self:Policy.AcknowledgePolicy',
     'self:StaffMember.CompleteTraining',
   ],
-  biller: ['Claim.*', 'self:Policy.AcknowledgePolicy', 'self:StaffMember.CompleteTraining'],
+  biller: ['Claim.*', 'Remittance.*', 'self:Policy.AcknowledgePolicy', 'self:StaffMember.CompleteTraining'],
   hr: [
     'StaffMember.*',
     'Conflict.*',
@@ -37,7 +39,10 @@ export const practiceRoles = {
     'Audit.*',
     'Breach.*',
     'OshaIncident.*',
+    'OshaRecordkeeping.*',
     'StaffMember.CompleteTraining',
+    // The privacy officer answers erasure requests (docs/personal-data.md).
+    'Vault.ForgetSubject',
   ],
   staff: [
     'self:Policy.AcknowledgePolicy',

@@ -255,4 +255,28 @@ describe.each(backends)('projection engine on $name', (kind) => {
       await engine.stop();
     }
   });
+
+  it("wakes on the store's change notification instead of polling", async () => {
+    b = await kind.make();
+    await b.store.appendToStream('Room-1', visits(2));
+    // Ten minutes between looks without a wake-up: only the notification can bring the append in time.
+    const engine = projectionEngine({
+      store: b.store,
+      readModels: b.readModels,
+      projections: [visitsPerRoom()],
+      pollMs: 600_000,
+    });
+    engine.start();
+    try {
+      await vi.waitFor(async () => expect(await b.readModels.get('visits-per-room', 'total')).toBe(2), {
+        timeout: 20_000,
+      });
+      await b.store.appendToStream('Room-2', visits(5));
+      await vi.waitFor(async () => expect(await b.readModels.get('visits-per-room', 'total')).toBe(7), {
+        timeout: 20_000,
+      });
+    } finally {
+      await engine.stop();
+    }
+  });
 });

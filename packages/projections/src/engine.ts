@@ -24,7 +24,13 @@ export interface ProjectionEngineOptions {
   readonly batchSize?: number;
   /** Documents each projection keeps in memory between batches (default 20,000; 0 turns it off). */
   readonly cacheSize?: number;
-  /** How often a live engine looks for new events (default 200 ms). */
+  /**
+   * A live engine wakes on the store's change notification (`EventStore.waitForChange`): at
+   * once for appends in this process; for other processes with the store's latency (see
+   * docs/store-contract.md). `pollMs` is how long it waits without a wake-up before looking
+   * anyway (default 5 000 ms), or, for a store without notifications, how often it polls
+   * (default 200 ms).
+   */
   readonly pollMs?: number;
   /** How long a failed projection waits before a live engine retries it (default 5 s). */
   readonly retryMs?: number;
@@ -79,7 +85,8 @@ export const projectionEngine = (options: ProjectionEngineOptions): ProjectionEn
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new InvalidArgument('batchSize', 'must be a positive integer');
   }
-  const pollMs = options.pollMs ?? 200;
+  const wake = options.store.waitForChange?.bind(options.store);
+  const pollMs = options.pollMs ?? (wake === undefined ? 200 : 5_000);
   const retryMs = options.retryMs ?? 5_000;
   const failedAt = new Map<ProjectionRunner, number>();
   const runners = options.projections.map((projection) =>
@@ -127,6 +134,8 @@ export const projectionEngine = (options: ProjectionEngineOptions): ProjectionEn
     );
   };
 
+  const failing = () => runners.some((r) => r.phase === 'failed');
+
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
@@ -143,12 +152,26 @@ export const projectionEngine = (options: ProjectionEngineOptions): ProjectionEn
       const stop = new AbortController();
       const loop = async () => {
         while (!stop.signal.aborted) {
+          // Listen before looking, so an append that lands during the tick wakes the next one.
+          const listening = new AbortController();
+          const stopListening = () => listening.abort();
+          stop.signal.addEventListener('abort', stopListening, { once: true });
+          const changed =
+            wake === undefined
+              ? sleep(pollMs, stop.signal)
+              : wake(listening.signal, failing() ? Math.min(pollMs, retryMs) : pollMs).catch(
+                  (err: unknown) => {
+                    options.onError?.('*', err);
+                    return sleep(pollMs, stop.signal);
+                  },
+                );
           try {
             await tick();
           } catch (err) {
             options.onError?.('*', err);
           }
-          await sleep(pollMs, stop.signal);
+          await changed;
+          stop.signal.removeEventListener('abort', stopListening);
         }
       };
       live = { stop, done: loop() };

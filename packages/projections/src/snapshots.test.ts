@@ -148,6 +148,60 @@ describe.each(kinds)('snapshots on $name', (kind) => {
     expect(reads.events).toBe(13);
   });
 
+  it.each([
+    ['the command index the snapshot carries', false],
+    ['a search of the events (a snapshot taken before snapshots carried command ids)', true],
+  ])(
+    'keeps a retried command idempotent once its events are behind a snapshot, through %s',
+    async (_, legacy) => {
+      const { store, snapshots } = await open();
+      const snap = snapshotting({ store, snapshots, decider: tally, every: 50 });
+      const h = makeCommandHandler({ store, decider: tally, clock, ...snap });
+      const command = { streamId: 'Tally-5', command: { type: 'Count' as const, by: 7 }, actor };
+      const first = await h.handle({ ...command, commandId: 'forecast-F' });
+      if (first._tag === 'Left') throw new Error(first.left.message);
+      for (let i = 0; i < 60; i++)
+        await h.handle({
+          streamId: 'Tally-5',
+          command: { type: 'Count', by: 1 },
+          actor,
+          commandId: `c-${i}`,
+        });
+      const taken = (await snapshots.load('Tally-5'))!;
+      expect(taken.revision).toBe(49n);
+      expect(JSON.parse(taken.commands!)).toMatchObject({ 'forecast-F': ['0', '0'], 'c-48': ['49', '49'] });
+      if (legacy) {
+        const { commands: _dropped, ...old } = taken;
+        await snapshots.remove('Tally-5');
+        await snapshots.save(old);
+      }
+      // A fresh handler, as after a restart: nothing remembered in memory.
+      const again = makeCommandHandler({
+        store,
+        decider: tally,
+        clock,
+        ...snapshotting({ store, snapshots, decider: tally, every: 50 }),
+      });
+      const retry = await again.handle({ ...command, commandId: 'forecast-F' });
+      if (retry._tag === 'Left') throw new Error(retry.left.message);
+      expect(retry.right.replayed).toBe(true);
+      expect(retry.right.events.map((e) => e.eventId)).toEqual(first.right.events.map((e) => e.eventId));
+      expect(await store.streamRevision('Tally-5')).toBe(60n);
+      const retried = await again.handle({
+        streamId: 'Tally-5',
+        command: { type: 'Count', by: 1 },
+        actor,
+        commandId: 'c-10',
+      });
+      expect(retried._tag === 'Right' && retried.right.replayed).toBe(true);
+      expect(await store.streamRevision('Tally-5')).toBe(60n);
+      // A new command id still appends.
+      const fresh = await again.handle({ ...command, commandId: 'forecast-G' });
+      expect(fresh._tag === 'Right' && !fresh.right.replayed).toBe(true);
+      expect(await store.streamRevision('Tally-5')).toBe(61n);
+    },
+  );
+
   it('takes a snapshot every N events, not on every append', async () => {
     const { store, snapshots } = await open();
     const h = makeCommandHandler({

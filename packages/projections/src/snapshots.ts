@@ -89,8 +89,74 @@ export const snapshotting = <C extends DomainCommand, Ev extends DomainEvent, S>
     }
   };
 
+  type Recorded = RecordedEvent<Ev['type'], Ev['data']>;
+
+  /** The command index a snapshot carries, or undefined when it carries none (older snapshots). */
+  const indexOf = (snap: Snapshot): Map<string, [bigint, bigint]> | undefined => {
+    if (snap.commands === undefined) return undefined;
+    try {
+      const parsed = JSON.parse(snap.commands) as Record<string, [string, string]>;
+      return new Map(Object.entries(parsed).map(([id, [a, b]]) => [id, [BigInt(a), BigInt(b)]]));
+    } catch {
+      return undefined; // unreadable: search the events instead
+    }
+  };
+
+  /**
+   * The events `commandId` appended at or before the snapshot: a point read through the
+   * snapshot's command index, or (a snapshot without one) a search of the events it covers.
+   */
+  const earlierEvents = async (streamId: string, snap: Snapshot, commandId: string): Promise<Recorded[]> => {
+    const index = indexOf(snap);
+    const out: Recorded[] = [];
+    const span = index?.get(commandId);
+    if (index !== undefined && span === undefined) return out;
+    const [from, to] = span ?? [0n, snap.revision];
+    for await (const e of store.readStream(streamId, {
+      fromRevision: from,
+      maxCount: Number(to - from) + 1,
+    })) {
+      if (e.metadata.commandId === commandId) out.push(e as Recorded);
+    }
+    return out;
+  };
+
+  /**
+   * The command index of a new snapshot at `revision`: the previous snapshot's index (when it
+   * has one and still matches the log) plus the commands of the events after it.
+   */
+  const commandsUpTo = async (streamId: string, revision: bigint, trustPrevious = true): Promise<string> => {
+    const previous = trustPrevious ? await snapshots.load(streamId) : undefined;
+    let index = previous === undefined ? undefined : indexOf(previous);
+    let from = 0n;
+    if (previous !== undefined && index !== undefined && previous.revision < revision)
+      from = previous.revision;
+    else index = undefined;
+    const spans = new Map<string, [bigint, bigint]>(index ?? []);
+    let first = true;
+    for await (const e of store.readStream(streamId, {
+      fromRevision: from,
+      maxCount: Number(revision - from) + 1,
+    })) {
+      if (first && index !== undefined) {
+        first = false;
+        // The previous snapshot's event must still be there; otherwise rebuild from the start.
+        if (e.revision !== previous!.revision || e.hash !== previous!.eventHash)
+          return commandsUpTo(streamId, revision, false);
+        continue;
+      }
+      first = false;
+      const id = e.metadata.commandId;
+      if (typeof id !== 'string') continue;
+      const span = spans.get(id);
+      spans.set(id, span === undefined ? [e.revision, e.revision] : [span[0], e.revision]);
+    }
+    return JSON.stringify(
+      Object.fromEntries([...spans].map(([id, [a, b]]) => [id, [a.toString(), b.toString()]])),
+    );
+  };
+
   const fromSnapshot = async (streamId: string, snap: Snapshot, state: S) => {
-    type Recorded = RecordedEvent<Ev['type'], Ev['data']>;
     const events: Recorded[] = [];
     let first = true;
     let current = state;
@@ -111,7 +177,12 @@ export const snapshotting = <C extends DomainCommand, Ev extends DomainEvent, S>
       throw err;
     }
     if (first) return 'stale';
-    return { state: current, revision, events };
+    return {
+      state: current,
+      revision,
+      events,
+      earlier: (commandId: string) => earlierEvents(streamId, snap, commandId),
+    };
   };
 
   const load: StateLoader<Ev, S> = async (streamId) => {
@@ -149,6 +220,7 @@ export const snapshotting = <C extends DomainCommand, Ev extends DomainEvent, S>
       eventHash: at.hash,
       state: JSON.stringify(codec.encode(state)),
       takenAt: now().toISOString(),
+      commands: await commandsUpTo(streamId, revision),
     });
     remember(streamId, revision);
   };

@@ -3,11 +3,13 @@ import {
   collect,
   fixedClock,
   foldProjections,
+  forgottenPlaceholder,
   makeCommandHandler,
+  makeVault,
   streamIdOf,
   type Actor,
 } from '@praxis/core';
-import { memoryEventStore } from '@praxis/store-memory';
+import { memoryEventStore, memorySubjectKeyStore } from '@praxis/store-memory';
 import { Conflict, Roster, StaffMember, StaffObligations, staffEvents } from './index.js';
 
 const actor: Actor = { id: 'pm-lindqvist', role: 'practice_manager' };
@@ -16,7 +18,9 @@ describe('@praxis/staff through a real store and command handler', () => {
   it('takes a nurse from application to a separation, and the read models follow', async () => {
     const store = memoryEventStore({ registry: staffEvents });
     const clock = fixedClock('2026-03-01T09:00:00', 'America/New_York');
-    const staff = makeCommandHandler({ store, decider: StaffMember.decider, clock });
+    const vault = makeVault(memorySubjectKeyStore());
+    const seal = vault.sealer(staffEvents);
+    const staff = makeCommandHandler({ store, decider: StaffMember.decider, clock, seal });
     const streamId = streamIdOf(StaffMember.decider, 'n-7');
     const commands: StaffMember.StaffMemberCommand[] = [
       {
@@ -65,7 +69,7 @@ describe('@praxis/staff through a real store and command handler', () => {
     });
     expect(refused).toMatchObject({ _tag: 'Left', left: { code: 'StaffMemberSeparated' } });
 
-    const conflicts = makeCommandHandler({ store, decider: Conflict.decider, clock });
+    const conflicts = makeCommandHandler({ store, decider: Conflict.decider, clock, seal });
     await conflicts.handle({
       streamId: streamIdOf(Conflict.decider, 'c-1'),
       command: {
@@ -89,5 +93,31 @@ describe('@praxis/staff through a real store and command handler', () => {
     expect(
       (await Roster.getRosterEntry(model, 'n-7'))?.trainings['osha-bloodborne-pathogens']?.completions,
     ).toEqual([{ completedOn: '2026-04-01', hours: 1, nextDueOn: '2027-04-01' }]);
+
+    // Personal data reaches the log and the read models only sealed; reads reveal it.
+    const log = JSON.stringify(await collect(store.readAll()), (_, v: unknown) =>
+      typeof v === 'bigint' ? v.toString() : v,
+    );
+    for (const secret of ['Ana Silva', 'RN-771', 'relocation', 'shift swap'])
+      expect(log).not.toContain(secret);
+    const entry = await Roster.getRosterEntry(model, 'n-7');
+    expect(JSON.stringify(entry)).not.toContain('Ana Silva');
+    expect((await vault.reveal(entry))?.name).toBe('Ana Silva');
+    // Forgetting her: the counts stand, the name reads as a placeholder.
+    await vault.forget('staff:n-7', '2026-10-02T09:00:00Z');
+    const after = foldProjections(
+      [Roster.staffRoster, StaffObligations.staffObligations],
+      await collect(store.readAll()),
+    );
+    expect(await Roster.headcountOn(after, '2026-09-30')).toBe(1);
+    expect((await vault.reveal(await Roster.getRosterEntry(after, 'n-7')))?.name).toBe(forgottenPlaceholder);
+    // Nothing new is sealed for a forgotten subject: the command is refused, not stored in clear.
+    await vault.forget('conflict:c-1', '2026-10-02T09:00:00Z');
+    const late = await conflicts.handle({
+      streamId: streamIdOf(Conflict.decider, 'c-1'),
+      command: { type: 'MediateConflict', mediator: 's-2', mediatedOn: '2026-10-03', notes: 'talked' },
+      actor,
+    });
+    expect(late).toMatchObject({ _tag: 'Left', left: { code: 'SubjectForgotten' } });
   });
 });

@@ -7,6 +7,7 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  excludeSystemEvents,
   jsonEvent,
   type AppendStreamState,
 } from '@kurrent/kurrentdb-client';
@@ -14,6 +15,7 @@ import {
   Position,
   StoreClosed,
   StoreKit,
+  StreamNotFound,
   WrongExpectedRevision,
   chainHash,
   type AppendOptions,
@@ -117,12 +119,18 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
   const appendToStream = async (
     streamId: string,
     events: readonly NewEvent[],
-    opts: AppendOptions = {},
+    opts?: AppendOptions,
   ): Promise<AppendResult> => {
     guard();
-    const expected = opts.expectedRevision ?? 'any';
-    toStreamState(streamId, expected); // validates
-    const prepared = StoreKit.prepareAppend(streamId, events, registry, now().toISOString());
+    const { expected, prepared } = StoreKit.prepareAppendCall(
+      streamId,
+      events,
+      opts,
+      registry,
+      now().toISOString(),
+    );
+    toStreamState(streamId, expected);
+    await endsBeingRead();
     const ids = prepared.map((p) => p.eventId);
     if (prepared.length === 0) {
       const tail = await readAt(streamId, 'end');
@@ -210,14 +218,19 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
     return out;
   };
 
-  async function* readStream(streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readStream(streamId: string, opts?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     guard();
-    const backwards = opts.direction === 'backwards';
+    const args = StoreKit.checkReadStreamArguments(streamId, opts);
+    const backwards = args.direction === 'backwards';
+    if (args.maxCount === 0) {
+      if ((await readAt(streamId, 'end')) === undefined) throw new StreamNotFound(streamId);
+      return;
+    }
     try {
       for await (const r of client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: opts.fromRevision ?? (backwards ? END : START),
-        ...(opts.maxCount === undefined ? {} : { maxCount: opts.maxCount }),
+        fromRevision: args.fromRevision ?? (backwards ? END : START),
+        ...(args.maxCount === Number.POSITIVE_INFINITY ? {} : { maxCount: args.maxCount }),
       })) {
         yield toRecorded(r, registry);
       }
@@ -226,12 +239,15 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
     }
   }
 
-  async function* readAll(opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readAll(given?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     guard();
-    const backwards = opts.direction === 'backwards';
-    const plan = planFilter(opts.filter);
+    const checked = StoreKit.checkReadAllOptions(given);
+    const opts = checked.options;
+    const backwards = checked.direction === 'backwards';
+    const plan = planFilter(checked.filter);
     const decodeWith = opts.asStored === true ? undefined : registry;
-    const max = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    const max = checked.maxCount;
+    if (max === 0) return;
     const from = opts.fromPosition;
     let n = 0;
     try {
@@ -279,15 +295,38 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
     return undefined;
   };
 
+  /**
+   * `after: 'end'` is read by a query; until it returns, this store's appends wait (as on
+   * PostgreSQL), so an append made after `subscribeToAll` returned is never taken for history.
+   */
+  const readingEnds = new Set<Promise<unknown>>();
+  const endsBeingRead = async (): Promise<void> => {
+    if (readingEnds.size > 0) await Promise.all([...readingEnds].map((p) => p.catch(() => undefined)));
+  };
+
+  const changes = watchAll(client);
+
   return {
     kind: 'kurrentdb',
     chainScope: 'stream',
     appendToStream,
     readStream,
     readAll,
-    subscribeToAll: (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+    subscribeToAll: (given: SubscribeOptions, handler: EventHandler): Subscription => {
       guard();
-      const sub = subscribeToAll(client, opts, handler, { registry });
+      const opts = StoreKit.checkSubscribeArguments(given, handler);
+      let start: Promise<Position.Position | undefined> | undefined;
+      if (opts.after === 'end') {
+        const reading = headPosition();
+        start = reading;
+        readingEnds.add(reading);
+        const forget = () => readingEnds.delete(reading);
+        reading.then(forget, forget);
+      }
+      const sub = subscribeToAll(client, opts, handler, {
+        registry,
+        ...(start === undefined ? {} : { start }),
+      });
       subscriptions.add(sub);
       const forget = () => subscriptions.delete(sub);
       sub.done.then(forget, forget);
@@ -295,7 +334,11 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
     },
     streamRevision: async (streamId): Promise<StreamRevision> => {
       guard();
-      return (await readAt(streamId, 'end'))?.revision ?? 'no_stream';
+      return (await readAt(StoreKit.checkStreamId(streamId), 'end'))?.revision ?? 'no_stream';
+    },
+    waitForChange: async (signal, timeoutMs) => {
+      guard();
+      return changes.wait(signal, timeoutMs);
     },
     headPosition: async () => {
       guard();
@@ -309,7 +352,45 @@ export const kurrentdbEventStore = (options: KurrentDBStoreOptions): EventStore 
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.stop()));
       closed = true;
+      await changes.close();
       if (options.client === undefined) await client.dispose();
+    },
+  };
+};
+
+/**
+ * The store's wake-up (`waitForChange`): one live subscription to $all from its end (system
+ * events excluded), opened when the first caller waits; each event wakes the waiters. If it
+ * fails it is reopened by the next wait; waiters still wake after their timeout.
+ */
+const watchAll = (client: KurrentDBClient) => {
+  const notifier = StoreKit.makeChangeNotifier();
+  let live: ReturnType<KurrentDBClient['subscribeToAll']> | undefined;
+  let closed = false;
+  const open = () => {
+    if (live !== undefined || closed) return;
+    const sub = client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
+    live = sub;
+    const drop = () => {
+      if (live === sub) live = undefined;
+      notifier.notify();
+    };
+    sub.on('data', () => notifier.notify());
+    sub.on('error', drop);
+    sub.on('end', drop);
+    sub.on('close', drop);
+  };
+  return {
+    wait: (signal: AbortSignal, timeoutMs: number): Promise<void> => {
+      open();
+      return notifier.wait(signal, timeoutMs);
+    },
+    close: async (): Promise<void> => {
+      closed = true;
+      const l = live;
+      live = undefined;
+      await l?.unsubscribe().catch(() => undefined);
+      notifier.notify();
     },
   };
 };

@@ -45,14 +45,6 @@ interface Row {
   readonly hash: string;
 }
 
-const checkMaxCount = (maxCount: number | undefined): number => {
-  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
-  if (!Number.isInteger(maxCount) || maxCount < 0) {
-    throw new InvalidArgument('maxCount', `${maxCount} is not an integer ≥ 0`);
-  }
-  return maxCount;
-};
-
 /**
  * An in-memory event store for tests and throwaway demos. It keeps the same semantics as the
  * durable stores (expected revisions, idempotent retries, hash chain, codecs) and passes the
@@ -116,11 +108,16 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
   const appendToStream = async (
     streamId: string,
     events: readonly NewEvent[],
-    opts: AppendOptions = {},
+    opts?: AppendOptions,
   ): Promise<AppendResult> => {
     guard();
-    const expected = opts.expectedRevision ?? 'any';
-    const prepared = StoreKit.prepareAppend(streamId, events, options.registry, now().toISOString());
+    const { expected, prepared } = StoreKit.prepareAppendCall(
+      streamId,
+      events,
+      opts,
+      options.registry,
+      now().toISOString(),
+    );
     const current = revisionOf(streamId);
     const found = new Map<string, StoreKit.ExistingEvent>();
     for (const p of prepared) {
@@ -178,17 +175,15 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     return { nextExpectedRevision: revision, position: positions[positions.length - 1]!, positions };
   };
 
-  async function* readStream(streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readStream(streamId: string, opts?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     guard();
-    const max = checkMaxCount(opts.maxCount);
-    if (opts.fromRevision !== undefined && opts.fromRevision < 0n) {
-      throw new InvalidArgument('fromRevision', `${opts.fromRevision} is below 0`);
-    }
+    const args = StoreKit.checkReadStreamArguments(streamId, opts);
+    const max = args.maxCount;
     const stream = streams.get(streamId);
     if (stream === undefined || stream.length === 0) throw new StreamNotFound(streamId);
-    const backwards = opts.direction === 'backwards';
+    const backwards = args.direction === 'backwards';
     const last = BigInt(stream.length - 1);
-    const from = opts.fromRevision ?? (backwards ? last : 0n);
+    const from = args.fromRevision ?? (backwards ? last : 0n);
     // Forwards from beyond the end reads nothing; backwards from beyond the end starts at the last event.
     if (!backwards && from > last) return;
     let i = Number(from > last ? last : from);
@@ -197,11 +192,11 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     }
   }
 
-  async function* readAll(opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readAll(given?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     guard();
-    const backwards = opts.direction === 'backwards';
-    const max = checkMaxCount(opts.maxCount);
-    const matches = StoreKit.matchesFilter(opts.filter);
+    const { direction, maxCount: max, filter, options: opts } = StoreKit.checkReadAllOptions(given);
+    const backwards = direction === 'backwards';
+    const matches = StoreKit.matchesFilter(filter);
     let i =
       opts.fromPosition === undefined
         ? backwards
@@ -224,8 +219,9 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     return last === undefined ? undefined : Position.make(last.position);
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+  const subscribeToAll = (given: SubscribeOptions, handler: EventHandler): Subscription => {
     guard();
+    const opts = StoreKit.checkSubscribeArguments(given, handler);
     const sub = StoreKit.runSubscription(
       { readAll, headPosition, waitForChange: notifier.wait },
       opts,
@@ -245,9 +241,10 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     subscribeToAll,
     streamRevision: async (id) => {
       guard();
-      return revisionOf(id);
+      return revisionOf(StoreKit.checkStreamId(id));
     },
     headPosition,
+    waitForChange: notifier.wait,
     close: async () => {
       if (closed) return;
       // Running subscriptions end (their `done` resolves) before the store refuses reads.

@@ -1,5 +1,4 @@
 import {
-  InvalidArgument,
   StoreKit,
   WrongExpectedRevision,
   type AppendOptions,
@@ -28,13 +27,8 @@ export interface AppendRow {
 export const appendSql = (schema: string): string =>
   `SELECT * FROM ${schema}.append_events($1, $2, $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[])`;
 
-const expectedText = (streamId: string, expected: ExpectedRevision): string => {
-  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
-  if (typeof expected === 'bigint' && expected >= 0n) return expected.toString();
-  // The shared check words the refusal of anything else (InvalidArgument).
-  StoreKit.checkExpectedRevision(streamId, expected, 'no_stream');
-  throw new InvalidArgument('expectedRevision', String(expected));
-};
+const expectedText = (expected: ExpectedRevision): string =>
+  typeof expected === 'bigint' ? expected.toString() : expected;
 
 /** A prepared append: the checked events and the parameters of the function call. */
 export interface AppendCall {
@@ -50,13 +44,12 @@ export interface AppendCall {
 export const appendCall = (
   streamId: string,
   events: readonly NewEvent[],
-  options: AppendOptions,
+  options: AppendOptions | undefined,
   registry: EventRegistry | undefined,
   recordedAt: string,
 ): AppendCall => {
-  const expected = options.expectedRevision ?? 'any';
-  const expectedArg = expectedText(streamId, expected);
-  const prepared = StoreKit.prepareAppend(streamId, events, registry, recordedAt);
+  const { expected, prepared } = StoreKit.prepareAppendCall(streamId, events, options, registry, recordedAt);
+  const expectedArg = expectedText(expected);
   const texts = prepared.map((p) => chainTextAround(streamId, p));
   return {
     expected,

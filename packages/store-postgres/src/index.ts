@@ -13,3 +13,4 @@ export {
   postgresSnapshotStore,
   type PostgresConnection,
 } from './read-model-postgres.js';
+export { postgresSubjectKeyStore } from './subject-keys-postgres.js';

@@ -156,10 +156,11 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
   const appendToStream = async (
     streamId: string,
     events: readonly NewEvent[],
-    opts: AppendOptions = {},
+    opts?: AppendOptions,
   ): Promise<AppendResult> => {
     guard();
     const call = appendCall(streamId, events, opts, registry, now().toISOString());
+    await endsBeingRead();
     try {
       for (let attempt = 1; ; attempt++) {
         guard();
@@ -193,10 +194,11 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     client: pg.ClientBase,
     streamId: string,
     events: readonly NewEvent[],
-    opts: AppendOptions = {},
+    opts?: AppendOptions,
   ): Promise<AppendResult> => {
     guard();
     const call = appendCall(streamId, events, opts, registry, now().toISOString());
+    await endsBeingRead();
     try {
       const { rows } = await client.query<AppendRow>({ text: appendText, values: call.values });
       // Delivered at COMMIT (and dropped on ROLLBACK), like the rows themselves.
@@ -210,12 +212,14 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     }
   };
 
-  async function* readStream(streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readStream(streamId: string, opts?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     guard();
-    const direction = opts.direction ?? 'forwards';
+    const args = StoreKit.checkReadStreamArguments(streamId, opts);
+    const direction = args.direction;
     const sql = readStreamSql(schema, direction);
-    let from = opts.fromRevision ?? (direction === 'forwards' ? 0n : BigInt(maxPosition));
-    let left = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    let from = args.fromRevision ?? (direction === 'forwards' ? 0n : BigInt(maxPosition));
+    let left = args.maxCount;
+    if (left === 0 && (await streamRevision(streamId)) === 'no_stream') throw new StreamNotFound(streamId);
     let firstPage = true;
     while (left > 0) {
       const limit = Math.min(left, pageSize);
@@ -233,11 +237,13 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     }
   }
 
-  async function* readAll(opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readAll(given?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     guard();
-    const direction = opts.direction ?? 'forwards';
-    const types = opts.filter?.eventTypes;
-    const prefix = opts.filter?.streamPrefix;
+    const checked = StoreKit.checkReadAllOptions(given);
+    const opts = checked.options;
+    const direction = checked.direction;
+    const types = checked.filter?.eventTypes;
+    const prefix = checked.filter?.streamPrefix;
     const prefixes = prefix === undefined ? undefined : typeof prefix === 'string' ? [prefix] : [...prefix];
     const sql = readAllSql(schema, direction, types !== undefined, prefixes !== undefined);
     const decodeWith = opts.asStored === true ? undefined : registry;
@@ -251,7 +257,7 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
       xid = opts.fromPosition.commit.toString();
       pos = opts.fromPosition.prepare + (direction === 'forwards' ? -1n : 1n);
     }
-    let left = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    let left = checked.maxCount;
     if (left <= 0) return;
     const fetchPage = (afterXid: string, afterPos: string, limit: number): Promise<EventRow[]> => {
       const values: unknown[] = [afterXid, afterPos, limit];
@@ -295,11 +301,31 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     return r === undefined ? undefined : positionOf(r.xid_text, r.position);
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+  /**
+   * `after: 'end'` is read with a query; until it returns, this store's appends wait, so an
+   * append made after `subscribeToAll` returned cannot commit before the end was read (and be
+   * skipped as "history"). Appends from other processes have no such order to keep.
+   */
+  const readingEnds = new Set<Promise<unknown>>();
+  const endsBeingRead = async (): Promise<void> => {
+    if (readingEnds.size > 0) await Promise.all([...readingEnds].map((p) => p.catch(() => undefined)));
+  };
+
+  const subscribeToAll = (given: SubscribeOptions, handler: EventHandler): Subscription => {
     guard();
+    const opts = StoreKit.checkSubscribeArguments(given, handler);
+    let end: Promise<Position.Position | undefined> | undefined;
+    if (opts.after === 'end') {
+      const reading = headPosition();
+      end = reading;
+      readingEnds.add(reading);
+      const forget = () => readingEnds.delete(reading);
+      reading.then(forget, forget);
+    }
     const sub = StoreKit.runSubscription({ readAll, headPosition, waitForChange: feed.wait }, opts, handler, {
       pageSize,
       pollMs,
+      ...(end === undefined ? {} : { end }),
     });
     subscriptions.add(sub);
     void sub.done.then(
@@ -321,11 +347,15 @@ export const postgresEventStore = async (options: PostgresStoreOptions): Promise
     subscribeToAll,
     streamRevision: async (id) => {
       guard();
-      return streamRevision(id);
+      return streamRevision(StoreKit.checkStreamId(id));
     },
     headPosition: async () => {
       guard();
       return headPosition();
+    },
+    waitForChange: async (signal, timeoutMs) => {
+      guard();
+      return feed.wait(signal, timeoutMs);
     },
     close: async () => {
       if (closed) return;

@@ -62,6 +62,11 @@ const readModelMigrations: readonly { version: number; name: string; sql: (s: st
         taken_at      text   NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'snapshots carry the command ids they cover',
+    sql: (s) => `ALTER TABLE ${s}.snapshots ADD COLUMN commands text;`,
+  },
 ];
 
 const migrated = new WeakMap<pg.Pool, Map<string, Promise<void>>>();
@@ -357,6 +362,7 @@ export const postgresSnapshotStore = async (c: PostgresConnection): Promise<Snap
         event_hash: string;
         state: string;
         taken_at: string;
+        commands: string | null;
       }>(`SELECT * FROM ${s}.snapshots WHERE stream_id = $1`, [streamId]);
       return r === undefined
         ? undefined
@@ -367,16 +373,26 @@ export const postgresSnapshotStore = async (c: PostgresConnection): Promise<Snap
             eventHash: r.event_hash,
             state: r.state,
             takenAt: r.taken_at,
+            ...(r.commands === null ? {} : { commands: r.commands }),
           };
     },
     save: async (x) => {
       await query(
-        `INSERT INTO ${s}.snapshots (stream_id, state_version, revision, event_hash, state, taken_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO ${s}.snapshots (stream_id, state_version, revision, event_hash, state, taken_at, commands)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (stream_id) DO UPDATE SET state_version = excluded.state_version, revision = excluded.revision,
-           event_hash = excluded.event_hash, state = excluded.state, taken_at = excluded.taken_at
+           event_hash = excluded.event_hash, state = excluded.state, taken_at = excluded.taken_at,
+           commands = excluded.commands
          WHERE excluded.revision >= ${s}.snapshots.revision`,
-        [x.streamId, x.stateVersion, x.revision.toString(), x.eventHash, x.state, x.takenAt],
+        [
+          x.streamId,
+          x.stateVersion,
+          x.revision.toString(),
+          x.eventHash,
+          x.state,
+          x.takenAt,
+          x.commands ?? null,
+        ],
       );
     },
     remove: async (streamId) => {

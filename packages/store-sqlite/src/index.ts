@@ -5,6 +5,7 @@
 export { sqliteEventStore, type SqliteEventStore, type SqliteStoreOptions } from './sqlite-event-store.js';
 export { applyMigrations, schemaVersion, type Migration } from './migrations.js';
 export { eventMigrations, eventsComponent } from './schema.js';
+export { praxisApplicationId } from './practice-file.js';
 export {
   sqliteReadModelStore,
   sqliteSnapshotStore,
@@ -12,3 +13,4 @@ export {
   readModelsComponent,
   type SqliteConnection,
 } from './read-model-sqlite.js';
+export { sqliteSubjectKeyStore, subjectKeyMigrations, subjectKeysComponent } from './subject-keys-sqlite.js';

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { SchemaTooNew } from '@praxis/core';
 
 /** One step of a schema: applied once, in order, inside a write transaction. */
@@ -39,26 +38,6 @@ export const schemaVersion = (db: Database.Database, component: string): number 
 
 const latest = (migrations: readonly Migration[]): number =>
   migrations.reduce((m, x) => Math.max(m, x.version), 0);
-
-/**
- * Refuses a file whose schema for `component` is newer than `migrations` know, WITHOUT changing
- * the file: the check only reads (no pragma, no write), and closing this connection removes the
- * WAL side files it opened when no one else uses the file. A missing file passes (it will be created).
- */
-export const refuseNewerSchema = (
-  path: string,
-  component: string,
-  migrations: readonly Migration[],
-): void => {
-  if (path === ':memory:' || path === '' || !existsSync(path)) return;
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    const found = schemaVersion(db, component);
-    if (found > latest(migrations)) throw new SchemaTooNew(path, found, latest(migrations));
-  } finally {
-    db.close();
-  }
-};
 
 /**
  * Brings one component's schema up to date: applies, in one BEGIN IMMEDIATE transaction, every

@@ -63,6 +63,11 @@ export const readModelMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'snapshots carry the command ids they cover',
+    sql: `ALTER TABLE snapshots ADD COLUMN commands TEXT;`,
+  },
 ];
 
 /** Anything that holds the SQLite connection (a `SqliteEventStore`, or the Database itself). */
@@ -304,18 +309,20 @@ export const sqliteSnapshotStore = (connection: SqliteConnection): SnapshotStore
   applyMigrations(db, readModelsComponent, readModelMigrations);
   const q = (sql: string) => db.prepare(sql).safeIntegers(true);
   const load = q(
-    `SELECT stream_id, state_version, revision, event_hash, state, taken_at FROM snapshots WHERE stream_id = ?`,
+    `SELECT stream_id, state_version, revision, event_hash, state, taken_at, commands FROM snapshots WHERE stream_id = ?`,
   ).raw();
-  const save = q(`INSERT INTO snapshots (stream_id, state_version, revision, event_hash, state, taken_at)
-                  VALUES (?, ?, ?, ?, ?, ?)
+  const save =
+    q(`INSERT INTO snapshots (stream_id, state_version, revision, event_hash, state, taken_at, commands)
+                  VALUES (?, ?, ?, ?, ?, ?, ?)
                   ON CONFLICT (stream_id) DO UPDATE SET state_version = excluded.state_version,
                     revision = excluded.revision, event_hash = excluded.event_hash, state = excluded.state,
-                    taken_at = excluded.taken_at
+                    taken_at = excluded.taken_at, commands = excluded.commands
                   WHERE excluded.revision >= snapshots.revision`);
   const remove = q(`DELETE FROM snapshots WHERE stream_id = ?`);
   return {
     load: async (streamId) => {
-      const r = load.get(streamId) as [string, bigint, bigint, string, string, string] | undefined;
+      const r = load.get(streamId) as
+        [string, bigint, bigint, string, string, string, string | null] | undefined;
       return r === undefined
         ? undefined
         : {
@@ -325,10 +332,11 @@ export const sqliteSnapshotStore = (connection: SqliteConnection): SnapshotStore
             eventHash: r[3],
             state: r[4],
             takenAt: r[5],
+            ...(r[6] === null ? {} : { commands: r[6] }),
           };
     },
     save: async (s) => {
-      save.run(s.streamId, s.stateVersion, s.revision, s.eventHash, s.state, s.takenAt);
+      save.run(s.streamId, s.stateVersion, s.revision, s.eventHash, s.state, s.takenAt, s.commands ?? null);
     },
     remove: async (streamId) => {
       remove.run(streamId);

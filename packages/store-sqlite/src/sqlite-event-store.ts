@@ -23,7 +23,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@praxis/core';
-import { applyMigrations, refuseNewerSchema } from './migrations.js';
+import { applyMigrations } from './migrations.js';
+import { inspectPracticeFile, praxisApplicationId } from './practice-file.js';
 import { pagedEvents } from './paged-events.js';
 import { readAllStatement, rowColumns, type ReadAllPage, type StoredRowArray } from './read-all-query.js';
 import { eventMigrations, eventsComponent } from './schema.js';
@@ -44,12 +45,23 @@ export interface SqliteStoreOptions {
    * failing with StoreUnavailable. The wait yields to the event loop (short synchronous waits of 20 ms).
    */
   readonly busyTimeoutMs?: number;
-  /** How often live subscriptions look for events written by other processes (default 1 000 ms). */
+  /**
+   * How often, while a subscriber or live projection waits, the store asks SQLite whether
+   * another connection (usually another process) committed — `PRAGMA data_version`, a read of
+   * shared memory, no disk I/O (default 25 ms). Appends by this store wake waiters at once.
+   */
   readonly pollIntervalMs?: number;
   /** Rows per keyset page when reading (default 1 000); memory use of a read is bounded by it. */
   readonly pageSize?: number;
   /** Source of `recordedAt` (default: the machine clock). */
   readonly now?: () => Date;
+  /**
+   * `true` (default): a missing or empty (0-byte) file becomes a new practice. `false`: only an
+   * existing practice is opened; a missing or empty file is refused (NotAPractice). Either way a
+   * file that is not a Praxis practice (another program's database, not a database) is refused
+   * and left untouched. Practice files carry SQLite `application_id` 0x50525853 ("PRXS").
+   */
+  readonly create?: boolean;
 }
 
 /** The SQLite store: the EventStore port plus access to its file for packages that share it. */
@@ -64,17 +76,11 @@ export interface SqliteEventStore extends EventStore {
    * Never write the `events` table through it.
    */
   readonly database: Database.Database;
+  /** Wakes on this store's appends at once, and on other connections' within `pollIntervalMs`. */
+  waitForChange(signal: AbortSignal, timeoutMs: number): Promise<void>;
 }
 
 type Row = StoredRowArray;
-
-const checkMaxCount = (maxCount: number | undefined): number => {
-  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
-  if (!Number.isInteger(maxCount) || maxCount < 0) {
-    throw new InvalidArgument('maxCount', `${maxCount} is not an integer ≥ 0`);
-  }
-  return maxCount;
-};
 
 /**
  * The first row position a read from `p` (inclusive) may return. Rows sit at (n, n); a position
@@ -127,6 +133,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
   };
   const readAllStatements = new Map<string, Database.Statement>();
   const notifier = StoreKit.makeChangeNotifier();
+  const changes = watchOtherConnections(db, notifier, Math.max(1, options.pollIntervalMs ?? 25));
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -138,7 +145,12 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
 
   const mapError = (e: unknown) => toStoreError(e, path);
   /** A row as an event: decoded with `codecs` (undefined: as stored); `knownStream` when not selected. */
-  const toRecorded = (r: Row, knownStream: string, codecs: EventRegistry | undefined): RecordedEvent => {
+  const toRecorded = (
+    r: Row,
+    knownStream: string,
+    codecs: EventRegistry | undefined,
+    withText = false,
+  ): RecordedEvent => {
     const position = Position.make(r[0]);
     const streamId = r[2] ?? knownStream;
     const revision = r[3];
@@ -160,10 +172,11 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
       prevHash: split === 0 ? '' : hashes.slice(0, split),
       hash: split === 0 ? hashes : hashes.slice(split),
+      ...(withText ? { storedText: { data: r[6], metadata: r[7] } } : {}),
     };
   };
   const decoding = (r: Row) => toRecorded(r, '', registry);
-  const asStored = (r: Row) => toRecorded(r, '', undefined);
+  const asStored = (r: Row) => toRecorded(r, '', undefined, true);
 
   /** Thrown inside the write transaction when an event id is already stored; handled outside. */
   class EventIdTaken extends Error {}
@@ -254,11 +267,16 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
   const appendToStream = async (
     streamId: string,
     events: readonly NewEvent[],
-    opts: AppendOptions = {},
+    opts?: AppendOptions,
   ): Promise<AppendResult> => {
     guard();
-    const expected = opts.expectedRevision ?? 'any';
-    const prepared = StoreKit.prepareAppend(streamId, events, registry, now().toISOString());
+    const { expected, prepared } = StoreKit.prepareAppendCall(
+      streamId,
+      events,
+      opts,
+      registry,
+      now().toISOString(),
+    );
     const attempt = (): AppendResult => {
       try {
         // Fast path: no look-up of the ids; the UNIQUE index tells us when one is already stored.
@@ -282,9 +300,25 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     return result;
   };
 
-  const readStream = (streamId: string, opts: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> => {
-    const backwards = opts.direction === 'backwards';
-    let next: bigint = opts.fromRevision ?? (backwards ? maxInteger : 0n);
+  const readStream = (streamId: string, opts?: ReadStreamOptions): AsyncIterable<RecordedEvent> =>
+    checkedOnIteration(() => {
+      guard();
+      const args = StoreKit.checkReadStreamArguments(streamId, opts);
+      return readStreamChecked(
+        args.streamId,
+        args.direction === 'backwards',
+        args.fromRevision,
+        args.maxCount,
+      );
+    });
+
+  const readStreamChecked = (
+    streamId: string,
+    backwards: boolean,
+    fromRevision: bigint | undefined,
+    maxCount: number,
+  ): AsyncIterable<RecordedEvent> => {
+    let next: bigint = fromRevision ?? (backwards ? maxInteger : 0n);
     return pagedEvents<Row, RecordedEvent>({
       fetch: (limit) => {
         const rows = (backwards ? st.streamBackwards : st.streamForwards).all(streamId, next, limit) as Row[];
@@ -293,7 +327,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
         return rows;
       },
       pageSize,
-      maxCount: () => checkMaxCount(opts.maxCount),
+      maxCount: () => maxCount,
       toEvent: (r) => toRecorded(r, streamId, registry),
       guard,
       onEmpty: () => {
@@ -303,8 +337,18 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     });
   };
 
-  const readAll = (opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> => {
-    const backwards = opts.direction === 'backwards';
+  const readAll = (given?: ReadAllOptions): AsyncIterable<RecordedEvent> =>
+    checkedOnIteration(() => {
+      guard();
+      const checked = StoreKit.checkReadAllOptions(given);
+      return readAllChecked(checked.options, checked.direction === 'backwards', checked.maxCount);
+    });
+
+  const readAllChecked = (
+    opts: ReadAllOptions,
+    backwards: boolean,
+    maxCount: number,
+  ): AsyncIterable<RecordedEvent> => {
     let statement: ReadAllPage | undefined;
     let next: bigint =
       opts.fromPosition === undefined
@@ -321,7 +365,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
         return rows;
       },
       pageSize,
-      maxCount: () => checkMaxCount(opts.maxCount),
+      maxCount: () => maxCount,
       toEvent: opts.asStored === true ? asStored : decoding,
       guard,
       mapError,
@@ -334,17 +378,19 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     return head === null ? undefined : Position.make(head);
   };
 
-  const subscribeToAll = (opts: SubscribeOptions, handler: EventHandler): Subscription => {
+  const subscribeToAll = (given: SubscribeOptions, handler: EventHandler): Subscription => {
     guard();
+    const opts = StoreKit.checkSubscribeArguments(given, handler);
     const sub = StoreKit.runSubscription(
       {
         readAll: (o) => readAll(o),
         headPosition,
-        waitForChange: notifier.wait,
+        waitForChange: changes.wait,
       },
       opts,
       handler,
-      { pageSize: pageSize, pollMs: options.pollIntervalMs ?? 1_000 },
+      // data_version wakes waiters; the timeout is only a safety net.
+      { pageSize: pageSize, pollMs: 5_000 },
     );
     subscriptions.add(sub);
     sub.done.then(
@@ -365,18 +411,95 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     subscribeToAll,
     streamRevision: async (streamId) => {
       guard();
-      return revisionOf(streamId);
+      return revisionOf(StoreKit.checkStreamId(streamId));
     },
     headPosition,
+    waitForChange: async (signal, timeoutMs) => {
+      guard();
+      return changes.wait(signal, timeoutMs);
+    },
     close: async () => {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.stop()));
       closed = true;
+      changes.stop();
       notifier.notify();
       db.close();
     },
   };
 };
+
+/**
+ * Wakes waiters when another connection commits to the file: while anyone waits, checks
+ * `PRAGMA data_version` (it changes when another connection commits; a read of the WAL index
+ * in shared memory) every `everyMs`. Nobody waiting: no timer.
+ */
+const watchOtherConnections = (
+  db: Database.Database,
+  notifier: ReturnType<typeof StoreKit.makeChangeNotifier>,
+  everyMs: number,
+) => {
+  let waiting = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let version: number | undefined;
+  let stopped = false;
+  const check = () => {
+    if (stopped || !db.open) return;
+    let now: number;
+    try {
+      now = db.pragma('data_version', { simple: true }) as number;
+    } catch {
+      return; // busy or closing: the next tick (or the waiter's timeout) tries again
+    }
+    if (version !== undefined && now !== version) notifier.notify();
+    version = now;
+  };
+  return {
+    wait: async (signal: AbortSignal, timeoutMs: number): Promise<void> => {
+      if (stopped) return;
+      waiting++;
+      if (timer === undefined) {
+        check();
+        timer = setInterval(check, everyMs);
+        timer.unref();
+      }
+      try {
+        await notifier.wait(signal, timeoutMs);
+      } finally {
+        if (--waiting === 0 && timer !== undefined) {
+          clearInterval(timer);
+          timer = undefined;
+          version = undefined;
+        }
+      }
+    },
+    stop: () => {
+      stopped = true;
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+};
+
+/** An iterable whose arguments are checked when iteration starts, as every store does. */
+const checkedOnIteration = <A>(open: () => AsyncIterable<A>): AsyncIterable<A> => ({
+  [Symbol.asyncIterator]: () => {
+    let inner: AsyncIterator<A>;
+    try {
+      inner = open()[Symbol.asyncIterator]();
+    } catch (e) {
+      let thrown = false;
+      return {
+        next: () => {
+          if (thrown) return Promise.resolve({ done: true, value: undefined });
+          thrown = true;
+          return Promise.reject(e as Error);
+        },
+      };
+    }
+    return inner;
+  },
+});
 
 /** How long better-sqlite3 may block the event loop waiting for a lock, per try. */
 const syncBusyMs = 20;
@@ -390,7 +513,7 @@ const openDatabase = (options: SqliteStoreOptions): Database.Database => {
   }
   let db: Database.Database | undefined;
   try {
-    refuseNewerSchema(path, eventsComponent, eventMigrations);
+    const found = inspectPracticeFile(path, options.create ?? true, eventsComponent, eventMigrations);
     db = new Database(path);
     const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000));
     // Opening may wait the whole busy timeout (another process migrating or appending)…
@@ -398,6 +521,7 @@ const openDatabase = (options: SqliteStoreOptions): Database.Database => {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
     applyMigrations(db, eventsComponent, eventMigrations);
+    if (found.kind !== 'practice' || !found.marked) db.pragma(`application_id = ${praxisApplicationId}`);
     // …appends then wait briefly per try and yield to the event loop between tries (appendToStream).
     db.pragma(`busy_timeout = ${Math.min(syncBusyMs, busyTimeoutMs)}`);
     return db;

@@ -12,7 +12,9 @@ const row = (e: AuditEntry): string[] => [
   `${e.actorId} (${e.actorRole})`,
   e.refusal?.targetStream ?? e.streamId,
   e.type,
-  e.refusal === undefined ? '' : `${e.refusal.commandType} refused: ${e.refusal.code}: ${e.refusal.reason}`,
+  e.refusal === undefined
+    ? ''
+    : `${e.refusal.commandType} refused: ${e.refusal.code}${e.refusal.reason === '' ? '' : `: ${e.refusal.reason}`}`,
 ];
 
 /** `praxis audit`: who did what, when, to which entity. */

@@ -12,7 +12,7 @@ import {
   type DemoRun,
 } from '../demo/index.js';
 import { ExitCode } from '../exit-code.js';
-import { storeOf } from '../open.js';
+import { storeOf, trustKeyOf } from '../open.js';
 import { progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { printKpis } from './kpi.js';
@@ -66,7 +66,9 @@ export const demo: CliCommand = {
     // A demo can be written again at will: skip the per-commit fsync (a crash loses nothing
     // older than the last checkpoint, and a power cut at worst the last commits).
     const fast = where.kind === 'sqlite' && !store.includes('?') ? `${store}?synchronous=normal` : store;
+    const trustKey = trustKeyOf(ctx);
     const practice = await createPractice({
+      ...(trustKey === undefined ? {} : { trustKey }),
       store: fast,
       timeZone: practiceZone,
       currency: practiceCurrency,

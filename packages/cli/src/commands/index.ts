@@ -2,11 +2,25 @@ import type { CliCommand } from '../command.js';
 import { audit } from './audit.js';
 import { demo } from './demo.js';
 import { importCsv } from './import.js';
+import { importEra } from './import-era.js';
 import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
 /** Every `praxis` subcommand, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [demo, kpi, audit, replay, verify, rebuild, report, importCsv];
+export const commands: readonly CliCommand[] = [
+  demo,
+  kpi,
+  audit,
+  replay,
+  verify,
+  receipt,
+  prove,
+  rebuild,
+  report,
+  importCsv,
+  importEra,
+];

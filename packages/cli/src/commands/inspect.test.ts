@@ -25,6 +25,14 @@ describe('praxis kpi', () => {
       firstDay: '2025-03-01',
       lastDay: '2025-03-31',
     });
+    expect(q.out).toMatch(/Finance figures as reported: only what was recorded by the close of the period/);
+    const restated = await on('kpi', '--period', '2025-Q2', '--basis', 'restated', '--format', 'json');
+    expect(JSON.parse(restated.out).basis).toBe('restated');
+    const wrongBasis = await on('kpi', '--basis', 'final');
+    expect([wrongBasis.code, wrongBasis.err.trim()]).toEqual([
+      2,
+      'praxis: --basis must be as-reported or restated (got "final")',
+    ]);
     const bad = await on('kpi', '--period', '2025-13');
     expect([bad.code, bad.err.trim()]).toEqual([
       2,
@@ -107,7 +115,7 @@ describe('praxis rebuild', () => {
     const before = (await on('kpi', '--format', 'json')).out;
     const r = await on('rebuild', 'finance-claims');
     expect(r.code).toBe(0);
-    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v1: [\d,]+ events applied, 0 parked$/);
+    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v2: [\d,]+ events applied, 0 parked$/);
     expect((await on('kpi', '--format', 'json')).out).toBe(before);
   });
 
@@ -131,6 +139,14 @@ describe('praxis report', () => {
     expect(html.replaceAll('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:\/\//);
     expect(html).toContain('Days in A/R');
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    // the basis is said, and both views of the finance KPIs are shown side by side
+    expect(html).toContain('Finance figures: as reported.');
+    expect(html).toMatch(/<th>As reported<\/th><th>Restated<\/th>/);
+    // every KPI card carries its status as a word, not only as a colour
+    const cards = html.match(/<div class="card(?: met| missed)?">/g) ?? [];
+    const statuses = html.match(/<div class="s">(met|missed|no target|no data)<\/div>/g) ?? [];
+    expect(cards.length).toBeGreaterThan(10);
+    expect(statuses).toHaveLength(cards.length);
   });
 });
 
@@ -157,7 +173,7 @@ describe('praxis verify', () => {
     expect(r.code).toBe(1);
     expect(r.err.trim()).toMatch(
       new RegExp(
-        `^praxis: chain broken at position ${breach.position} \\(Breach-breach-2025-1 revision 0\\): content-altered`,
+        `^praxis: changed at position ${breach.position} \\(Breach-breach-2025-1@0\\): content-altered`,
       ),
     );
   });

@@ -7,31 +7,40 @@ import { progress } from '../progress.js';
 import { dashboardHtml } from '../report/html.js';
 import { UsageError } from '../usage-error.js';
 import { str } from '../when.js';
-import { latestYear } from './kpi.js';
+import { loadFinanceDocuments } from '@praxis/practice';
+import { basisOption, latestYear } from './kpi.js';
 
 /** `praxis report --html out.html`: a self-contained KPI dashboard. */
 export const report: CliCommand = {
   name: 'report',
   summary: 'write a self-contained HTML KPI dashboard (inline SVG charts, works offline)',
   usage: [
-    'praxis report --html <file> [--period 2026|2026-Q1|2026-03] [--db file | --store url]',
+    'praxis report --html <file> [--period 2026|2026-Q1|2026-03] [--basis as-reported|restated] [--db file | --store url]',
     '',
     '  --html F      the file to write (one HTML file: no scripts, fonts or CDN)',
     '  --period P    default: the latest year with events; charts show each month of it',
+    '  --basis B     as-reported (default) or restated; the report also compares the two for the period',
   ].join('\n'),
-  options: { html: { type: 'string' }, period: { type: 'string' } },
+  options: { html: { type: 'string' }, period: { type: 'string' }, basis: { type: 'string' } },
   run: async (ctx) => {
     const out = str(ctx.values.html);
     if (out === undefined) throw new UsageError('report needs --html <file> (see praxis report --help)');
+    const basis = basisOption(ctx.values.basis);
     const practice = await openPractice(ctx);
     try {
       const period = str(ctx.values.period) ?? (await latestYear(practice));
-      const report = await practice.kpis(period);
+      // the claim and budget documents are read once for the period and every month of it
+      const documents = await loadFinanceDocuments(practice.readModels);
+      const report = await practice.kpis(period, { basis, documents });
+      const other = await practice.kpis(period, {
+        basis: basis === 'restated' ? 'as-reported' : 'restated',
+        documents,
+      });
       const bar = progress(ctx.io, 'months');
       const months = [];
       const labels = periodMonths(report.period.firstDay, report.period.lastDay);
       for (const [i, m] of labels.entries()) {
-        months.push(await practice.kpis(m));
+        months.push(await practice.kpis(m, { basis, documents }));
         bar.update(i + 1, labels.length);
       }
       bar.done();
@@ -39,6 +48,7 @@ export const report: CliCommand = {
       const html = dashboardHtml({
         settings: practice.settings,
         report,
+        other,
         months,
         obligations,
         generatedAt: new Date().toISOString(),

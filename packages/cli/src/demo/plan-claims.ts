@@ -16,14 +16,24 @@ interface Payer {
   readonly denial: number;
   /** Copay taken at the visit (cents). */
   readonly copay: number;
+  /** The payer's filing limit in months (Medicaid by state, commercial by contract; Medicare's is fixed). */
+  readonly filingMonths?: number;
 }
 
 const payers: readonly Payer[] = [
   { id: 'medicare', kind: 'medicare', share: 30, allowed: 0.56, denial: 0.07, copay: 0 },
-  { id: 'medicaid', kind: 'medicaid', share: 10, allowed: 0.46, denial: 0.12, copay: 0 },
-  { id: 'bluecross', kind: 'commercial', share: 25, allowed: 0.72, denial: 0.08, copay: 3_000 },
-  { id: 'aetna', kind: 'commercial', share: 15, allowed: 0.69, denial: 0.1, copay: 3_500 },
-  { id: 'united', kind: 'commercial', share: 15, allowed: 0.66, denial: 0.11, copay: 2_500 },
+  { id: 'medicaid', kind: 'medicaid', share: 10, allowed: 0.46, denial: 0.12, copay: 0, filingMonths: 12 },
+  {
+    id: 'bluecross',
+    kind: 'commercial',
+    share: 25,
+    allowed: 0.72,
+    denial: 0.08,
+    copay: 3_000,
+    filingMonths: 6,
+  },
+  { id: 'aetna', kind: 'commercial', share: 15, allowed: 0.69, denial: 0.1, copay: 3_500, filingMonths: 6 },
+  { id: 'united', kind: 'commercial', share: 15, allowed: 0.66, denial: 0.11, copay: 2_500, filingMonths: 6 },
   { id: 'self-pay', kind: 'self-pay', share: 5, allowed: 0.6, denial: 0, copay: 0 },
 ];
 
@@ -115,6 +125,7 @@ export const planClaims = (rng: Rng, time: DemoTime, year: number, encounters: n
             timeZone: time.zone,
             charges,
             at: seen,
+            ...(payer.filingMonths === undefined ? {} : { timelyFilingMonths: payer.filingMonths }),
           },
           { actor: actorOf(provider) },
         ),

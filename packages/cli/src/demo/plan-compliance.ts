@@ -34,6 +34,19 @@ export const planCompliance = (rng: Rng, time: DemoTime, year: number): Step[] =
       name: 'Medicare and Medicaid billing',
     },
   ] as const;
+  // A physician's office (NAICS 621111) is partially exempt from the OSHA 300 log (29 CFR 1904.2).
+  add('OSHA recordkeeping: physician office, partially exempt', start, 9, (q) =>
+    q.compliance.setOshaRecordkeeping(
+      {
+        establishmentId: 'main',
+        naicsCode: '621111',
+        peakEmployees: 24,
+        effectiveFrom: start,
+        at: time.at(start, 9, 0),
+      },
+      { actor: co },
+    ),
+  );
   for (const p of programmes) {
     add(`programme ${p.programmeId}: established`, start, 9, (q) =>
       q.compliance.establishProgramme({ ...p, ownerId: co.id, establishedOn: start }, { actor: co }),

@@ -7,6 +7,8 @@ import { barChart, esc, hbarChart, lineChart } from './svg.js';
 export interface DashboardData {
   readonly settings: PracticeSettings;
   readonly report: KpiReport;
+  /** The same period on the other basis (restated when `report` is as reported), compared side by side. */
+  readonly other?: KpiReport;
   readonly months: readonly KpiReport[];
   readonly obligations: readonly CalendarEntry[];
   /** When the dashboard was made (ISO instant). */
@@ -21,6 +23,7 @@ main{padding:24px 32px;max-width:1400px}section{margin-bottom:28px}h2{font-size:
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}
 .card .v{font-size:22px;font-weight:600}.card .l{color:#4b5563;font-size:12px}.card .t{font-size:12px;color:#6b7280}
 .met{border-left:4px solid #16a34a}.missed{border-left:4px solid #dc2626}
+.s{font-size:11px;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#374151}.missed .s{color:#b91c1c}.met .s{color:#15803d}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:16px}
 .chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px}.chart h3{margin:0 0 6px;font-size:13px;color:#374151}
 table{border-collapse:collapse;background:#fff;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;font-size:13px}
@@ -49,7 +52,9 @@ export const dashboardHtml = (d: DashboardData): string => {
     .map((l) => {
       const cls = l.met === undefined ? '' : l.met ? ' met' : ' missed';
       const t = kpiTarget(l, currency);
-      return `<div class="card${cls}"><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? l.source : `target ${t} · ${l.source}`)}</div></div>`;
+      const status =
+        l.met === undefined ? (l.target === undefined ? 'no target' : 'no data') : l.met ? 'met' : 'missed';
+      return `<div class="card${cls}"><div class="s">${status}</div><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? l.source : `target ${t} · ${l.source}`)}</div></div>`;
     })
     .join('');
 
@@ -153,12 +158,31 @@ export const dashboardHtml = (d: DashboardData): string => {
     )
     .join('');
 
+  const basisName = (b: KpiReport['basis']) => (b === 'restated' ? 'Restated' : 'As reported');
+  const compared =
+    d.other === undefined
+      ? ''
+      : d.report.lines
+          .filter((l) => l.area === 'finance')
+          .map((l) => {
+            const o = d.other!.lines.find((x) => x.id === l.id);
+            const a = kpiValue(l, currency);
+            const b = o === undefined ? '' : kpiValue(o, currency);
+            return `<tr><td>${esc(l.label)}</td><td class="n">${esc(a)}</td><td class="n">${esc(b)}</td><td>${a === b ? '' : 'changed'}</td></tr>`;
+          })
+          .join('');
+  const comparison =
+    d.other === undefined
+      ? ''
+      : `<section><h2>Finance: ${basisName(d.report.basis).toLowerCase()} and ${basisName(d.other.basis).toLowerCase()}</h2><p>As reported counts only what was recorded by the close of the period, so a closed period never changes; restated applies every correction recorded since.</p><table><thead><tr><th>KPI</th><th>${basisName(d.report.basis)}</th><th>${basisName(d.other.basis)}</th><th></th></tr></thead><tbody>${compared}</tbody></table></section>`;
+
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(name)} — KPIs ${esc(d.report.period.label)}</title><style>${css}</style></head>
-<body><header><h1>${esc(name)}</h1><p>KPI dashboard for ${esc(d.report.period.label)} (${esc(d.report.period.firstDay)} to ${esc(d.report.period.lastDay)}, ${esc(timeZone)})</p></header>
+<body><header><h1>${esc(name)}</h1><p>KPI dashboard for ${esc(d.report.period.label)} (${esc(d.report.period.firstDay)} to ${esc(d.report.period.lastDay)}, ${esc(timeZone)}). Finance figures: ${basisName(d.report.basis).toLowerCase()}.</p></header>
 <main>
 <section><h2>KPIs</h2><div class="cards">${cards}</div></section>
+${comparison}
 <section><h2>Trends by month</h2><div class="charts">${charts}</div></section>
 <section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="3">none</td></tr>'}</tbody></table></section>
 <section><h2>Obligations overdue or due soon at ${esc(d.report.period.lastDay)}</h2><table><thead><tr><th>State</th><th>Due</th><th>What</th><th>Owner</th><th>Source</th></tr></thead><tbody>${open || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>

@@ -1,8 +1,10 @@
 import {
   obligationKey,
   type DocUpdate,
+  exemptionKey,
   type Json,
   type Obligation,
+  type ObligationExemption,
   type Projection,
   type RecordedEvent,
 } from '@praxis/core';
@@ -11,12 +13,13 @@ import { deadlineKey, type NotificationDeadline } from '../breach/deadlines.js';
 import type { BreachEvent } from '../breach/events.js';
 import type { OshaReportClock } from '../osha-incident/clocks.js';
 import type { OshaIncidentEvent } from '../osha-incident/events.js';
+import type { OshaRecordkeepingEvent } from '../osha-recordkeeping/events.js';
 import type { ProgrammeEvent } from '../programme/events.js';
 
 /** The name of the projection that writes compliance obligations. */
 export const complianceObligationsName = 'compliance-obligations';
 
-type AnyEvent = ProgrammeEvent | AuditEvent | BreachEvent | OshaIncidentEvent;
+type AnyEvent = ProgrammeEvent | AuditEvent | BreachEvent | OshaIncidentEvent | OshaRecordkeepingEvent;
 type Data<K extends AnyEvent['type']> = Extract<AnyEvent, { type: K }>['data'];
 type Doc = Record<string, Json>;
 
@@ -198,20 +201,37 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
     done(obligationIds.oshaReport(d.incidentId, d.outcome), d.reportedAt),
   ],
   OshaIncidentLogged: (_e, d) => [done(obligationIds.oshaLog(d.incidentId), d.loggedOn)],
+  // An exempt practice keeps no 300 log (29 CFR 1904.1, 1904.2): the calendar leaves those duties out.
+  OshaRecordkeepingSet: (_e, d) => [
+    {
+      key: exemptionKey('osha-300-log'),
+      update: () =>
+        d.exemption === 'none'
+          ? undefined
+          : ({
+              kind: 'osha-300-log',
+              from: d.effectiveFrom,
+              reason: d.reason,
+              legalSource: d.legalSource,
+            } satisfies ObligationExemption as unknown as Json),
+    },
+  ],
 };
 
 /**
  * Every dated compliance duty as an `Obligation` document (under `obligation:<id>`):
  * requirement due dates (one per occurrence), scheduled audits, corrective actions, breach
  * notification deadlines (individuals, HHS, media per state, a business associate's notice
- * to the practice) and OSHA clocks (report, 300 log).
+ * to the practice) and OSHA clocks (report, 300 log). When the practice declares an OSHA
+ * recordkeeping exemption (`exemption:osha-300-log`), the calendar leaves out 300-log duties
+ * arising from its effective date; the 8/24-hour report clocks stay (29 CFR 1904.39).
  *
  * @example
  * const model = foldProjections([complianceObligations], events);
  */
 export const complianceObligations: Projection = {
   name: complianceObligationsName,
-  version: 1,
+  version: 2,
   eventTypes: Object.keys(handlers),
   handle: (e) => {
     const h = (handlers as Record<string, (e: RecordedEvent, d: unknown) => DocUpdate[]>)[e.type];

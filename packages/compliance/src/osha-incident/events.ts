@@ -1,5 +1,14 @@
 import * as t from 'io-ts';
-import { ISODate, ISOInstant, NonEmptyString, TimeZone, defineEvents, type EventOf } from '@praxis/core';
+import {
+  ISODate,
+  ISOInstant,
+  NonEmptyString,
+  TimeZone,
+  defineEvents,
+  personal,
+  subject,
+  type EventOf,
+} from '@praxis/core';
 import { Outcome } from './clocks.js';
 
 const ReportClock = t.type({ outcome: Outcome, dueAt: ISOInstant, legalSource: NonEmptyString });
@@ -9,8 +18,10 @@ export const events = defineEvents({
   /** A work-related injury was recorded, with the clocks it starts (report to OSHA, 300 log, retention). */
   OshaIncidentRecorded: t.type({
     incidentId: NonEmptyString,
-    employeeId: NonEmptyString,
-    description: NonEmptyString,
+    /** The injured employee: the subject of the description (`staff:<employeeId>`). */
+    employeeId: subject('staff', NonEmptyString),
+    /** What happened to the employee (an injury, an illness): personal data, sealed by the vault. */
+    description: personal(NonEmptyString),
     outcome: Outcome,
     occurredAt: ISOInstant,
     outcomeAt: ISOInstant,

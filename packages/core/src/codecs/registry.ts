@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import * as P from './primitives.js';
+import { PersonalType, SubjectType } from '../vault/personal.js';
+import { personalSpecOf, type PersonalSpec } from '../vault/plan.js';
 
 /** A domain event before it is stored: its type and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -49,6 +51,11 @@ export interface EventRegistry {
   encode(type: string, data: unknown): E.Either<CodecFailure, unknown>;
   /** Upcasts stored data from `schemaVersion` to the current version, then validates it. */
   decode(type: string, schemaVersion: number, data: unknown): E.Either<CodecFailure, unknown>;
+  /**
+   * Where `type`'s personal fields are and which field names their subject (undefined: none);
+   * the vault seals those fields before the event is stored. Optional for hand-written registries.
+   */
+  personal?(type: string): PersonalSpec | undefined;
 }
 
 export interface EventCodecs<Defs extends Record<string, SpecOrCodec>> extends EventRegistry {
@@ -96,6 +103,9 @@ const isScalar = (c: t.Mixed): boolean =>
  */
 export const decodesToItself = (codec: t.Mixed): boolean => {
   if (isScalar(codec)) return true;
+  // A personal field's stored form is a token string, checked by one predicate.
+  if (codec instanceof PersonalType) return true;
+  if (codec instanceof SubjectType) return decodesToItself(codec.inner as t.Mixed);
   if (codec instanceof t.InterfaceType || codec instanceof t.PartialType)
     return Object.values(codec.props as Record<string, t.Mixed>).every(decodesToItself);
   if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType)
@@ -126,8 +136,17 @@ export const failureOf = (errors: t.Errors): CodecFailure => {
     .map((c) => c.key)
     .join('.');
   const expected = first.context[first.context.length - 1]?.type.name ?? 'value';
-  const shown = first.value === undefined ? 'missing' : JSON.stringify(first.value)?.slice(0, 60);
+  const shown = first.value === undefined ? 'missing' : showValue(first.value);
   return { field, reason: first.message ?? `must be ${expected} (got ${shown})` };
+};
+
+/** A value as JSON for a message; never throws (bigint, cycles, odd objects). */
+const showValue = (v: unknown): string => {
+  try {
+    return JSON.stringify(v)?.slice(0, 60) ?? typeof v;
+  } catch {
+    return typeof v === 'bigint' ? `${v}n` : typeof v;
+  }
 };
 
 /**
@@ -152,7 +171,14 @@ export const defineEvents = <Defs extends Record<string, SpecOrCodec>>(
       if (typeof upcasters[v] !== 'function')
         throw new Error(`event ${type}: no upcaster from version ${v} to ${v + 1}`);
     }
-    specs.set(type, { codec: spec.codec, version, upcasters, checkOnly: decodesToItself(spec.codec) });
+    const personal = personalSpecOf(type, spec.codec);
+    specs.set(type, {
+      codec: spec.codec,
+      version,
+      upcasters,
+      checkOnly: decodesToItself(spec.codec),
+      personal,
+    });
   }
   return registryFrom(specs, definitions);
 };
@@ -160,6 +186,7 @@ export const defineEvents = <Defs extends Record<string, SpecOrCodec>>(
 /** A spec ready for use; `checkOnly`: see `decodesToItself`. */
 interface CompiledSpec extends Required<EventSpec<unknown>> {
   readonly checkOnly: boolean;
+  readonly personal: PersonalSpec | undefined;
 }
 
 const registryFrom = <Defs extends Record<string, SpecOrCodec>>(
@@ -170,6 +197,7 @@ const registryFrom = <Defs extends Record<string, SpecOrCodec>>(
   types: [...specs.keys()],
   has: (type) => specs.has(type),
   version: (type) => specs.get(type)?.version,
+  personal: (type) => specs.get(type)?.personal,
   make: (type, data) => ({ type, data }),
   encode: (type, data) => {
     const spec = specs.get(type);
@@ -217,6 +245,7 @@ export const combineRegistries = (...registries: readonly EventRegistry[]): Even
     types: [...owner.keys()],
     has: (type) => owner.has(type),
     version: (type) => owner.get(type)?.version(type),
+    personal: (type) => owner.get(type)?.personal?.(type),
     encode: (type, data) =>
       owner.get(type)?.encode(type, data) ??
       E.left({ field: 'type', reason: `no codec is registered for ${type}` }),

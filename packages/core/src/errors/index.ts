@@ -9,3 +9,6 @@ export { SchemaTooNew } from './schema-too-new.js';
 export { StoreClosed } from './store-closed.js';
 export { StoreUnavailable } from './store-unavailable.js';
 export { InvalidArgument } from './invalid-argument.js';
+export { NotAPractice } from './not-a-practice.js';
+export { UnknownSubject } from './unknown-subject.js';
+export { SubjectForgotten } from './subject-forgotten.js';

@@ -4,3 +4,4 @@ export * from './expected-revision.js';
 export * from './filter.js';
 export * from './decode-stored.js';
 export * from './subscription.js';
+export * from './arguments.js';

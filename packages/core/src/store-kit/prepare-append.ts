@@ -5,9 +5,19 @@ import { EventDataInvalid } from '../errors/event-data-invalid.js';
 import { InvalidArgument } from '../errors/invalid-argument.js';
 import { UnknownEventType } from '../errors/unknown-event-type.js';
 import { newEventId } from '../ids.js';
+import type { ExpectedRevision } from '../event-store.js';
+import {
+  canonicalEventId,
+  checkAppendOptions,
+  checkEventType,
+  checkStreamId,
+  describeValue,
+  unstorableText,
+} from './arguments.js';
 
 /** An event checked and ready to store: ids filled, data validated, metadata completed. */
 export interface PreparedEvent {
+  /** Canonical form: a lower-case uuid. */
   readonly eventId: string;
   readonly type: string;
   readonly schemaVersion: number;
@@ -15,12 +25,15 @@ export interface PreparedEvent {
   readonly metadata: EventMetadata;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * What every adapter does before writing: give each event an id, validate its data against
- * the registry (when one is given), stamp `recordedAt`, default correlation and causation
- * ids, and refuse an id repeated inside the batch. Throws before anything is written.
+ * What every adapter does before writing: check the stream id, give each event an id (its
+ * canonical lower-case form), validate its data against the registry (when one is given), check
+ * that every string of data and metadata can be stored by every backend, stamp `recordedAt`,
+ * default correlation and causation ids, and refuse an id repeated inside the batch. Throws
+ * (InvalidArgument, UnknownEventType, EventDataInvalid, DuplicateEventId) before anything is written.
  */
 export const prepareAppend = (
   streamId: string,
@@ -28,49 +41,84 @@ export const prepareAppend = (
   registry: EventRegistry | undefined,
   recordedAt: string,
 ): PreparedEvent[] => {
-  if (typeof streamId !== 'string' || streamId.length === 0) {
-    throw new InvalidArgument('streamId', 'must be a non-empty string');
-  }
+  checkStreamId(streamId);
+  if (!Array.isArray(events)) throw new InvalidArgument('events', 'must be an array of events');
   const seen = new Set<string>();
-  return events.map((e) => {
-    const eventId = e.eventId ?? newEventId();
-    if (!uuid.test(eventId)) throw new InvalidArgument('eventId', `"${eventId}" is not a uuid`);
+  return events.map((e: unknown, i) => {
+    if (!isRecord(e)) throw new InvalidArgument(`events.${i}`, 'must be an event object');
+    const ne = e as unknown as NewEvent;
+    const eventId = ne.eventId === undefined ? newEventId() : canonicalEventId(ne.eventId);
     if (seen.has(eventId)) throw new DuplicateEventId(eventId, streamId, 'repeated-in-batch');
     seen.add(eventId);
-    if (typeof e.type !== 'string' || e.type.length === 0)
-      throw new InvalidArgument('type', 'must be a non-empty string');
-    let data = e.data;
-    let schemaVersion = e.schemaVersion ?? 1;
+    const type = checkEventType(ne.type);
+    const sv = ne.schemaVersion as unknown;
+    if (
+      sv !== undefined &&
+      (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1 || sv > 2_147_483_647)
+    ) {
+      throw new InvalidArgument(
+        'schemaVersion',
+        `${describeValue(sv)} is not an integer from 1 to 2147483647`,
+      );
+    }
+    let data = ne.data;
+    let schemaVersion = ne.schemaVersion ?? 1;
     if (registry !== undefined) {
-      if (!registry.has(e.type)) throw new UnknownEventType(e.type);
-      const encoded = registry.encode(e.type, e.data);
-      if (encoded._tag === 'Left')
-        throw new EventDataInvalid(e.type, encoded.left.field, encoded.left.reason);
+      if (!registry.has(type)) throw new UnknownEventType(type);
+      const encoded = registry.encode(type, ne.data);
+      if (encoded._tag === 'Left') throw new EventDataInvalid(type, encoded.left.field, encoded.left.reason);
       data = encoded.right;
-      schemaVersion = e.schemaVersion ?? registry.version(e.type) ?? 1;
+      schemaVersion = ne.schemaVersion ?? registry.version(type) ?? 1;
     }
-    assertJson(e.type, data, '');
-    const m = e.metadata;
-    if (m === undefined || typeof m.actor?.id !== 'string' || typeof m.actor?.role !== 'string') {
-      throw new EventDataInvalid(e.type, 'metadata.actor', 'must be { id, role }');
+    assertJson(type, data, '');
+    const m = ne.metadata as unknown;
+    if (!isRecord(m))
+      throw new EventDataInvalid(type, 'metadata', 'must be an object with actor and occurredAt');
+    const actor = m['actor'];
+    if (!isRecord(actor) || typeof actor['id'] !== 'string' || typeof actor['role'] !== 'string') {
+      throw new EventDataInvalid(type, 'metadata.actor', 'must be { id, role }');
     }
-    if (typeof m.occurredAt !== 'string')
-      throw new EventDataInvalid(e.type, 'metadata.occurredAt', 'must be an ISO instant');
-    assertJson(e.type, m, 'metadata');
+    if (typeof m['occurredAt'] !== 'string')
+      throw new EventDataInvalid(type, 'metadata.occurredAt', 'must be an ISO instant');
+    for (const key of ['correlationId', 'causationId', 'commandId'] as const) {
+      if (m[key] !== undefined && typeof m[key] !== 'string')
+        throw new EventDataInvalid(type, `metadata.${key}`, 'must be a string');
+    }
+    assertJson(type, m, 'metadata');
+    const given = m as unknown as NewEvent['metadata'];
     const metadata: EventMetadata = {
-      ...m,
-      correlationId: m.correlationId ?? eventId,
-      causationId: m.causationId ?? m.correlationId ?? eventId,
+      ...given,
+      correlationId: given.correlationId ?? eventId,
+      causationId: given.causationId ?? given.correlationId ?? eventId,
       recordedAt,
     };
-    return { eventId, type: e.type, schemaVersion, data, metadata };
+    return { eventId, type, schemaVersion, data, metadata };
   });
 };
 
-/** Data must survive JSON exactly: no bigint, functions, NaN, or class instances other than plain objects. */
-const assertJson = (type: string, v: unknown, path: string): void => {
+const keyPath = (path: string, key: string): string => {
+  const shown = unstorableText(key) === undefined ? key : JSON.stringify(key);
+  return path === '' ? shown : `${path}.${shown}`;
+};
+
+/** Deepest nesting of objects and arrays in data or metadata (every backend parses this deep). */
+export const maxDepth = 100;
+
+/**
+ * Data must survive JSON, and every backend, exactly: no bigint, functions, NaN, class instances
+ * other than plain objects, nesting at most `maxDepth` deep — and no string (value or key) holding U+0000 or a lone surrogate,
+ * which PostgreSQL's jsonb cannot store. Throws EventDataInvalid naming the field.
+ */
+const assertJson = (type: string, v: unknown, path: string, depth = 0): void => {
+  if (depth > maxDepth) {
+    throw new EventDataInvalid(type, path, `nests deeper than ${maxDepth} levels (or refers to itself)`);
+  }
   switch (typeof v) {
-    case 'string':
+    case 'string': {
+      const bad = unstorableText(v);
+      if (bad !== undefined) throw new EventDataInvalid(type, path, `is a string that ${bad}`);
+      return;
+    }
     case 'boolean':
       return;
     case 'number':
@@ -79,18 +127,37 @@ const assertJson = (type: string, v: unknown, path: string): void => {
     case 'object':
       if (v === null) return;
       if (Array.isArray(v)) {
-        v.forEach((x, i) => assertJson(type, x, path === '' ? String(i) : `${path}.${i}`));
+        v.forEach((x, i) => assertJson(type, x, path === '' ? String(i) : `${path}.${i}`, depth + 1));
         return;
       }
       if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
         throw new EventDataInvalid(type, path, 'must be plain JSON (no class instances such as Date)');
       }
-      for (const [k, x] of Object.entries(v))
-        if (x !== undefined) assertJson(type, x, path === '' ? k : `${path}.${k}`);
+      for (const [k, x] of Object.entries(v)) {
+        const bad = unstorableText(k);
+        if (bad !== undefined) throw new EventDataInvalid(type, keyPath(path, k), `has a key that ${bad}`);
+        if (x !== undefined) assertJson(type, x, keyPath(path, k), depth + 1);
+      }
       return;
     case 'bigint':
       throw new EventDataInvalid(type, path, 'is a bigint; store large integers as strings');
     default:
       throw new EventDataInvalid(type, path, `is a ${typeof v}, which JSON cannot hold`);
   }
+};
+
+/**
+ * The whole argument check of `appendToStream`, in the order every store runs it: the stream
+ * id, the events (see `prepareAppend`), then the options' expected revision.
+ */
+export const prepareAppendCall = (
+  streamId: string,
+  events: readonly NewEvent[],
+  options: unknown,
+  registry: EventRegistry | undefined,
+  recordedAt: string,
+): { expected: ExpectedRevision; prepared: PreparedEvent[] } => {
+  const prepared = prepareAppend(streamId, events, registry, recordedAt);
+  const { expectedRevision } = checkAppendOptions(options);
+  return { expected: expectedRevision, prepared };
 };

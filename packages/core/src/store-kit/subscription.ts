@@ -33,17 +33,31 @@ export const runSubscription = (
   source: SubscriptionSource,
   options: SubscribeOptions,
   handler: EventHandler,
-  tuning: { pageSize?: number; pollMs?: number } = {},
+  tuning: {
+    pageSize?: number;
+    pollMs?: number;
+    /**
+     * `after: 'end'` resolved by the adapter when `subscribeToAll` was called (so an append the
+     * caller makes after subscribing cannot commit before the end is read). Default: the
+     * loop's first call of `headPosition`, made synchronously within `runSubscription`.
+     */
+    end?: Promise<P.Position | undefined>;
+  } = {},
 ): Subscription => {
   const pageSize = tuning.pageSize ?? 500;
   const pollMs = tuning.pollMs ?? 1_000;
   const abort = new AbortController();
+  const filtered = options.filter !== undefined;
   let running: Promise<void> = Promise.resolve();
+  // Started now, not after the loop's first await: 'end' means the end when subscribing.
+  const end = options.after === 'end' ? (tuning.end ?? source.headPosition()) : undefined;
+  end?.catch(() => undefined);
 
   const loop = async (): Promise<void> => {
     let after: P.Position | undefined;
-    if (options.after === 'end') after = await source.headPosition();
-    else if (options.after !== undefined && options.after !== 'start') after = options.after;
+    if (end !== undefined) after = await end;
+    else if (options.after !== undefined && options.after !== 'start' && options.after !== 'end')
+      after = options.after;
     let caughtUp = false;
     while (!abort.signal.aborted) {
       // Start listening before reading, so a change that lands between the read and the wait
@@ -53,12 +67,26 @@ export const runSubscription = (
       abort.signal.addEventListener('abort', stopListening, { once: true });
       const changed = source.waitForChange(listening.signal, pollMs);
       try {
+        // A filtered read skips events; the head read before it bounds what it examined.
+        const head = filtered ? await source.headPosition() : undefined;
         const delivered = await deliverPage();
         if (delivered >= pageSize) {
           listening.abort(); // a full page: more history to read right away
-        } else if (!caughtUp) {
-          caughtUp = true;
-          options.onCaughtUp?.();
+        } else {
+          // Not a full page: every matching event up to `head` has been delivered, so the next
+          // read starts after the skipped events instead of re-reading them on every wake-up.
+          if (
+            head !== undefined &&
+            !abort.signal.aborted &&
+            (after === undefined || P.compare(head, after) > 0)
+          ) {
+            after = head;
+            options.onCheckpoint?.(head);
+          }
+          if (!caughtUp) {
+            caughtUp = true;
+            options.onCaughtUp?.();
+          }
         }
         await changed;
       } catch (err) {

@@ -395,3 +395,67 @@ describe('Budget: commands from JSON with missing parts are refused, never throw
       .thenRejects('Required', 'lines');
   });
 });
+
+describe('Budget: totals stay exact (never beyond Number.MAX_SAFE_INTEGER cents)', () => {
+  const MAX = Number.MAX_SAFE_INTEGER;
+  const fits = (xs: readonly number[]) => xs.reduce((a, b) => a + BigInt(b), 0n) <= BigInt(MAX);
+  const cents = fc.integer({ min: 0, max: MAX });
+  it('refuses a line, a budget or a revision whose total leaves the safe range, with InvalidAmount', () => {
+    fc.assert(
+      fc.property(fc.array(cents, { minLength: 1, maxLength: 3 }), cents, (months, other) => {
+        const line = {
+          category: 'supplies',
+          months: Object.fromEntries(months.map((c, i) => [`2026-0${i + 1}`, c])),
+        };
+        const r = decider.decide(
+          { ...draftCmd, lines: [line, { category: 'rent', months: { '2026-05': other } }] },
+          decider.initialState,
+        );
+        expect(r._tag === 'Right').toBe(fits([...months, other]));
+        if (r._tag === 'Left') expect(r.left.code).toBe('InvalidAmount');
+      }),
+    );
+  });
+  it('refuses a variance that would let the budget allow more than the safe range', () => {
+    const huge: BudgetEvent = {
+      ...drafted,
+      data: { ...drafted.data, lines: [{ category: 'supplies', months: { '2026-01': MAX - 10 } }] },
+    } as BudgetEvent;
+    const ask = (amount: number): BudgetCommand => ({
+      type: 'RequestVariance',
+      varianceId: 'v1',
+      category: 'supplies',
+      amount,
+      reason: 'flu season',
+      requestedBy: 'pm-1',
+      at,
+    });
+    spec.given([huge, submitted, approved]).when(ask(11)).thenRejects('InvalidAmount', 'amount');
+    spec
+      .given([huge, submitted, approved])
+      .when(ask(10))
+      .then([
+        {
+          type: 'BudgetVarianceRequested',
+          data: {
+            budgetId: '2026',
+            varianceId: 'v1',
+            category: 'supplies',
+            amount: 10,
+            reason: 'flu season',
+            requestedBy: 'pm-1',
+            at,
+          },
+        },
+      ]);
+  });
+  it('refuses projected revenue (visits × revenue per visit) beyond the safe range', () => {
+    spec
+      .given([])
+      .when({
+        ...draftCmd,
+        projections: [{ month: '2026-01', visits: 3, netRevenuePerVisit: Math.ceil(MAX / 2) }],
+      })
+      .thenRejects('InvalidAmount', 'projections.0.netRevenuePerVisit');
+  });
+});

@@ -7,11 +7,12 @@ import {
   nonNegativeInt,
   positiveCents,
   required,
+  safeTotal,
   zone,
   type Check,
 } from '../checks.js';
 import type { BudgetEvent, BudgetLine, VolumeProjection } from './events.js';
-import { fiscalMonths, type State } from './state.js';
+import { fiscalMonths, initialState, lineTotal, type State } from './state.js';
 import type {
   ApproveBudget,
   ApproveVariance,
@@ -45,7 +46,25 @@ const checkLine = (line: BudgetLine, months: readonly string[], field: string): 
                 field: `${field}.months.${m}`,
               },
         )
-        .find((c) => c !== undefined));
+        .find((c) => c !== undefined)) ??
+  safeTotal(Object.values(line.months), `${field}.months`);
+
+/**
+ * The most the budget can ever allow: every line's months plus its approved and pending
+ * variances. Spending never passes it, so while it is a safe integer every budget total and
+ * actual is exact; a change that would take it past `Number.MAX_SAFE_INTEGER` is refused.
+ */
+const checkCeiling = (s: State, replaced: readonly BudgetLine[], field: string, extraVariance = 0): Check => {
+  const byCategory = new Map<string, number>();
+  for (const [category, l] of Object.entries(s.lines))
+    byCategory.set(category, l.budgeted + l.approvedVariance);
+  for (const line of replaced)
+    byCategory.set(line.category, lineTotal(line) + (s.lines[line.category]?.approvedVariance ?? 0));
+  return safeTotal(
+    [...byCategory.values(), ...Object.values(s.pendingVariances).map((v) => v.amount), extraVariance],
+    field,
+  );
+};
 
 const checkLines = (lines: readonly BudgetLine[], months: readonly string[], field = 'lines'): Check => {
   if (!Array.isArray(lines)) return required(undefined, field);
@@ -95,10 +114,21 @@ const projectVolume = (
       nonNegativeInt(p.visits, `${f}.visits`) ??
       nonNegativeCents(p.netRevenuePerVisit, `${f}.netRevenuePerVisit`);
     if (bad !== undefined) return bad;
+    const projectedRevenue = p.visits * p.netRevenuePerVisit;
+    if (!Number.isSafeInteger(projectedRevenue))
+      return domainError(
+        'InvalidAmount',
+        `${f}: visits × netRevenuePerVisit is more than ${Number.MAX_SAFE_INTEGER} cents`,
+        `${f}.netRevenuePerVisit`,
+      );
     seen.add(p.month);
-    out.push({ ...p, projectedRevenue: p.visits * p.netRevenuePerVisit });
+    out.push({ ...p, projectedRevenue });
   }
-  return out;
+  const total = safeTotal(
+    out.map((p) => p.projectedRevenue),
+    'projections',
+  );
+  return total ?? out;
 };
 
 /** A year is budgeted once; it starts on the 1st of a month; lines and projections fall in its 12 months. */
@@ -120,7 +150,7 @@ const draft = (c: DraftBudget, s: State): D => {
   const months = fiscalMonths(c.startsOn);
   const projections = projectVolume(c.projections, months);
   if (!Array.isArray(projections)) return reject(projections.code, projections.message, projections.field);
-  const badLine = checkLines(c.lines, months);
+  const badLine = checkLines(c.lines, months) ?? checkCeiling(initialState, c.lines, 'lines');
   if (badLine) return reject(badLine.code, badLine.message, badLine.field);
   return accept({
     type: 'BudgetDrafted',
@@ -149,7 +179,7 @@ const setLine = (c: SetBudgetLine, s: State): D => {
   if (missing) return missing;
   if (s.status !== 'draft')
     return reject('BudgetNotDraft', 'only a draft budget takes new lines; revise an approved one', 'status');
-  const bad = checkLine(c.line, s.months, 'line') ?? instant(c.at);
+  const bad = checkLine(c.line, s.months, 'line') ?? checkCeiling(s, [c.line], 'line') ?? instant(c.at);
   if (bad) return reject(bad.code, bad.message, bad.field);
   return accept({ type: 'BudgetLineSet', data: { budgetId: s.budgetId, line: c.line, at: c.at } });
 };
@@ -207,7 +237,7 @@ const revise = (c: ReviseBudget, s: State): D => {
     instant(c.at) ??
     (!Array.isArray(c.lines) || c.lines.length === 0
       ? required(undefined, 'lines')
-      : checkLines(c.lines, s.months));
+      : (checkLines(c.lines, s.months) ?? checkCeiling(s, c.lines, 'lines')));
   if (bad) return reject(bad.code, bad.message, bad.field);
   for (const [i, line] of c.lines.entries()) {
     const prev = s.lines[line.category];
@@ -255,6 +285,7 @@ const requestVariance = (c: RequestVariance, s: State): D => {
         } as const)
       : undefined) ??
     positiveCents(c.amount, 'amount') ??
+    checkCeiling(s, [], 'amount', c.amount) ??
     required(c.reason, 'reason') ??
     required(c.requestedBy, 'requestedBy') ??
     instant(c.at);

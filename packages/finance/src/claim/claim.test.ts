@@ -105,14 +105,48 @@ describe('Claim: charges and creation', () => {
       .when({ type: 'CreateClaim', at: at('2026-01-11') })
       .then([created]);
   });
-  it('uses the payer’s own filing limit when it sets one', () => {
-    const threeMonths = { ...registered, data: { ...registered.data, timelyFilingMonths: 3 } } as ClaimEvent;
-    // 2026-01-10 + 3 months = 2026-04-10
-    const s = spec
-      .given([threeMonths])
-      .when({ type: 'CreateClaim', at: at('2026-01-11') })
-      .thenState();
-    expect(s.filingDeadline).toBe('2026-04-10');
+  it('uses a Medicaid or commercial payer’s own filing limit when it is given', () => {
+    for (const payerKind of ['medicaid', 'commercial'] as const) {
+      const threeMonths = {
+        ...registered,
+        data: { ...registered.data, payerId: 'state', payerKind, timelyFilingMonths: 3 },
+      } as ClaimEvent;
+      // 2026-01-10 + 3 months = 2026-04-10
+      const s = spec
+        .given([threeMonths])
+        .when({ type: 'CreateClaim', at: at('2026-01-11') })
+        .thenState();
+      expect(s.filingDeadline).toBe('2026-04-10');
+    }
+  });
+  it('sets no filing deadline for self-pay, nor for a commercial payer whose limit is not given', () => {
+    for (const payerKind of ['self-pay', 'commercial'] as const) {
+      const s = spec
+        .given([{ ...registered, data: { ...registered.data, payerKind } } as ClaimEvent])
+        .when({ type: 'CreateClaim', at: at('2026-01-11') })
+        .thenState();
+      expect(s.filingDeadline).toBeUndefined();
+    }
+    // a self-pay claim is never too late: no payer's limit applies
+    const selfPay = { ...registered, data: { ...registered.data, payerKind: 'self-pay' } } as ClaimEvent;
+    const made = {
+      type: 'ClaimCreated',
+      data: { claimId: 'c1', totalCharges: 20_000, at: at('2026-01-11') },
+    } as ClaimEvent;
+    spec
+      .given([selfPay, made, clean])
+      .when({ type: 'SubmitClaim', at: at('2028-06-01') })
+      .then([{ type: 'ClaimSubmitted', data: { claimId: 'c1', submission: 1, at: at('2028-06-01') } }]);
+  });
+  it('keeps Medicare at 12 months (42 CFR 424.44) and gives self-pay no limit: other values are refused', () => {
+    spec
+      .given([])
+      .when({ ...register, timelyFilingMonths: 3 } as ClaimCommand)
+      .thenRejects('FilingLimitSetByRegulation', 'timelyFilingMonths');
+    spec
+      .given([])
+      .when({ ...register, payerKind: 'self-pay', timelyFilingMonths: 3 } as ClaimCommand)
+      .thenRejects('NoFilingLimit', 'timelyFilingMonths');
   });
   it('adds charges until the claim is created, not after', () => {
     const more = [{ cptCode: '81002', units: 1, amount: 1_000 }];
@@ -533,5 +567,79 @@ describe('Claim: commands from JSON with missing parts are refused, never thrown
         bad({ type: 'RecordPayerPayment', paymentId: 'r', patientResponsibility: 0, at: at('2026-02-01') }),
       )
       .thenRejects('Required', 'lines');
+  });
+});
+
+describe('Claim: totals stay exact (never beyond Number.MAX_SAFE_INTEGER cents)', () => {
+  const line = (amount: number, cptCode = '99213') => ({ cptCode, units: 1, amount });
+  it('refuses charges of 9007199254740991 and 2 cents with InvalidAmount, naming the charges', () => {
+    spec
+      .given([])
+      .when({ ...register, charges: [line(Number.MAX_SAFE_INTEGER), line(2, '36415')] } as ClaimCommand)
+      .thenRejects('InvalidAmount', 'charges');
+  });
+  const big = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+  it('refuses any set of charge lines, added lines or corrected lines whose total leaves the safe range, and accepts the rest', () => {
+    fc.assert(
+      fc.property(
+        fc.array(big, { minLength: 1, maxLength: 4 }),
+        fc.array(big, { minLength: 1, maxLength: 3 }),
+        (first, more) => {
+          const exact = (xs: number[]) =>
+            xs.reduce((a, b) => a + BigInt(b), 0n) <= BigInt(Number.MAX_SAFE_INTEGER);
+          const charges = first.map((a) => line(a));
+          const registering = decider.decide({ ...register, charges } as ClaimCommand, decider.initialState);
+          expect(registering._tag === 'Right').toBe(exact(first));
+          if (registering._tag === 'Left') {
+            expect(registering.left).toMatchObject({ code: 'InvalidAmount', field: 'charges' });
+            return;
+          }
+          const state = registering.right.reduce(decider.evolve, decider.initialState);
+          const adding = decider.decide(
+            { type: 'AddCharges', charges: more.map((a) => line(a)), at: at('2026-01-10') },
+            state,
+          );
+          expect(adding._tag === 'Right').toBe(exact([...first, ...more]));
+          if (adding._tag === 'Left')
+            expect(adding.left).toMatchObject({ code: 'InvalidAmount', field: 'charges' });
+          // a correction replaces the lines: only the new lines' total counts
+          const held = [
+            ...registering.right,
+            { type: 'ClaimCreated', data: { claimId: 'c1', totalCharges: 1, at: at('2026-01-11') } },
+            {
+              type: 'ClaimHeld',
+              data: {
+                claimId: 'c1',
+                attempt: 1,
+                reasons: [{ code: 'X', message: 'x' }],
+                at: at('2026-01-11'),
+              },
+            },
+          ] as ClaimEvent[];
+          const correcting = decider.decide(
+            {
+              type: 'CorrectClaim',
+              correction: 'fix',
+              charges: more.map((a) => line(a)),
+              at: at('2026-01-12'),
+            },
+            held.reduce(decider.evolve, decider.initialState),
+          );
+          expect(correcting._tag === 'Right').toBe(exact(more));
+        },
+      ),
+    );
+  });
+  it('refuses a remittance whose lines add up beyond the safe range', () => {
+    spec
+      .given([...sent])
+      .when({
+        type: 'RecordPayerPayment',
+        paymentId: 'r1',
+        lines: [{ cptCode: '99213', paid: Number.MAX_SAFE_INTEGER, contractualAdjustment: 5 }],
+        patientResponsibility: 0,
+        at: at('2026-02-01'),
+      })
+      .thenRejects('InvalidAmount', 'lines');
   });
 });

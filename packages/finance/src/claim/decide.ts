@@ -1,6 +1,22 @@
 import { accept, domainError, reject, type Decision, type DomainError } from '@praxis/core';
-import { date, instant, nonNegativeCents, positiveCents, required, zone, type Check } from '../checks.js';
-import { appealDeadline, filingDeadline, localDate, MEDICARE_REDETERMINATION_DAYS } from './deadlines.js';
+import {
+  date,
+  instant,
+  nonNegativeCents,
+  positiveCents,
+  required,
+  safeTotal,
+  zone,
+  type Check,
+} from '../checks.js';
+import {
+  appealDeadline,
+  filingDeadlineOf,
+  filingLimitOf,
+  localDate,
+  MEDICARE_FILING_MONTHS,
+  MEDICARE_REDETERMINATION_DAYS,
+} from './deadlines.js';
 import type {
   ChargeLine,
   ClaimEvent,
@@ -46,7 +62,10 @@ const checkCharges = (lines: readonly ChargeLine[], field = 'charges'): Check =>
       positiveCents(l.amount, `${f}.amount`);
     if (bad) return bad;
   }
-  return undefined;
+  return safeTotal(
+    lines.map((l) => l.amount),
+    field,
+  );
 };
 
 const checkIssues = (issues: readonly ClaimIssue[], field: string): Check =>
@@ -95,6 +114,22 @@ const registerCharges = (c: C.RegisterCharges): D => {
     (Number.isSafeInteger(c.timelyFilingMonths) && c.timelyFilingMonths > 0)
       ? undefined
       : err('InvalidNumber', 'timelyFilingMonths must be a whole number above zero', 'timelyFilingMonths')) ??
+    (c.payerKind === 'medicare' &&
+    c.timelyFilingMonths !== undefined &&
+    c.timelyFilingMonths !== MEDICARE_FILING_MONTHS
+      ? err(
+          'FilingLimitSetByRegulation',
+          `Medicare's filing limit is ${MEDICARE_FILING_MONTHS} months from the date of service (42 CFR 424.44)`,
+          'timelyFilingMonths',
+        )
+      : undefined) ??
+    (c.payerKind === 'self-pay' && c.timelyFilingMonths !== undefined
+      ? err(
+          'NoFilingLimit',
+          'a self-pay claim is filed with no payer, so it has no filing limit',
+          'timelyFilingMonths',
+        )
+      : undefined) ??
     (c.appealWindowDays === undefined || (Number.isSafeInteger(c.appealWindowDays) && c.appealWindowDays > 0)
       ? undefined
       : err('InvalidNumber', 'appealWindowDays must be a whole number above zero', 'appealWindowDays'));
@@ -128,25 +163,30 @@ const addCharges = (c: C.AddCharges, s: State): D => {
       'charges are added before the claim is created',
     ) ??
     checkCharges(c.charges) ??
+    safeTotal([s.totalCharges, ...c.charges.map((l) => l.amount)], 'charges') ??
     instant(c.at);
   return bad
     ? fail(bad)
     : accept({ type: 'ClaimChargesAdded', data: { claimId: s.claimId, charges: [...c.charges], at: c.at } });
 };
 
-/** Creating the claim fixes its timely-filing deadline: DOS + the payer's limit (12 months by default, 42 CFR 424.44). */
+/**
+ * Creating the claim fixes its timely-filing deadline: date of service + the payer's limit
+ * (Medicare 12 months, 42 CFR 424.44; Medicaid and commercial payers as given; none for self-pay).
+ */
 const create = (c: C.CreateClaim, s: State): D => {
   const bad =
     inStatus(s, ['charges-registered'], 'ClaimAlreadyCreated', 'the claim was already created') ??
     instant(c.at);
   if (bad) return fail(bad);
+  const deadline = filingDeadlineOf(s.payerKind, s.dateOfService, s.timelyFilingMonths);
   return accept({
     type: 'ClaimCreated',
     data: {
       claimId: s.claimId,
       totalCharges: s.totalCharges,
-      filingDeadline: filingDeadline(s.dateOfService, s.timelyFilingMonths),
       at: c.at,
+      ...(deadline === undefined ? {} : { filingDeadline: deadline }),
     },
   });
 };
@@ -205,8 +245,12 @@ const submit = (c: C.SubmitClaim, s: State): D => {
     inStatus(s, ['clean'], 'ClaimNotClean', 'a claim is submitted once it has passed scrubbing') ??
     instant(c.at);
   if (bad) return fail(bad);
-  if (localDate(c.at, s.timeZone) > s.filingDeadline)
-    return reject('TimelyFilingExpired', `the filing deadline was ${s.filingDeadline} (42 CFR 424.44)`, 'at');
+  if (s.filingDeadline !== undefined && localDate(c.at, s.timeZone) > s.filingDeadline)
+    return reject(
+      'TimelyFilingExpired',
+      `the filing deadline was ${s.filingDeadline} (${filingLimitOf(s.payerKind, s.timelyFilingMonths)?.source ?? 'payer filing limit'})`,
+      'at',
+    );
   return accept({
     type: 'ClaimSubmitted',
     data: { claimId: s.claimId, submission: s.submissions + 1, at: c.at },
@@ -310,7 +354,10 @@ const checkRemittance = (lines: readonly RemittanceLine[], s: State): Check => {
       nonNegativeCents(l.contractualAdjustment, `lines.${i}.contractualAdjustment`);
     if (bad) return bad;
   }
-  return undefined;
+  return safeTotal(
+    lines.flatMap((l) => [l.paid, l.contractualAdjustment]),
+    'lines',
+  );
 };
 
 /**
@@ -336,8 +383,9 @@ const recordPayment = (c: C.RecordPayerPayment, s: State): D => {
   if (bad) return fail(bad);
   const paid = c.lines.reduce((a, l) => a + l.paid, 0);
   const contractualAdjustment = c.lines.reduce((a, l) => a + l.contractualAdjustment, 0);
-  if (paid + contractualAdjustment === 0)
-    return reject('InvalidAmount', 'a remittance pays or adjusts something', 'lines');
+  // A payer may pay nothing and leave it all to the patient (deductible): PR alone counts.
+  if (paid + contractualAdjustment + (c.patientResponsibility ?? 0) === 0)
+    return reject('InvalidAmount', 'a remittance pays, adjusts or assigns something to the patient', 'lines');
   const tooMuch = withinBalance(s, paid + contractualAdjustment, 'lines');
   if (tooMuch) return fail(tooMuch);
   const left = balanceOf(s) - paid - contractualAdjustment;

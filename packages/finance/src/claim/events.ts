@@ -8,6 +8,7 @@ import {
   PositiveCents,
   PositiveInt,
   struct,
+  subject,
   TimeZone,
   type EventOf,
 } from '@praxis/core';
@@ -55,7 +56,12 @@ export const events = defineEvents({
     {
       claimId: NonEmptyString,
       encounterId: NonEmptyString,
-      patientId: NonEmptyString,
+      /**
+       * The patient, as the opaque id the practice software gives them (never a name, an MRN
+       * or another identifier): the subject (`patient:<patientId>`) of any personal field a
+       * claim carries, sealed by the vault.
+       */
+      patientId: subject('patient', NonEmptyString),
       payerId: NonEmptyString,
       payerKind: PayerKind,
       dateOfService: ISODate,
@@ -66,13 +72,17 @@ export const events = defineEvents({
     { timelyFilingMonths: PositiveInt, appealWindowDays: PositiveInt },
   ),
   ClaimChargesAdded: struct({ claimId: NonEmptyString, charges: t.array(ChargeLine), at: ISOInstant }),
-  ClaimCreated: struct({
-    claimId: NonEmptyString,
-    totalCharges: PositiveCents,
-    /** Last day to file (date of service + the payer's filing limit, default 12 months). */
-    filingDeadline: ISODate,
-    at: ISOInstant,
-  }),
+  ClaimCreated: struct(
+    { claimId: NonEmptyString, totalCharges: PositiveCents, at: ISOInstant },
+    {
+      /**
+       * Last day to file: date of service + the payer's filing limit (Medicare 12 months,
+       * 42 CFR 424.44; others as the payer sets). Absent when the claim has no filing limit
+       * (self-pay, or a payer whose limit was not given).
+       */
+      filingDeadline: ISODate,
+    },
+  ),
   ClaimScrubbedClean: struct({ claimId: NonEmptyString, attempt: PositiveInt, at: ISOInstant }),
   ClaimHeld: struct({
     claimId: NonEmptyString,

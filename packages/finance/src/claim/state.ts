@@ -25,7 +25,8 @@ export interface State {
   readonly appealWindowDays: number | undefined;
   readonly charges: readonly ChargeLine[];
   readonly totalCharges: number;
-  readonly filingDeadline: string;
+  /** Last day to file with the payer; `undefined` when the claim has no filing limit. */
+  readonly filingDeadline: string | undefined;
   readonly payerPaid: number;
   readonly patientPaid: number;
   readonly contractualAdjustments: number;
@@ -53,7 +54,7 @@ export const initialState: State = {
   appealWindowDays: undefined,
   charges: [],
   totalCharges: 0,
-  filingDeadline: '',
+  filingDeadline: undefined,
   payerPaid: 0,
   patientPaid: 0,
   contractualAdjustments: 0,

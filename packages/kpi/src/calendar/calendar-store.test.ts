@@ -5,6 +5,7 @@ import {
   fixedClock,
   foldProjections,
   makeCommandHandler,
+  makeVault,
   streamIdOf,
   type Decider,
   type DomainCommand,
@@ -13,7 +14,7 @@ import {
 import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
 import { Policy, policyObligations } from '@praxis/policies';
 import { StaffMember, StaffObligations, staffEvents } from '@praxis/staff';
-import { memoryEventStore } from '@praxis/store-memory';
+import { memoryEventStore, memorySubjectKeyStore } from '@praxis/store-memory';
 import { complianceFindings, complianceKpis } from '../compliance/index.js';
 import { periodOf } from '../period.js';
 import { policyAcknowledgmentRate, policyAcknowledgments } from '../policies/index.js';
@@ -24,23 +25,23 @@ const actor = { id: 'pm-1', role: 'practice_manager' };
 
 describe('compliance calendar over a real event store', () => {
   it('merges staff, policy and compliance obligations written through the command handlers', async () => {
-    const store = memoryEventStore({
-      registry: combineRegistries(
-        staffEvents,
-        Policy.events,
-        Programme.events,
-        Audit.events,
-        Breach.events,
-        OshaIncident.events,
-      ),
-    });
+    const registry = combineRegistries(
+      staffEvents,
+      Policy.events,
+      Programme.events,
+      Audit.events,
+      Breach.events,
+      OshaIncident.events,
+    );
+    const store = memoryEventStore({ registry });
+    const seal = makeVault(memorySubjectKeyStore()).sealer(registry);
     const clock = fixedClock('2026-01-05T09:00:00', zone);
     const run = async <C extends DomainCommand, Ev extends DomainEvent, S>(
       decider: Decider<C, Ev, S>,
       id: string,
       commands: C[],
     ) => {
-      const h = makeCommandHandler({ store, decider, clock });
+      const h = makeCommandHandler({ store, decider, clock, seal });
       for (const command of commands) {
         const r = await h.handle({ streamId: streamIdOf(decider, id), command, actor });
         if (r._tag === 'Left') throw new Error(`${command.type}: ${r.left.message}`);

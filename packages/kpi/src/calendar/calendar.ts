@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Obligation, ReadModelReader } from '@praxis/core';
+import type { Obligation, ObligationExemption, ReadModelReader } from '@praxis/core';
 
 /** Where an obligation stands on the as-of date. */
 export type ObligationState = 'done' | 'overdue' | 'due-soon' | 'upcoming';
@@ -65,7 +65,8 @@ export const classifyObligation = (
 /**
  * The compliance calendar: every obligation of the given obligations projections that had
  * arisen by `asOf`, each with its state (done / overdue / due-soon / upcoming), sorted by
- * due date (then id).
+ * due date (then id). Obligations of a kind the practice is exempt from (an `exemption:<kind>`
+ * document of the same projection) are left out when they arose on or after its `from` date.
  *
  * @example
  * const lines = await complianceCalendar(reader, {
@@ -83,8 +84,15 @@ export const complianceCalendar = async (
   const thresholds = options.dueSoonDays ?? [60, 30];
   const out: (CalendarEntry & { readonly sortKey: number })[] = [];
   for (const projection of options.projections) {
+    const exempt = new Map<string, ObligationExemption>();
+    for await (const [, doc] of reader.list(projection, 'exemption:')) {
+      const x = doc as unknown as ObligationExemption;
+      exempt.set(x.kind, x);
+    }
     for await (const [, doc] of reader.list(projection, 'obligation:')) {
       const o = doc as unknown as Obligation;
+      const x = exempt.get(o.kind);
+      if (x !== undefined && o.arisesAt.slice(0, 10) >= x.from) continue;
       const c = classifyObligation(o, asOf, zone, thresholds);
       if (c === undefined || (options.openOnly === true && c.state === 'done')) continue;
       out.push({ ...o, projection, ...c, sortKey: obligationInstant(o.dueAt, zone, 'end').toMillis() });

@@ -1,7 +1,7 @@
 import type { ReadModelReader } from '@praxis/core';
 import type { Period } from '../period.js';
 import { loadClaims, type ClaimDoc } from './claims-projection.js';
-import { ageInDays, claimARAt } from './revenue-cycle.js';
+import { ageInDays, boundsOf, claimAROn, type Basis } from './revenue-cycle.js';
 
 /** A/R aging buckets, counted in days from the date of service (DOMAIN.md). */
 export interface AgingBuckets {
@@ -22,6 +22,8 @@ export interface PayerAging {
 /** A/R aging by payer, with the practice total. */
 export interface ARAging {
   readonly period: string;
+  /** As reported at the period's close, or restated with later corrections. */
+  readonly basis: Basis;
   /** The day ages are counted to: the last day of the period. */
   readonly asOf: string;
   readonly payers: readonly PayerAging[];
@@ -45,11 +47,12 @@ export const bucketOf = (days: number): keyof AgingBuckets =>
  * adjustments − write-offs, never negative), placed by its age from the date of service to the
  * period's last day, grouped by payer. Claims with no A/R are left out.
  */
-export const arAgingOf = (claims: readonly ClaimDoc[], p: Period): ARAging => {
+export const arAgingOf = (claims: readonly ClaimDoc[], p: Period, basis: Basis = 'as-reported'): ARAging => {
   const byPayer = new Map<string, Record<keyof AgingBuckets, number>>();
   const totals = empty();
+  const { end } = boundsOf(p);
   for (const c of claims) {
-    const ar = claimARAt(c, p.interval.end, p.zone);
+    const ar = claimAROn(c, end, p.lastDay, basis);
     if (ar === 0) continue;
     const bucket = bucketOf(ageInDays(c.dateOfService, p.lastDay));
     const b = byPayer.get(c.payerId) ?? empty();
@@ -60,6 +63,7 @@ export const arAgingOf = (claims: readonly ClaimDoc[], p: Period): ARAging => {
   const total = (b: AgingBuckets) => Object.values(b).reduce((x: number, y: number) => x + y, 0);
   return {
     period: p.label,
+    basis,
     asOf: p.lastDay,
     payers: [...byPayer.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -75,5 +79,8 @@ export const arAgingOf = (claims: readonly ClaimDoc[], p: Period): ARAging => {
  * const aging = await arAging(reader, periodOf('2026-03', 'America/New_York'));
  * aging.totals.buckets['91-120'];
  */
-export const arAging = async (reader: ReadModelReader, period: Period): Promise<ARAging> =>
-  arAgingOf(await loadClaims(reader), period);
+export const arAging = async (
+  reader: ReadModelReader,
+  period: Period,
+  basis: Basis = 'as-reported',
+): Promise<ARAging> => arAgingOf(await loadClaims(reader), period, basis);

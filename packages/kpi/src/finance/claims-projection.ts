@@ -1,9 +1,21 @@
+import { DateTime } from 'luxon';
 import type { Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
 import { Claim } from '@praxis/finance';
+
+/**
+ * Epoch milliseconds of an ISO instant with offset, parsed once when the event is projected
+ * so that no KPI query parses a date again.
+ */
+export const epochMs = (iso: string): number => {
+  const fast = Date.parse(iso);
+  return Number.isNaN(fast) ? DateTime.fromISO(iso, { setZone: true }).toMillis() : fast;
+};
 
 /** One money movement on a claim, dated by its business time. */
 export interface LedgerEntry {
   readonly at: string;
+  /** `at` in epoch milliseconds. */
+  readonly t: number;
   readonly kind: 'payer-payment' | 'contractual-adjustment' | 'patient-payment' | 'write-off';
   readonly amount: number;
   /** Payer payments and adjustments: the CPT code of the remittance line. */
@@ -25,13 +37,38 @@ export interface ClaimDoc {
   readonly status: Claim.ClaimStatus;
   readonly filingDeadline?: string;
   readonly firstSubmittedAt?: string;
+  /**
+   * Every change of the claim's total charges, in order: business time (epoch ms) and the new
+   * total (cents). Registration, added lines, creation and corrections each add one, so the
+   * charges "as reported" at any instant are the last total recorded before it.
+   */
+  readonly chargeHistory: readonly ChargeRevision[];
   /** The claim's first scrub: when, and whether it passed (clean claim rate, HFMA CL-1). */
-  readonly firstScrub?: { readonly at: string; readonly clean: boolean };
+  readonly firstScrub?: { readonly at: string; readonly t: number; readonly clean: boolean };
   /** The claim's first adjudication: when, and whether it was a denial (initial denial rate). */
-  readonly firstAdjudication?: { readonly at: string; readonly denied: boolean };
-  readonly denials: readonly { readonly at: string; readonly carcCode: string; readonly amount: number }[];
+  readonly firstAdjudication?: { readonly at: string; readonly t: number; readonly denied: boolean };
+  readonly denials: readonly {
+    readonly at: string;
+    readonly t: number;
+    readonly carcCode: string;
+    readonly amount: number;
+  }[];
   readonly ledger: readonly LedgerEntry[];
 }
+
+/** A claim's total charges from a business instant on. */
+export interface ChargeRevision {
+  /** Business time of the change, epoch ms. */
+  readonly t: number;
+  /** The total from then on (cents). */
+  readonly total: number;
+}
+
+const revised = (d: ClaimDoc, at: string, total: number): ClaimDoc => ({
+  ...d,
+  totalCharges: total,
+  chargeHistory: [...d.chargeHistory, { t: epochMs(at), total }],
+});
 
 /** Name of the claims read model. */
 export const CLAIMS = 'finance-claims';
@@ -42,6 +79,9 @@ const change =
   (f: (d: ClaimDoc) => ClaimDoc) =>
   (current: Json | undefined): Json | undefined =>
     current === undefined ? undefined : (f(current as unknown as ClaimDoc) as unknown as Json);
+
+const withDeadline = (filingDeadline: string | undefined): { filingDeadline?: string } =>
+  filingDeadline === undefined ? {} : { filingDeadline };
 
 const ledger = (d: ClaimDoc, ...entries: LedgerEntry[]): ClaimDoc => ({
   ...d,
@@ -58,10 +98,11 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
         payerKind: x.payerKind,
         dateOfService: x.dateOfService,
         totalCharges: Claim.chargesTotal(x.charges),
+        chargeHistory: [{ t: epochMs(x.at), total: Claim.chargesTotal(x.charges) }],
         charges: x.charges,
         status: 'charges-registered',
         // the filing clock runs from the date of service, before the claim is created
-        filingDeadline: Claim.filingDeadline(x.dateOfService, x.timelyFilingMonths),
+        ...withDeadline(Claim.filingDeadlineOf(x.payerKind, x.dateOfService, x.timelyFilingMonths)),
         denials: [],
         ledger: [],
       };
@@ -70,16 +111,15 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       const x = e.data as Data<'ClaimChargesAdded'>;
       return (d) => {
         const charges = [...d.charges, ...x.charges];
-        return { ...d, charges, totalCharges: Claim.chargesTotal(charges) };
+        return { ...revised(d, x.at, Claim.chargesTotal(charges)), charges };
       };
     }
     case 'ClaimCreated': {
       const x = e.data as Data<'ClaimCreated'>;
       return (d) => ({
-        ...d,
+        ...(d.totalCharges === x.totalCharges ? d : revised(d, x.at, x.totalCharges)),
         status: 'created',
-        totalCharges: x.totalCharges,
-        filingDeadline: x.filingDeadline,
+        ...withDeadline(x.filingDeadline),
       });
     }
     case 'ClaimScrubbedClean':
@@ -89,15 +129,14 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       return (d) => ({
         ...d,
         status: clean ? 'clean' : 'held',
-        ...(d.firstScrub === undefined ? { firstScrub: { at: x.at, clean } } : {}),
+        ...(d.firstScrub === undefined ? { firstScrub: { at: x.at, t: epochMs(x.at), clean } } : {}),
       });
     }
     case 'ClaimCorrected': {
       const x = e.data as Data<'ClaimCorrected'>;
       return (d) => ({
-        ...d,
+        ...(d.totalCharges === x.totalCharges ? d : revised(d, x.at, x.totalCharges)),
         status: 'created',
-        totalCharges: x.totalCharges,
         charges: x.charges ?? d.charges,
       });
     }
@@ -120,20 +159,24 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       return (d) => ({
         ...d,
         status: 'denied',
-        denials: [...d.denials, { at: x.at, carcCode: x.carcCode, amount: x.amount }],
-        ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, denied: true } } : {}),
+        denials: [...d.denials, { at: x.at, t: epochMs(x.at), carcCode: x.carcCode, amount: x.amount }],
+        ...(d.firstAdjudication === undefined
+          ? { firstAdjudication: { at: x.at, t: epochMs(x.at), denied: true } }
+          : {}),
       });
     }
     case 'ClaimPaidByPayer': {
       const x = e.data as Data<'ClaimPaidByPayer'>;
+      const t = epochMs(x.at);
       const entries = x.lines.flatMap((l): LedgerEntry[] => [
         ...(l.paid > 0
-          ? [{ at: x.at, kind: 'payer-payment' as const, amount: l.paid, cptCode: l.cptCode }]
+          ? [{ at: x.at, t, kind: 'payer-payment' as const, amount: l.paid, cptCode: l.cptCode }]
           : []),
         ...(l.contractualAdjustment > 0
           ? [
               {
                 at: x.at,
+                t,
                 kind: 'contractual-adjustment' as const,
                 amount: l.contractualAdjustment,
                 cptCode: l.cptCode,
@@ -144,7 +187,7 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       return (d) => ({
         ...ledger(d, ...entries),
         status: 'adjudicated',
-        ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, denied: false } } : {}),
+        ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, t, denied: false } } : {}),
       });
     }
     case 'PatientResponsibilityBilled':
@@ -152,11 +195,18 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
     case 'PatientPaymentCollected': {
       const x = e.data as Data<'PatientPaymentCollected'>;
       return (d) =>
-        ledger(d, { at: x.at, kind: 'patient-payment', amount: x.amount, pointOfService: x.pointOfService });
+        ledger(d, {
+          at: x.at,
+          t: epochMs(x.at),
+          kind: 'patient-payment',
+          amount: x.amount,
+          pointOfService: x.pointOfService,
+        });
     }
     case 'ClaimWrittenOff': {
       const x = e.data as Data<'ClaimWrittenOff'>;
-      return (d) => ledger(d, { at: x.at, kind: 'write-off', amount: x.amount, reason: x.reason });
+      return (d) =>
+        ledger(d, { at: x.at, t: epochMs(x.at), kind: 'write-off', amount: x.amount, reason: x.reason });
     }
   }
 };
@@ -164,12 +214,14 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
 /**
  * `finance-claims`: one document per claim (`claim:<claimId>`) with its charges, payer,
  * first scrub and first adjudication, denials and a dated ledger of payments, contractual
- * adjustments and write-offs. Every revenue-cycle KPI is computed from these documents for
- * any period, so a new period never needs a rebuild.
+ * adjustments and write-offs, and the history of its total charges (for KPIs "as reported"
+ * at a period's close). Every instant is stored parsed (`t`, epoch ms) beside its ISO text.
+ * Every revenue-cycle KPI is computed from these documents for any period, so a new period
+ * never needs a rebuild.
  */
 export const claimsProjection: Projection = {
   name: CLAIMS,
-  version: 1,
+  version: 2,
   eventTypes: Claim.events.types,
   handle: (e) => {
     const claimId = (e.data as { claimId: string }).claimId;

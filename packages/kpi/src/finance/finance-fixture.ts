@@ -13,9 +13,13 @@ import { history } from './test-support.js';
  * | D     | bcbs     | 2026-03-25 | 15,000  | clean 1st scrub 03-26; paid 03-30: 9,000 paid + 6,000 adj (in full) |
  * | E     | medicare | 2026-01-10 | 10,000  | clean + submitted 01-11; paid 02-10: 6,000 + 2,000 adj, patient owes 2,000; billed 02-11; pays 1,500 on 03-05 |
  * | F     | bcbs     | 2026-03-31 | 10,000  | charges only; POS 2,500 at 2026-04-01T02:00Z (= 22:00 on 31 March in New York) |
+ *
+ * Filing limits: Medicare 12 months (42 CFR 424.44); Aetna's contract 6 months, BCBS's 12.
  */
 export const zone = 'America/New_York';
 const at = (date: string, time = '10:00:00') => `${date}T${time}-05:00`;
+/** The commercial payers' contractual filing limits (months from the date of service). */
+const filingMonths: Readonly<Record<string, number>> = { aetna: 6, bcbs: 12 };
 
 const register = (
   claimId: string,
@@ -25,6 +29,7 @@ const register = (
   charges: Claim.ChargeLine[],
   when = at(dateOfService),
 ): Claim.ClaimCommand => ({
+  ...(filingMonths[payerId] === undefined ? {} : { timelyFilingMonths: filingMonths[payerId] }),
   type: 'RegisterCharges',
   claimId,
   encounterId: `enc-${claimId}`,

@@ -6,6 +6,7 @@ import type { Projection } from '@praxis/core';
 import { budgetsProjection } from './budgets-projection.js';
 import { claimsProjection } from './claims-projection.js';
 import { financeObligationsProjection } from './obligations-projection.js';
+import { ledgerProjection } from './ledger/projection.js';
 
 export * from './claims-projection.js';
 export * from './budgets-projection.js';
@@ -14,10 +15,12 @@ export * from './revenue-cycle.js';
 export * from './ar-aging.js';
 export * from './budget-vs-actual.js';
 export * from './statements.js';
+export * as Ledger from './ledger/index.js';
 
 /** Every finance read model, for the projection engine to register. */
 export const financeProjections: readonly Projection[] = [
   claimsProjection,
   budgetsProjection,
   financeObligationsProjection,
+  ledgerProjection,
 ];

@@ -12,8 +12,8 @@ const model = (h = financeHistory()) => foldProjections([financeObligationsProje
 const get = (m: ReturnType<typeof model>, id: string) => m.get(FINANCE_OBLIGATIONS, obligationKey(id));
 
 describe('finance-obligations: claim deadlines for the compliance calendar', () => {
-  it('keeps the timely-filing obligation of an unsubmitted claim open until 12 months after the date of service', async () => {
-    // F: DOS 2026-03-31 + 12 months = 2027-03-31 (42 CFR 424.44)
+  it('keeps the timely-filing obligation of an unsubmitted claim open until the payer’s limit after the date of service', async () => {
+    // F: BCBS, contractual limit 12 months: DOS 2026-03-31 + 12 months = 2027-03-31; 10,000 charged, 2,500 paid at the visit
     expect(await get(model(), timelyFilingId('F'))).toEqual({
       id: 'claim-timely-filing:F',
       module: 'finance',
@@ -22,13 +22,98 @@ describe('finance-obligations: claim deadlines for the compliance calendar', () 
       streamId: 'Claim-F',
       arisesAt: '2026-03-31',
       dueAt: '2027-03-31',
-      legalSource: '42 CFR 424.44',
+      legalSource: 'payer filing limit (12 months)',
+      charges: 10_000,
+      applied: 2_500,
     });
   });
 
+  it('gives a Medicare claim 12 months from the date of service (42 CFR 424.44)', async () => {
+    // E: DOS 2026-01-10 + 12 months = 2027-01-10, filed 2026-01-11
+    expect(await get(model(), timelyFilingId('E'))).toMatchObject({
+      dueAt: '2027-01-10',
+      legalSource: '42 CFR 424.44',
+      closedBy: 'filed',
+      completedAt: '2026-01-11T10:00:00-05:00',
+    });
+  });
+
+  it('raises no filing duty for a self-pay claim, nor for a payer whose limit is not given', async () => {
+    const h = financeHistory();
+    const lines = [{ cptCode: '99213', units: 1, amount: 8_000 }];
+    const reg = (claimId: string, payerKind: 'self-pay' | 'commercial') => ({
+      type: 'RegisterCharges' as const,
+      claimId,
+      encounterId: `enc-${claimId}`,
+      patientId: 'pat-S',
+      payerId: payerKind === 'self-pay' ? 'self-pay' : 'cigna',
+      payerKind,
+      dateOfService: '2026-03-12',
+      timeZone: 'America/New_York',
+      charges: lines,
+      at: '2026-03-12T10:00:00-05:00',
+    });
+    h.claim('S', reg('S', 'self-pay'));
+    h.claim('S', { type: 'CreateClaim', at: '2026-03-12T11:00:00-05:00' });
+    h.claim('U', reg('U', 'commercial'));
+    const m = model(h);
+    expect(await get(m, timelyFilingId('S'))).toBeUndefined();
+    expect(await get(m, timelyFilingId('U'))).toBeUndefined();
+  });
+
+  it('closes the filing duty as settled when the balance reaches zero before filing, and reopens it if charges rise', async () => {
+    const h = financeHistory();
+    const t = (d: string) => `${d}T10:00:00-05:00`;
+    h.claim('Z', {
+      type: 'RegisterCharges',
+      claimId: 'Z',
+      encounterId: 'enc-Z',
+      patientId: 'pat-Z',
+      payerId: 'medicare',
+      payerKind: 'medicare',
+      dateOfService: '2026-03-12',
+      timeZone: 'America/New_York',
+      charges: [{ cptCode: '99212', units: 1, amount: 3_000 }],
+      at: t('2026-03-12'),
+    });
+    // the patient pays the whole 3,000 at the visit: nothing is left to file for
+    h.claim('Z', {
+      type: 'CollectPatientPayment',
+      paymentId: 'Z-pos',
+      amount: 3_000,
+      pointOfService: true,
+      at: t('2026-03-12'),
+    });
+    expect(await get(model(h), timelyFilingId('Z'))).toMatchObject({
+      closedBy: 'settled',
+      completedAt: t('2026-03-12'),
+      charges: 3_000,
+      applied: 3_000,
+    });
+    // created, held and corrected to 5,000: 2,000 is owed again, so the duty reopens
+    h.claim('Z', { type: 'CreateClaim', at: t('2026-03-13') });
+    h.claim('Z', {
+      type: 'ScrubClaim',
+      failedEdits: [{ code: 'DX', message: 'no diagnosis' }],
+      at: t('2026-03-13'),
+    });
+    h.claim('Z', {
+      type: 'CorrectClaim',
+      correction: 'add the procedure',
+      charges: [{ cptCode: '99212', units: 1, amount: 5_000 }],
+      at: t('2026-03-14'),
+    });
+    const reopened = await get(model(h), timelyFilingId('Z'));
+    expect(reopened).toMatchObject({ charges: 5_000, applied: 3_000 });
+    expect(reopened).not.toHaveProperty('completedAt');
+    expect(reopened).not.toHaveProperty('closedBy');
+  });
+
   it('marks timely filing met at the first submission', async () => {
+    // A: Aetna's 6-month limit: 2026-03-02 + 6 months = 2026-09-02
     expect(await get(model(), timelyFilingId('A'))).toMatchObject({
-      dueAt: '2027-03-02',
+      dueAt: '2026-09-02',
+      closedBy: 'filed',
       completedAt: '2026-03-03T10:00:00-05:00',
     });
   });

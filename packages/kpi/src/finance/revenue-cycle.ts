@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { ReadModelReader } from '@praxis/core';
-import { dateInPeriod, instantInPeriod, type Period } from '../period.js';
+import { dateInPeriod, type Period } from '../period.js';
 import { loadClaims, type ClaimDoc, type LedgerEntry } from './claims-projection.js';
 
 /**
@@ -17,77 +17,179 @@ const sum = (xs: Iterable<number>): number => {
   return t;
 };
 const pct = (num: number, den: number): number | undefined => (den === 0 ? undefined : (num / den) * 100);
-const entriesIn = (claims: readonly ClaimDoc[], p: Period, kind: LedgerEntry['kind']) =>
-  claims.flatMap((c) => c.ledger.filter((l) => l.kind === kind && instantInPeriod(l.at, p)));
 
-/** Gross charges = sum of charges whose date of service is in the period. */
-export const grossCharges = (claims: readonly ClaimDoc[], p: Period): number =>
-  sum(claims.filter((c) => dateInPeriod(c.dateOfService, p)).map((c) => c.totalCharges));
+/**
+ * Which view of a period's numbers: `as-reported` counts only what had been recorded (by
+ * business time) by the period's close instant, so a closed month never changes; `restated`
+ * applies every correction recorded since (a claim's charges corrected after the close, or
+ * charges registered late for a date of service in the period). DOMAIN.md: "A/R at an
+ * instant … recorded up to that instant" — the as-reported view, and the default.
+ */
+export type Basis = 'as-reported' | 'restated';
+
+/** A period's bounds as epoch milliseconds (computed once per period). */
+interface Bounds {
+  readonly start: number;
+  readonly end: number;
+}
+const boundsCache = new WeakMap<Period, Bounds>();
+/** The first instant of the period and the first instant after it, in epoch ms. */
+export const boundsOf = (p: Period): Bounds => {
+  let b = boundsCache.get(p);
+  if (b === undefined) {
+    b = { start: p.interval.start.toMillis(), end: p.interval.end.toMillis() };
+    boundsCache.set(p, b);
+  }
+  return b;
+};
+const within = (t: number, b: Bounds): boolean => t >= b.start && t < b.end;
+
+/**
+ * A claim's total charges at an instant (epoch ms): as reported, the last total recorded
+ * before it (0 when the charges were not yet registered); restated, the latest total.
+ */
+export const chargesAt = (c: ClaimDoc, instant: number, basis: Basis = 'as-reported'): number => {
+  if (basis === 'restated' || c.chargeHistory === undefined) return c.totalCharges;
+  const [registered] = c.chargeHistory;
+  if (registered === undefined || registered.t >= instant) return 0;
+  // the last change recorded before the instant, in the claim's own order (as a replay folds it)
+  let total = 0;
+  for (const r of c.chargeHistory) if (r.t < instant) total = r.total;
+  return total;
+};
+
+const ledgerSum = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  kind: LedgerEntry['kind'],
+  keep?: (l: LedgerEntry) => boolean,
+): number => {
+  const b = boundsOf(p);
+  let total = 0;
+  for (const c of claims)
+    for (const l of c.ledger)
+      if (l.kind === kind && within(l.t, b) && (keep === undefined || keep(l))) total += l.amount;
+  return total;
+};
+
+/**
+ * Gross charges = sum of charges whose date of service is in the period (as reported: the
+ * charges recorded by the period's close).
+ */
+export const grossCharges = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number => {
+  const { end } = boundsOf(p);
+  let total = 0;
+  for (const c of claims) if (dateInPeriod(c.dateOfService, p)) total += chargesAt(c, end, basis);
+  return total;
+};
 
 /** Contractual adjustments = payer-contract allowances posted in the period (not write-offs). */
 export const contractualAdjustments = (claims: readonly ClaimDoc[], p: Period): number =>
-  sum(entriesIn(claims, p, 'contractual-adjustment').map((l) => l.amount));
+  ledgerSum(claims, p, 'contractual-adjustment');
 
 /** Adjusted charges = gross charges − contractual adjustments (both for the period). */
-export const adjustedCharges = (claims: readonly ClaimDoc[], p: Period): number =>
-  grossCharges(claims, p) - contractualAdjustments(claims, p);
+export const adjustedCharges = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number => grossCharges(claims, p, basis) - contractualAdjustments(claims, p);
 
 /** Net collections = all payments received in the period, payer and patient. */
 export const netCollections = (claims: readonly ClaimDoc[], p: Period): number =>
-  sum(entriesIn(claims, p, 'payer-payment').map((l) => l.amount)) +
-  sum(entriesIn(claims, p, 'patient-payment').map((l) => l.amount));
+  ledgerSum(claims, p, 'payer-payment') + ledgerSum(claims, p, 'patient-payment');
+
+/**
+ * A/R of one claim at an instant (epoch ms): charges − payments − contractual adjustments −
+ * write-offs recorded before it, never negative. A claim counts once its date of service is
+ * on or before `lastDay` (the last calendar day before the instant, in the practice zone).
+ */
+export const claimAROn = (
+  c: ClaimDoc,
+  instant: number,
+  lastDay: string,
+  basis: Basis = 'as-reported',
+): number => {
+  if (c.dateOfService > lastDay) return 0;
+  let owed = chargesAt(c, instant, basis);
+  for (const l of c.ledger) if (l.t < instant) owed -= l.amount;
+  return owed > 0 ? owed : 0;
+};
 
 /**
  * A/R of one claim at an instant: charges − payments − contractual adjustments − write-offs
  * recorded before it, never negative. A claim counts once its date of service has begun.
  */
-export const claimARAt = (c: ClaimDoc, instant: DateTime, zone: string): number => {
-  if (DateTime.fromISO(c.dateOfService, { zone }) >= instant) return 0;
-  const applied = sum(
-    c.ledger.filter((l) => DateTime.fromISO(l.at, { setZone: true }) < instant).map((l) => l.amount),
-  );
-  return Math.max(0, c.totalCharges - applied);
-};
+export const claimARAt = (
+  c: ClaimDoc,
+  instant: DateTime,
+  zone: string,
+  basis: Basis = 'as-reported',
+): number =>
+  claimAROn(c, instant.toMillis(), instant.setZone(zone).minus({ milliseconds: 1 }).toISODate()!, basis);
 
 /** A/R at the end of the period (the first instant after it), summed over every claim. */
-export const arAtEnd = (claims: readonly ClaimDoc[], p: Period): number =>
-  sum(claims.map((c) => claimARAt(c, p.interval.end, p.zone)));
+export const arAtEnd = (claims: readonly ClaimDoc[], p: Period, basis: Basis = 'as-reported'): number => {
+  const { end } = boundsOf(p);
+  let total = 0;
+  for (const c of claims) total += claimAROn(c, end, p.lastDay, basis);
+  return total;
+};
 
-/** Days between a date of service and a later calendar date. */
+const DAY_MS = 86_400_000;
+/** Days between a date of service and a later calendar date (both `YYYY-MM-DD`). */
 export const ageInDays = (dateOfService: string, asOf: string): number =>
-  Math.round(
-    DateTime.fromISO(asOf, { zone: 'utc' }).diff(DateTime.fromISO(dateOfService, { zone: 'utc' }), 'days')
-      .days,
-  );
+  Math.round((Date.parse(asOf) - Date.parse(dateOfService)) / DAY_MS);
 
 /**
  * Days in A/R = A/R at the end of the period ÷ (adjusted charges in the period ÷ days in the
  * period) (MGMA: total A/R ÷ (adjusted FFS charges × 1/365), here per period).
  */
-export const daysInAR = (claims: readonly ClaimDoc[], p: Period): number | undefined => {
-  const adjusted = adjustedCharges(claims, p);
-  return adjusted <= 0 ? undefined : arAtEnd(claims, p) / (adjusted / p.days);
+export const daysInAR = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number | undefined => {
+  const adjusted = adjustedCharges(claims, p, basis);
+  return adjusted <= 0 ? undefined : arAtEnd(claims, p, basis) / (adjusted / p.days);
 };
 
 /** Adjusted (net) collection % = net collections ÷ adjusted charges × 100 (MGMA). */
-export const adjustedCollectionRate = (claims: readonly ClaimDoc[], p: Period): number | undefined =>
-  pct(netCollections(claims, p), adjustedCharges(claims, p));
+export const adjustedCollectionRate = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number | undefined => pct(netCollections(claims, p), adjustedCharges(claims, p, basis));
 
 /** Gross collection % = net collections ÷ gross charges × 100 (MGMA). */
-export const grossCollectionRate = (claims: readonly ClaimDoc[], p: Period): number | undefined =>
-  pct(netCollections(claims, p), grossCharges(claims, p));
+export const grossCollectionRate = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number | undefined => pct(netCollections(claims, p), grossCharges(claims, p, basis));
 
 /**
  * Aged A/R % = A/R on claims whose date of service is more than 90 days before the end of the
  * period ÷ total A/R at the end of the period × 100 (HFMA AR-1).
  */
-export const agedARRate = (claims: readonly ClaimDoc[], p: Period): number | undefined => {
-  const aged = sum(
-    claims
-      .filter((c) => ageInDays(c.dateOfService, p.lastDay) > 90)
-      .map((c) => claimARAt(c, p.interval.end, p.zone)),
-  );
-  return pct(aged, arAtEnd(claims, p));
+export const agedARRate = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number | undefined => {
+  const { end } = boundsOf(p);
+  const cutoff = Date.parse(p.lastDay) - 90 * DAY_MS;
+  let aged = 0;
+  let total = 0;
+  for (const c of claims) {
+    const ar = claimAROn(c, end, p.lastDay, basis);
+    total += ar;
+    if (Date.parse(c.dateOfService) < cutoff) aged += ar;
+  }
+  return pct(aged, total);
 };
 
 /**
@@ -95,15 +197,22 @@ export const agedARRate = (claims: readonly ClaimDoc[], p: Period): number | und
  * scrubbed in the period × 100 (HFMA CL-1).
  */
 export const cleanClaimRate = (claims: readonly ClaimDoc[], p: Period): number | undefined => {
-  const first = claims.flatMap((c) =>
-    c.firstScrub !== undefined && instantInPeriod(c.firstScrub.at, p) ? [c.firstScrub] : [],
-  );
-  return pct(first.filter((s) => s.clean).length, first.length);
+  const b = boundsOf(p);
+  let first = 0;
+  let clean = 0;
+  for (const c of claims)
+    if (c.firstScrub !== undefined && within(c.firstScrub.t, b)) {
+      first++;
+      if (c.firstScrub.clean) clean++;
+    }
+  return pct(clean, first);
 };
 
 /** Claims whose first adjudication fell in the period. */
-const firstAdjudicatedIn = (claims: readonly ClaimDoc[], p: Period) =>
-  claims.filter((c) => c.firstAdjudication !== undefined && instantInPeriod(c.firstAdjudication.at, p));
+const firstAdjudicatedIn = (claims: readonly ClaimDoc[], p: Period) => {
+  const b = boundsOf(p);
+  return claims.filter((c) => c.firstAdjudication !== undefined && within(c.firstAdjudication.t, b));
+};
 
 /**
  * Initial denial rate (count) = claims whose first adjudication in the period was a denial ÷
@@ -116,23 +225,25 @@ export const initialDenialRate = (claims: readonly ClaimDoc[], p: Period): numbe
 
 /**
  * Initial denial rate (dollars) = charges of those denied claims ÷ charges of all claims
- * first adjudicated in the period × 100 (HFMA).
+ * first adjudicated in the period × 100 (HFMA). As reported, each claim's charges as recorded
+ * by the period's close.
  */
-export const initialDenialRateByDollars = (claims: readonly ClaimDoc[], p: Period): number | undefined => {
+export const initialDenialRateByDollars = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): number | undefined => {
+  const { end } = boundsOf(p);
   const first = firstAdjudicatedIn(claims, p);
   return pct(
-    sum(first.filter((c) => c.firstAdjudication!.denied).map((c) => c.totalCharges)),
-    sum(first.map((c) => c.totalCharges)),
+    sum(first.filter((c) => c.firstAdjudication!.denied).map((c) => chargesAt(c, end, basis))),
+    sum(first.map((c) => chargesAt(c, end, basis))),
   );
 };
 
 /** Denial write-offs: write-offs with reason "denial" posted in the period. */
 export const denialWriteOffs = (claims: readonly ClaimDoc[], p: Period): number =>
-  sum(
-    entriesIn(claims, p, 'write-off')
-      .filter((l) => l.reason === 'denial')
-      .map((l) => l.amount),
-  );
+  ledgerSum(claims, p, 'write-off', (l) => l.reason === 'denial');
 
 /**
  * Denial write-off % = write-offs with reason "denial" posted in the period ÷ net
@@ -145,13 +256,11 @@ export const denialWriteOffRate = (claims: readonly ClaimDoc[], p: Period): numb
  * POS collections % = patient payments taken at the point of service in the period ÷ all
  * patient payments in the period × 100 (HFMA PA-7).
  */
-export const posCollectionRate = (claims: readonly ClaimDoc[], p: Period): number | undefined => {
-  const payments = entriesIn(claims, p, 'patient-payment');
-  return pct(
-    sum(payments.filter((l) => l.pointOfService === true).map((l) => l.amount)),
-    sum(payments.map((l) => l.amount)),
+export const posCollectionRate = (claims: readonly ClaimDoc[], p: Period): number | undefined =>
+  pct(
+    ledgerSum(claims, p, 'patient-payment', (l) => l.pointOfService === true),
+    ledgerSum(claims, p, 'patient-payment'),
   );
-};
 
 /** What one payer paid for one CPT code in the period. */
 export interface CptReimbursement {
@@ -169,11 +278,11 @@ export interface CptReimbursement {
 
 /** Reimbursement by CPT code per payer: payer payments and adjustments posted in the period. */
 export const reimbursementByCpt = (claims: readonly ClaimDoc[], p: Period): CptReimbursement[] => {
+  const b = boundsOf(p);
   const rows = new Map<string, { payerId: string; cptCode: string; paid: number; adj: number; n: number }>();
   for (const c of claims)
     for (const l of c.ledger) {
-      if ((l.kind !== 'payer-payment' && l.kind !== 'contractual-adjustment') || !instantInPeriod(l.at, p))
-        continue;
+      if ((l.kind !== 'payer-payment' && l.kind !== 'contractual-adjustment') || !within(l.t, b)) continue;
       const key = `${c.payerId}\u0000${l.cptCode ?? ''}`;
       const r = rows.get(key) ?? { payerId: c.payerId, cptCode: l.cptCode ?? '', paid: 0, adj: 0, n: 0 };
       if (l.kind === 'payer-payment') {
@@ -204,10 +313,11 @@ export interface CarcDenials {
 
 /** Denials by CARC code: every denial dated in the period (first or later), most frequent first. */
 export const denialsByCarc = (claims: readonly ClaimDoc[], p: Period): CarcDenials[] => {
+  const b = boundsOf(p);
   const rows = new Map<string, { count: number; amount: number }>();
   for (const c of claims)
     for (const d of c.denials) {
-      if (!instantInPeriod(d.at, p)) continue;
+      if (!within(d.t, b)) continue;
       const r = rows.get(d.carcCode) ?? { count: 0, amount: 0 };
       rows.set(d.carcCode, { count: r.count + 1, amount: r.amount + d.amount });
     }
@@ -219,6 +329,8 @@ export const denialsByCarc = (claims: readonly ClaimDoc[], p: Period): CarcDenia
 /** Every revenue-cycle KPI of one period. */
 export interface RevenueCycleKpis {
   readonly period: string;
+  /** Which view these are: as reported at the period's close, or restated with later corrections. */
+  readonly basis: Basis;
   readonly grossCharges: number;
   readonly contractualAdjustments: number;
   readonly adjustedCharges: number;
@@ -238,20 +350,25 @@ export interface RevenueCycleKpis {
 }
 
 /** Computes every revenue-cycle KPI of a period from claim documents (pure). */
-export const revenueCycleKpisOf = (claims: readonly ClaimDoc[], p: Period): RevenueCycleKpis => ({
+export const revenueCycleKpisOf = (
+  claims: readonly ClaimDoc[],
+  p: Period,
+  basis: Basis = 'as-reported',
+): RevenueCycleKpis => ({
   period: p.label,
-  grossCharges: grossCharges(claims, p),
+  basis,
+  grossCharges: grossCharges(claims, p, basis),
   contractualAdjustments: contractualAdjustments(claims, p),
-  adjustedCharges: adjustedCharges(claims, p),
+  adjustedCharges: adjustedCharges(claims, p, basis),
   netCollections: netCollections(claims, p),
-  arAtEnd: arAtEnd(claims, p),
-  daysInAR: daysInAR(claims, p),
-  adjustedCollectionRate: adjustedCollectionRate(claims, p),
-  grossCollectionRate: grossCollectionRate(claims, p),
-  agedARRate: agedARRate(claims, p),
+  arAtEnd: arAtEnd(claims, p, basis),
+  daysInAR: daysInAR(claims, p, basis),
+  adjustedCollectionRate: adjustedCollectionRate(claims, p, basis),
+  grossCollectionRate: grossCollectionRate(claims, p, basis),
+  agedARRate: agedARRate(claims, p, basis),
   cleanClaimRate: cleanClaimRate(claims, p),
   initialDenialRate: initialDenialRate(claims, p),
-  initialDenialRateByDollars: initialDenialRateByDollars(claims, p),
+  initialDenialRateByDollars: initialDenialRateByDollars(claims, p, basis),
   denialWriteOffRate: denialWriteOffRate(claims, p),
   posCollectionRate: posCollectionRate(claims, p),
   reimbursementByCpt: reimbursementByCpt(claims, p),
@@ -265,8 +382,11 @@ export const revenueCycleKpisOf = (claims: readonly ClaimDoc[], p: Period): Reve
  * const kpis = await revenueCycleKpis(reader, periodOf('2026-Q1', 'America/New_York'));
  * kpis.daysInAR; // e.g. 38.2
  */
-export const revenueCycleKpis = async (reader: ReadModelReader, period: Period): Promise<RevenueCycleKpis> =>
-  revenueCycleKpisOf(await loadClaims(reader), period);
+export const revenueCycleKpis = async (
+  reader: ReadModelReader,
+  period: Period,
+  basis: Basis = 'as-reported',
+): Promise<RevenueCycleKpis> => revenueCycleKpisOf(await loadClaims(reader), period, basis);
 
 /** A claim close to (or past) its timely-filing deadline and not yet submitted. */
 export interface FilingDeadlineAlert {
@@ -279,9 +399,9 @@ export interface FilingDeadlineAlert {
 }
 
 /**
- * Claims never submitted whose timely-filing deadline (42 CFR 424.44 for Medicare: 12 months
- * from the date of service) is within `withinDays` of `asOf` (a date) or already past,
- * soonest first.
+ * Claims never submitted, with a balance still owed, whose timely-filing deadline (Medicare:
+ * 12 months from the date of service, 42 CFR 424.44; other payers their own limit; self-pay
+ * none) is within `withinDays` of `asOf` (a date) or already past, soonest first.
  */
 export const claimsNearFilingDeadline = async (
   reader: ReadModelReader,
@@ -289,7 +409,13 @@ export const claimsNearFilingDeadline = async (
   withinDays = 30,
 ): Promise<FilingDeadlineAlert[]> =>
   (await loadClaims(reader))
-    .filter((c) => c.firstSubmittedAt === undefined && c.filingDeadline !== undefined && c.status !== 'none')
+    .filter(
+      (c) =>
+        c.firstSubmittedAt === undefined &&
+        c.filingDeadline !== undefined &&
+        c.status !== 'none' &&
+        c.totalCharges - sum(c.ledger.map((l) => l.amount)) > 0,
+    )
     .map((c) => ({
       claimId: c.claimId,
       payerId: c.payerId,

@@ -1,4 +1,11 @@
-import { Audit, Breach, OshaIncident, Programme, complianceObligations } from '@praxis/compliance';
+import {
+  Audit,
+  Breach,
+  OshaIncident,
+  OshaRecordkeeping,
+  Programme,
+  complianceObligations,
+} from '@praxis/compliance';
 import { complianceFindings } from '@praxis/kpi';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -21,10 +28,17 @@ export const breach = bind(Breach.decider, Breach.commands, 'breachId');
 /** OSHA incidents: `practice.compliance.recordOshaIncident({ incidentId, … })`. */
 export const oshaIncident = bind(OshaIncident.decider, OshaIncident.commands, 'incidentId');
 
+/** The practice's OSHA recordkeeping setting: `practice.compliance.setOshaRecordkeeping({ establishmentId, … })`. */
+export const oshaRecordkeeping = bind(
+  OshaRecordkeeping.decider,
+  OshaRecordkeeping.commands,
+  'establishmentId',
+);
+
 /** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
 export const complianceModule = defineModule({
   area: 'compliance',
-  aggregates: [programme, audit, breach, oshaIncident],
+  aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping],
   projections: [complianceObligations, complianceFindings],
 });
 

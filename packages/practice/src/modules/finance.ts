@@ -1,5 +1,6 @@
 import { Budget, Claim } from '@praxis/finance';
 import { Finance } from '@praxis/kpi';
+import { Remittance } from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
@@ -15,10 +16,13 @@ export const budget = bind(
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
 export const claim = bind(Claim.decider, Claim.commands, 'claimId');
 
+/** Posted 835 remittances (`practice.finance.importRemittance(text)` records them). */
+export const remittance = bind(Remittance.decider, Remittance.commands, 'remittanceId');
+
 /** Financial oversight: budgets and the revenue cycle. */
 export const financeModule = defineModule({
   area: 'finance',
-  aggregates: [budget, claim],
+  aggregates: [budget, claim, remittance],
   projections: Finance.financeProjections,
 });
 

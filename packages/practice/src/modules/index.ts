@@ -11,7 +11,7 @@ export {
   complianceModule,
   type ComplianceCommands,
 } from './compliance.js';
-export { budget, claim, financeModule, type FinanceCommands } from './finance.js';
+export { budget, claim, remittance, financeModule, type FinanceCommands } from './finance.js';
 export { policy, policiesModule, type PoliciesCommands } from './policies.js';
 export { staffMember, conflict, staffModule, type StaffCommands } from './staff.js';
 

@@ -1,4 +1,5 @@
 import {
+  BusinessCalendarSettings,
   CurrencyCode,
   ISOInstant,
   NonEmptyString,
@@ -17,6 +18,12 @@ export const events = defineEvents({
     currency: CurrencyCode,
     establishedAt: ISOInstant,
   }),
+  /**
+   * The practice's business days from now on: the weekdays it is open (ISO 1 = Monday … 7 =
+   * Sunday, ascending) and the dates it is closed (ascending). Rules that count business days
+   * read the calendar in force when they decide.
+   */
+  BusinessCalendarSet: BusinessCalendarSettings,
 });
 
 /** Every settings event. */

@@ -7,7 +7,13 @@ export { refusals, type SettingsRefusal } from './refusals.js';
 
 export { events, type SettingsEvent } from './events.js';
 export { initialState, evolve, type Settings } from './state.js';
-export { commands, decide, type SettingsCommand, type EstablishPractice } from './decide.js';
+export {
+  commands,
+  decide,
+  type SettingsCommand,
+  type EstablishPractice,
+  type SetBusinessCalendar,
+} from './decide.js';
 
 /** The one settings stream of a practice: `Practice-settings`. */
 export const settingsId = 'settings';
@@ -15,7 +21,7 @@ export const settingsId = 'settings';
 /** The practice-settings aggregate. */
 export const decider: Decider<SettingsCommand, SettingsEvent, Settings, SettingsRefusal> = {
   name: 'Practice',
-  stateVersion: 1,
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

@@ -6,7 +6,11 @@ import { defineRefusals } from '@praxis/core';
  * (`Required`, `InvalidDate`, `UnknownField`, …; see `platformRefusals`).
  */
 export const refusals = defineRefusals({
+  HolidayListedTwice: 'invalid',
+  InvalidBusinessCalendar: 'invalid',
+  NoOpenWeekday: 'rule',
   PracticeAlreadyEstablished: 'conflict',
+  PracticeNotEstablished: 'not-found',
 });
 
 /** A code a Settings refuses with. */

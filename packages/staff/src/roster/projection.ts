@@ -67,7 +67,12 @@ export interface RosterEntry {
   readonly credentials: Readonly<Record<string, RosterCredential>>;
   readonly trainings: Readonly<Record<string, RosterTraining>>;
   readonly continuingEducationHours: number;
-  readonly reviews: readonly { readonly quarter: string; readonly rating: number }[];
+  /**
+   * Quarterly ratings (1–5). A rating is personal data: the read model holds it sealed, and a
+   * practice's reads (`practice.readModels`, the staff queries through it) reveal it as a number —
+   * or `[forgotten]` once the staff member was forgotten.
+   */
+  readonly reviews: readonly { readonly quarter: string; readonly rating: number | string }[];
 }
 
 /** The roster key of a staff member. */

@@ -1,5 +1,14 @@
 import * as t from 'io-ts';
-import { ISODate, NonEmptyString, PositiveInt, defineEvents, struct, type EventOf } from '@praxis/core';
+import {
+  ISODate,
+  NonEmptyString,
+  PositiveInt,
+  defineEvents,
+  personal,
+  struct,
+  subject,
+  type EventOf,
+} from '@praxis/core';
 
 /** The credentials a practice verifies: state licence, DEA registration, board certification. */
 export const CredentialKind = t.keyof({
@@ -27,69 +36,76 @@ const Hours = t.refinement(t.number, (n) => Number.isFinite(n) && n > 0, 'Hours'
 const QuarterLabel = t.refinement(t.string, (s) => /^\d{4}-Q[1-4]$/.test(s), 'Quarter');
 
 /**
+ * The staff member an event is about: the subject of its personal fields (`staff:<staffId>`).
+ * Personal fields — the name, licence numbers, interview scores, reasons and free text about
+ * the person, ratings and review comments — are sealed by the vault (docs/personal-data.md).
+ */
+const StaffId = subject('staff', NonEmptyString);
+
+/**
  * Every event of a staff member's stream (`StaffMember-<staffId>`): recruitment,
  * credentials and exclusion screening, hiring and onboarding, training and continuing
  * education, SMART goals and quarterly reviews, separation.
  */
 export const events = defineEvents({
   StaffApplicationReceived: t.type({
-    staffId: NonEmptyString,
-    name: NonEmptyString,
+    staffId: StaffId,
+    name: personal(NonEmptyString),
     position: NonEmptyString,
     appliedOn: ISODate,
   }),
   StaffInterviewed: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     interviewedOn: ISODate,
     panel: t.array(NonEmptyString),
-    scores: t.array(t.type({ interviewer: NonEmptyString, score: Score })),
+    scores: t.array(t.type({ interviewer: NonEmptyString, score: personal(Score) })),
   }),
   StaffCredentialVerified: struct(
     {
-      staffId: NonEmptyString,
+      staffId: StaffId,
       credentialId: NonEmptyString,
       kind: CredentialKind,
       issuer: NonEmptyString,
-      number: NonEmptyString,
+      number: personal(NonEmptyString),
       expiresOn: ISODate,
       verifiedOn: ISODate,
     },
     { jurisdiction: NonEmptyString },
   ),
   StaffCredentialRenewed: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     credentialId: NonEmptyString,
     renewedOn: ISODate,
     previousExpiresOn: ISODate,
     expiresOn: ISODate,
   }),
   StaffCredentialTrackingEnded: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     credentialId: NonEmptyString,
     endedOn: ISODate,
-    reason: NonEmptyString,
+    reason: personal(NonEmptyString),
   }),
   OigExclusionScreened: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     screenedOn: ISODate,
     result: ScreeningResult,
     source: NonEmptyString,
   }),
   StaffCredentialingCompleted: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     completedOn: ISODate,
     /** The credentials on file when credentialing completed (empty for non-clinical staff). */
     credentialIds: t.array(NonEmptyString),
   }),
-  StaffRecredentialed: t.type({ staffId: NonEmptyString, recredentialedOn: ISODate }),
+  StaffRecredentialed: t.type({ staffId: StaffId, recredentialedOn: ISODate }),
   StaffOfferMade: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     offeredOn: ISODate,
     role: NonEmptyString,
     startDate: ISODate,
   }),
   StaffMemberHired: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     hiredOn: ISODate,
     role: NonEmptyString,
     startDate: ISODate,
@@ -101,24 +117,24 @@ export const events = defineEvents({
    * `effectiveOn`; `previousRole` is the role held until the day before.
    */
   StaffMemberRoleChanged: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     previousRole: NonEmptyString,
     role: NonEmptyString,
     effectiveOn: ISODate,
-    reason: NonEmptyString,
+    reason: personal(NonEmptyString),
   }),
-  StaffApplicationClosed: t.type({ staffId: NonEmptyString, closedOn: ISODate, reason: NonEmptyString }),
+  StaffApplicationClosed: t.type({ staffId: StaffId, closedOn: ISODate, reason: personal(NonEmptyString) }),
   OnboardingTaskAssigned: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     taskId: NonEmptyString,
     description: NonEmptyString,
     assignedOn: ISODate,
     dueOn: ISODate,
   }),
-  OnboardingTaskCompleted: t.type({ staffId: NonEmptyString, taskId: NonEmptyString, completedOn: ISODate }),
+  OnboardingTaskCompleted: t.type({ staffId: StaffId, taskId: NonEmptyString, completedOn: ISODate }),
   TrainingAssigned: struct(
     {
-      staffId: NonEmptyString,
+      staffId: StaffId,
       trainingId: NonEmptyString,
       course: NonEmptyString,
       assignedOn: ISODate,
@@ -129,7 +145,7 @@ export const events = defineEvents({
   ),
   TrainingCompleted: struct(
     {
-      staffId: NonEmptyString,
+      staffId: StaffId,
       trainingId: NonEmptyString,
       completedOn: ISODate,
       hours: Hours,
@@ -137,13 +153,13 @@ export const events = defineEvents({
     { nextDueOn: ISODate },
   ),
   TrainingWithdrawn: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     trainingId: NonEmptyString,
     withdrawnOn: ISODate,
-    reason: NonEmptyString,
+    reason: personal(NonEmptyString),
   }),
   ContinuingEducationRecorded: t.type({
-    staffId: NonEmptyString,
+    staffId: StaffId,
     activityId: NonEmptyString,
     title: NonEmptyString,
     provider: NonEmptyString,
@@ -152,9 +168,9 @@ export const events = defineEvents({
   }),
   SmartGoalSet: struct(
     {
-      staffId: NonEmptyString,
+      staffId: StaffId,
       goalId: NonEmptyString,
-      specific: NonEmptyString,
+      specific: personal(NonEmptyString),
       metric: NonEmptyString,
       target: t.number,
       deadline: ISODate,
@@ -163,22 +179,22 @@ export const events = defineEvents({
     { unit: NonEmptyString },
   ),
   SmartGoalClosed: struct(
-    { staffId: NonEmptyString, goalId: NonEmptyString, closedOn: ISODate, outcome: GoalOutcome },
+    { staffId: StaffId, goalId: NonEmptyString, closedOn: ISODate, outcome: GoalOutcome },
     { actual: t.number },
   ),
   QuarterlyReviewRecorded: struct(
     {
-      staffId: NonEmptyString,
+      staffId: StaffId,
       quarter: QuarterLabel,
       reviewedOn: ISODate,
       reviewer: NonEmptyString,
-      rating: Score,
+      rating: personal(Score),
     },
-    { comments: NonEmptyString },
+    { comments: personal(NonEmptyString) },
   ),
   StaffMemberSeparated: struct(
-    { staffId: NonEmptyString, separatedOn: ISODate, voluntary: t.boolean },
-    { reason: NonEmptyString },
+    { staffId: StaffId, separatedOn: ISODate, voluntary: t.boolean },
+    { reason: personal(NonEmptyString) },
   ),
 });
 

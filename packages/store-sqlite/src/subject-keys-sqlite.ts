@@ -1,0 +1,137 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import {
+  SubjectForgotten,
+  checkSubjectId,
+  newSubjectKey,
+  type ForgetReport,
+  type SubjectKeyState,
+  type SubjectKeyStore,
+} from '@praxis/core';
+import { applyMigrations, type Migration } from './migrations.js';
+import type { SqliteConnection } from './read-model-sqlite.js';
+import { isBusy, toStoreError } from './sqlite-errors.js';
+
+/** The component name of the vault's key tables in `praxis_migrations`. */
+export const subjectKeysComponent = 'subject-keys';
+
+/** The vault's key tables; never edit a released migration, add the next one. */
+export const subjectKeyMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'subject keys and tombstones of the personal-data vault',
+    sql: `
+      CREATE TABLE subject_keys (
+        subject_id TEXT PRIMARY KEY,
+        key        BLOB NOT NULL,
+        issued_at  TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE subject_tombstones (
+        subject_id   TEXT PRIMARY KEY,
+        forgotten_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+const connectionOf = (c: SqliteConnection): Database.Database => ('database' in c ? c.database : c);
+
+/** Runs a statement, waiting out another process's write lock (up to `waitMs`). */
+const withBusyRetry = async <A>(path: string, waitMs: number, f: () => A): Promise<A> => {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return f();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() >= deadline) throw toStoreError(e, path);
+      await sleep(5);
+    }
+  }
+};
+
+/**
+ * The vault's subject keys in the practice's SQLite file (tables `subject_keys` and
+ * `subject_tombstones`). `forget` deletes the key with `PRAGMA secure_delete` on (SQLite then
+ * overwrites the deleted cell and any freed page with zeros) and checkpoints the WAL with
+ * TRUNCATE, so the key's bytes are in neither the database file nor its WAL afterwards;
+ * `physicallyErased` is false when another connection's open read kept the WAL (the next
+ * checkpoint finishes it). Copies of the file made earlier (backups) still hold the key.
+ *
+ * @example
+ * const store = sqliteEventStore({ path: 'practice.db', registry });
+ * const vault = makeVault(sqliteSubjectKeyStore(store));
+ */
+export const sqliteSubjectKeyStore = (
+  connection: SqliteConnection,
+  options: { readonly busyTimeoutMs?: number } = {},
+): SubjectKeyStore => {
+  const db = connectionOf(connection);
+  const path = db.name;
+  const waitMs = Math.max(0, options.busyTimeoutMs ?? 5_000);
+  applyMigrations(db, subjectKeysComponent, subjectKeyMigrations);
+  const st = {
+    insert: db.prepare(
+      `INSERT INTO subject_keys (subject_id, key, issued_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING`,
+    ),
+    key: db.prepare(`SELECT key FROM subject_keys WHERE subject_id = ?`).pluck(),
+    tombstone: db.prepare(`SELECT forgotten_at FROM subject_tombstones WHERE subject_id = ?`).pluck(),
+    remove: db.prepare(`DELETE FROM subject_keys WHERE subject_id = ?`),
+    bury: db.prepare(
+      `INSERT INTO subject_tombstones (subject_id, forgotten_at) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING`,
+    ),
+  };
+  const issue = db.transaction((subjectId: string): Uint8Array => {
+    const forgottenAt = st.tombstone.get(subjectId) as string | undefined;
+    if (forgottenAt !== undefined) throw new SubjectForgotten(subjectId, forgottenAt);
+    st.insert.run(subjectId, Buffer.from(newSubjectKey()), new Date().toISOString());
+    return new Uint8Array(st.key.get(subjectId) as Buffer);
+  }).immediate;
+  const forget = db.transaction((subjectId: string, at: string): ForgetReport => {
+    const earlier = st.tombstone.get(subjectId) as string | undefined;
+    if (earlier !== undefined)
+      return { outcome: 'already-forgotten', forgottenAt: earlier, physicallyErased: false };
+    if (st.key.get(subjectId) === undefined) return { outcome: 'unknown', physicallyErased: true };
+    st.remove.run(subjectId);
+    st.bury.run(subjectId, at);
+    return { outcome: 'forgotten', forgottenAt: at, physicallyErased: false };
+  }).immediate;
+  const checkpoint = (): boolean => {
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    return r !== undefined && r.busy === 0 && r.log <= 0;
+  };
+  return {
+    kind: 'sqlite',
+    issue: async (subjectId) => {
+      checkSubjectId(subjectId);
+      return withBusyRetry(path, waitMs, () => issue(subjectId));
+    },
+    lookup: async (subjectIds) => {
+      const out = new Map<string, SubjectKeyState>();
+      for (const s of new Set(subjectIds)) {
+        const key = st.key.get(s) as Buffer | undefined;
+        if (key !== undefined) {
+          out.set(s, { state: 'active', key: new Uint8Array(key) });
+          continue;
+        }
+        const forgottenAt = st.tombstone.get(s) as string | undefined;
+        if (forgottenAt !== undefined) out.set(s, { state: 'forgotten', forgottenAt });
+      }
+      return out;
+    },
+    forget: async (subjectId, at) => {
+      checkSubjectId(subjectId);
+      const before = db.pragma('secure_delete', { simple: true }) as number;
+      db.pragma('secure_delete = ON');
+      try {
+        const report = await withBusyRetry(path, waitMs, () => forget(subjectId, at));
+        if (report.outcome === 'unknown') return report;
+        // Old copies of the key's page live on in the WAL until a checkpoint copies the zeroed
+        // page over them and the WAL is truncated.
+        const erased = await withBusyRetry(path, waitMs, checkpoint);
+        return { ...report, physicallyErased: erased };
+      } finally {
+        db.pragma(`secure_delete = ${before === 1 ? 'ON' : 'OFF'}`);
+      }
+    },
+  };
+};
