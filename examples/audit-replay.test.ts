@@ -20,7 +20,7 @@ describe('example: audit replay as of a date', () => {
             timeZone: 'America/Chicago',
             charges: [{ cptCode: '99213', units: 1, amount: 14_000 }],
           },
-          { actor: { id: 'dr.kim', role: 'physician' }, at: '2025-01-06T10:00:00-06:00' },
+          { actor: { id: 'S-104', role: 'physician' }, at: '2025-01-06T10:00:00-06:00' },
         ),
       () => biller.finance.createClaim({ claimId }, { at: '2025-01-07T09:00:00-06:00' }),
       () => biller.finance.scrubClaim({ claimId, failedEdits: [] }, { at: '2025-01-07T09:05:00-06:00' }),
@@ -53,7 +53,7 @@ describe('example: audit replay as of a date', () => {
       'ClaimSubmitted',
       'ClaimAcceptedByPayer',
       'ClaimPaidByPayer',
-      'refused WriteOffBalance: role staff may not Claim.WriteOffBalance',
+      'refused WriteOffBalance: Unauthorized',
     ]);
     expect(a.trail.at(-1)!.who).toBe('sam (staff)');
     expect(a.thenState).toMatchObject({ status: 'accepted', payerPaid: 0 });

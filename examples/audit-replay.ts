@@ -31,7 +31,7 @@ export const auditReplay = async (
     trail.push({
       at: e.occurredAt,
       who: `${e.actorId} (${e.actorRole})`,
-      what: e.refusal === undefined ? e.type : `refused ${e.refusal.commandType}: ${e.refusal.reason}`,
+      what: e.refusal === undefined ? e.type : `refused ${e.refusal.commandType}: ${e.refusal.code}`,
     });
   }
   const [aggregate, ...rest] = entity.split('-');

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as t from 'io-ts';
 import { securityEvents, securityStream } from '@praxis/audit';
-import type { EventRegistry } from '@praxis/core';
+import { vaultEvents, type EventRegistry } from '@praxis/core';
 import { Settings, builtinModules } from '@praxis/practice';
 
 /** Where the catalog lives. */
@@ -77,6 +77,7 @@ export const eventCatalog = (): string => {
           registry: Settings.events,
         },
         { aggregate: 'Security', stream: securityStream, registry: securityEvents },
+        { aggregate: 'Vault', stream: 'Vault-<subjectId>', registry: vaultEvents },
       ],
     ],
     ...builtinModules.map((m): [string, Documented[]] => [
@@ -99,7 +100,8 @@ export const eventCatalog = (): string => {
     'Each is validated by its io-ts codec when appended and when read; `v` is the current schema',
     'version (older versions are upcast on read). Types in the field lists are the codecs:',
     '`ISODate` is `YYYY-MM-DD`, `ISOInstant` an ISO-8601 instant with offset, `*Cents` integer',
-    'cents, `?` marks an optional field. Every event also carries the envelope: event id, stream,',
+    'cents, `?` marks an optional field, `Personal<…>` a field the vault seals per person',
+    '(see [personal data](personal-data.md)). Every event also carries the envelope: event id, stream,',
     'revision, position, actor, correlation and causation ids, business and recording time, and',
     'the hash chain (see [architecture](architecture.md)).',
     '',

@@ -25,7 +25,11 @@ describe('praxis: usage and errors', () => {
 
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['kpi', '--perid', '2025'], /Unknown option '--perid'/],
+    [['kpi', '--perid', '2025'], /^praxis: unknown option --perid \(see praxis kpi --help\)$/m],
+    [
+      ['audit', '--limit', '-3', '--db', missing],
+      /--limit needs a value; a value that starts with "-" is written --limit=-…/,
+    ],
     [['kpi', '--db', missing], /no practice database at .*none\.db/],
     [['audit', '--format', 'xml', '--db', missing], /--format must be table, csv or jsonl/],
     [['replay', '--db', missing], /replay needs --as-of/],

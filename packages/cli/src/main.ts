@@ -28,11 +28,22 @@ const parseFor = (cmd: CliCommand, argv: readonly string[]) => {
       strict: true,
     });
   } catch (err) {
-    // parseArgs explains unknown options and missing values in one sentence.
-    throw new UsageError(
-      `${err instanceof Error ? err.message.split('\n')[0] : String(err)} (see praxis ${cmd.name} --help)`,
-    );
+    throw new UsageError(`${parseProblem(err)} (see praxis ${cmd.name} --help)`);
   }
+};
+
+/**
+ * One sentence for what parseArgs refused. Its own messages carry advice about `--` that does
+ * not fit a mistyped option, and call a value that starts with `-` "ambiguous".
+ */
+const parseProblem = (err: unknown): string => {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  const option = /'(--?[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && /ambiguous/.test(message))
+    return `${option} needs a value; a value that starts with "-" is written ${option}=-…`;
+  return message.split('\n')[0] ?? message;
 };
 
 /**

@@ -110,6 +110,7 @@ export const openBackend = async (
     case 'kurrentdb': {
       // KurrentDB holds the log; read models and snapshots are kept in this process and
       // rebuilt from the log when it starts (see docs/operations.md).
+      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       // KurrentDB keeps no side tables, and keys kept in memory would be lost (and with them
       // every personal field) when the process ends: the caller names where keys live.
       if (options.subjectKeys === undefined)
@@ -117,7 +118,6 @@ export const openBackend = async (
           'subjectKeys',
           'a practice on KurrentDB needs a SubjectKeyStore for its personal-data keys (e.g. sqliteSubjectKeyStore on a file, or postgresSubjectKeyStore)',
         );
-      const { kurrentdbEventStore } = await driver('kurrentdb', () => import('@praxis/store-kurrentdb'));
       const events = kurrentdbEventStore({ connectionString: where.url, registry });
       return {
         events,

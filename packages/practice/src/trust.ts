@@ -1,4 +1,4 @@
-import { InvalidArgument, type EventStore } from '@praxis/core';
+import { InvalidArgument, WrongExpectedRevision, type EventStore } from '@praxis/core';
 import { writeCheckpoint, type CheckpointData, type TrustKey } from '@praxis/audit';
 
 /** The practice's keyed log: its key and the checkpointer that signs the log regularly. */
@@ -36,14 +36,22 @@ export const practiceTrust = (
       running = undefined;
     }
   };
+  /** A checkpoint another process signed at the same moment covers the same log: nothing lost. */
+  const regularly = async (): Promise<void> => {
+    try {
+      await checkpoint();
+    } catch (e) {
+      if (!WrongExpectedRevision.isInstance(e)) throw e;
+    }
+  };
   return {
     key,
     checkpoint,
     afterCommand: async () => {
-      if (++since >= every) await checkpoint();
+      if (++since >= every) await regularly();
     },
     flush: async () => {
-      if (since > 0) await checkpoint();
+      if (since > 0) await regularly();
     },
   };
 };

@@ -146,7 +146,9 @@ describe.each(kinds)('snapshots on $name', (kind) => {
     expect(loaded.revision).toBe(BigInt(seeded + 12));
     // The snapshot's own event (checked by hash) and the 12 after it.
     expect(reads.events).toBe(13);
-  });
+    // Seeding 100,000 events and the first snapshot's command index (one read of the stream)
+    // take tens of seconds on a loaded machine.
+  }, 180_000);
 
   it.each([
     ['the command index the snapshot carries', false],

@@ -14,3 +14,4 @@ export * from './era/import.js';
 export * as Remittance from './remittance/index.js';
 export * from './write.js';
 export * from './era/write.js';
+export * from './claims837/p837.js';

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { praxis, tempDir, testEncounters } from '../test-support.js';
 
@@ -46,6 +47,12 @@ describe('praxis import', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('imports the sample file the README points to (examples/data/encounters.csv)', async () => {
+    const sample = fileURLToPath(new URL('../../../../examples/data/encounters.csv', import.meta.url));
+    const r = await importFile(sample);
+    expect([r.code, r.out.trim()]).toEqual([0, `imported 4 rows of ${sample} as 3 claims`]);
+  });
+
   it('imports a good file as claims with their charge lines', async () => {
     const path = file('good.csv', [
       header,
@@ -66,12 +73,12 @@ describe('praxis import', () => {
     const bad = file('staff-bad.csv', [
       'staff_id,name,position,applied_on',
       's-1,Ada Byron,Medical assistant,2025-11-01',
-      'jamie.ortiz,Jamie Ortiz,Medical assistant,2025-11-01',
+      'S-108,Jamie Ortiz,Medical assistant,2025-11-01',
     ]);
     const r = await importFile(bad);
     expect([r.code, r.err]).toEqual([
       2,
-      expect.stringMatching(/staff-bad\.csv:3: staff record jamie\.ortiz already exists/),
+      expect.stringMatching(/staff-bad\.csv:3: staff record S-108 already exists/),
     ]);
     const good = file('staff.csv', [
       'staff_id,name,position,applied_on',

@@ -1,12 +1,14 @@
 import type { CliCommand } from '../command.js';
 import { audit } from './audit.js';
 import { demo } from './demo.js';
+import { forget } from './forget.js';
 import { importCsv } from './import.js';
 import { importEra } from './import-era.js';
 import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { statements } from './statements.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -20,7 +22,9 @@ export const commands: readonly CliCommand[] = [
   receipt,
   prove,
   rebuild,
+  forget,
   report,
+  statements,
   importCsv,
   importEra,
 ];

@@ -46,17 +46,17 @@ describe('praxis audit', () => {
     const r = await on('audit', '--type', 'CommandRefused');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /maria\.alvarez \(practice_manager\)\s+Budget-2025\s+CommandRefused\s+RecordExpense refused: LineOverspent/,
+      /S-101 \(practice_manager\)\s+Budget-2025\s+CommandRefused\s+RecordExpense refused: LineOverspent/,
     );
     expect(r.out).toMatch(
-      /hana\.ito \(hr\)\s+StaffMember-dr\.kim\s+CommandRefused\s+RenewCredential refused: DeaRenewalTooEarly/,
+      /S-106 \(hr\)\s+StaffMember-S-104\s+CommandRefused\s+RenewCredential refused: DeaRenewalTooEarly/,
     );
   });
 
   it('filters by entity, actor and business time, in CSV and JSON Lines alike', async () => {
     const filter = [
       '--actor',
-      'maria.alvarez',
+      'S-101',
       '--entity',
       'Budget-2025',
       '--since',
@@ -74,7 +74,7 @@ describe('praxis audit', () => {
     expect(csv[0]).toMatch(/^position,occurredAt,recordedAt,actorId/);
     for (const e of jsonl) {
       // A refused command is kept in the security stream, and found under the entity it targeted.
-      expect([e.actorId, e.refusal?.targetStream ?? e.streamId]).toEqual(['maria.alvarez', 'Budget-2025']);
+      expect([e.actorId, e.refusal?.targetStream ?? e.streamId]).toEqual(['S-101', 'Budget-2025']);
       expect(e.occurredAt.slice(0, 7)).toBe('2025-05');
     }
   });
@@ -147,6 +147,47 @@ describe('praxis report', () => {
     const statuses = html.match(/<div class="s">(met|missed|no target|no data)<\/div>/g) ?? [];
     expect(cards.length).toBeGreaterThan(10);
     expect(statuses).toHaveLength(cards.length);
+  });
+});
+
+describe('praxis statements', () => {
+  it('gives three statements that reconcile for every month of the demo, and a balanced trial balance', async () => {
+    const r = await on('statements', '--period', '2025', '--format', 'json');
+    expect(r.code).toBe(0);
+    const months = JSON.parse(r.out) as {
+      month: string;
+      income: { netIncome: number; grossRevenue: number };
+      balanceSheet: {
+        assets: { total: number; cash: number; accountsReceivable: number };
+        liabilities: { total: number };
+        equity: { total: number };
+      };
+      cashFlow: {
+        beginningCash: number;
+        netChangeInCash: number;
+        endingCash: number;
+        indirect: { operatingCashFlow: number };
+      };
+    }[];
+    expect(months).toHaveLength(12);
+    let cash: number | undefined;
+    for (const m of months) {
+      const { assets, liabilities, equity } = m.balanceSheet;
+      expect(assets.total, m.month).toBe(liabilities.total + equity.total);
+      expect(m.cashFlow.endingCash - m.cashFlow.beginningCash, m.month).toBe(m.cashFlow.netChangeInCash);
+      expect(m.cashFlow.indirect.operatingCashFlow, m.month).toBe(m.cashFlow.netChangeInCash);
+      expect(m.cashFlow.endingCash, m.month).toBe(assets.cash);
+      if (cash !== undefined) expect(m.cashFlow.beginningCash, m.month).toBe(cash);
+      cash = m.cashFlow.endingCash;
+    }
+    expect(months.some((m) => m.income.grossRevenue > 0)).toBe(true);
+    const table = await on('statements', '--period', '2025-Q1');
+    expect(table.out).toMatch(/Balance sheet \(end of month\)/);
+    const tb = (await on('statements', '--period', '2025', '--trial-balance')).out.trim().split('\n');
+    expect(tb[0]).toBe('account,name,detail,debit_cents,credit_cents,balance_cents');
+    const [, , , debits, credits] = tb.at(-1)!.split(',');
+    expect(Number(debits)).toBeGreaterThan(0);
+    expect(debits).toBe(credits);
   });
 });
 

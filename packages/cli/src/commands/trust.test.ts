@@ -150,9 +150,11 @@ describe('praxis verify --read-models', () => {
 describe('praxis audit output', () => {
   it('shows a bidi override in an actor id as an escape, never raw', async () => {
     const copy = attacked(
-      `UPDATE read_model_documents SET doc = replace(doc, 'maria.alvarez', 'maria' || char(8238) || 'zevla') WHERE doc LIKE '%maria.alvarez%'`,
+      `UPDATE read_model_documents SET doc = replace(doc, '"actorId":"S-106"', '"actorId":"S-106' || char(8238) || 'live"') WHERE doc LIKE '%"actorId":"S-106"%'`,
     );
-    const r = await praxis(['audit', '--db', copy, '--actor', 'maria' + '\u202e' + 'zevla', '--limit', '3']);
+    const r = await praxis(['audit', '--db', copy, '--limit', '5']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('S-106\\u{202e}live');
     expect(r.out).not.toContain('\u202e');
   });
 });

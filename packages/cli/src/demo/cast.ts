@@ -2,6 +2,10 @@ import type { Actor } from '@praxis/core';
 
 /** A person of the demo practice. */
 export interface Person {
+  /**
+   * Staff id and login: opaque (`S-101`), never built from the name — ids stay in the log
+   * after a person is forgotten, while the name is sealed by the vault (docs/personal-data.md).
+   */
   readonly id: string;
   readonly name: string;
   /** Role in the practice's permission policy. */
@@ -22,34 +26,34 @@ export const practiceCurrency = 'USD';
 
 export const people = {
   manager: {
-    id: 'maria.alvarez',
+    id: 'S-101',
     name: 'Maria Alvarez',
     role: 'practice_manager',
     title: 'Practice manager',
   },
-  reyes: { id: 'dr.reyes', name: 'Dr Lena Reyes', role: 'physician', title: 'Physician', provider: true },
-  haddad: { id: 'dr.haddad', name: 'Dr Omar Haddad', role: 'physician', title: 'Physician', provider: true },
-  kim: { id: 'dr.kim', name: 'Dr Grace Kim', role: 'physician', title: 'Physician', provider: true },
-  biller: { id: 'ben.carter', name: 'Ben Carter', role: 'biller', title: 'Billing specialist' },
-  hr: { id: 'hana.ito', name: 'Hana Ito', role: 'hr', title: 'Office and HR coordinator' },
+  reyes: { id: 'S-102', name: 'Dr Lena Reyes', role: 'physician', title: 'Physician', provider: true },
+  haddad: { id: 'S-103', name: 'Dr Omar Haddad', role: 'physician', title: 'Physician', provider: true },
+  kim: { id: 'S-104', name: 'Dr Grace Kim', role: 'physician', title: 'Physician', provider: true },
+  biller: { id: 'S-105', name: 'Ben Carter', role: 'biller', title: 'Billing specialist' },
+  hr: { id: 'S-106', name: 'Hana Ito', role: 'hr', title: 'Office and HR coordinator' },
   compliance: {
-    id: 'cora.nwosu',
+    id: 'S-107',
     name: 'Cora Nwosu',
     role: 'compliance_officer',
     title: 'Compliance officer (RN)',
   },
-  ma1: { id: 'jamie.ortiz', name: 'Jamie Ortiz', role: 'staff', title: 'Medical assistant' },
-  ma2: { id: 'priya.shah', name: 'Priya Shah', role: 'staff', title: 'Medical assistant' },
+  ma1: { id: 'S-108', name: 'Jamie Ortiz', role: 'staff', title: 'Medical assistant' },
+  ma2: { id: 'S-109', name: 'Priya Shah', role: 'staff', title: 'Medical assistant' },
   ma3: {
-    id: 'luke.brennan',
+    id: 'S-110',
     name: 'Luke Brennan',
     role: 'staff',
     title: 'Medical assistant',
     leaves: '02-28',
   },
-  desk1: { id: 'sofia.rossi', name: 'Sofia Rossi', role: 'staff', title: 'Front desk' },
-  desk2: { id: 'tom.baker', name: 'Tom Baker', role: 'staff', title: 'Front desk', leaves: '10-17' },
-  ma4: { id: 'nina.patel', name: 'Nina Patel', role: 'staff', title: 'Medical assistant', starts: '03-17' },
+  desk1: { id: 'S-111', name: 'Sofia Rossi', role: 'staff', title: 'Front desk' },
+  desk2: { id: 'S-112', name: 'Tom Baker', role: 'staff', title: 'Front desk', leaves: '10-17' },
+  ma4: { id: 'S-113', name: 'Nina Patel', role: 'staff', title: 'Medical assistant', starts: '03-17' },
 } as const satisfies Record<string, Person>;
 
 /** Everyone who works at the practice during the year (some join or leave during it). */

@@ -1,0 +1,76 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PraxisError, collect, forgottenPlaceholder } from '@praxis/core';
+import { Roster } from '@praxis/staff';
+import { createPractice } from './create.js';
+
+const open = () =>
+  createPractice({ store: 'memory:', timeZone: 'America/New_York', currency: 'USD', name: 'Vault practice' });
+const hr = { id: 'S-2', role: 'hr' };
+const manager = { id: 'S-1', role: 'practice_manager' };
+
+describe('the personal-data vault through the facade', () => {
+  it('seals personal fields in the log, reveals them to callers, and forgets a person on request', async () => {
+    const practice = await open();
+    try {
+      const r = await practice.staff.receiveApplication(
+        { staffId: 'S-9', name: 'Ana Silva', position: 'Nurse', appliedOn: '2026-03-02' },
+        { actor: hr },
+      );
+      expect(r.ok && (r.state as { name: string }).name).toBe('Ana Silva');
+      expect(r.ok && r.events[0]?.data).toMatchObject({ name: 'Ana Silva' });
+      const stored = JSON.stringify(await collect(practice.store.readAll()), (_, v: unknown) =>
+        typeof v === 'bigint' ? v.toString() : v,
+      );
+      expect(stored).not.toContain('Ana Silva');
+      const loaded = await practice.load<{ name: string }>('StaffMember', 'S-9');
+      expect(loaded.found && loaded.state.name).toBe('Ana Silva');
+      expect((await Roster.getRosterEntry(practice.readModels, 'S-9'))?.name).toBe('Ana Silva');
+      const headcount = await Roster.headcountOn(practice.readModels, '2026-03-02');
+
+      const denied = await practice.forgetSubject('staff:S-9', { actor: hr });
+      expect(denied).toMatchObject({ ok: false, code: 'Unauthorized' });
+      const done = await practice.forgetSubject('staff:S-9', { actor: manager });
+      expect(done).toMatchObject({ ok: true, subjectId: 'staff:S-9', alreadyForgotten: false });
+
+      expect((await Roster.getRosterEntry(practice.readModels, 'S-9'))?.name).toBe(forgottenPlaceholder);
+      const forgotten = await practice.load<{ name: string }>('StaffMember', 'S-9');
+      expect(forgotten.found && forgotten.state.name).toBe(forgottenPlaceholder);
+      expect(await Roster.headcountOn(practice.readModels, '2026-03-02')).toBe(headcount);
+      expect((await practice.audit.verify()).ok).toBe(true);
+      // Nothing new about a forgotten person is recorded.
+      const late = await practice.staff.closeApplication(
+        { staffId: 'S-9', closedOn: '2026-03-20', reason: 'withdrew' },
+        { actor: hr },
+      );
+      expect(late).toMatchObject({ ok: false, code: 'SubjectForgotten' });
+      // The refusal and the erasure are both in the trail, as codes and ids.
+      const trail = await practice.audit.query({});
+      const refusals = trail.entries.filter((e) => e.refusal !== undefined).map((e) => e.refusal!.code);
+      expect(refusals).toEqual(['Unauthorized', 'SubjectForgotten']);
+      expect(trail.entries.filter((e) => e.type === 'SubjectForgotten')).toHaveLength(1);
+    } finally {
+      await practice.close();
+    }
+  });
+
+  it('answers any subject id with an outcome: never an untyped error', async () => {
+    const practice = await open();
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string(), fc.anything()), async (subjectId) => {
+          try {
+            const r = await practice.forgetSubject(subjectId as string, { actor: manager });
+            expect(r.ok).toBe(false);
+            if (!r.ok) expect(['InvalidSubjectId', 'UnknownSubject']).toContain(r.code);
+          } catch (e) {
+            expect(PraxisError.isPraxisError(e)).toBe(true);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      await practice.close();
+    }
+  });
+});

@@ -1,0 +1,257 @@
+import { cents, decimal } from '../money.js';
+import { el, loc, readInterchanges } from '../interchange.js';
+import { writeInterchange, type SegmentDraft } from '../write.js';
+import { X12Error } from '../x12-error.js';
+
+/** One professional claim as an 837P carries it (money in cents). */
+export interface ProfessionalClaim {
+  /** CLM01: the provider's claim id (Praxis's claimId; the 835 returns it in CLP01). */
+  readonly claimId: string;
+  /** CLM02: total charge = Σ line charges. */
+  readonly totalCharge: number;
+  /** CLM05-1: place of service (`11` office). */
+  readonly placeOfService: string;
+  /** HI: ICD-10-CM codes, principal first (ABK, then ABF). */
+  readonly diagnoses: readonly string[];
+  readonly subscriber: { readonly memberId: string; readonly lastName: string; readonly firstName: string };
+  readonly payer: { readonly id: string; readonly name: string };
+  readonly lines: readonly {
+    /** SV101-2. */
+    readonly cptCode: string;
+    readonly modifiers?: readonly string[];
+    /** SV102. */
+    readonly charge: number;
+    /** SV104. */
+    readonly units: number;
+    /** DTP*472 (YYYY-MM-DD). */
+    readonly serviceDate: string;
+  }[];
+}
+
+/** The parties of an 837P: submitter, receiver and billing provider. */
+export interface Parties837 {
+  readonly submitter: {
+    readonly name: string;
+    readonly id: string;
+    readonly contact: string;
+    readonly phone: string;
+  };
+  readonly receiver: { readonly name: string; readonly id: string };
+  readonly billingProvider: {
+    readonly name: string;
+    readonly npi: string;
+    readonly taxId: string;
+    readonly address: string;
+    readonly city: string;
+    readonly state: string;
+    readonly zip: string;
+  };
+}
+
+const ymd = (d: string) => d.replaceAll('-', '');
+const iso = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
+
+/**
+ * Writes claims as one 005010X222A1 837P (with node-x12's generator): BHT, submitter (1000A)
+ * and receiver (1000B), billing provider (2000A/2010AA), then per claim a subscriber
+ * hierarchical level (2000B, patient = subscriber) with its payer (2010BB), CLM, HI and its
+ * service lines (LX, SV1, DTP*472). HL ids and parents, SE/GE/IEA counts and control numbers
+ * are computed.
+ */
+export const write837P = (
+  claims: readonly ProfessionalClaim[],
+  parties: Parties837,
+  envelope: { readonly controlNumber: number; readonly createdAt: string; readonly usage?: 'P' | 'T' },
+): string => {
+  const p = parties;
+  const s: SegmentDraft[] = [
+    [
+      'BHT',
+      '0019',
+      '00',
+      String(envelope.controlNumber),
+      ymd(envelope.createdAt.slice(0, 10)),
+      envelope.createdAt.slice(11, 16).replace(':', '') || '0000',
+      'CH',
+    ],
+    ['NM1', '41', '2', p.submitter.name, '', '', '', '', '46', p.submitter.id],
+    ['PER', 'IC', p.submitter.contact, 'TE', p.submitter.phone],
+    ['NM1', '40', '2', p.receiver.name, '', '', '', '', '46', p.receiver.id],
+    ['HL', '1', '', '20', '1'],
+    ['NM1', '85', '2', p.billingProvider.name, '', '', '', '', 'XX', p.billingProvider.npi],
+    ['N3', p.billingProvider.address],
+    ['N4', p.billingProvider.city, p.billingProvider.state, p.billingProvider.zip],
+    ['REF', 'EI', p.billingProvider.taxId],
+  ];
+  let hl = 1;
+  for (const c of claims) {
+    hl++;
+    s.push(['HL', String(hl), '1', '22', '0']);
+    s.push(['SBR', 'P', '18', '', '', '', '', '', '', 'CI']);
+    s.push([
+      'NM1',
+      'IL',
+      '1',
+      c.subscriber.lastName,
+      c.subscriber.firstName,
+      '',
+      '',
+      '',
+      'MI',
+      c.subscriber.memberId,
+    ]);
+    s.push(['NM1', 'PR', '2', c.payer.name, '', '', '', '', 'PI', c.payer.id]);
+    s.push(['CLM', c.claimId, decimal(c.totalCharge), '', '', `${c.placeOfService}:B:1`, 'Y', 'A', 'Y', 'Y']);
+    s.push(['HI', ...c.diagnoses.map((d, i) => `${i === 0 ? 'ABK' : 'ABF'}:${d.replace('.', '')}`)]);
+    for (const [i, l] of c.lines.entries()) {
+      s.push(['LX', String(i + 1)]);
+      s.push([
+        'SV1',
+        ['HC', l.cptCode, ...(l.modifiers ?? [])].join(':'),
+        decimal(l.charge),
+        'UN',
+        String(l.units),
+        '',
+        '',
+        '1',
+      ]);
+      s.push(['DTP', '472', 'D8', ymd(l.serviceDate)]);
+    }
+  }
+  return writeInterchange({
+    sender: p.submitter.id,
+    receiver: p.receiver.id,
+    controlNumber: envelope.controlNumber,
+    createdAt: envelope.createdAt,
+    ...(envelope.usage === undefined ? {} : { usage: envelope.usage }),
+    functionalCode: 'HC',
+    version: '005010X222A1',
+    transactions: [{ setId: '837', controlNumber: '0001', guide: '005010X222A1', segments: s }],
+  });
+};
+
+/**
+ * Reads the claims of an 837P (005010X222A1 or A2): CLM, HI, subscriber (NM1*IL), payer
+ * (NM1*PR), and each service line (SV1, DTP*472, the claim's DTP*472 when a line has none).
+ * Checks CLM02 = Σ SV102 of the claim's lines. Throws `X12Error` naming segment and element.
+ */
+export const read837P = (text: string): ProfessionalClaim[] => {
+  const out: ProfessionalClaim[] = [];
+  for (const ic of readInterchanges(text)) {
+    const d = ic.delimiters;
+    for (const g of ic.groups)
+      for (const t of g.transactions) {
+        const st = t.segments[0]!;
+        if (t.setId !== '837' || g.functionalCode !== 'HC' || !t.guide.startsWith('005010X222'))
+          throw new X12Error(
+            'unsupported',
+            `this is not an 837P (GS01 HC, ST01 837, guide 005010X222): ${t.setId} ${t.guide}`,
+            loc(st, 1, undefined, d),
+          );
+        let subscriber = { memberId: '', lastName: '', firstName: '' };
+        let payer = { id: '', name: '' };
+        type Draft = {
+          clm: (typeof t.segments)[number];
+          diagnoses: string[];
+          lines: ProfessionalClaim['lines'][number][];
+          date: string;
+        };
+        let claim: Draft | undefined;
+        let pendingLine:
+          | { cptCode: string; modifiers: string[]; charge: number; units: number; serviceDate: string }
+          | undefined;
+        const flushLine = () => {
+          if (claim !== undefined && pendingLine !== undefined)
+            claim.lines.push({ ...pendingLine, serviceDate: pendingLine.serviceDate || claim.date });
+          pendingLine = undefined;
+        };
+        const flush = () => {
+          flushLine();
+          if (claim === undefined) return;
+          const c = claim;
+          const total = cents(el(c.clm, 2), loc(c.clm, 2, undefined, d));
+          const sum = c.lines.reduce((a, l) => a + l.charge, 0);
+          if (total !== sum)
+            throw new X12Error(
+              'unbalanced',
+              `claim ${el(c.clm, 1)}: CLM02 ${decimal(total)} must equal the sum of its lines' SV102, ${decimal(sum)}`,
+              loc(c.clm, 2, undefined, d),
+            );
+          out.push({
+            claimId: el(c.clm, 1),
+            totalCharge: total,
+            placeOfService: el(c.clm, 5).split(d.component)[0] ?? '',
+            diagnoses: c.diagnoses,
+            subscriber,
+            payer,
+            lines: c.lines,
+          });
+          claim = undefined;
+        };
+        for (const seg of t.segments) {
+          switch (seg.tag) {
+            case 'HL':
+              flush();
+              break;
+            case 'NM1':
+              if (el(seg, 1) === 'IL')
+                subscriber = { memberId: el(seg, 9), lastName: el(seg, 3), firstName: el(seg, 4) };
+              if (el(seg, 1) === 'PR') payer = { id: el(seg, 9), name: el(seg, 3) };
+              break;
+            case 'CLM':
+              flush();
+              claim = { clm: seg, diagnoses: [], lines: [], date: '' };
+              break;
+            case 'HI':
+              if (claim !== undefined)
+                claim.diagnoses.push(
+                  ...seg.elements.map((e) => e.split(d.component)[1] ?? '').filter((x) => x !== ''),
+                );
+              break;
+            case 'SV1': {
+              if (claim === undefined)
+                throw new X12Error(
+                  'invalid',
+                  'a service line (SV1) outside a claim (CLM)',
+                  loc(seg, undefined, undefined, d),
+                );
+              flushLine();
+              const [qual = '', code = '', ...mods] = el(seg, 1).split(d.component);
+              if (qual === '' || code === '')
+                throw new X12Error(
+                  'invalid',
+                  'SV101 must be qualifier:procedure code',
+                  loc(seg, 1, undefined, d),
+                );
+              const units = Number(el(seg, 4) || '1');
+              if (!(Number.isFinite(units) && units > 0))
+                throw new X12Error(
+                  'invalid',
+                  `"${el(seg, 4)}" is not a number of units`,
+                  loc(seg, 4, undefined, d),
+                );
+              pendingLine = {
+                cptCode: code,
+                modifiers: mods.filter((m) => m !== ''),
+                charge: cents(el(seg, 2), loc(seg, 2, undefined, d)),
+                units,
+                serviceDate: '',
+              };
+              break;
+            }
+            case 'DTP':
+              if (el(seg, 1) === '472' && claim !== undefined) {
+                const date = iso(el(seg, 3).split('-')[0] ?? '');
+                if (pendingLine !== undefined) pendingLine.serviceDate = date;
+                else claim.date = date;
+              }
+              break;
+            case 'SE':
+              flush();
+              break;
+          }
+        }
+      }
+  }
+  return out;
+};

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allSnippets, checkSnippets, markdownFiles, root, snippetsOf } from './doc-snippets.js';
+
+describe('TypeScript blocks of README.md and docs/', () => {
+  it('every block compiles against the workspace (run scripts/doc-snippets.ts for file:line)', () => {
+    const snippets = allSnippets();
+    expect(snippets.length).toBeGreaterThan(20);
+    expect(checkSnippets(snippets)).toEqual([]);
+  }, 600_000);
+
+  it('fragments (```ts fragment) stay rare', () => {
+    const fences = markdownFiles().flatMap((f) =>
+      readFileSync(join(root, f), 'utf8')
+        .split('\n')
+        .filter((l) => /^\s*```(ts|typescript)\b/.test(l)),
+    );
+    const fragments = fences.filter((l) => /\bfragment\b/.test(l));
+    expect(fragments.length).toBeLessThanOrEqual(Math.ceil(fences.length / 4));
+  });
+
+  it('reports a block that does not compile at its Markdown line, and skips fragments', () => {
+    const markdown = [
+      '# Title',
+      '',
+      '```ts',
+      "import { businessCalendar } from '@praxis/core';",
+      "const cal = businessCalendar('UTC');",
+      "cal.addBusinessDays('2026-01-01', '3');",
+      '```',
+      '',
+      '```ts fragment',
+      'this is not TypeScript at all',
+      '```',
+    ].join('\n');
+    const snippets = snippetsOf('docs/example.md', markdown);
+    expect(snippets).toHaveLength(1);
+    const errors = checkSnippets(snippets);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'docs/example.md', line: 6 });
+    expect(errors[0]!.message).toMatch(/not assignable to parameter of type 'number'/);
+  }, 600_000);
+});
