@@ -1,6 +1,6 @@
-import type { Actor, DomainCommand } from '@praxis/core';
+import type { Actor, CommandInputOf, DomainCommand } from '@praxis/core';
 import { Claim } from '@praxis/finance';
-import type { RecordRemittance } from '../remittance/index.js';
+import type { commands as remittanceCommands } from '../remittance/index.js';
 import { X12Error } from '../x12-error.js';
 import { checkBalance, totalsOf, type RemittanceTotals } from './balance.js';
 import type { RemittanceAdvice } from './model.js';
@@ -91,7 +91,12 @@ export const parseRemittances = (
     return { remittance: r, totals: totalsOf(r) };
   });
 
-const record = (p: Planned, at: string): RecordRemittance => ({
+/** The RecordRemittance input: its time is the call's `at`, never a payload field. */
+type RecordRemittanceInput = CommandInputOf<typeof remittanceCommands, 'RecordRemittance'> & {
+  readonly type: 'RecordRemittance';
+};
+
+const record = (p: Planned): RecordRemittanceInput => ({
   type: 'RecordRemittance',
   remittanceId: p.remittanceId,
   traceNumber: p.r.traceNumber,
@@ -117,7 +122,6 @@ const record = (p: Planned, at: string): RecordRemittance => ({
     amount: a.amount,
     ...(a.reference === undefined ? {} : { reference: a.reference }),
   })),
-  at,
 });
 
 /**
@@ -178,11 +182,7 @@ export const importRemittance = async (
       if (already) continue;
       const first = plan.commands[0];
       if (first === undefined) continue;
-      const checked = await port.check(
-        first.aggregate,
-        { ...first.command, at } as DomainCommand,
-        callOptions,
-      );
+      const checked = await port.check(first.aggregate, first.command as DomainCommand, callOptions);
       if (!checked.ok)
         unmatched.push({
           claimId: c.claimId,
@@ -192,7 +192,7 @@ export const importRemittance = async (
     }
     const p: Planned = { r, remittanceId, totals, already, claims };
     if (!already) {
-      const checked = await port.check('Remittance', record(p, at), callOptions);
+      const checked = await port.check('Remittance', record(p), callOptions);
       if (!checked.ok)
         unmatched.push({
           claimId: '',
@@ -219,7 +219,7 @@ export const importRemittance = async (
   let total = 0;
   for (const p of planned) {
     if (!p.already) {
-      const rec = await port.execute('Remittance', record(p, at), {
+      const rec = await port.execute('Remittance', record(p), {
         ...callOptions,
         commandId: `era:${p.remittanceId}`,
       });
@@ -235,7 +235,7 @@ export const importRemittance = async (
     let posted = 0;
     for (const plan of p.claims) {
       for (const [k, cmd] of plan.commands.entries()) {
-        const out = await port.execute(cmd.aggregate, { ...cmd.command, at } as DomainCommand, {
+        const out = await port.execute(cmd.aggregate, cmd.command as DomainCommand, {
           ...callOptions,
           commandId: `era:${p.remittanceId}:${plan.index}:${k + 1}`,
         });
