@@ -19,28 +19,29 @@ describe('example: audit replay as of a date', () => {
             dateOfService: '2025-01-06',
             timeZone: 'America/Chicago',
             charges: [{ cptCode: '99213', units: 1, amount: 14_000 }],
-            at: '2025-01-06T10:00:00-06:00',
           },
-          { actor: { id: 'S-104', role: 'physician' } },
+          { actor: { id: 'S-104', role: 'physician' }, at: '2025-01-06T10:00:00-06:00' },
         ),
-      () => biller.finance.createClaim({ claimId, at: '2025-01-07T09:00:00-06:00' }),
-      () => biller.finance.scrubClaim({ claimId, failedEdits: [], at: '2025-01-07T09:05:00-06:00' }),
-      () => biller.finance.submitClaim({ claimId, at: '2025-01-07T10:00:00-06:00' }),
-      () => biller.finance.recordPayerAcceptance({ claimId, at: '2025-01-09T10:00:00-06:00' }),
+      () => biller.finance.createClaim({ claimId }, { at: '2025-01-07T09:00:00-06:00' }),
+      () => biller.finance.scrubClaim({ claimId, failedEdits: [] }, { at: '2025-01-07T09:05:00-06:00' }),
+      () => biller.finance.submitClaim({ claimId }, { at: '2025-01-07T10:00:00-06:00' }),
+      () => biller.finance.recordPayerAcceptance({ claimId }, { at: '2025-01-09T10:00:00-06:00' }),
       () =>
-        biller.finance.recordPayerPayment({
-          claimId,
-          paymentId: 'era-1',
-          lines: [{ cptCode: '99213', paid: 9_000, contractualAdjustment: 5_000 }],
-          patientResponsibility: 0,
-          at: '2025-02-10T13:00:00-06:00',
-        }),
+        biller.finance.recordPayerPayment(
+          {
+            claimId,
+            paymentId: 'era-1',
+            lines: [{ cptCode: '99213', paid: 9_000, contractualAdjustment: 5_000 }],
+            patientResponsibility: 0,
+          },
+          { at: '2025-02-10T13:00:00-06:00' },
+        ),
     ];
     for (const step of steps) expect((await step()).ok).toBe(true);
     // A front-desk user tries to write the claim off: refused, and on the record.
     const refused = await practice.finance.writeOffBalance(
-      { claimId, writeOffId: 'w-1', amount: 100, reason: 'bad-debt', at: '2025-02-11T09:00:00-06:00' },
-      { actor: { id: 'sam', role: 'staff' } },
+      { claimId, writeOffId: 'w-1', amount: 100, reason: 'bad-debt' },
+      { actor: { id: 'sam', role: 'staff' }, at: '2025-02-11T09:00:00-06:00' },
     );
     expect(refused.ok).toBe(false);
 

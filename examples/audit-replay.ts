@@ -45,7 +45,7 @@ export const auditReplay = async (
   return {
     trail,
     thenState: then.state,
-    nowState: now.state,
+    nowState: now.found ? now.state : undefined,
     collectedThen,
     collectedNow,
     intact: verified.ok,

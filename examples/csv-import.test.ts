@@ -18,8 +18,8 @@ describe('example: CSV import from an EHR export', () => {
     ].join('\n');
     const r = await importEncounters(practice, csv, biller, at);
     expect(r).toEqual({ ok: true, claims: ['Claim-ehr-E1', 'Claim-ehr-E2'] });
-    const { state } = await practice.load<{ totalCharges: number }>('Claim', 'ehr-E1');
-    expect(state.totalCharges).toBe(15_800);
+    const claim = await practice.load<{ totalCharges: number }>('Claim', 'ehr-E1');
+    expect(claim.found && claim.state.totalCharges).toBe(15_800);
     await practice.close();
   });
 

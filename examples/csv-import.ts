@@ -72,19 +72,18 @@ export const importEncounters = async (
       dateOfService: c.cols[4]!,
       timeZone: practice.settings.timeZone,
       charges: c.charges,
-      at,
     },
   }));
   // The business rules (dates that exist, CPT codes, a claim not registered twice, the
   // actor's permissions): decided now, recorded only if every row passes.
   for (const { line, command } of commands) {
-    const checked = await practice.check('Claim', command, { actor });
+    const checked = await practice.check('Claim', command, { actor, at });
     if (!checked.ok) errors.push(`line ${line}: ${checked.message}`);
   }
   if (errors.length > 0) return { ok: false, errors };
   const recorded: string[] = [];
   for (const { command } of commands) {
-    const r = await practice.execute('Claim', command, { actor });
+    const r = await practice.execute('Claim', command, { actor, at });
     if (!r.ok) throw new Error(`changed since it was checked: ${r.summary}`);
     recorded.push(r.streamId);
   }

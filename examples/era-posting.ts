@@ -20,20 +20,22 @@ export const eraPosting = async (): Promise<string[]> => {
   const b = practice.as(biller);
   const at = '2026-03-02T17:00:00-06:00';
   for (const claimId of ['A-100', 'A-101']) {
-    await b.finance.registerCharges({
-      claimId,
-      encounterId: `enc-${claimId}`,
-      patientId: `pat-${claimId}`,
-      payerId: 'acme',
-      payerKind: 'commercial',
-      dateOfService: '2026-03-02',
-      timeZone: 'America/Chicago',
-      charges: [{ cptCode: '99213', units: 1, amount: 14_000 }],
-      at,
-    });
-    await b.finance.createClaim({ claimId, at });
-    await b.finance.scrubClaim({ claimId, failedEdits: [], at });
-    await b.finance.submitClaim({ claimId, at });
+    await b.finance.registerCharges(
+      {
+        claimId,
+        encounterId: `enc-${claimId}`,
+        patientId: `pat-${claimId}`,
+        payerId: 'acme',
+        payerKind: 'commercial',
+        dateOfService: '2026-03-02',
+        timeZone: 'America/Chicago',
+        charges: [{ cptCode: '99213', units: 1, amount: 14_000 }],
+      },
+      { at },
+    );
+    await b.finance.createClaim({ claimId }, { at });
+    await b.finance.scrubClaim({ claimId, failedEdits: [] }, { at });
+    await b.finance.submitClaim({ claimId }, { at });
   }
   // The payer's 835: A-100 paid $90 (CO-45 $30, PR-2 coinsurance $20); A-101 denied (CO-50).
   const era = write835({

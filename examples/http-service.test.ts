@@ -16,13 +16,13 @@ afterAll(async () => {
   await practice.close();
 });
 
+const at = '2025-01-06T09:00:00-06:00';
 const post = (path: string, body: unknown, role = 'practice_manager') =>
-  fetch(`${base}${path}`, {
+  fetch(`${base}${path}?at=${encodeURIComponent(at)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-actor-id': 'maria', 'x-actor-role': role },
     body: JSON.stringify(body),
   });
-const at = '2025-01-06T09:00:00-06:00';
 
 describe('example: Praxis in an HTTP service', () => {
   it('runs commands over HTTP and answers with what was decided', async () => {
@@ -34,28 +34,32 @@ describe('example: Praxis in an HTTP service', () => {
       currency: 'USD',
       projections: [{ month: '2025-01', visits: 300, netRevenuePerVisit: 11_000 }],
       lines: [{ category: 'supplies', months: { '2025-01': 500_000 } }],
-      draftedBy: 'maria',
-      at,
     });
     expect(draft.status).toBe(200);
     expect(await draft.json()).toMatchObject({ ok: true, decided: ['BudgetDrafted'] });
   });
 
-  it('says 403 when the role may not, 422 when a rule refuses, 404 for an unknown command', async () => {
-    const forbidden = await post(
-      '/commands/finance/approveBudget',
-      { budgetId: '2025', approvedBy: 'x', at },
-      'staff',
-    );
+  it('maps refusals by category: 403 forbidden, 409 conflict, 400 invalid, 404 unknown command', async () => {
+    const forbidden = await post('/commands/finance/approveBudget', { budgetId: '2025' }, 'staff');
     expect(forbidden.status).toBe(403);
-    const early = await post('/commands/finance/approveBudget', {
-      budgetId: '2025',
-      approvedBy: 'maria',
-      at,
-    });
+    const forged = await post('/commands/finance/approveBudget', { budgetId: '2025', approvedBy: 'x' });
+    expect([forged.status, ((await forged.json()) as { code: string }).code]).toEqual([403, 'NotTheActor']);
+    const early = await post('/commands/finance/approveBudget', { budgetId: '2025' });
     expect([early.status, ((await early.json()) as { code: string }).code]).toEqual([
-      422,
+      409,
       'BudgetNotSubmitted',
+    ]);
+    const misspelt = await post('/commands/finance/recordExpense', {
+      budgetId: '2025',
+      expenseId: 'e1',
+      category: 'supplies',
+      amount: '12.00',
+      incurredOn: '2025-01-06',
+      description: 'gloves',
+    });
+    expect([misspelt.status, await misspelt.json()]).toEqual([
+      400,
+      expect.objectContaining({ code: 'InvalidAmount', field: 'amount', category: 'invalid' }),
     ]);
     expect((await post('/commands/finance/stealMoney', {})).status).toBe(404);
   });
@@ -72,6 +76,12 @@ describe('example: Praxis in an HTTP service', () => {
     const audit = (await (await fetch(`${base}/audit?entity=Budget-2025`)).json()) as {
       entries: { type: string }[];
     };
-    expect(audit.entries.map((e) => e.type)).toEqual(['BudgetDrafted', 'CommandRefused', 'CommandRefused']);
+    expect(audit.entries.map((e) => e.type)).toEqual([
+      'BudgetDrafted',
+      'CommandRefused',
+      'CommandRefused',
+      'CommandRefused',
+      'CommandRefused',
+    ]);
   });
 });

@@ -2,7 +2,8 @@
  * Example: Praxis embedded in an HTTP service (node:http, no framework).
  *
  *   POST /commands/<area>/<command>   body: the command's input (JSON); who acts: the
- *                                     x-actor-id and x-actor-role headers (your auth layer sets them)
+ *                                     x-actor-id and x-actor-role headers (your auth layer sets them);
+ *                                     business time: ?at=<ISO instant> (default: now)
  *   GET  /kpis?period=2025-Q1         every KPI of a period, with targets
  *   GET  /calendar?asOf=2025-06-30    obligations: overdue, due soon, upcoming, done
  *   GET  /audit?entity=Budget-2025    the audit trail of one entity
@@ -28,8 +29,21 @@ const send = (res: ServerResponse, status: number, value: unknown) => {
   res.end(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 };
 
-/** 200 when decided; 403 when the role may not; 422 when a business rule refused it. */
-const statusOf = (o: Outcome) => (o.ok ? 200 : o.reason === 'unauthorized' ? 403 : 422);
+/** The HTTP status of each refusal category. */
+const statusOfCategory = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+  rule: 422,
+} as const;
+
+/**
+ * 200 when decided; otherwise by the refusal's category: 400 malformed input, 404 something it
+ * names does not exist, 409 a clash with what already happened, 403 the actor may not, 422 a
+ * business rule said no.
+ */
+const statusOf = (o: Outcome) => (o.ok ? 200 : statusOfCategory[o.category]);
 
 /** The request handler: maps HTTP onto the practice's commands and queries. */
 export const praxisHandler =
@@ -49,7 +63,11 @@ export const praxisHandler =
           return send(res, 401, { error: 'x-actor-id and x-actor-role headers are required' });
         }
         const input = await readJson(req);
-        const outcome = (await method(input, { actor: { id, role } })) as Outcome;
+        const at = url.searchParams.get('at');
+        const outcome = (await method(input, {
+          actor: { id, role },
+          ...(at === null ? {} : { at }),
+        })) as Outcome;
         const { state: _state, ...shown } = outcome as Outcome & { state?: unknown };
         return send(res, statusOf(outcome), shown);
       }

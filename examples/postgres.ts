@@ -34,13 +34,10 @@ export const runOnPostgres = async (databaseUrl: string): Promise<PostgresRun> =
         policyId,
         title: 'Hand hygiene',
         reviewEveryMonths: 12,
-        draftedBy: 'cora',
         draftedOn: '2025-01-06',
       }),
-      await co.policies.approvePolicy({
+      await serverA.as({ id: 'maria', role: 'practice_manager' }).policies.approvePolicy({
         policyId,
-        approvedBy: 'maria',
-        approverRole: 'practice_manager',
         approvedOn: '2025-01-07',
       }),
       await co.policies.publishPolicy({ policyId, publishedOn: '2025-01-08', effectiveOn: '2025-01-08' }),

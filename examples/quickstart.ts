@@ -15,10 +15,9 @@ export const quickstart = async (store = 'memory:') => {
     budgetId: '2026', fiscalYear: '2026', startsOn: '2026-01-01', timeZone: 'America/Chicago', currency: 'USD',
     projections: [{ month: '2026-01', visits: 400, netRevenuePerVisit: 11_000 }],
     lines: [{ category: 'supplies', months: { '2026-01': 500_000 } }],
-    draftedBy: 'maria', at,
-  });
+  }, { at });
   console.log(drafted.summary); // Budget-2026: BudgetDrafted
-  const early = await maria.finance.approveBudget({ budgetId: '2026', approvedBy: 'maria', at });
+  const early = await maria.finance.approveBudget({ budgetId: '2026' }, { at });
   console.log(early.summary); // refused (BudgetNotSubmitted): only a submitted budget can be approved [status]
   const kpis = await practice.kpis('2026-Q1');
   console.log(kpis.lines.map((k) => `${k.label}: ${k.value ?? 'n/a'}`).join('\n'));

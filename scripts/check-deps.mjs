@@ -50,7 +50,7 @@ for (const d of readdirSync('packages')) {
   );
   for (const f of walk(`packages/${d}/src`)) {
     const isTest =
-      /\.test\.ts$|\.fixture\.ts$|test-support/.test(f) || (/\/testing\//.test(f) && d !== 'testing');
+      /\.test(-d)?\.ts$|\.fixture\.ts$|test-support/.test(f) || (/\/testing\//.test(f) && d !== 'testing');
     if (!isTest) {
       for (const m of readFileSync(f, 'utf8').matchAll(staticImport)) {
         if (optionalPeers.has(pkgName(m[1]))) {

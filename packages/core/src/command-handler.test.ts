@@ -43,7 +43,7 @@ describe('CommandHandler', () => {
     expect(r._tag).toBe('Right');
     const [e] = await collect(store.readStream('Counter-1'));
     expect(e?.metadata.actor).toEqual(actor);
-    expect(e?.metadata.occurredAt).toBe('2026-03-01T09:00:00.000-05:00');
+    expect(e?.metadata.occurredAt).toBe('2026-03-01T09:00:00-05:00');
     expect((await h.load('Counter-1')).state.total).toBe(3);
   });
 

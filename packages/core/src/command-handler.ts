@@ -1,16 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { DateTime } from 'luxon';
 import type { Clock } from './clock.js';
+import { ISODate, ISOInstant } from './codecs/primitives.js';
+import { domainError } from './domain-error.js';
 import type { DomainEvent } from './codecs/registry.js';
 import type { Decider, DomainCommand } from './decider.js';
 import type { DomainError } from './domain-error.js';
 import type { Actor, NewEvent, RecordedEvent } from './envelope.js';
 import { StreamNotFound } from './errors/stream-not-found.js';
 import { SubjectForgotten } from './errors/subject-forgotten.js';
-import { domainError } from './domain-error.js';
 import { WrongExpectedRevision } from './errors/wrong-expected-revision.js';
 import type { EventStore, StreamRevision } from './event-store.js';
 import { newEventId } from './ids.js';
-import type { PermissionPolicy } from './permissions.js';
+import { actorProblem, personIdProblem, type PermissionPolicy } from './permissions.js';
 import type { Position } from './position.js';
 
 /** The actor was not allowed to issue the command. */
@@ -34,8 +36,17 @@ export interface CommandEnvelope<C extends DomainCommand> {
   readonly commandId?: string;
   readonly correlationId?: string;
   readonly causationId?: string;
-  /** Business time; default: the clock's now. */
+  /**
+   * Business time (ISO instant with offset); default: the command's business date or instant
+   * field when its spec names one (`hiredOn`), else the clock's now. The command's own `at` is
+   * stamped from this, never taken from the payload.
+   */
   readonly at?: string;
+  /**
+   * The person the actor acts for: needs an `onBehalfOf:` grant; the command's actor fields
+   * (`approvedBy`, …) name this person and the events record both (`metadata.onBehalfOf`).
+   */
+  readonly onBehalfOf?: string;
 }
 
 /** One event a command appended. */
@@ -109,6 +120,11 @@ export interface CommandHandlerOptions<C extends DomainCommand, Ev extends Domai
 
 export interface CommandHandler<C extends DomainCommand, Ev extends DomainEvent, S> {
   handle(envelope: CommandEnvelope<C>): Promise<CommandResult<Ev, S>>;
+  /**
+   * Decides a command exactly as `handle` would (identity, permissions, decoding, stamps, rules)
+   * without appending or recording anything: the events it would record, or why not.
+   */
+  check(envelope: CommandEnvelope<C>): Promise<E.Either<CommandRejection, readonly Ev[]>>;
   /** The current state of one aggregate instance. */
   load(streamId: string): Promise<{ state: S; revision: StreamRevision }>;
 }
@@ -157,7 +173,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
       await options.onRefused({
         streamId: env.streamId,
         aggregate: decider.name,
-        commandType: env.command.type,
+        commandType: bound((env.command as { type?: unknown } | null)?.type ?? ''),
         actor: env.actor,
         at,
         rejection,
@@ -168,23 +184,94 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
     return E.left(rejection);
   };
 
-  const handle = async (env: CommandEnvelope<C>): Promise<CommandResult<Ev, S>> => {
-    const at = env.at ?? clock.now().toISO()!;
+  const zone = clock.zone;
+  const nowIso = () => clock.now().toISO({ suppressMilliseconds: true })!;
+  const bound = (s: unknown) => {
+    const text = typeof s === 'string' ? s : String(s);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  };
+
+  /**
+   * Everything before `decide`, shared by `handle` and `check`: the actor and business time are
+   * valid, the actor may issue the command, its input decodes exactly, and the fields the call
+   * stamps (actor, role, time) agree with any the payload carried.
+   */
+  const prepare = (
+    env: CommandEnvelope<C>,
+  ): E.Either<{ rejection: CommandRejection; at: string; record: boolean }, { command: C; at: string }> => {
+    const raw = env.command as unknown;
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    // A refusal is dated at the call's business time when it gave a valid one.
+    const callAt = env.at !== undefined && ISOInstant.is(env.at) ? env.at : undefined;
+    const fail = (rejection: CommandRejection, at = callAt ?? nowIso(), record = true) =>
+      E.left({ rejection, at, record });
+    const badActor =
+      actorProblem(env.actor) ??
+      (env.onBehalfOf === undefined ? undefined : personIdProblem(env.onBehalfOf, 'onBehalfOf'));
+    // An invalid identity cannot be attributed: it is refused without a record.
+    if (badActor !== undefined) return fail(badActor, nowIso(), false);
+    if (env.at !== undefined && !ISOInstant.is(env.at))
+      return fail(
+        domainError(
+          'InvalidInstant',
+          `at must be an ISO-8601 instant with an offset (got ${bound(JSON.stringify(env.at))})`,
+          'at',
+        ),
+      );
+    if (typeof type !== 'string')
+      return fail(domainError('UnknownCommand', 'a command needs a type naming it', 'type'));
+    const codecs = decider.commands;
+    const spec = codecs?.spec(type);
+    const fields = raw as Record<string, unknown>;
     if (options.permissions !== undefined) {
+      const subjectValue = spec?.subject === undefined ? undefined : fields[spec.subject];
       const verdict = options.permissions(env.actor, {
         aggregate: decider.name,
-        command: env.command.type,
+        command: type,
         streamId: env.streamId,
+        ...(typeof subjectValue === 'string' ? { subject: subjectValue } : {}),
+        ...(env.onBehalfOf === undefined ? {} : { onBehalfOf: env.onBehalfOf }),
       });
-      if (verdict !== true) {
-        return refuse(env, at, {
-          _tag: 'Unauthorized',
-          actor: env.actor,
-          command: env.command.type,
-          message: verdict,
-        });
-      }
+      if (verdict !== true)
+        return fail({ _tag: 'Unauthorized', actor: env.actor, command: bound(type), message: verdict });
     }
+    if (codecs === undefined) return E.right({ command: env.command, at: env.at ?? nowIso() });
+    const decoded = codecs.decode(type, raw);
+    if (decoded._tag === 'Left') return fail(decoded.left);
+    const { spec: s, claimed } = decoded.right;
+    let at = env.at;
+    if (at === undefined && s.businessTime !== undefined) {
+      const v = decoded.right.fields[s.businessTime];
+      if (ISODate.is(v)) at = DateTime.fromISO(v, { zone }).toISO({ suppressMilliseconds: true })!;
+      else if (ISOInstant.is(v)) at = v;
+    }
+    at ??= nowIso();
+    const person = env.onBehalfOf ?? env.actor.id;
+    const stamped: Record<string, string> = {};
+    for (const [field, stamp] of Object.entries(s.stamps)) {
+      const value = stamp === 'actor' ? person : stamp === 'role' ? env.actor.role : at;
+      const given = claimed[field];
+      if (given !== undefined && given !== value) {
+        const code =
+          stamp === 'actor' ? 'NotTheActor' : stamp === 'role' ? 'NotTheActorRole' : 'TimeMismatch';
+        const why =
+          stamp === 'time'
+            ? `${field} is the call's business time (${value}); give it as { at } on the call, not in the command`
+            : `${field} is ${stamp === 'actor' ? 'the acting person' : "the acting person's role"} (${value}), not ${bound(given)}; act as that person or use onBehalfOf`;
+        return fail(domainError(code, why, field), at);
+      }
+      stamped[field] = value;
+    }
+    return E.right({ command: { ...decoded.right.fields, ...stamped, type } as unknown as C, at });
+  };
+
+  const handle = async (env: CommandEnvelope<C>): Promise<CommandResult<Ev, S>> => {
+    const prepared = prepare(env);
+    if (prepared._tag === 'Left') {
+      const { rejection, at, record } = prepared.left;
+      return record ? refuse(env, at, rejection) : E.left(rejection);
+    }
+    const { command, at } = prepared.right;
     for (let attempt = 1; ; attempt++) {
       const loaded = await load(env.streamId);
       if (env.commandId !== undefined) {
@@ -208,7 +295,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
           });
         }
       }
-      const decision = decider.decide(env.command, loaded.state);
+      const decision = decider.decide(command, loaded.state);
       if (decision._tag === 'Left') return refuse(env, at, decision.left);
       let decided: readonly Ev[] = decision.right;
       if (options.seal !== undefined && decided.length > 0) {
@@ -240,6 +327,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
           correlationId,
           causationId: env.causationId ?? env.commandId ?? correlationId,
           ...(env.commandId === undefined ? {} : { commandId: env.commandId }),
+          ...(env.onBehalfOf === undefined ? {} : { onBehalfOf: env.onBehalfOf }),
         },
       }));
       try {
@@ -272,6 +360,13 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
 
   return {
     handle,
+    check: async (env) => {
+      const prepared = prepare(env);
+      if (prepared._tag === 'Left') return E.left(prepared.left.rejection);
+      const loaded = await load(env.streamId);
+      const decision = decider.decide(prepared.right.command, loaded.state);
+      return decision._tag === 'Left' ? E.left(decision.left) : E.right(decision.right);
+    },
     load: async (streamId) => {
       const { state, revision } = await load(streamId);
       return { state, revision };

@@ -27,7 +27,12 @@ export interface Obligation {
   readonly completedAt?: string;
   /** The rule it comes from, e.g. `45 CFR 164.404`. */
   readonly legalSource?: string;
+  /** What missing it costs, for ranking by impact × urgency (absent: not yet classified). */
+  readonly impact?: ObligationImpact;
 }
+
+/** What missing an obligation costs: a legal breach, harm to patients, money, or the practice's running. */
+export type ObligationImpact = 'legal' | 'patient-safety' | 'financial' | 'operational';
 
 /** The key under which a projection stores an obligation. */
 export const obligationKey = (id: string): string => `obligation:${id}`;

@@ -1,37 +1,54 @@
-import type { Actor, DomainCommand } from '@praxis/core';
-import type { AggregateBinding, AnyBinding } from './module.js';
+import type { Actor, CommandCodecs, CommandInput, DomainCommand, PlatformRefusalCode } from '@praxis/core';
+import type { AggregateBinding, AnyBinding, PracticeModule } from './module.js';
 import type { Outcome } from './outcome.js';
 
 /** Per-call options of a command. */
 export interface CallOptions {
   /** Who is acting; defaults to the session's actor (`practice.as(actor)`). */
   readonly actor?: Actor;
-  /** Business time of the command (ISO instant); default: the command's own `at`, else the clock. */
+  /**
+   * Business time of the command (ISO instant with offset); default: the command's business
+   * date (`hiredOn` of `hireStaffMember`), else the practice clock. Never the payload's.
+   */
   readonly at?: string;
+  /**
+   * Act in another person's name (their id): needs an `onBehalfOf:` grant; the command's actor
+   * fields name that person and its events record both (`metadata.onBehalfOf`).
+   */
+  readonly onBehalfOf?: string;
   /** Retrying with the same id is idempotent. */
   readonly commandId?: string;
   readonly correlationId?: string;
   readonly causationId?: string;
 }
 
-/** The input of one command: the command without its `type`, plus the aggregate's id field. */
-export type InputOf<C extends DomainCommand, T extends C['type'], K extends string> = Omit<
-  Extract<C, { type: T }>,
-  'type' | K
-> & { readonly [F in K]: string };
+/**
+ * The input of one command: its fields as its codec declares them (stamped fields such as
+ * `approvedBy` or `at` may be left out), plus the aggregate's id field.
+ */
+export type InputOf<Cmds, T extends string, K extends string> =
+  Cmds extends CommandCodecs<infer Defs>
+    ? T extends keyof Defs
+      ? CommandInput<Defs[T]> & { readonly [F in K]: string }
+      : never
+    : never;
 
 /**
  * One method per command of an aggregate, named after the command in lower camel case:
- * `ApproveBudget` becomes `approveBudget(input, options?)`.
+ * `ApproveBudget` becomes `approveBudget(input, options?)`. The outcome's code is the
+ * aggregate's refusal codes or the platform's.
  */
 export type CommandMethods<B> =
-  B extends AggregateBinding<infer C, infer _Ev, infer S, infer K>
-    ? {
-        readonly [T in C['type'] as Uncapitalize<T>]: (
-          input: InputOf<C, T, K>,
-          options?: CallOptions,
-        ) => Promise<Outcome<S>>;
-      }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only S, K, Cmds and R matter here
+  B extends AggregateBinding<any, any, infer S, infer K, infer Cmds, infer R>
+    ? Cmds extends CommandCodecs<infer Defs>
+      ? {
+          readonly [T in keyof Defs & string as Uncapitalize<T>]: (
+            input: InputOf<Cmds, T, K>,
+            options?: CallOptions,
+          ) => Promise<Outcome<S, R | PlatformRefusalCode>>;
+        }
+      : never
     : never;
 
 /** Runs one command on one aggregate: what the facade does for every method. */
@@ -58,3 +75,20 @@ export const commandMethods = (
   }
   return methods;
 };
+
+type UnionToIntersection<U> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the standard distributive trick
+  (U extends any ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The command methods of every aggregate of one module. */
+export type ModuleCommands<M> =
+  M extends PracticeModule<string, infer B> ? UnionToIntersection<CommandMethods<B[number]>> : never;
+
+/** One property per module, named after its area: `{ finance: …, staff: … }`. */
+export type AreasOf<Ms extends readonly PracticeModule[]> = UnionToIntersection<
+  {
+    [I in keyof Ms]: Ms[I] extends PracticeModule<infer A>
+      ? { readonly [K in A]: ModuleCommands<Ms[I]> }
+      : never;
+  }[number]
+>;

@@ -15,34 +15,40 @@ describe('a closed month does not change afterwards', () => {
       actor: { id: 'bea', role: 'biller' },
     });
     const register = (claimId: string, dateOfService: string, amount: number) =>
-      p.finance.registerCharges({
-        claimId,
-        encounterId: `e-${claimId}`,
-        patientId: `p-${claimId}`,
-        payerId: 'bcbs',
-        payerKind: 'commercial',
-        timelyFilingMonths: 6,
-        dateOfService,
-        timeZone: zone,
-        charges: [{ cptCode: '99213', units: 1, amount }],
-        at: at(dateOfService),
-      });
+      p.finance.registerCharges(
+        {
+          claimId,
+          encounterId: `e-${claimId}`,
+          patientId: `p-${claimId}`,
+          payerId: 'bcbs',
+          payerKind: 'commercial',
+          timelyFilingMonths: 6,
+          dateOfService,
+          timeZone: zone,
+          charges: [{ cptCode: '99213', units: 1, amount }],
+        },
+        { at: at(dateOfService) },
+      );
     expect((await register('c1', '2026-03-12', 10_000)).ok).toBe(true);
     expect((await register('c2', '2026-03-04', 10_000)).ok).toBe(true);
-    await p.finance.createClaim({ claimId: 'c1', at: at('2026-03-12') });
-    await p.finance.scrubClaim({
-      claimId: 'c1',
-      failedEdits: [{ code: 'DX', message: 'no diagnosis pointer' }],
-      at: at('2026-03-13'),
-    });
+    await p.finance.createClaim({ claimId: 'c1' }, { at: at('2026-03-12') });
+    await p.finance.scrubClaim(
+      {
+        claimId: 'c1',
+        failedEdits: [{ code: 'DX', message: 'no diagnosis pointer' }],
+      },
+      { at: at('2026-03-13') },
+    );
     const before = await p.kpis('2026-03');
     expect(before.revenueCycle.arAtEnd).toBe(20_000);
-    const corrected = await p.finance.correctClaim({
-      claimId: 'c1',
-      correction: 'the visit was a 99215',
-      charges: [{ cptCode: '99215', units: 1, amount: 25_000 }],
-      at: at('2026-04-09'),
-    });
+    const corrected = await p.finance.correctClaim(
+      {
+        claimId: 'c1',
+        correction: 'the visit was a 99215',
+        charges: [{ cptCode: '99215', units: 1, amount: 25_000 }],
+      },
+      { at: at('2026-04-09') },
+    );
     expect(corrected.ok).toBe(true);
 
     const reported = await p.kpis('2026-03');

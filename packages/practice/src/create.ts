@@ -1,5 +1,5 @@
 import type { Actor, ReadModelReader } from '@praxis/core';
-import { importRemittance, type ImportOptions } from '@praxis/x12';
+import { importRemittance, type ImportOptions, type RemittanceImport } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
   calendarOf,
@@ -10,13 +10,9 @@ import {
   type KpiReportOptions,
 } from './kpis.js';
 import { practiceAudit, type PracticeAudit } from './audit.js';
-import {
-  builtinModules,
-  type ComplianceCommands,
-  type FinanceCommands,
-  type PoliciesCommands,
-  type StaffCommands,
-} from './modules/index.js';
+import { builtinModules, type BuiltinModules } from './modules/index.js';
+import type { AreasOf } from './area.js';
+import type { PracticeModule } from './module.js';
 import {
   areaMethods,
   practiceCore,
@@ -25,16 +21,25 @@ import {
   type PracticeOptions,
 } from './practice.js';
 
-/** A practice: typed commands grouped by area, queries over its read models, and its log. */
-export interface Practice extends PracticeCore {
-  /** Budgets and the revenue cycle. */
-  readonly finance: FinanceCommands;
-  /** Staff: recruitment, credentials, training, goals, reviews, separations, conflicts. */
-  readonly staff: StaffCommands;
-  /** Policies: versions, assignments, acknowledgments, reviews. */
-  readonly policies: PoliciesCommands;
-  /** Compliance: programmes and requirements, audits, breaches, OSHA incidents. */
-  readonly compliance: ComplianceCommands;
+/**
+ * A practice: typed commands grouped by area (`practice.finance.…`, one area per module it was
+ * created with), queries over its read models, and its log.
+ */
+export type Practice<Ms extends readonly PracticeModule[] = BuiltinModules> = PracticeQueries<Ms> &
+  AreasOf<Ms> &
+  ('finance' extends Ms[number]['area'] ? { readonly finance: RemittanceImporter } : unknown);
+
+/** What the finance area adds to its commands. */
+export interface RemittanceImporter {
+  /**
+   * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
+   * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
+   */
+  importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
+}
+
+/** What every practice has, whatever its modules. */
+export interface PracticeQueries<Ms extends readonly PracticeModule[] = BuiltinModules> extends PracticeCore {
   /** The audit trail, as-of replays and tamper evidence. */
   readonly audit: PracticeAudit;
   /**
@@ -59,7 +64,7 @@ export interface Practice extends PracticeCore {
     },
   ): Promise<CalendarEntry[]>;
   /** The same practice, acting as `actor` by default. */
-  as(actor: Actor): Practice;
+  as(actor: Actor): Practice<Ms>;
 }
 
 /**
@@ -73,22 +78,22 @@ export interface Practice extends PracticeCore {
  * console.log(r.summary); // Budget-2026: BudgetApproved   — or why it was refused
  * await practice.close();
  */
-export const createPractice = async (options: PracticeOptions = {}): Promise<Practice> => {
-  const modules = options.modules ?? builtinModules;
+export const createPractice = async <const Ms extends readonly PracticeModule[] = BuiltinModules>(
+  options: PracticeOptions & {
+    /** The domain modules to wire (default: every built-in module); each gives `practice.<area>`. */
+    readonly modules?: Ms;
+  } = {},
+): Promise<Practice<Ms>> => {
+  const modules: readonly PracticeModule[] = options.modules ?? builtinModules;
   const wiring = await wirePractice(options, modules);
-  const sessions = new Map<string, Practice>();
+  const sessions = new Map<string, Practice<Ms>>();
   const targets = { ...defaultTargets, ...options.targets };
-  const make = (actor: Actor | undefined): Practice => {
+  const make = (actor: Actor | undefined): Practice<Ms> => {
     const core = practiceCore(wiring, actor);
-    return {
+    // One property per module's area, with a method per command of its aggregates.
+    const areas = Object.fromEntries(modules.map((m) => [m.area, areaMethods(core, m.area)])) as AreasOf<Ms>;
+    const queries: PracticeQueries<Ms> = {
       ...core,
-      finance: {
-        ...areaMethods(core, 'finance'),
-        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
-      } as unknown as FinanceCommands,
-      staff: areaMethods(core, 'staff') as unknown as StaffCommands,
-      policies: areaMethods(core, 'policies') as unknown as PoliciesCommands,
-      compliance: areaMethods(core, 'compliance') as unknown as ComplianceCommands,
       audit: practiceAudit(core, core.projectionList),
       kpis: async (period, o = {}) => {
         const { reader, ...rest } = o;
@@ -115,6 +120,14 @@ export const createPractice = async (options: PracticeOptions = {}): Promise<Pra
         return session;
       },
     };
+    // The finance area also posts 835 files (through its commands).
+    const finance = (areas as Record<string, object>)['finance'];
+    if (finance !== undefined)
+      (areas as Record<string, object>)['finance'] = {
+        ...finance,
+        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
+      };
+    return { ...queries, ...(areas as object) } as Practice<Ms>;
   };
   return make(options.actor);
 };

@@ -5,7 +5,7 @@
 export * from './practice.js';
 export * from './outcome.js';
 export * from './module.js';
-export type { CallOptions, CommandMethods, InputOf } from './area.js';
+export type { AreasOf, CallOptions, CommandMethods, InputOf, ModuleCommands } from './area.js';
 export * from './roles.js';
 export * from './store-url.js';
 export { openStore } from './open-store.js';
@@ -14,7 +14,7 @@ export type { Backend } from './open-store.js';
 export { openBackend } from './open-store.js';
 export { StoreDriverMissing } from './store-driver-missing.js';
 export * as Settings from './settings/index.js';
-export { createPractice, type Practice } from './create.js';
+export { createPractice, type Practice, type PracticeQueries } from './create.js';
 export * from './modules/index.js';
 export { ReadModelFailed } from './read-model-failed.js';
 export type { PracticeAudit } from './audit.js';

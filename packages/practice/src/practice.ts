@@ -19,19 +19,20 @@ import {
   type EventRegistry,
   type EventStore,
   type PermissionPolicy,
+  type CommandEnvelope,
+  actorProblem,
   type ReadModelReader,
   type ReadModelStore,
   type Projection,
   type SnapshotStore,
-  type StreamRevision,
   type SubjectKeyStore,
   type Vault,
 } from '@praxis/core';
 import { forgetSubject, type Forgotten } from './forget.js';
 import { commandMethods, type CallOptions } from './area.js';
-import type { AnyBinding, PracticeModule } from './module.js';
-import { toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
-import { refusedByRule, refusedUnauthorized } from './refusal.js';
+import { reservedAreas, type AnyBinding, type PracticeModule } from './module.js';
+import { refusalOf, toOutcome, type Checked, type Outcome, type Refused } from './outcome.js';
+import { refusedByRule } from './refusal.js';
 import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
@@ -80,8 +81,6 @@ export interface PracticeOptions {
   readonly clock?: Clock;
   /** Who may issue which command (default: `defaultPermissions`, the practice roles). */
   readonly permissions?: PermissionPolicy;
-  /** The domain modules to wire (default: every built-in module). */
-  readonly modules?: readonly PracticeModule[];
   /** The acting user when a call names none. */
   readonly actor?: Actor;
   /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
@@ -151,8 +150,11 @@ export interface PracticeCore {
    * record, or why it would be refused (permissions included). For validating imports.
    */
   check(aggregate: string, command: DomainCommand, options?: CallOptions): Promise<Checked>;
-  /** The current state of one aggregate instance. */
-  load<S = unknown>(aggregate: string, id: string): Promise<{ state: S; revision: StreamRevision }>;
+  /**
+   * The current state of one aggregate instance, or `found: false` when it does not exist
+   * (no event was ever recorded for it, or there is no such aggregate).
+   */
+  load<S = unknown>(aggregate: string, id: string): Promise<Loaded<S>>;
   /** Brings every read model up to the end of the log (throws ReadModelFailed if one cannot). */
   catchUp(): Promise<void>;
   /**
@@ -182,6 +184,18 @@ export interface PracticeCore {
   /** Stops the read models and closes the store (when the practice opened it). */
   close(): Promise<void>;
 }
+
+/** One aggregate instance as `practice.load` finds it. */
+export type Loaded<S> =
+  | { readonly found: true; readonly streamId: string; readonly state: S; readonly revision: bigint }
+  | {
+      readonly found: false;
+      readonly streamId: string;
+      /** `NotFound`: nothing was recorded for it; `UnknownAggregate`: no aggregate has that name. */
+      readonly code: 'NotFound' | 'UnknownAggregate';
+      readonly category: 'not-found';
+      readonly message: string;
+    };
 
 /** The system actor that records the practice's own settings. */
 export const systemActor: Actor = { id: 'praxis', role: 'system' };
@@ -270,8 +284,7 @@ const establish = async (
       name: options.name ?? 'Praxis practice',
       timeZone: options.timeZone,
       currency: options.currency,
-      at: clock.now().toISO()!,
-    },
+    } as Settings.SettingsCommand,
   });
   if (r._tag === 'Left') throw new InvalidArgument('settings', r.left.message);
   const s = r.right.state;
@@ -324,7 +337,14 @@ export const wirePractice = async (
       string,
       { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
     >();
+    const areas = new Set<string>();
     for (const m of modules) {
+      if (reservedAreas.has(m.area) || areas.has(m.area))
+        throw new InvalidArgument(
+          'modules',
+          `two modules, or a module and the facade, use the area ${m.area}`,
+        );
+      areas.add(m.area);
       for (const binding of m.aggregates) {
         const name = binding.decider.name;
         if (handlers.has(name)) throw new InvalidArgument('modules', `two aggregates are named ${name}`);
@@ -383,19 +403,21 @@ export const wirePractice = async (
   }
 };
 
-const businessTimeOf = (command: DomainCommand): string | undefined => {
-  const at = (command as { at?: unknown }).at;
-  return typeof at === 'string' ? at : undefined;
-};
+const bounded = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
 /** Builds the untyped core over a wiring, acting as `actor` by default. */
 export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore => {
-  /** Who acts, and which stream the command addresses (or why it addresses none). */
+  /** The handler, the stream and the envelope of a command, or why it addresses none. */
   const address = (
-    binding: AnyBinding,
+    aggregate: string,
     command: DomainCommand,
     options: CallOptions | undefined,
-  ): { who: Actor; streamId: string } | Refused => {
+  ):
+    | {
+        entry: { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> };
+        envelope: CommandEnvelope<DomainCommand>;
+      }
+    | Refused => {
     const who = options?.actor ?? actor;
     if (who === undefined) {
       throw new InvalidArgument(
@@ -403,41 +425,71 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
         'every command needs an acting user: practice.as(actor) or { actor }',
       );
     }
+    const entry = typeof aggregate === 'string' ? w.handlers.get(aggregate) : undefined;
+    if (entry === undefined) {
+      return refusedByRule(
+        '',
+        domainError(
+          'UnknownAggregate',
+          `there is no aggregate named ${bounded(String(aggregate))}`,
+          'aggregate',
+        ),
+      );
+    }
+    const { binding } = entry;
+    if (typeof command !== 'object' || command === null || Array.isArray(command)) {
+      return refusedByRule(
+        `${binding.decider.name}-`,
+        domainError('InvalidField', 'a command is an object of named fields', ''),
+      );
+    }
     const id = (command as unknown as Record<string, unknown>)[binding.idKey];
     if (typeof id !== 'string' || id.trim() === '') {
-      const message = `${command.type} needs ${binding.idKey}: the ${binding.decider.name} it is for`;
+      const message = `${bounded(String(command.type))} needs ${binding.idKey}: the ${binding.decider.name} it is for`;
       return refusedByRule(`${binding.decider.name}-`, domainError('MissingId', message, binding.idKey));
     }
-    return { who, streamId: streamIdOf(binding.decider, id) };
+    const streamId = streamIdOf(binding.decider, id);
+    return {
+      entry,
+      envelope: {
+        streamId,
+        command,
+        actor: who,
+        ...(options?.at === undefined ? {} : { at: options.at }),
+        ...(options?.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }),
+        ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+        ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+        ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
+      },
+    };
   };
   const run = async (
-    binding: AnyBinding,
+    aggregate: string,
     command: DomainCommand,
     options: CallOptions | undefined,
   ): Promise<Outcome> => {
-    const addressed = address(binding, command, options);
-    if ('ok' in addressed) return addressed;
-    const { who, streamId } = addressed;
-    const at = options?.at ?? businessTimeOf(command) ?? w.clock.now().toISO({ suppressMilliseconds: true })!;
-    const entry = w.handlers.get(binding.decider.name)!;
-    const result = await entry.handler.handle({
-      streamId,
-      command,
-      actor: who,
-      at,
-      ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
-      ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId }),
-      ...(options?.causationId === undefined ? {} : { causationId: options.causationId }),
-    });
+    const addressed = address(aggregate, command, options);
+    if ('ok' in addressed) {
+      const who = options?.actor ?? actor;
+      // A command for no aggregate is recorded too (when its actor can be named).
+      if (addressed.code === 'UnknownAggregate' && who !== undefined && actorProblem(who) === undefined) {
+        await w.onRefused({
+          streamId: '',
+          aggregate: bounded(String(aggregate)),
+          commandType: bounded(String((command as { type?: unknown } | null)?.type ?? '')),
+          actor: who,
+          at: w.clock.now().toISO({ suppressMilliseconds: true })!,
+          rejection: domainError(addressed.code, addressed.message, 'aggregate'),
+        });
+      }
+      return addressed;
+    }
+    const { entry, envelope } = addressed;
+    const result = await entry.handler.handle(envelope);
     await w.trust?.afterCommand();
-    return w.vault.reveal(toOutcome(streamId, result));
+    return w.vault.reveal(toOutcome(envelope.streamId, result, entry.binding.decider.refusals));
   };
-  const entryOf = (aggregate: string) => {
-    const entry = w.handlers.get(aggregate);
-    if (entry === undefined)
-      throw new InvalidArgument('aggregate', `there is no aggregate named ${aggregate}`);
-    return entry;
-  };
+  const entryOf = (aggregate: string) => w.handlers.get(aggregate);
   const catchUp = async () => {
     // Another process sharing the database may have moved a checkpoint first: the runner then
     // reloads its slot and goes on, so a CheckpointMoved failure is retried a few times.
@@ -504,17 +556,15 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       await w.trust?.afterCommand();
       return r;
     },
-    execute: (aggregate, command, options) => run(entryOf(aggregate).binding, command, options),
+    execute: (aggregate, command, options) => run(aggregate, command, options),
     check: async (aggregate, command, options) => {
-      const { binding, handler } = entryOf(aggregate);
-      const addressed = address(binding, command, options);
+      const addressed = address(aggregate, command, options);
       if ('ok' in addressed) return addressed;
-      const { who, streamId } = addressed;
-      const verdict = w.permissions(who, { aggregate, command: command.type, streamId });
-      if (verdict !== true) return refusedUnauthorized(streamId, verdict);
-      const { state } = await handler.load(streamId);
-      const decision = binding.decider.decide(command, state);
-      if (decision._tag === 'Left') return w.vault.reveal(refusedByRule(streamId, decision.left));
+      const { entry, envelope } = addressed;
+      const decision = await entry.handler.check(envelope);
+      const { streamId } = envelope;
+      if (decision._tag === 'Left')
+        return w.vault.reveal(refusalOf(streamId, decision.left, entry.binding.decider.refusals));
       const decided = decision.right.map((e: DomainEvent) => e.type);
       return {
         ok: true,
@@ -523,10 +573,28 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
         summary: `${streamId}: would record ${decided.join(', ') || 'nothing'}`,
       };
     },
-    load: async <S>(aggregate: string, id: string) => {
-      const { binding, handler } = entryOf(aggregate);
-      const r = await handler.load(streamIdOf(binding.decider, id));
-      return (await w.vault.reveal(r)) as { state: S; revision: StreamRevision };
+    load: async <S>(aggregate: string, id: string): Promise<Loaded<S>> => {
+      const entry = entryOf(aggregate);
+      if (entry === undefined)
+        return {
+          found: false,
+          streamId: '',
+          code: 'UnknownAggregate',
+          category: 'not-found',
+          message: `there is no aggregate named ${bounded(String(aggregate))}`,
+        };
+      const streamId = streamIdOf(entry.binding.decider, id);
+      const r = await entry.handler.load(streamId);
+      if (r.revision === 'no_stream')
+        return {
+          found: false,
+          streamId,
+          code: 'NotFound',
+          category: 'not-found',
+          message: `${streamId} does not exist: nothing was ever recorded for it`,
+        };
+      const revealed = (await w.vault.reveal(r)) as { state: S; revision: bigint };
+      return { found: true, streamId, state: revealed.state, revision: r.revision };
     },
     catchUp,
     businessCalendar: async () => {

@@ -1,4 +1,4 @@
-import type { DomainError } from '@praxis/core';
+import { refusalCategory, type DomainError, type RefusalCategory } from '@praxis/core';
 import type { Refused } from './outcome.js';
 
 /**
@@ -9,11 +9,16 @@ import type { Refused } from './outcome.js';
  * refusedByRule('Budget-2026', domainError('BudgetNotApproved', 'budget must be approved first')).summary
  * // → 'refused (BudgetNotApproved): budget must be approved first'
  */
-export const refusedByRule = (streamId: string, error: DomainError): Refused => ({
+export const refusedByRule = (
+  streamId: string,
+  error: DomainError,
+  category: RefusalCategory = refusalCategory(error.code, undefined),
+): Refused => ({
   ok: false,
   streamId,
   reason: 'rejected',
   code: error.code,
+  category,
   message: error.message,
   ...(error.field === undefined ? {} : { field: error.field }),
   summary: `refused (${error.code}): ${error.message}${error.field === undefined ? '' : ` [${error.field}]`}`,
@@ -28,6 +33,7 @@ export const refusedUnauthorized = (streamId: string, message: string): Refused 
   streamId,
   reason: 'unauthorized',
   code: 'Unauthorized',
+  category: 'forbidden',
   message,
   summary: `refused (Unauthorized): ${message}`,
 });

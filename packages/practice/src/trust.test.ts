@@ -26,30 +26,32 @@ describe('a practice opened with a trust key, attacked through SQL', () => {
     path = join(dir, 'practice.db');
     const practice = await open();
     const f = practice.finance;
-    await f.draftBudget({
-      budgetId: '2026',
-      fiscalYear: '2026',
-      startsOn: '2026-01-01',
-      timeZone: 'America/New_York',
-      currency: 'USD',
-      projections: [{ month: '2026-01', visits: 400, netRevenuePerVisit: 11_000 }],
-      lines: [{ category: 'supplies', months: { '2026-01': 50_000 } }],
-      draftedBy: 'maria',
-      at,
-    });
-    await f.submitBudget({ budgetId: '2026', submittedBy: 'maria', at });
-    await f.approveBudget({ budgetId: '2026', approvedBy: 'maria', at });
-    for (let i = 0; i < 55; i++) {
-      const r = await f.recordExpense({
+    await f.draftBudget(
+      {
         budgetId: '2026',
-        expenseId: `e${i}`,
-        category: 'supplies',
-        amount: 100,
-        incurredOn: '2026-01-06',
-        description: 'gloves',
-        recordedBy: 'maria',
-        at,
-      });
+        fiscalYear: '2026',
+        startsOn: '2026-01-01',
+        timeZone: 'America/New_York',
+        currency: 'USD',
+        projections: [{ month: '2026-01', visits: 400, netRevenuePerVisit: 11_000 }],
+        lines: [{ category: 'supplies', months: { '2026-01': 50_000 } }],
+      },
+      { at },
+    );
+    await f.submitBudget({ budgetId: '2026' }, { at });
+    await f.approveBudget({ budgetId: '2026' }, { at });
+    for (let i = 0; i < 55; i++) {
+      const r = await f.recordExpense(
+        {
+          budgetId: '2026',
+          expenseId: `e${i}`,
+          category: 'supplies',
+          amount: 100,
+          incurredOn: '2026-01-06',
+          description: 'gloves',
+        },
+        { at },
+      );
       expect(r.ok).toBe(true);
     }
     await practice.catchUp();
@@ -80,16 +82,17 @@ describe('a practice opened with a trust key, attacked through SQL', () => {
     );
     expect(changed).toBe(1);
     const practice = await open();
-    const r = await practice.finance.recordExpense({
-      budgetId: '2026',
-      expenseId: 'big',
-      category: 'supplies',
-      amount: 50_000_000,
-      incurredOn: '2026-01-07',
-      description: 'a $500,000 expense',
-      recordedBy: 'maria',
-      at,
-    });
+    const r = await practice.finance.recordExpense(
+      {
+        budgetId: '2026',
+        expenseId: 'big',
+        category: 'supplies',
+        amount: 50_000_000,
+        incurredOn: '2026-01-07',
+        description: 'a $500,000 expense',
+      },
+      { at },
+    );
     expect(r.ok).toBe(false);
     expect(r.ok === false && r.code).toBe('LineOverspent');
     await practice.close();

@@ -2,6 +2,10 @@ import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import {
   accept,
+  command,
+  defineCommands,
+  NonEmptyString,
+  type CommandOf,
   defineEvents,
   fixedClock,
   reject,
@@ -16,7 +20,10 @@ import { areaMethods, practiceCore, registryOf, wirePractice } from './practice.
 // A tiny aggregate standing in for a domain module: a room that can be booked once.
 const events = defineEvents({ RoomBooked: t.type({ roomId: t.string, by: t.string }) });
 type RoomEvent = EventOf<typeof events>;
-type RoomCommand = { type: 'BookRoom'; roomId: string; by: string; at: string };
+const commands = defineCommands('roomId', {
+  BookRoom: command({ roomId: NonEmptyString, by: NonEmptyString }, {}, { stamps: { at: 'time' } }),
+});
+type RoomCommand = CommandOf<typeof commands>;
 const room: Decider<RoomCommand, RoomEvent, { booked: boolean }> = {
   name: 'Room',
   stateVersion: 1,
@@ -25,8 +32,9 @@ const room: Decider<RoomCommand, RoomEvent, { booked: boolean }> = {
   decide: (c, s) =>
     s.booked
       ? reject('RoomTaken', 'the room is already booked', 'roomId')
-      : accept(events.make('RoomBooked', c)),
+      : accept(events.make('RoomBooked', { roomId: c.roomId, by: c.by })),
   events,
+  commands,
 };
 const bookings: Projection = {
   name: 'bookings',
@@ -36,7 +44,7 @@ const bookings: Projection = {
 };
 const rooms: PracticeModule = {
   area: 'rooms',
-  aggregates: [bind(room, 'roomId', { BookRoom: true })],
+  aggregates: [bind(room, commands, 'roomId')],
   projections: [bookings],
 };
 const manager = { id: 'u-1', role: 'practice_manager' };
@@ -52,10 +60,13 @@ describe('the practice wiring', () => {
   it('turns each command into a method whose outcome says what was decided', async () => {
     const { w } = await open();
     const api = areaMethods(practiceCore(w, manager), 'rooms');
-    const first = await api['bookRoom']!({ roomId: 'r1', by: 'dr-lee', at: '2026-03-02T09:00:00-06:00' });
+    const first = await api['bookRoom']!({ roomId: 'r1', by: 'dr-lee' }, { at: '2026-03-02T09:00:00-06:00' });
     expect(first.ok && first.decided).toEqual(['RoomBooked']);
     expect(first.summary).toBe('Room-r1: RoomBooked');
-    const second = await api['bookRoom']!({ roomId: 'r1', by: 'dr-kim', at: '2026-03-02T09:05:00-06:00' });
+    const second = await api['bookRoom']!(
+      { roomId: 'r1', by: 'dr-kim' },
+      { at: '2026-03-02T09:05:00-06:00' },
+    );
     expect(second).toMatchObject({ ok: false, reason: 'rejected', code: 'RoomTaken', field: 'roomId' });
   });
 
@@ -80,6 +91,7 @@ describe('the practice wiring', () => {
       streamId: 'Room-',
       reason: 'rejected',
       code: 'MissingId',
+      category: 'invalid',
       message: 'BookRoom needs roomId: the Room it is for',
       field: 'roomId',
       summary: 'refused (MissingId): BookRoom needs roomId: the Room it is for [roomId]',
@@ -97,6 +109,7 @@ describe('the practice wiring', () => {
       streamId: 'Room-r1',
       reason: 'rejected',
       code: 'RoomTaken',
+      category: 'rule',
       message: 'the room is already booked',
       field: 'roomId',
       summary: 'refused (RoomTaken): the room is already booked [roomId]',

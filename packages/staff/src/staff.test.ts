@@ -70,7 +70,8 @@ describe('@praxis/staff through a real store and command handler', () => {
     expect(refused).toMatchObject({ _tag: 'Left', left: { code: 'StaffMemberSeparated' } });
 
     const conflicts = makeCommandHandler({ store, decider: Conflict.decider, clock, seal });
-    await conflicts.handle({
+    // The nurse reports it herself: a reportedBy naming anyone but the call's actor is refused.
+    const opened = await conflicts.handle({
       streamId: streamIdOf(Conflict.decider, 'c-1'),
       command: {
         type: 'OpenConflict',
@@ -80,8 +81,9 @@ describe('@praxis/staff through a real store and command handler', () => {
         openedOn: '2026-05-04',
         reportedBy: 'n-7',
       },
-      actor,
+      actor: { id: 'n-7', role: 'nurse' },
     });
+    expect(opened._tag).toBe('Right');
 
     const model = foldProjections(
       [Roster.staffRoster, StaffObligations.staffObligations],

@@ -30,20 +30,22 @@ beforeAll(async () => {
   ] as const) {
     const at = `${dos}T17:00:00-06:00`;
     for (const r of [
-      await b.finance.registerCharges({
-        claimId,
-        encounterId: `e-${claimId}`,
-        patientId: `p-${claimId}`,
-        payerId: 'rushmore',
-        payerKind: 'commercial',
-        dateOfService: dos,
-        timeZone: 'America/Chicago',
-        charges: [{ cptCode: cpt, units: 1, amount }],
-        at,
-      }),
-      await b.finance.createClaim({ claimId, at }),
-      await b.finance.scrubClaim({ claimId, failedEdits: [], at }),
-      await b.finance.submitClaim({ claimId, at }),
+      await b.finance.registerCharges(
+        {
+          claimId,
+          encounterId: `e-${claimId}`,
+          patientId: `p-${claimId}`,
+          payerId: 'rushmore',
+          payerKind: 'commercial',
+          dateOfService: dos,
+          timeZone: 'America/Chicago',
+          charges: [{ cptCode: cpt, units: 1, amount }],
+        },
+        { at },
+      ),
+      await b.finance.createClaim({ claimId }, { at }),
+      await b.finance.scrubClaim({ claimId, failedEdits: [] }, { at }),
+      await b.finance.submitClaim({ claimId }, { at }),
     ])
       if (!r.ok) throw new Error(r.summary);
   }

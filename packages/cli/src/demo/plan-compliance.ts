@@ -42,7 +42,6 @@ export const planCompliance = (rng: Rng, time: DemoTime, year: number): Step[] =
         naicsCode: '621111',
         peakEmployees: 24,
         effectiveFrom: start,
-        at: time.at(start, 9, 0),
       },
       { actor: co },
     ),

@@ -208,14 +208,14 @@ export const planStaff = (rng: Rng, time: DemoTime, year: number): Step[] => {
             staffId,
             quarter: `${year}-Q${q}`,
             reviewedOn,
-            reviewer,
             rating: rng.weighted([
               [3, 3],
               [4, 5],
               [5, 2],
             ]),
           },
-          { actor: pm },
+          // The reviewer is who acts; the manager records a physician's review of her in his name.
+          reviewer === pm.id ? { actor: pm } : { actor: pm, onBehalfOf: reviewer },
         ),
       );
     }
@@ -244,9 +244,9 @@ export const planStaff = (rng: Rng, time: DemoTime, year: number): Step[] => {
         parties: [people.ma1.id, people.ma2.id],
         description: 'repeated disputes over Saturday clinic rota',
         openedOn: day('04-14'),
-        reportedBy: people.ma1.id,
       },
-      { actor: hr },
+      // HR records the report in the name of the medical assistant who made it.
+      { actor: hr, onBehalfOf: people.ma1.id },
     ),
   );
   add(conflictId, day('04-22'), 15, 'mediated', (p) =>

@@ -2,80 +2,28 @@ import * as E from 'fp-ts/lib/Either.js';
 import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import { events, type AuditEvent } from './events.js';
 import type { Audit, CorrectiveAction } from './state.js';
-
-/** Schedule an audit of a programme. */
-export interface ScheduleAudit {
-  readonly type: 'ScheduleAudit';
-  readonly auditId: string;
-  readonly programmeId: string;
-  readonly title: string;
-  readonly auditorId: string;
-  readonly scheduledFor: string;
-}
-/** Record that the audit was carried out. */
-export interface PerformAudit {
-  readonly type: 'PerformAudit';
-  readonly performedOn: string;
-  readonly summary?: string;
-}
-/** Record a finding. */
-export interface RecordFinding {
-  readonly type: 'RecordFinding';
-  readonly findingId: string;
-  readonly description: string;
-  readonly severity: 'low' | 'moderate' | 'high';
-  readonly recordedOn: string;
-}
-/** Assign a corrective action on a finding. */
-export interface AssignCorrectiveAction {
-  readonly type: 'AssignCorrectiveAction';
-  readonly findingId: string;
-  readonly actionId: string;
-  readonly description: string;
-  readonly ownerId: string;
-  readonly assignedOn: string;
-  readonly dueOn: string;
-}
-/** The owner reports the action done. */
-export interface CompleteCorrectiveAction {
-  readonly type: 'CompleteCorrectiveAction';
-  readonly actionId: string;
-  readonly completedOn: string;
-  readonly notes?: string;
-}
-/** Someone checks the action worked. */
-export interface VerifyCorrectiveAction {
-  readonly type: 'VerifyCorrectiveAction';
-  readonly actionId: string;
-  readonly verifiedBy: string;
-  readonly verifiedOn: string;
-}
-/** Verification failed: reopen the action with a new due date. */
-export interface ReopenCorrectiveAction {
-  readonly type: 'ReopenCorrectiveAction';
-  readonly actionId: string;
-  readonly reason: string;
-  readonly reopenedBy: string;
-  readonly reopenedOn: string;
-  readonly dueOn: string;
-}
-/** Close a finding. */
-export interface CloseFinding {
-  readonly type: 'CloseFinding';
-  readonly findingId: string;
-  readonly closedOn: string;
-}
-
-/** Every command an Audit decides on. */
-export type AuditCommand =
-  | ScheduleAudit
-  | PerformAudit
-  | RecordFinding
-  | AssignCorrectiveAction
-  | CompleteCorrectiveAction
-  | VerifyCorrectiveAction
-  | ReopenCorrectiveAction
-  | CloseFinding;
+import type {
+  ScheduleAudit,
+  PerformAudit,
+  RecordFinding,
+  AssignCorrectiveAction,
+  CompleteCorrectiveAction,
+  VerifyCorrectiveAction,
+  ReopenCorrectiveAction,
+  CloseFinding,
+  AuditCommand,
+} from './commands.js';
+export type {
+  ScheduleAudit,
+  PerformAudit,
+  RecordFinding,
+  AssignCorrectiveAction,
+  CompleteCorrectiveAction,
+  VerifyCorrectiveAction,
+  ReopenCorrectiveAction,
+  CloseFinding,
+  AuditCommand,
+} from './commands.js';
 
 type D = Decision<AuditEvent>;
 

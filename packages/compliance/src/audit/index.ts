@@ -1,7 +1,11 @@
 import type { Decider } from '@praxis/core';
+import { commands } from './commands.js';
+export { commands } from './commands.js';
 import { decide, type AuditCommand } from './decide.js';
 import { events, type AuditEvent } from './events.js';
 import { evolve, initialState, type Audit } from './state.js';
+import { refusals, type AuditRefusal } from './refusals.js';
+export { refusals, type AuditRefusal } from './refusals.js';
 
 export * from './events.js';
 export * from './state.js';
@@ -14,11 +18,13 @@ export * from './decide.js';
  * @example
  * const audits = makeCommandHandler({ store, decider: Audit.decider, clock });
  */
-export const decider: Decider<AuditCommand, AuditEvent, Audit> = {
+export const decider: Decider<AuditCommand, AuditEvent, Audit, AuditRefusal> = {
   name: 'Audit',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };

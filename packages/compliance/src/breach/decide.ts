@@ -1,50 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { ISODate, accept, invalidDateField, reject, type Decision } from '@praxis/core';
-import {
-  breachDeadlines,
-  deadlineKey,
-  mergeDeadlines,
-  type BusinessAssociate,
-  type Recipient,
-  type StateResidents,
-} from './deadlines.js';
+import { breachDeadlines, deadlineKey, mergeDeadlines, type StateResidents } from './deadlines.js';
 import { events, type BreachEvent } from './events.js';
 import type { Breach } from './state.js';
-
-/** Record the discovery of a breach. */
-export interface DiscoverBreach {
-  readonly type: 'DiscoverBreach';
-  readonly breachId: string;
-  readonly description: string;
-  /**
-   * The day the practice (the covered entity) discovered the breach; its notices to
-   * individuals, HHS and the media run from it. When a business associate acting as the
-   * practice's agent discovered it, that is the business associate's discovery date.
-   */
-  readonly discoveredOn: string;
-  readonly affected: number;
-  readonly states: readonly StateResidents[];
-  /** Set when a business associate discovered the breach: it owes the practice notice (164.410). */
-  readonly businessAssociate?: BusinessAssociate;
-}
-/** Revise how many people (and in which states) the breach affected. */
-export interface ReviseBreachScope {
-  readonly type: 'ReviseBreachScope';
-  readonly revisedOn: string;
-  readonly affected: number;
-  readonly states: readonly StateResidents[];
-}
-/** Record a notification sent. */
-export interface SendBreachNotification {
-  readonly type: 'SendBreachNotification';
-  readonly recipient: Recipient;
-  /** For media notices: the state. */
-  readonly state?: string;
-  readonly sentOn: string;
-}
-
-/** Every command a Breach decides on. */
-export type BreachCommand = DiscoverBreach | ReviseBreachScope | SendBreachNotification;
+import type { DiscoverBreach, ReviseBreachScope, SendBreachNotification, BreachCommand } from './commands.js';
+export type { DiscoverBreach, ReviseBreachScope, SendBreachNotification, BreachCommand } from './commands.js';
 
 type D = Decision<BreachEvent>;
 

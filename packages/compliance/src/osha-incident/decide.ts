@@ -1,46 +1,22 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { TimeZone, accept, invalidDateField, reject, type Decision } from '@praxis/core';
-import { isBefore, logByOf, reportClock, retainLogUntilOf, severityOf, type Outcome } from './clocks.js';
+import { isBefore, logByOf, reportClock, retainLogUntilOf, severityOf } from './clocks.js';
 import { events, type OshaIncidentEvent } from './events.js';
 import type { OshaIncident } from './state.js';
-
-/** Record a work-related injury or illness. */
-export interface RecordOshaIncident {
-  readonly type: 'RecordOshaIncident';
-  readonly incidentId: string;
-  readonly employeeId: string;
-  readonly description: string;
-  readonly outcome: Outcome;
-  /** When the work incident happened. */
-  readonly occurredAt: string;
-  /** When the outcome (death, admission, …) happened. */
-  readonly outcomeAt: string;
-  /** When the practice learned of the outcome: the reporting clock starts here. */
-  readonly learnedAt: string;
-  /** The practice's IANA time zone. */
-  readonly zone: string;
-}
-/** Record that the outcome became more severe. */
-export interface WorsenOshaOutcome {
-  readonly type: 'WorsenOshaOutcome';
-  readonly outcome: Outcome;
-  readonly outcomeAt: string;
-  readonly learnedAt: string;
-}
-/** Record that OSHA was told of an outcome. */
-export interface ReportToOsha {
-  readonly type: 'ReportToOsha';
-  readonly outcome: Outcome;
-  readonly reportedAt: string;
-}
-/** Record the entry on the OSHA 300 log. */
-export interface LogOshaIncident {
-  readonly type: 'LogOshaIncident';
-  readonly loggedOn: string;
-}
-
-/** Every command an OshaIncident decides on. */
-export type OshaIncidentCommand = RecordOshaIncident | WorsenOshaOutcome | ReportToOsha | LogOshaIncident;
+import type {
+  RecordOshaIncident,
+  WorsenOshaOutcome,
+  ReportToOsha,
+  LogOshaIncident,
+  OshaIncidentCommand,
+} from './commands.js';
+export type {
+  RecordOshaIncident,
+  WorsenOshaOutcome,
+  ReportToOsha,
+  LogOshaIncident,
+  OshaIncidentCommand,
+} from './commands.js';
 
 type D = Decision<OshaIncidentEvent>;
 

@@ -1,7 +1,11 @@
 import type { Decider } from '@praxis/core';
+import { commands } from './commands.js';
+export { commands } from './commands.js';
 import { decide, type OshaIncidentCommand } from './decide.js';
 import { events, type OshaIncidentEvent } from './events.js';
 import { evolve, initialState, type OshaIncident } from './state.js';
+import { refusals, type OshaIncidentRefusal } from './refusals.js';
+export { refusals, type OshaIncidentRefusal } from './refusals.js';
 
 export * from './events.js';
 export * from './state.js';
@@ -16,11 +20,13 @@ export * from './clocks.js';
  * @example
  * const incidents = makeCommandHandler({ store, decider: OshaIncident.decider, clock });
  */
-export const decider: Decider<OshaIncidentCommand, OshaIncidentEvent, OshaIncident> = {
+export const decider: Decider<OshaIncidentCommand, OshaIncidentEvent, OshaIncident, OshaIncidentRefusal> = {
   name: 'OshaIncident',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };

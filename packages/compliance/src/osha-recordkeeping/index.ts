@@ -1,22 +1,38 @@
-import { accept, reject, type Decider, type Decision } from '@praxis/core';
+import * as t from 'io-ts';
+import {
+  accept,
+  command,
+  defineCommands,
+  NonEmptyString,
+  reject,
+  type CommandOf,
+  type Decider,
+  type Decision,
+} from '@praxis/core';
 import { events, type OshaRecordkeepingEvent } from './events.js';
 import { exemptionOf, type Exemption } from './exemption.js';
 
 export * from './events.js';
 export * from './exemption.js';
 
-/** Declare the establishment's NAICS code and last year's peak headcount. */
-export interface SetOshaRecordkeeping {
-  readonly type: 'SetOshaRecordkeeping';
-  readonly establishmentId: string;
-  /** Six digits, e.g. `621111` (Offices of Physicians, except Mental Health Specialists). */
-  readonly naicsCode: string;
-  /** The most employees the company had at any one time during the last calendar year. */
-  readonly peakEmployees: number;
-  /** First day the setting applies (ISO date); incidents from then on follow it. */
-  readonly effectiveFrom: string;
-  readonly at: string;
-}
+/**
+ * Declare the establishment's NAICS code (six digits, e.g. `621111`), last year's peak
+ * headcount (the most employees at any one time) and the first day it applies (ISO date); `at`
+ * is the call's business time.
+ */
+export const commands = defineCommands('establishmentId', {
+  SetOshaRecordkeeping: command(
+    {
+      establishmentId: NonEmptyString,
+      naicsCode: t.string,
+      peakEmployees: t.number,
+      effectiveFrom: t.string,
+    },
+    {},
+    { stamps: { at: 'time' } },
+  ),
+});
+export type SetOshaRecordkeeping = CommandOf<typeof commands>;
 
 /** Every command the OshaRecordkeeping setting decides on. */
 export type OshaRecordkeepingCommand = SetOshaRecordkeeping;
@@ -90,4 +106,5 @@ export const decider: Decider<OshaRecordkeepingCommand, OshaRecordkeepingEvent, 
   evolve,
   decide: (c, s) => set(c, s),
   events,
+  commands,
 };

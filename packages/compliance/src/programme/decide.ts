@@ -1,58 +1,25 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
 import { events, type ProgrammeEvent } from './events.js';
-import { atMostAsLongAs, nextDueOn, type Recurrence } from './recurrence.js';
-import { standardRequirements, type Regulation, type StandardRequirementKey } from './standards.js';
+import { atMostAsLongAs, nextDueOn } from './recurrence.js';
+import { standardRequirements } from './standards.js';
 import type { Programme, Requirement } from './state.js';
-
-/** Set up a programme for one regulation. */
-export interface EstablishProgramme {
-  readonly type: 'EstablishProgramme';
-  readonly programmeId: string;
-  readonly regulation: Regulation;
-  readonly name: string;
-  readonly ownerId: string;
-  readonly establishedOn: string;
-}
-/** Add a recurring requirement. `standard` ties it to a legal maximum interval. */
-export interface AddRequirement {
-  readonly type: 'AddRequirement';
-  readonly requirementId: string;
-  readonly title: string;
-  readonly recurrence: Recurrence;
-  readonly ownerId: string;
-  readonly firstDueOn: string;
-  readonly standard?: StandardRequirementKey;
-  /** Defaults to the standard's source, else ''. */
-  readonly legalSource?: string;
-  readonly addedOn: string;
-}
-/** Record that a requirement was met. */
-export interface MeetRequirement {
-  readonly type: 'MeetRequirement';
-  readonly requirementId: string;
-  readonly metBy: string;
-  readonly metOn: string;
-  readonly evidence?: string;
-}
-/** Hand a requirement to another owner. */
-export interface ReassignRequirement {
-  readonly type: 'ReassignRequirement';
-  readonly requirementId: string;
-  readonly ownerId: string;
-  readonly reassignedOn: string;
-}
-/** Withdraw a requirement that no longer applies. */
-export interface WithdrawRequirement {
-  readonly type: 'WithdrawRequirement';
-  readonly requirementId: string;
-  readonly reason: string;
-  readonly withdrawnOn: string;
-}
-
-/** Every command a Programme decides on. */
-export type ProgrammeCommand =
-  EstablishProgramme | AddRequirement | MeetRequirement | ReassignRequirement | WithdrawRequirement;
+import type {
+  EstablishProgramme,
+  AddRequirement,
+  MeetRequirement,
+  ReassignRequirement,
+  WithdrawRequirement,
+  ProgrammeCommand,
+} from './commands.js';
+export type {
+  EstablishProgramme,
+  AddRequirement,
+  MeetRequirement,
+  ReassignRequirement,
+  WithdrawRequirement,
+  ProgrammeCommand,
+} from './commands.js';
 
 type D = Decision<ProgrammeEvent>;
 

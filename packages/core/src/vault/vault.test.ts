@@ -50,9 +50,11 @@ describe('vault', () => {
   });
 
   it('never opens a forgotten subject, and nothing new is sealed for it', async () => {
-    const vault = makeVault(memorySubjectKeyStore());
     await fc.assert(
       fc.asyncProperty(subjectId, fc.string({ minLength: 1 }), async (s, v) => {
+        // A fresh vault per run: a subject id drawn twice (or replayed while shrinking) was
+        // already forgotten, and sealing for it is rightly refused.
+        const vault = makeVault(memorySubjectKeyStore());
         const token = await vault.seal(s, v);
         const report = await vault.forget(s, '2026-05-01T09:00:00Z');
         expect(['forgotten', 'already-forgotten']).toContain(report.outcome);
@@ -86,6 +88,9 @@ describe('vault', () => {
     const other = makeVault(memorySubjectKeyStore());
     const token = await other.seal('staff:elsewhere', 'x');
     await expect(vault.open(token)).rejects.toSatisfy(UnknownSubject.isInstance);
+    // A value with no JSON form is refused before any key is issued for its subject.
+    await expect(vault.seal('staff:nothing', undefined)).rejects.toSatisfy(InvalidArgument.isInstance);
+    expect(await vault.status('staff:nothing')).toBe('unknown');
     await fc.assert(
       fc.asyncProperty(fc.anything(), fc.anything(), async (s, v) => {
         for (const p of [

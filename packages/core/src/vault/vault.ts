@@ -109,9 +109,21 @@ const replaceTokens = (v: unknown, opened: ReadonlyMap<string, unknown>, depth: 
  * await vault.forget('staff:S-104', '2026-05-01T09:00:00Z');
  * await vault.reveal({ name: token });                           // { name: '[forgotten]' }
  */
+/** The JSON text of a value to seal; `InvalidArgument` for one with none (undefined, a function, a BigInt, a cycle). */
+const jsonOf = (value: unknown): string => {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    throw new InvalidArgument('value', `cannot be sealed: ${(e as Error).message}`);
+  }
+  if (text === undefined) throw new InvalidArgument('value', 'cannot be sealed: it has no JSON form');
+  return text;
+};
+
 export const makeVault = (keys: SubjectKeyStore): Vault => {
   const sealWith = (key: Uint8Array, subjectId: string, value: unknown): SealedToken =>
-    formatToken(subjectId, encrypt(key, subjectId, JSON.stringify(value)));
+    formatToken(subjectId, encrypt(key, subjectId, jsonOf(value)));
 
   const openWith = (state: SubjectKeyState | undefined, subjectId: string, payload: Uint8Array) => {
     if (state === undefined) return { state: 'unknown' as const };
@@ -165,6 +177,7 @@ export const makeVault = (keys: SubjectKeyStore): Vault => {
     keys,
     seal: async (subjectId, value) => {
       checkSubjectId(subjectId);
+      jsonOf(value); // refuse a value with no JSON form before a key is issued for it
       const key = await keys.issue(subjectId);
       return sealWith(key, subjectId, value);
     },

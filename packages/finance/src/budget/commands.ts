@@ -1,114 +1,104 @@
-import type { BudgetLine } from './events.js';
+import * as t from 'io-ts';
+import {
+  command,
+  CurrencyCode,
+  defineCommands,
+  ISODate,
+  NonEmptyString,
+  NonNegativeCents,
+  NonNegativeInt,
+  PositiveCents,
+  TimeZone,
+  type CommandOf,
+} from '@praxis/core';
+import { BudgetLine, Month } from './events.js';
 
 /** Patient volume expected in one month (the revenue side of the budget). */
-export interface VolumeInput {
-  readonly month: string;
-  readonly visits: number;
+export const VolumeInput = t.type({
+  month: Month,
+  visits: NonNegativeInt,
   /** Expected net revenue per visit, in cents. */
-  readonly netRevenuePerVisit: number;
-}
+  netRevenuePerVisit: NonNegativeCents,
+});
+export type VolumeInput = t.TypeOf<typeof VolumeInput>;
 
-/** Draft the budget of one fiscal year from volume projections and spending lines. */
-export interface DraftBudget {
-  readonly type: 'DraftBudget';
-  readonly budgetId: string;
-  readonly fiscalYear: string;
-  /** First day of the fiscal year (the 1st of a month); the year runs 12 months. */
-  readonly startsOn: string;
-  readonly timeZone: string;
-  readonly currency: string;
-  readonly projections: readonly VolumeInput[];
-  readonly lines: readonly BudgetLine[];
-  readonly draftedBy: string;
-  readonly at: string;
-}
-/** Add or replace one line of a draft. */
-export interface SetBudgetLine {
-  readonly type: 'SetBudgetLine';
-  readonly line: BudgetLine;
-  readonly at: string;
-}
-/** Send the draft for approval. */
-export interface SubmitBudget {
-  readonly type: 'SubmitBudget';
-  readonly submittedBy: string;
-  readonly at: string;
-}
-/** Approve a submitted budget: it is in force for the year. */
-export interface ApproveBudget {
-  readonly type: 'ApproveBudget';
-  readonly approvedBy: string;
-  readonly at: string;
-}
-/** Send a submitted budget back to draft, with the reason. */
-export interface ReturnBudget {
-  readonly type: 'ReturnBudget';
-  readonly returnedBy: string;
-  readonly reason: string;
-  readonly at: string;
-}
-/** Change lines of an approved budget, with the reason. */
-export interface ReviseBudget {
-  readonly type: 'ReviseBudget';
-  readonly lines: readonly BudgetLine[];
-  readonly reason: string;
-  readonly revisedBy: string;
-  readonly at: string;
-}
-/** Ask to spend beyond a line. */
-export interface RequestVariance {
-  readonly type: 'RequestVariance';
-  readonly varianceId: string;
-  readonly category: string;
-  readonly amount: number;
-  readonly reason: string;
-  readonly requestedBy: string;
-  readonly at: string;
-}
-/** Approve a requested variance: the line may be overspent by its amount. */
-export interface ApproveVariance {
-  readonly type: 'ApproveVariance';
-  readonly varianceId: string;
-  readonly approvedBy: string;
-  readonly at: string;
-}
-/** Record money spent against a line. */
-export interface RecordExpense {
-  readonly type: 'RecordExpense';
-  readonly expenseId: string;
-  readonly category: string;
-  readonly amount: number;
-  readonly incurredOn: string;
-  readonly description: string;
-  readonly vendor?: string;
-  readonly recordedBy: string;
-  readonly at: string;
-}
-/** Replace the patient-volume forecast during the year. */
-export interface ReviseForecast {
-  readonly type: 'ReviseForecast';
-  readonly projections: readonly VolumeInput[];
-  readonly reason: string;
-  readonly revisedBy: string;
-  readonly at: string;
-}
-/** Close the fiscal year: no more expenses or revisions. */
-export interface CloseBudgetYear {
-  readonly type: 'CloseBudgetYear';
-  readonly closedBy: string;
-  readonly at: string;
-}
+/** Who acts and when: from the call (`as(actor)`, `{ at }`), never the payload. */
+const by = <F extends string>(field: F) => ({
+  stamps: { [field]: 'actor', at: 'time' } as Record<F | 'at', 'actor' | 'time'>,
+});
+const when = { stamps: { at: 'time' } as Record<'at', 'time'> };
 
-/** Every command a Budget accepts. */
-export type BudgetCommand =
-  | DraftBudget
-  | SetBudgetLine
-  | SubmitBudget
-  | ApproveBudget
-  | ReturnBudget
-  | ReviseBudget
-  | RequestVariance
-  | ApproveVariance
-  | RecordExpense
-  | ReviseForecast
-  | CloseBudgetYear;
+/**
+ * Every command a Budget accepts, as exact codecs (unknown fields are refused). The acting
+ * person (`…By`) and the business time (`at`) are stamped by the command handler.
+ */
+export const commands = defineCommands('budgetId', {
+  /** Draft the budget of one fiscal year from volume projections and spending lines. */
+  DraftBudget: command(
+    {
+      budgetId: NonEmptyString,
+      fiscalYear: NonEmptyString,
+      /** First day of the fiscal year (the 1st of a month); the year runs 12 months. */
+      startsOn: ISODate,
+      timeZone: TimeZone,
+      currency: CurrencyCode,
+      projections: t.readonlyArray(VolumeInput),
+      lines: t.readonlyArray(BudgetLine),
+    },
+    {},
+    by('draftedBy'),
+  ),
+  /** Add or replace one line of a draft. */
+  SetBudgetLine: command({ line: BudgetLine }, {}, when),
+  /** Send the draft for approval. */
+  SubmitBudget: command({}, {}, by('submittedBy')),
+  /** Approve a submitted budget: it is in force for the year. */
+  ApproveBudget: command({}, {}, by('approvedBy')),
+  /** Send a submitted budget back to draft, with the reason. */
+  ReturnBudget: command({ reason: NonEmptyString }, {}, by('returnedBy')),
+  /** Change lines of an approved budget, with the reason. */
+  ReviseBudget: command({ lines: t.readonlyArray(BudgetLine), reason: NonEmptyString }, {}, by('revisedBy')),
+  /** Ask to spend beyond a line (amount in cents). */
+  RequestVariance: command(
+    { varianceId: NonEmptyString, category: NonEmptyString, amount: PositiveCents, reason: NonEmptyString },
+    {},
+    by('requestedBy'),
+  ),
+  /** Approve a requested variance: the line may be overspent by its amount. */
+  ApproveVariance: command({ varianceId: NonEmptyString }, {}, by('approvedBy')),
+  /** Record money spent against a line (amount in cents). */
+  RecordExpense: command(
+    {
+      expenseId: NonEmptyString,
+      category: NonEmptyString,
+      amount: PositiveCents,
+      incurredOn: ISODate,
+      description: NonEmptyString,
+    },
+    { vendor: NonEmptyString },
+    by('recordedBy'),
+  ),
+  /** Replace the patient-volume forecast during the year. */
+  ReviseForecast: command(
+    { projections: t.readonlyArray(VolumeInput), reason: NonEmptyString },
+    {},
+    by('revisedBy'),
+  ),
+  /** Close the fiscal year: no more expenses or revisions. */
+  CloseBudgetYear: command({}, {}, by('closedBy')),
+});
+
+/** Every command a Budget accepts, as `decide` sees it (stamped fields filled in). */
+export type BudgetCommand = CommandOf<typeof commands>;
+type Cmd<K extends BudgetCommand['type']> = Extract<BudgetCommand, { type: K }>;
+export type DraftBudget = Cmd<'DraftBudget'>;
+export type SetBudgetLine = Cmd<'SetBudgetLine'>;
+export type SubmitBudget = Cmd<'SubmitBudget'>;
+export type ApproveBudget = Cmd<'ApproveBudget'>;
+export type ReturnBudget = Cmd<'ReturnBudget'>;
+export type ReviseBudget = Cmd<'ReviseBudget'>;
+export type RequestVariance = Cmd<'RequestVariance'>;
+export type ApproveVariance = Cmd<'ApproveVariance'>;
+export type RecordExpense = Cmd<'RecordExpense'>;
+export type ReviseForecast = Cmd<'ReviseForecast'>;
+export type CloseBudgetYear = Cmd<'CloseBudgetYear'>;

@@ -7,10 +7,12 @@
  * await handler.handle({ streamId: Budget.streamId('2026'), actor, command: { type: 'SubmitBudget', submittedBy: 'pm', at } });
  */
 import { streamIdOf, type Decider } from '@praxis/core';
-import type { BudgetCommand } from './commands.js';
+import { commands, type BudgetCommand } from './commands.js';
 import { decide } from './decide.js';
 import { events, type BudgetEvent } from './events.js';
 import { evolve, initialState, type State } from './state.js';
+import { refusals, type BudgetRefusal } from './refusals.js';
+export { refusals, type BudgetRefusal } from './refusals.js';
 
 export * from './commands.js';
 export { decide } from './decide.js';
@@ -18,13 +20,15 @@ export * from './events.js';
 export * from './state.js';
 
 /** The Budget decider (name `Budget`). */
-export const decider: Decider<BudgetCommand, BudgetEvent, State> = {
+export const decider: Decider<BudgetCommand, BudgetEvent, State, BudgetRefusal> = {
   name: 'Budget',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };
 
 /** The stream of one budget: `Budget-2026`. */

@@ -8,10 +8,12 @@
  * await handler.handle({ streamId: Claim.streamId('c-1'), actor, command: { type: 'SubmitClaim', at } });
  */
 import { streamIdOf, type Decider } from '@praxis/core';
-import type { ClaimCommand } from './commands.js';
+import { commands, type ClaimCommand } from './commands.js';
 import { decide } from './decide.js';
 import { events, type ClaimEvent } from './events.js';
 import { evolve, initialState, type State } from './state.js';
+import { refusals, type ClaimRefusal } from './refusals.js';
+export { refusals, type ClaimRefusal } from './refusals.js';
 
 export * from './commands.js';
 export { decide } from './decide.js';
@@ -20,13 +22,15 @@ export * from './events.js';
 export * from './state.js';
 
 /** The Claim decider (name `Claim`). */
-export const decider: Decider<ClaimCommand, ClaimEvent, State> = {
+export const decider: Decider<ClaimCommand, ClaimEvent, State, ClaimRefusal> = {
   name: 'Claim',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };
 
 /** The stream of one claim: `Claim-<claimId>`. */

@@ -80,8 +80,8 @@ describe('compliance calendar over a real event store', () => {
       },
       {
         type: 'ApprovePolicy',
-        approvedBy: 'md-1',
-        approverRole: 'medical_director',
+        approvedBy: 'pm-1',
+        approverRole: 'practice_manager',
         approvedOn: '2026-01-06',
       },
       { type: 'PublishPolicy', publishedOn: '2026-01-10', effectiveOn: '2026-01-10' },

@@ -56,6 +56,7 @@ describe('finance commands through a real store into the read models', () => {
         at: at('2026-03-21'),
       },
       actor,
+      at: at('2026-03-21'),
     });
     expect(late._tag === 'Left' && late.left._tag === 'DomainError' && late.left.field).toBe('amount');
 
@@ -74,7 +75,7 @@ describe('finance commands through a real store into the read models', () => {
       at: at('2026-01-02'),
     });
     await b({ type: 'SubmitBudget', submittedBy: 'pm-1', at: at('2026-01-02') });
-    await b({ type: 'ApproveBudget', approvedBy: 'owner', at: at('2026-01-03') });
+    await b({ type: 'ApproveBudget', approvedBy: 'pm-1', at: at('2026-01-03') });
     const rent = await b({
       type: 'RecordExpense',
       expenseId: 'rent-mar',

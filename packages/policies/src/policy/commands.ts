@@ -1,99 +1,96 @@
-/** The commands a Policy decides on; each one's rule is in `decide.ts`. */
+import * as t from 'io-ts';
+import { command, defineCommands, ISODate, NonEmptyString, type CommandOf } from '@praxis/core';
 
-/** Draft a new policy (version 1). */
-export interface DraftPolicy {
-  readonly type: 'DraftPolicy';
-  readonly policyId: string;
-  readonly title: string;
-  readonly summary?: string;
-  /** How often the policy must be reviewed once published. */
-  readonly reviewEveryMonths: number;
-  /** Roles allowed to approve it; default `defaultApproverRoles`. */
-  readonly approverRoles?: readonly string[];
-  readonly draftedBy: string;
-  readonly draftedOn: string;
-}
-/** Approve the pending draft; the approver's role decides whether it counts. */
-export interface ApprovePolicy {
-  readonly type: 'ApprovePolicy';
-  readonly approvedBy: string;
-  readonly approverRole: string;
-  readonly approvedOn: string;
-}
-/** Publish the approved draft as the current version. */
-export interface PublishPolicy {
-  readonly type: 'PublishPolicy';
-  readonly publishedOn: string;
-  readonly effectiveOn: string;
-}
-/** Require staff in these roles to acknowledge the policy. */
-export interface AssignPolicy {
-  readonly type: 'AssignPolicy';
-  readonly roles: readonly string[];
-  readonly assignedOn: string;
-}
-/** One person acknowledges one version. */
-export interface AcknowledgePolicy {
-  readonly type: 'AcknowledgePolicy';
-  readonly version: number;
-  readonly staffId: string;
-  /** The person's role: it must be one the policy is assigned to. */
-  readonly role: string;
-  readonly acknowledgedOn: string;
-}
-/** Record a training session on the current version. */
-export interface HoldPolicyTraining {
-  readonly type: 'HoldPolicyTraining';
-  readonly sessionId: string;
-  readonly trainerId: string;
-  readonly attendeeIds: readonly string[];
-  readonly heldOn: string;
-}
-/** Record an enforcement audit and its findings. */
-export interface AuditPolicyEnforcement {
-  readonly type: 'AuditPolicyEnforcement';
-  readonly auditId: string;
-  readonly auditorId: string;
-  readonly auditedOn: string;
-  readonly findings: readonly { readonly findingId: string; readonly description: string }[];
-}
-/** Resolve an enforcement finding. */
-export interface ResolvePolicyFinding {
-  readonly type: 'ResolvePolicyFinding';
-  readonly findingId: string;
-  readonly resolution: string;
-  readonly resolvedOn: string;
-}
-/** Record a scheduled review that needed no change. */
-export interface ReviewPolicy {
-  readonly type: 'ReviewPolicy';
-  readonly reviewedBy: string;
-  readonly reviewedOn: string;
-}
-/** Draft the next version. */
-export interface DraftPolicyRevision {
-  readonly type: 'DraftPolicyRevision';
-  readonly changeSummary: string;
-  readonly draftedBy: string;
-  readonly draftedOn: string;
-}
-/** Retire the policy. */
-export interface RetirePolicy {
-  readonly type: 'RetirePolicy';
-  readonly reason: string;
-  readonly retiredOn: string;
-}
+/**
+ * The commands a Policy decides on, as exact codecs; each one's rule is in `decide.ts`. The
+ * acting person (`…By`) and their role (`approverRole`) are stamped from the call; each dated
+ * `…On` is the business time.
+ */
+export const commands = defineCommands('policyId', {
+  /** Draft a new policy (version 1); `approverRoles` default `defaultApproverRoles`. */
+  DraftPolicy: command(
+    { policyId: NonEmptyString, title: NonEmptyString, reviewEveryMonths: t.number, draftedOn: ISODate },
+    { summary: NonEmptyString, approverRoles: t.readonlyArray(NonEmptyString) },
+    { businessTime: 'draftedOn', stamps: { draftedBy: 'actor' } },
+  ),
+  /** Approve the pending draft; the acting person's role decides whether it counts. */
+  ApprovePolicy: command(
+    { approvedOn: ISODate },
+    {},
+    { businessTime: 'approvedOn', stamps: { approvedBy: 'actor', approverRole: 'role' } },
+  ),
+  /** Publish the approved draft as the current version. */
+  PublishPolicy: command({ publishedOn: ISODate, effectiveOn: ISODate }, {}, { businessTime: 'publishedOn' }),
+  /** Require staff in these roles to acknowledge the policy. */
+  AssignPolicy: command(
+    { roles: t.readonlyArray(NonEmptyString), assignedOn: ISODate },
+    {},
+    { businessTime: 'assignedOn' },
+  ),
+  /**
+   * One person acknowledges one version; `role` is the person's job role, which must be one the
+   * policy is assigned to. Self-service: a `self:` grant lets staff acknowledge only for themselves.
+   */
+  AcknowledgePolicy: command(
+    { version: t.number, staffId: NonEmptyString, role: NonEmptyString, acknowledgedOn: ISODate },
+    {},
+    { businessTime: 'acknowledgedOn', subject: 'staffId' },
+  ),
+  /** Record a training session on the current version. */
+  HoldPolicyTraining: command(
+    {
+      sessionId: NonEmptyString,
+      trainerId: NonEmptyString,
+      attendeeIds: t.readonlyArray(NonEmptyString),
+      heldOn: ISODate,
+    },
+    {},
+    { businessTime: 'heldOn' },
+  ),
+  /** Record an enforcement audit and its findings. */
+  AuditPolicyEnforcement: command(
+    {
+      auditId: NonEmptyString,
+      auditorId: NonEmptyString,
+      auditedOn: ISODate,
+      findings: t.readonlyArray(t.type({ findingId: NonEmptyString, description: NonEmptyString })),
+    },
+    {},
+    { businessTime: 'auditedOn' },
+  ),
+  /** Resolve an enforcement finding. */
+  ResolvePolicyFinding: command(
+    { findingId: NonEmptyString, resolution: NonEmptyString, resolvedOn: ISODate },
+    {},
+    { businessTime: 'resolvedOn' },
+  ),
+  /** Record a scheduled review that needed no change (the reviewer is the acting person). */
+  ReviewPolicy: command(
+    { reviewedOn: ISODate },
+    {},
+    { businessTime: 'reviewedOn', stamps: { reviewedBy: 'actor' } },
+  ),
+  /** Draft the next version. */
+  DraftPolicyRevision: command(
+    { changeSummary: NonEmptyString, draftedOn: ISODate },
+    {},
+    { businessTime: 'draftedOn', stamps: { draftedBy: 'actor' } },
+  ),
+  /** Retire the policy. */
+  RetirePolicy: command({ reason: NonEmptyString, retiredOn: ISODate }, {}, { businessTime: 'retiredOn' }),
+});
 
-/** Every command a Policy decides on. */
-export type PolicyCommand =
-  | DraftPolicy
-  | ApprovePolicy
-  | PublishPolicy
-  | AssignPolicy
-  | AcknowledgePolicy
-  | HoldPolicyTraining
-  | AuditPolicyEnforcement
-  | ResolvePolicyFinding
-  | ReviewPolicy
-  | DraftPolicyRevision
-  | RetirePolicy;
+/** Every command a Policy decides on, as `decide` sees it. */
+export type PolicyCommand = CommandOf<typeof commands>;
+type Cmd<K extends PolicyCommand['type']> = Extract<PolicyCommand, { type: K }>;
+export type DraftPolicy = Cmd<'DraftPolicy'>;
+export type ApprovePolicy = Cmd<'ApprovePolicy'>;
+export type PublishPolicy = Cmd<'PublishPolicy'>;
+export type AssignPolicy = Cmd<'AssignPolicy'>;
+export type AcknowledgePolicy = Cmd<'AcknowledgePolicy'>;
+export type HoldPolicyTraining = Cmd<'HoldPolicyTraining'>;
+export type AuditPolicyEnforcement = Cmd<'AuditPolicyEnforcement'>;
+export type ResolvePolicyFinding = Cmd<'ResolvePolicyFinding'>;
+export type ReviewPolicy = Cmd<'ReviewPolicy'>;
+export type DraftPolicyRevision = Cmd<'DraftPolicyRevision'>;
+export type RetirePolicy = Cmd<'RetirePolicy'>;

@@ -1,8 +1,10 @@
 import type { Decider } from '@praxis/core';
-import type { PolicyCommand } from './commands.js';
+import { commands, type PolicyCommand } from './commands.js';
 import { decide } from './decide.js';
 import { events, type PolicyEvent } from './events.js';
 import { evolve, initialState, type Policy } from './state.js';
+import { refusals, type PolicyRefusal } from './refusals.js';
+export { refusals, type PolicyRefusal } from './refusals.js';
 
 export * from './events.js';
 export * from './state.js';
@@ -18,11 +20,13 @@ export * from './decide.js';
  * const policies = makeCommandHandler({ store, decider: Policy.decider, clock });
  * await policies.handle({ streamId: streamIdOf(Policy.decider, 'hand-hygiene'), command, actor });
  */
-export const decider: Decider<PolicyCommand, PolicyEvent, Policy> = {
+export const decider: Decider<PolicyCommand, PolicyEvent, Policy, PolicyRefusal> = {
   name: 'Policy',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };

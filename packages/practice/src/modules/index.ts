@@ -1,4 +1,3 @@
-import type { PracticeModule } from '../module.js';
 import { complianceModule } from './compliance.js';
 import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
@@ -17,9 +16,7 @@ export { policy, policiesModule, type PoliciesCommands } from './policies.js';
 export { staffMember, conflict, staffModule, type StaffCommands } from './staff.js';
 
 /** Every module a practice is wired with by default. */
-export const builtinModules: readonly PracticeModule[] = [
-  financeModule,
-  staffModule,
-  policiesModule,
-  complianceModule,
-];
+export const builtinModules = [financeModule, staffModule, policiesModule, complianceModule] as const;
+
+/** The built-in modules' type: a practice created without `modules` has all four areas. */
+export type BuiltinModules = typeof builtinModules;

@@ -1,35 +1,44 @@
 import {
-  BusinessCalendarSettings,
   accept,
+  command,
+  CurrencyCode,
+  defineCommands,
+  NonEmptyString,
   reject,
+  TimeZone,
+  HolidayCodec,
+  WeekdayCodec,
+  BusinessCalendarSettings,
+  type CommandOf,
   type Decision,
   type Holiday,
-  type Weekday,
 } from '@praxis/core';
+import * as t from 'io-ts';
 import { events, type SettingsEvent } from './events.js';
 import type { Settings } from './state.js';
 
-/** Records the practice's name, time zone and currency. */
-export interface EstablishPractice {
-  readonly type: 'EstablishPractice';
-  readonly name: string;
-  readonly timeZone: string;
-  readonly currency: string;
-  readonly at: string;
-}
+/** The practice settings' commands, as exact codecs; `at` is the call's business time. */
+export const commands = defineCommands('settingsId', {
+  /** Records the practice's name, IANA time zone and ISO currency. */
+  EstablishPractice: command(
+    { name: NonEmptyString, timeZone: TimeZone, currency: CurrencyCode },
+    {},
+    { stamps: { at: 'time' } },
+  ),
+  /**
+   * Sets the practice's business days: `openWeekdays` (ISO weekday numbers, 1 = Monday …
+   * 7 = Sunday) and `holidays` (`{ on: YYYY-MM-DD, name }`, e.g. from `usFederalHolidays`).
+   * Replaces the whole calendar; decisions already recorded keep the calendar they used.
+   */
+  SetBusinessCalendar: command({
+    openWeekdays: t.readonlyArray(WeekdayCodec),
+    holidays: t.readonlyArray(HolidayCodec),
+  }),
+});
 
-/**
- * Sets the practice's business days: `openWeekdays` (ISO weekday numbers, 1 = Monday …
- * 7 = Sunday) and `holidays` (`{ on: YYYY-MM-DD, name }`, e.g. from `usFederalHolidays`).
- * Replaces the whole calendar; decisions already recorded keep the calendar they used.
- */
-export interface SetBusinessCalendar {
-  readonly type: 'SetBusinessCalendar';
-  readonly openWeekdays: readonly Weekday[];
-  readonly holidays: readonly Holiday[];
-}
-
-export type SettingsCommand = EstablishPractice | SetBusinessCalendar;
+export type SettingsCommand = CommandOf<typeof commands>;
+export type EstablishPractice = Extract<SettingsCommand, { type: 'EstablishPractice' }>;
+export type SetBusinessCalendar = Extract<SettingsCommand, { type: 'SetBusinessCalendar' }>;
 
 /**
  * A practice is established once: its time zone and currency fix how every period, deadline

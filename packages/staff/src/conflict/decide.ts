@@ -1,38 +1,23 @@
 import { ISODate, accept, reject, type Decider, type Decision } from '@praxis/core';
 import { events, type ConflictEvent } from './events.js';
 import { evolve, initialState, type Conflict } from './state.js';
-
-/** A conflict between staff members is reported. */
-export interface OpenConflict {
-  readonly type: 'OpenConflict';
-  readonly conflictId: string;
-  readonly parties: readonly string[];
-  readonly description: string;
-  readonly openedOn: string;
-  readonly reportedBy: string;
-}
-/** A mediation session was held. */
-export interface MediateConflict {
-  readonly type: 'MediateConflict';
-  readonly mediator: string;
-  readonly mediatedOn: string;
-  readonly notes: string;
-}
-/** The conflict is settled. */
-export interface ResolveConflict {
-  readonly type: 'ResolveConflict';
-  readonly resolvedOn: string;
-  readonly resolution: string;
-}
-/** The conflict goes to HR, the owners or counsel. */
-export interface EscalateConflict {
-  readonly type: 'EscalateConflict';
-  readonly escalatedOn: string;
-  readonly escalatedTo: string;
-  readonly reason: string;
-}
-/** Every Conflict command. */
-export type ConflictCommand = OpenConflict | MediateConflict | ResolveConflict | EscalateConflict;
+import {
+  commands,
+  type ConflictCommand,
+  type OpenConflict,
+  type MediateConflict,
+  type ResolveConflict,
+  type EscalateConflict,
+} from './commands.js';
+export type {
+  ConflictCommand,
+  OpenConflict,
+  MediateConflict,
+  ResolveConflict,
+  EscalateConflict,
+} from './commands.js';
+import { refusals, type ConflictRefusal } from './refusals.js';
+export { refusals, type ConflictRefusal } from './refusals.js';
 
 type ConflictDecision = Decision<ConflictEvent>;
 const blank = (v: string) => v.trim().length === 0;
@@ -125,11 +110,13 @@ export const decide = (c: ConflictCommand, s: Conflict): ConflictDecision => {
 };
 
 /** The Conflict aggregate: one stream per workplace conflict (`Conflict-<conflictId>`). */
-export const decider: Decider<ConflictCommand, ConflictEvent, Conflict> = {
+export const decider: Decider<ConflictCommand, ConflictEvent, Conflict, ConflictRefusal> = {
   name: 'Conflict',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };

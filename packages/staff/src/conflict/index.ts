@@ -10,3 +10,5 @@ export {
 } from './decide.js';
 export { events, type ConflictEvent } from './events.js';
 export { evolve, initialState, type Conflict as State, type ConflictStatus } from './state.js';
+export { commands } from './commands.js';
+export { refusals, type ConflictRefusal } from './refusals.js';

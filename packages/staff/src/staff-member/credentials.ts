@@ -1,41 +1,20 @@
 import { accept, reject } from '@praxis/core';
 import { addDays } from '../dates.js';
-import { events, type CredentialKind, type ScreeningResult, type StaffMemberEvent } from './events.js';
+import { events, type StaffMemberEvent } from './events.js';
 import type { StaffMember } from './state.js';
 import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
-
-/** A licence, DEA registration or board certification was verified at its source. */
-export interface VerifyCredential {
-  readonly type: 'VerifyCredential';
-  readonly credentialId: string;
-  readonly kind: CredentialKind;
-  readonly issuer: string;
-  readonly number: string;
-  readonly expiresOn: string;
-  readonly verifiedOn: string;
-  /** The state or board that issued a licence, when useful. */
-  readonly jurisdiction?: string;
-}
-/** A credential was renewed to a later expiry. */
-export interface RenewCredential {
-  readonly type: 'RenewCredential';
-  readonly credentialId: string;
-  readonly renewedOn: string;
-  readonly expiresOn: string;
-}
-/** The result of checking the OIG List of Excluded Individuals/Entities (LEIE). */
-export interface RecordExclusionScreening {
-  readonly type: 'RecordExclusionScreening';
-  readonly screenedOn: string;
-  readonly result: ScreeningResult;
-  /** Default `OIG LEIE`. */
-  readonly source?: string;
-}
-/** Periodic recredentialing of a staff member (NCQA: at most every 36 months). */
-export interface Recredential {
-  readonly type: 'Recredential';
-  readonly recredentialedOn: string;
-}
+import type {
+  VerifyCredential,
+  RenewCredential,
+  RecordExclusionScreening,
+  Recredential,
+} from './commands.js';
+export type {
+  VerifyCredential,
+  RenewCredential,
+  RecordExclusionScreening,
+  Recredential,
+} from './commands.js';
 
 /** How far before expiry a DEA registration may be renewed (DEA: up to 60 days before). */
 export const deaRenewalWindowDays = 60;

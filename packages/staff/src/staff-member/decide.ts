@@ -8,29 +8,10 @@ import * as employment from './employment.js';
 import * as training from './training.js';
 import * as performance from './performance.js';
 
-/** Every command a StaffMember decides on. */
-export type StaffMemberCommand =
-  | recruitment.ReceiveApplication
-  | recruitment.RecordInterview
-  | recruitment.CompleteCredentialing
-  | recruitment.MakeOffer
-  | recruitment.HireStaffMember
-  | recruitment.CloseApplication
-  | credentials.VerifyCredential
-  | credentials.RenewCredential
-  | credentials.RecordExclusionScreening
-  | credentials.Recredential
-  | employment.AssignOnboardingTask
-  | employment.CompleteOnboardingTask
-  | employment.SeparateStaffMember
-  | employment.ChangeStaffRole
-  | training.AssignTraining
-  | training.CompleteTraining
-  | training.WithdrawTraining
-  | training.RecordContinuingEducation
-  | performance.SetSmartGoal
-  | performance.CloseSmartGoal
-  | performance.RecordQuarterlyReview;
+import { commands, type StaffMemberCommand } from './commands.js';
+import { refusals, type StaffMemberRefusal } from './refusals.js';
+export { refusals, type StaffMemberRefusal } from './refusals.js';
+export type { StaffMemberCommand } from './commands.js';
 
 /** Decides one command against a staff member's state (pure; business dates come on the command). */
 export const decide = (c: StaffMemberCommand, s: StaffMember): StaffDecision => {
@@ -84,11 +65,13 @@ export const decide = (c: StaffMemberCommand, s: StaffMember): StaffDecision => 
  * The StaffMember aggregate: one stream per person (`StaffMember-<staffId>`) from
  * application to separation, including credentials, training and performance.
  */
-export const decider: Decider<StaffMemberCommand, StaffMemberEvent, StaffMember> = {
+export const decider: Decider<StaffMemberCommand, StaffMemberEvent, StaffMember, StaffMemberRefusal> = {
   name: 'StaffMember',
   stateVersion: 1,
   initialState,
   evolve,
   decide,
   events,
+  commands,
+  refusals,
 };

@@ -3,35 +3,18 @@ import { events, type StaffMemberEvent } from './events.js';
 import type { StaffMember } from './state.js';
 import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
 import { endTracking } from './credentials.js';
-
-/** A person on staff moves to another role from `effectiveOn` (promotion, transfer, new duties). */
-export interface ChangeStaffRole {
-  readonly type: 'ChangeStaffRole';
-  readonly role: string;
-  readonly effectiveOn: string;
-  readonly reason: string;
-}
-/** An onboarding task (badge, EHR account, orientation…) is given to a new staff member. */
-export interface AssignOnboardingTask {
-  readonly type: 'AssignOnboardingTask';
-  readonly taskId: string;
-  readonly description: string;
-  readonly assignedOn: string;
-  readonly dueOn: string;
-}
-/** An onboarding task is done. */
-export interface CompleteOnboardingTask {
-  readonly type: 'CompleteOnboardingTask';
-  readonly taskId: string;
-  readonly completedOn: string;
-}
-/** The person leaves the practice; `separatedOn` is their last day of employment. */
-export interface SeparateStaffMember {
-  readonly type: 'SeparateStaffMember';
-  readonly separatedOn: string;
-  readonly voluntary: boolean;
-  readonly reason?: string;
-}
+import type {
+  ChangeStaffRole,
+  AssignOnboardingTask,
+  CompleteOnboardingTask,
+  SeparateStaffMember,
+} from './commands.js';
+export type {
+  ChangeStaffRole,
+  AssignOnboardingTask,
+  CompleteOnboardingTask,
+  SeparateStaffMember,
+} from './commands.js';
 
 /** Onboarding tasks go to people on staff, with a due date on or after assignment. */
 export const assignOnboardingTask = (c: AssignOnboardingTask, s: StaffMember): StaffDecision => {

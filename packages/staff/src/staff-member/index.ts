@@ -4,6 +4,7 @@
  * education, SMART goals and quarterly reviews, separation.
  */
 export { decider, decide, type StaffMemberCommand } from './decide.js';
+export { commands } from './commands.js';
 export {
   events,
   CredentialKind,
@@ -56,3 +57,4 @@ export {
   type RecordContinuingEducation,
 } from './training.js';
 export type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './performance.js';
+export { refusals, type StaffMemberRefusal } from './refusals.js';

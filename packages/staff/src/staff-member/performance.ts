@@ -1,44 +1,10 @@
 import { accept, reject } from '@praxis/core';
 import { quarterBounds } from '../dates.js';
-import { events, type GoalOutcome } from './events.js';
+import { events } from './events.js';
 import type { StaffMember } from './state.js';
 import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
-
-/**
- * A SMART goal for a staff member. The parts are optional in the type because they come
- * from a form: a missing part is rejected by name.
- */
-export interface SetSmartGoal {
-  readonly type: 'SetSmartGoal';
-  readonly goalId: string;
-  readonly setOn: string;
-  /** Specific: what is to be achieved, in words. */
-  readonly specific?: string;
-  /** The metric that measures it (`days in A/R`, `patient satisfaction score`). */
-  readonly metric?: string;
-  /** Measurable target value of the metric. */
-  readonly target?: number;
-  readonly unit?: string;
-  /** Time-bound: the deadline. */
-  readonly deadline?: string;
-}
-/** A goal ends: achieved or missed (with the measured value), or withdrawn. */
-export interface CloseSmartGoal {
-  readonly type: 'CloseSmartGoal';
-  readonly goalId: string;
-  readonly closedOn: string;
-  readonly outcome: GoalOutcome;
-  readonly actual?: number;
-}
-/** The quarterly performance review, rated 1 (unsatisfactory) to 5 (outstanding). */
-export interface RecordQuarterlyReview {
-  readonly type: 'RecordQuarterlyReview';
-  readonly quarter: string;
-  readonly reviewedOn: string;
-  readonly reviewer: string;
-  readonly rating: number;
-  readonly comments?: string;
-}
+import type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './commands.js';
+export type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './commands.js';
 
 const smartParts = [
   ['specific', 'a specific description of what is to be achieved'],

@@ -4,47 +4,22 @@ import { events } from './events.js';
 import type { StaffMember } from './state.js';
 import { blank, invalidDate, type StaffDecision } from './checks.js';
 import { endTracking, expiredCredential } from './credentials.js';
-
-/** A candidate applies for a position. */
-export interface ReceiveApplication {
-  readonly type: 'ReceiveApplication';
-  readonly staffId: string;
-  readonly name: string;
-  readonly position: string;
-  readonly appliedOn: string;
-}
-/** A panel interviewed the candidate; each panel member gives a score from 1 to 5. */
-export interface RecordInterview {
-  readonly type: 'RecordInterview';
-  readonly interviewedOn: string;
-  readonly panel: readonly string[];
-  readonly scores: readonly { readonly interviewer: string; readonly score: number }[];
-}
-/** Credential verification is finished: the candidate may be offered the position. */
-export interface CompleteCredentialing {
-  readonly type: 'CompleteCredentialing';
-  readonly completedOn: string;
-}
-/** The practice offers the position. */
-export interface MakeOffer {
-  readonly type: 'MakeOffer';
-  readonly offeredOn: string;
-  readonly role: string;
-  readonly startDate: string;
-}
-/** The candidate accepted and is hired; role and start date default to the offer's. */
-export interface HireStaffMember {
-  readonly type: 'HireStaffMember';
-  readonly hiredOn: string;
-  readonly role?: string;
-  readonly startDate?: string;
-}
-/** The application ends without a hire (not selected, withdrew, declined the offer). */
-export interface CloseApplication {
-  readonly type: 'CloseApplication';
-  readonly closedOn: string;
-  readonly reason: string;
-}
+import type {
+  ReceiveApplication,
+  RecordInterview,
+  CompleteCredentialing,
+  MakeOffer,
+  HireStaffMember,
+  CloseApplication,
+} from './commands.js';
+export type {
+  ReceiveApplication,
+  RecordInterview,
+  CompleteCredentialing,
+  MakeOffer,
+  HireStaffMember,
+  CloseApplication,
+} from './commands.js';
 
 const candidate = (s: StaffMember): boolean =>
   s.status === 'applied' ||

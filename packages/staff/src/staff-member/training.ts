@@ -3,43 +3,18 @@ import { addMonths } from '../dates.js';
 import { events } from './events.js';
 import type { StaffMember } from './state.js';
 import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
-
-/** A course (one-off or recurring) is assigned to a staff member. */
-export interface AssignTraining {
-  readonly type: 'AssignTraining';
-  readonly trainingId: string;
-  readonly course: string;
-  readonly assignedOn: string;
-  readonly dueOn: string;
-  /** Counts towards training compliance (a requirement, not an elective). */
-  readonly required: boolean;
-  /** Due again this many months after each completion. */
-  readonly recurrenceMonths?: number;
-  readonly legalSource?: string;
-}
-/** A staff member completed an assigned training. */
-export interface CompleteTraining {
-  readonly type: 'CompleteTraining';
-  readonly trainingId: string;
-  readonly completedOn: string;
-  readonly hours: number;
-}
-/** An assignment no longer applies (role change, course retired). */
-export interface WithdrawTraining {
-  readonly type: 'WithdrawTraining';
-  readonly trainingId: string;
-  readonly withdrawnOn: string;
-  readonly reason: string;
-}
-/** Continuing education a staff member completed on their own (CME/CE hours). */
-export interface RecordContinuingEducation {
-  readonly type: 'RecordContinuingEducation';
-  readonly activityId: string;
-  readonly title: string;
-  readonly provider: string;
-  readonly hours: number;
-  readonly completedOn: string;
-}
+import type {
+  AssignTraining,
+  CompleteTraining,
+  WithdrawTraining,
+  RecordContinuingEducation,
+} from './commands.js';
+export type {
+  AssignTraining,
+  CompleteTraining,
+  WithdrawTraining,
+  RecordContinuingEducation,
+} from './commands.js';
 
 /** A recurring training requirement a practice assigns to staff. */
 export interface TrainingRequirement {

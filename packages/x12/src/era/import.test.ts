@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '@praxis/finance';
+import { Claim } from '@praxis/finance';
 import { parseRemittances } from './import.js';
 import { biller, practiceWith, sample, sampleClaims } from './test-support.js';
 
@@ -7,8 +7,10 @@ const postedAt = '2026-11-02T10:00:00-06:00';
 type Sample = keyof typeof sampleClaims;
 const samples = Object.keys(sampleClaims) as Sample[];
 
-const claimState = async (p: Awaited<ReturnType<typeof practiceWith>>, id: string) =>
-  (await p.load<Claim.State>('Claim', id)).state;
+const claimState = async (p: Awaited<ReturnType<typeof practiceWith>>, id: string) => {
+  const loaded = await p.load<Claim.State>('Claim', id);
+  return loaded.found ? loaded.state : Claim.initialState;
+};
 
 describe('importRemittance on the public sample 835s', () => {
   for (const name of samples) {

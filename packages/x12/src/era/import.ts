@@ -1,6 +1,6 @@
-import type { Actor, DomainCommand } from '@praxis/core';
-import type { Claim } from '@praxis/finance';
-import type { RecordRemittance } from '../remittance/index.js';
+import type { Actor, CommandInputOf, DomainCommand } from '@praxis/core';
+import { Claim } from '@praxis/finance';
+import type { commands as remittanceCommands } from '../remittance/index.js';
 import { X12Error } from '../x12-error.js';
 import { checkBalance, totalsOf, type RemittanceTotals } from './balance.js';
 import type { RemittanceAdvice } from './model.js';
@@ -19,7 +19,8 @@ export interface PostingPort {
     command: DomainCommand,
     options?: { readonly actor?: Actor; readonly at?: string },
   ): Promise<PortOutcome>;
-  load(aggregate: string, id: string): Promise<{ readonly state: unknown }>;
+  /** The state of one aggregate instance; `found: false` when nothing was recorded for it. */
+  load(aggregate: string, id: string): Promise<{ readonly found: boolean; readonly state?: unknown }>;
   readonly clock: { now(): { toISO(o?: { suppressMilliseconds?: boolean }): string | null } };
 }
 type PortOutcome =
@@ -90,7 +91,12 @@ export const parseRemittances = (
     return { remittance: r, totals: totalsOf(r) };
   });
 
-const record = (p: Planned, at: string): RecordRemittance => ({
+/** The RecordRemittance input: its time is the call's `at`, never a payload field. */
+type RecordRemittanceInput = CommandInputOf<typeof remittanceCommands, 'RecordRemittance'> & {
+  readonly type: 'RecordRemittance';
+};
+
+const record = (p: Planned): RecordRemittanceInput => ({
   type: 'RecordRemittance',
   remittanceId: p.remittanceId,
   traceNumber: p.r.traceNumber,
@@ -116,7 +122,6 @@ const record = (p: Planned, at: string): RecordRemittance => ({
     amount: a.amount,
     ...(a.reference === undefined ? {} : { reference: a.reference }),
   })),
-  at,
 });
 
 /**
@@ -161,12 +166,13 @@ export const importRemittance = async (
         }),
       };
     seen.add(remittanceId);
-    const { state } = await port.load('Remittance', remittanceId);
-    const already = (state as { status?: string }).status === 'posted';
+    const loaded = await port.load('Remittance', remittanceId);
+    const already = loaded.found && (loaded.state as { status?: string }).status === 'posted';
     const claims: ClaimPlan[] = [];
     // Simulated balances: a claim paid twice in one file is checked against what is left.
     for (const [i, c] of r.claims.entries()) {
-      const { state: claimState } = await port.load('Claim', c.claimId);
+      const claimLoaded = await port.load('Claim', c.claimId);
+      const claimState = claimLoaded.found ? claimLoaded.state : Claim.initialState;
       const plan = planClaim(c, claimState as Claim.State, `ERA ${remittanceId}#${i + 1}`, i + 1);
       if ('reason' in plan) {
         if (!already) unmatched.push(plan);
@@ -176,11 +182,7 @@ export const importRemittance = async (
       if (already) continue;
       const first = plan.commands[0];
       if (first === undefined) continue;
-      const checked = await port.check(
-        first.aggregate,
-        { ...first.command, at } as DomainCommand,
-        callOptions,
-      );
+      const checked = await port.check(first.aggregate, first.command as DomainCommand, callOptions);
       if (!checked.ok)
         unmatched.push({
           claimId: c.claimId,
@@ -190,7 +192,7 @@ export const importRemittance = async (
     }
     const p: Planned = { r, remittanceId, totals, already, claims };
     if (!already) {
-      const checked = await port.check('Remittance', record(p, at), callOptions);
+      const checked = await port.check('Remittance', record(p), callOptions);
       if (!checked.ok)
         unmatched.push({
           claimId: '',
@@ -217,7 +219,7 @@ export const importRemittance = async (
   let total = 0;
   for (const p of planned) {
     if (!p.already) {
-      const rec = await port.execute('Remittance', record(p, at), {
+      const rec = await port.execute('Remittance', record(p), {
         ...callOptions,
         commandId: `era:${p.remittanceId}`,
       });
@@ -233,7 +235,7 @@ export const importRemittance = async (
     let posted = 0;
     for (const plan of p.claims) {
       for (const [k, cmd] of plan.commands.entries()) {
-        const out = await port.execute(cmd.aggregate, { ...cmd.command, at } as DomainCommand, {
+        const out = await port.execute(cmd.aggregate, cmd.command as DomainCommand, {
           ...callOptions,
           commandId: `era:${p.remittanceId}:${plan.index}:${k + 1}`,
         });

@@ -39,20 +39,22 @@ export const practiceWith = async (claims: readonly SeedClaim[], store = 'memory
     const at = `${c.dateOfService}T17:00:00-06:00`;
     const steps = [
       () =>
-        b.finance.registerCharges({
-          claimId: c.claimId,
-          encounterId: `enc-${c.claimId}`,
-          patientId: `pat-${c.claimId}`,
-          payerId: 'payer',
-          payerKind: 'commercial',
-          dateOfService: c.dateOfService,
-          timeZone: 'America/Chicago',
-          charges: c.lines.map(([cptCode, amount]) => ({ cptCode, units: 1, amount })),
-          at,
-        }),
-      () => b.finance.createClaim({ claimId: c.claimId, at }),
-      () => b.finance.scrubClaim({ claimId: c.claimId, failedEdits: [], at }),
-      () => b.finance.submitClaim({ claimId: c.claimId, at }),
+        b.finance.registerCharges(
+          {
+            claimId: c.claimId,
+            encounterId: `enc-${c.claimId}`,
+            patientId: `pat-${c.claimId}`,
+            payerId: 'payer',
+            payerKind: 'commercial',
+            dateOfService: c.dateOfService,
+            timeZone: 'America/Chicago',
+            charges: c.lines.map(([cptCode, amount]) => ({ cptCode, units: 1, amount })),
+          },
+          { at },
+        ),
+      () => b.finance.createClaim({ claimId: c.claimId }, { at }),
+      () => b.finance.scrubClaim({ claimId: c.claimId, failedEdits: [] }, { at }),
+      () => b.finance.submitClaim({ claimId: c.claimId }, { at }),
     ];
     for (const step of steps) {
       const r = await step();

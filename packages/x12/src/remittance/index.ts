@@ -3,16 +3,46 @@
  * is what makes a re-import of the same file post nothing twice.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { accept, reject, streamIdOf, type Decider, type Decision } from '@praxis/core';
-import { events, type RemittanceEvent } from './events.js';
+import * as t from 'io-ts';
+import {
+  accept,
+  command,
+  Cents,
+  defineCommands,
+  ISODate,
+  NonEmptyString,
+  reject,
+  streamIdOf,
+  type CommandOf,
+  type Decider,
+  type Decision,
+} from '@praxis/core';
+import { events, RecordedProviderAdjustment, RemittanceClaim, type RemittanceEvent } from './events.js';
 
 export * from './events.js';
 
-/** Record a posted 835 (what `importRemittance` issues; its fields are those of `RemittancePosted`). */
-export type RecordRemittance = { readonly type: 'RecordRemittance' } & Extract<
-  RemittanceEvent,
-  { type: 'RemittancePosted' }
->['data'];
+/**
+ * The Remittance's command, as an exact codec: record a posted 835 (what `importRemittance`
+ * issues; its fields are those of `RemittancePosted`, amounts in cents); `at` is the call's time.
+ */
+export const commands = defineCommands('remittanceId', {
+  RecordRemittance: command(
+    {
+      remittanceId: NonEmptyString,
+      traceNumber: NonEmptyString,
+      originator: t.string,
+      payerName: t.string,
+      handling: NonEmptyString,
+      paymentAmount: Cents,
+      paymentMethod: t.string,
+      claims: t.array(RemittanceClaim),
+      providerAdjustments: t.array(RecordedProviderAdjustment),
+    },
+    { paymentDate: ISODate },
+    { stamps: { at: 'time' } },
+  ),
+});
+export type RecordRemittance = CommandOf<typeof commands>;
 
 /** Every command a Remittance accepts. */
 export type RemittanceCommand = RecordRemittance;
@@ -68,6 +98,7 @@ export const decider: Decider<RemittanceCommand, RemittanceEvent, State> = {
   evolve,
   decide,
   events,
+  commands,
 };
 
 /** The stream of one remittance. */

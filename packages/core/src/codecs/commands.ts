@@ -1,0 +1,219 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { domainError, type DomainError } from '../domain-error.js';
+import { excessKey, failureCode } from './exact.js';
+import { failureOf } from './registry.js';
+
+/**
+ * What the command handler fills in from the call rather than the payload:
+ * - `actor`: the acting person's id (`approvedBy`, `recordedBy`, `verifiedBy`, …);
+ * - `role`: the acting person's role (`approverRole`);
+ * - `time`: the business time, an ISO instant (`at`).
+ *
+ * A caller may leave such a field out (the usual way) or send it equal to what the call says;
+ * a different value is refused (`NotTheActor`, `NotTheActorRole`, `TimeMismatch`).
+ */
+export type Stamp = 'actor' | 'role' | 'time';
+
+/** How one command is checked and stamped (build it with `command`). */
+export interface CommandSpec<
+  R extends t.Props = t.Props,
+  O extends t.Props = t.Props,
+  St extends string = string,
+> {
+  readonly required: R;
+  readonly optional: O;
+  readonly stamps: Readonly<Record<St, Stamp>>;
+  /** The stamped fields' names (the keys of `stamps`). */
+  readonly stamped: readonly St[];
+  /**
+   * The date (`YYYY-MM-DD`, start of that day in the practice zone) or instant field that is the
+   * command's business time when the call gives no `at`: `hiredOn` for `HireStaffMember`.
+   */
+  readonly businessTime?: string;
+  /**
+   * The field naming the person the command is about (`staffId`): a role granted the command
+   * only `self:` may name nobody but the acting person.
+   */
+  readonly subject?: string;
+}
+
+/** Any command spec, for maps and lookups. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a map of specs of different shapes
+export type AnyCommandSpec = CommandSpec<any, any, any>;
+
+/**
+ * Declares one command: its required and optional fields (io-ts codecs), and which fields the
+ * handler stamps from the call. Unknown fields are refused at every depth.
+ *
+ * @example
+ * const ApproveBudget = command({}, {}, { stamps: { approvedBy: 'actor', at: 'time' } });
+ * const HireStaffMember = command({ hiredOn: ISODate }, { role: NonEmptyString }, { businessTime: 'hiredOn' });
+ */
+export const command = <
+  R extends t.Props,
+  O extends t.Props = Record<never, never>,
+  St extends string = never,
+>(
+  required: R,
+  optional?: O,
+  options: {
+    readonly stamps?: Readonly<Record<St, Stamp>>;
+    readonly businessTime?: (keyof R | keyof O) & string;
+    /** May be the aggregate's id field (`staffId`), which every command accepts. */
+    readonly subject?: string;
+  } = {},
+): CommandSpec<R, O, NoInfer<St>> => ({
+  required,
+  optional: (optional ?? {}) as O,
+  stamps: (options.stamps ?? {}) as Readonly<Record<St, Stamp>>,
+  stamped: Object.keys(options.stamps ?? {}) as St[],
+  ...(options.businessTime === undefined ? {} : { businessTime: options.businessTime }),
+  ...(options.subject === undefined ? {} : { subject: options.subject }),
+});
+
+type Fields<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & {
+  readonly [K in keyof O]?: t.TypeOf<O[K]>;
+};
+
+type StampedOf<S> = S extends { readonly stamped: readonly (infer St)[] } ? St & string : never;
+type RequiredOf<S> = S extends { readonly required: infer R extends t.Props } ? R : never;
+type OptionalOf<S> = S extends { readonly optional: infer O extends t.Props } ? O : never;
+
+/** The fields a caller sends for a command: stamped fields may be left out. */
+export type CommandInput<S> = Fields<RequiredOf<S>, OptionalOf<S>> & {
+  readonly [K in StampedOf<S>]?: string;
+};
+
+/** The command `decide` sees: the decoded fields, its `type`, and the stamped fields filled in. */
+export type DecidedCommand<K extends string, S> = { readonly type: K } & Fields<
+  RequiredOf<S>,
+  OptionalOf<S>
+> & {
+    readonly [F in StampedOf<S>]: string;
+  };
+
+/** The union of commands a `defineCommands` map describes, as `decide` sees them. */
+export type CommandOf<C> =
+  C extends CommandCodecs<infer Defs>
+    ? { [K in keyof Defs & string]: DecidedCommand<K, Defs[K]> }[keyof Defs & string]
+    : never;
+
+/** The input of command `K` of a `defineCommands` map. */
+export type CommandInputOf<C, K extends string> =
+  C extends CommandCodecs<infer Defs> ? (K extends keyof Defs ? CommandInput<Defs[K]> : never) : never;
+
+/** A decoded command before stamping: its fields, and the stamped fields the caller sent. */
+export interface DecodedCommand {
+  readonly type: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Stamped fields present in the input, to be compared with the call. */
+  readonly claimed: Readonly<Record<string, string>>;
+  readonly spec: AnyCommandSpec;
+}
+
+/** The commands of one aggregate, with their codecs. */
+export interface CommandCodecs<Defs extends Record<string, AnyCommandSpec> = Record<string, AnyCommandSpec>> {
+  readonly definitions: Defs;
+  /** The input field naming the aggregate instance (`budgetId`): always accepted. */
+  readonly idKey: string;
+  readonly types: readonly string[];
+  has(type: string): boolean;
+  spec(type: string): AnyCommandSpec | undefined;
+  /**
+   * Decodes untrusted input (JSON from a caller) for command `type`: exactly the declared
+   * fields, each valid. The first failure is a DomainError naming the field path
+   * (`charges.0.amount`) with a stable code: `UnknownCommand`, `UnknownField`, `Required`,
+   * `InvalidDate`, `InvalidInstant`, `InvalidAmount`, `InvalidNumber`, `InvalidTimeZone`,
+   * `InvalidValue`, `InvalidField`.
+   */
+  decode(type: string, input: unknown): E.Either<DomainError, DecodedCommand>;
+}
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** A field name or path short enough to keep in a refusal record. */
+const bounded = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+/**
+ * Declares the commands of one aggregate: the sibling of `defineEvents`. The command types
+ * `decide` sees are inferred (`CommandOf<typeof commands>`), so a codec and its type cannot drift.
+ *
+ * @example
+ * export const commands = defineCommands('budgetId', {
+ *   ApproveBudget: command({}, {}, { stamps: { approvedBy: 'actor', at: 'time' } }),
+ *   RecordExpense: command({ expenseId: NonEmptyString, amount: PositiveCents }, { vendor: NonEmptyString }),
+ * });
+ * export type BudgetCommand = CommandOf<typeof commands>;
+ */
+export const defineCommands = <Defs extends Record<string, AnyCommandSpec>>(
+  idKey: string,
+  definitions: Defs,
+): CommandCodecs<Defs> => {
+  const compiled = new Map<string, { spec: AnyCommandSpec; codec: t.Mixed; keys: ReadonlySet<string> }>();
+  for (const [type, spec] of Object.entries(definitions)) {
+    const stampKeys = Object.keys(spec.stamps);
+    const codec =
+      Object.keys(spec.optional).length === 0
+        ? t.type(spec.required)
+        : t.intersection([t.type(spec.required), t.partial(spec.optional)]);
+    compiled.set(type, {
+      spec,
+      codec,
+      keys: new Set([...Object.keys(spec.required), ...Object.keys(spec.optional), ...stampKeys]),
+    });
+  }
+  const decode = (type: string, input: unknown): E.Either<DomainError, DecodedCommand> => {
+    const c = Object.prototype.hasOwnProperty.call(definitions, type) ? compiled.get(type) : undefined;
+    if (c === undefined)
+      return E.left(
+        domainError('UnknownCommand', `there is no command ${bounded(String(type))} here`, 'type'),
+      );
+    if (!isPlainObject(input))
+      return E.left(domainError('InvalidField', 'a command is an object of named fields', ''));
+    const fields: Record<string, unknown> = {};
+    const claimed: Record<string, string> = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'type') continue;
+      if (key in c.spec.stamps && !Object.prototype.hasOwnProperty.call(c.spec.required, key)) {
+        if (typeof value !== 'string') return E.left(domainError('InvalidField', `${key} must be text`, key));
+        claimed[key] = value;
+        continue;
+      }
+      if (!c.keys.has(key)) {
+        if (key === idKey) {
+          if (typeof value !== 'string' || value.trim() === '')
+            return E.left(domainError('Required', `${idKey} is required`, idKey));
+          continue;
+        }
+        return E.left(domainError('UnknownField', `${bounded(key)} is not a field of ${type}`, bounded(key)));
+      }
+      fields[key] = value;
+    }
+    const r = c.codec.decode(fields);
+    if (r._tag === 'Left') {
+      const failure = failureOf(r.left);
+      return E.left(
+        domainError(
+          failureCode(r.left),
+          `${bounded(failure.field)} ${failure.reason}`,
+          bounded(failure.field),
+        ),
+      );
+    }
+    const extra = excessKey(c.codec, r.right);
+    if (extra !== undefined)
+      return E.left(domainError('UnknownField', `${bounded(extra)} is not a known field`, bounded(extra)));
+    return E.right({ type, fields: r.right as Record<string, unknown>, claimed, spec: c.spec });
+  };
+  return {
+    definitions,
+    idKey,
+    types: Object.keys(definitions),
+    has: (type) => compiled.has(type) && Object.prototype.hasOwnProperty.call(definitions, type),
+    spec: (type) =>
+      Object.prototype.hasOwnProperty.call(definitions, type) ? compiled.get(type)?.spec : undefined,
+    decode,
+  };
+};

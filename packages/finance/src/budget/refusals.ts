@@ -1,0 +1,29 @@
+import { defineRefusals } from '@praxis/core';
+
+/**
+ * Every code a Budget refuses with, and its category (`invalid`, `not-found`, `conflict`,
+ * `forbidden`, `rule`). Malformed input is refused before `decide` with the platform's codes
+ * (`Required`, `InvalidDate`, `UnknownField`, …; see `platformRefusals`).
+ */
+export const refusals = defineRefusals({
+  BudgetAlreadyDrafted: 'conflict',
+  BudgetClosed: 'conflict',
+  BudgetHasNoLines: 'rule',
+  BudgetNotApproved: 'conflict',
+  BudgetNotDraft: 'conflict',
+  BudgetNotFound: 'not-found',
+  BudgetNotSubmitted: 'conflict',
+  DuplicateBudgetLine: 'conflict',
+  DuplicateExpense: 'conflict',
+  DuplicateProjection: 'conflict',
+  DuplicateVariance: 'conflict',
+  InvalidFiscalYearStart: 'invalid',
+  LineBelowSpending: 'rule',
+  LineOverspent: 'rule',
+  OutsideFiscalYear: 'rule',
+  UnknownBudgetLine: 'invalid',
+  VarianceNotFound: 'not-found',
+});
+
+/** A code a Budget refuses with. */
+export type BudgetRefusal = keyof typeof refusals;

@@ -1,0 +1,25 @@
+import { defineRefusals } from '@praxis/core';
+
+/**
+ * Every code a Conflict refuses with, and its category (`invalid`, `not-found`, `conflict`,
+ * `forbidden`, `rule`). Malformed input is refused before `decide` with the platform's codes
+ * (`Required`, `InvalidDate`, `UnknownField`, …; see `platformRefusals`).
+ */
+export const refusals = defineRefusals({
+  ConflictExists: 'conflict',
+  DescriptionMissing: 'invalid',
+  EscalatedToMissing: 'invalid',
+  MediatorIsParty: 'rule',
+  MediatorMissing: 'invalid',
+  NotMediated: 'conflict',
+  NotOpen: 'conflict',
+  NotesMissing: 'invalid',
+  ReasonMissing: 'invalid',
+  ReporterMissing: 'invalid',
+  ResolutionMissing: 'invalid',
+  StepBeforePrevious: 'rule',
+  TooFewParties: 'invalid',
+});
+
+/** A code a Conflict refuses with. */
+export type ConflictRefusal = keyof typeof refusals;

@@ -1,0 +1,167 @@
+import * as t from 'io-ts';
+import { command, defineCommands, ISODate, NonEmptyString, PositiveInt, type CommandOf } from '@praxis/core';
+import { CredentialKind, GoalOutcome, ScreeningResult } from './events.js';
+
+/**
+ * Every command a StaffMember accepts, as exact codecs. Each is dated (`…On`): without a call
+ * `{ at }` its date is the business time of its events.
+ */
+export const commands = defineCommands('staffId', {
+  ReceiveApplication: command(
+    { staffId: NonEmptyString, name: NonEmptyString, position: NonEmptyString, appliedOn: ISODate },
+    {},
+    { businessTime: 'appliedOn' },
+  ),
+  RecordInterview: command(
+    {
+      interviewedOn: ISODate,
+      panel: t.readonlyArray(NonEmptyString),
+      scores: t.readonlyArray(t.type({ interviewer: NonEmptyString, score: t.number })),
+    },
+    {},
+    { businessTime: 'interviewedOn' },
+  ),
+  CompleteCredentialing: command({ completedOn: ISODate }, {}, { businessTime: 'completedOn' }),
+  MakeOffer: command(
+    { offeredOn: ISODate, role: NonEmptyString, startDate: ISODate },
+    {},
+    { businessTime: 'offeredOn' },
+  ),
+  HireStaffMember: command(
+    { hiredOn: ISODate },
+    { role: NonEmptyString, startDate: ISODate },
+    { businessTime: 'hiredOn' },
+  ),
+  CloseApplication: command({ closedOn: ISODate, reason: NonEmptyString }, {}, { businessTime: 'closedOn' }),
+  VerifyCredential: command(
+    {
+      credentialId: NonEmptyString,
+      kind: CredentialKind,
+      issuer: NonEmptyString,
+      number: NonEmptyString,
+      expiresOn: ISODate,
+      verifiedOn: ISODate,
+    },
+    /** The state or board that issued a licence, when useful. */
+    { jurisdiction: NonEmptyString },
+    { businessTime: 'verifiedOn' },
+  ),
+  RenewCredential: command(
+    { credentialId: NonEmptyString, renewedOn: ISODate, expiresOn: ISODate },
+    {},
+    { businessTime: 'renewedOn' },
+  ),
+  RecordExclusionScreening: command(
+    { screenedOn: ISODate, result: ScreeningResult },
+    /** Default `OIG LEIE`. */
+    { source: NonEmptyString },
+    { businessTime: 'screenedOn' },
+  ),
+  Recredential: command({ recredentialedOn: ISODate }, {}, { businessTime: 'recredentialedOn' }),
+  AssignOnboardingTask: command(
+    { taskId: NonEmptyString, description: NonEmptyString, assignedOn: ISODate, dueOn: ISODate },
+    {},
+    { businessTime: 'assignedOn' },
+  ),
+  CompleteOnboardingTask: command(
+    { taskId: NonEmptyString, completedOn: ISODate },
+    {},
+    { businessTime: 'completedOn' },
+  ),
+  SeparateStaffMember: command(
+    { separatedOn: ISODate, voluntary: t.boolean },
+    { reason: NonEmptyString },
+    { businessTime: 'separatedOn' },
+  ),
+  ChangeStaffRole: command(
+    { role: NonEmptyString, effectiveOn: ISODate, reason: NonEmptyString },
+    {},
+    { businessTime: 'effectiveOn' },
+  ),
+  AssignTraining: command(
+    {
+      trainingId: NonEmptyString,
+      course: NonEmptyString,
+      assignedOn: ISODate,
+      dueOn: ISODate,
+      /** Counts towards training compliance (a requirement, not an elective). */
+      required: t.boolean,
+    },
+    /** Due again this many months after each completion. */
+    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString },
+    { businessTime: 'assignedOn' },
+  ),
+  /** Self-service: a `self:` grant lets staff record only their own training. */
+  CompleteTraining: command(
+    { trainingId: NonEmptyString, completedOn: ISODate, hours: t.number },
+    {},
+    { businessTime: 'completedOn', subject: 'staffId' },
+  ),
+  WithdrawTraining: command(
+    { trainingId: NonEmptyString, withdrawnOn: ISODate, reason: NonEmptyString },
+    {},
+    { businessTime: 'withdrawnOn' },
+  ),
+  RecordContinuingEducation: command(
+    {
+      activityId: NonEmptyString,
+      title: NonEmptyString,
+      provider: NonEmptyString,
+      hours: t.number,
+      completedOn: ISODate,
+    },
+    {},
+    { businessTime: 'completedOn', subject: 'staffId' },
+  ),
+  SetSmartGoal: command(
+    { goalId: NonEmptyString, setOn: ISODate },
+    {
+      /** Specific: what is to be achieved, in words. */
+      specific: NonEmptyString,
+      /** The metric that measures it (`days in A/R`, `patient satisfaction score`). */
+      metric: NonEmptyString,
+      /** Measurable target value of the metric. */
+      target: t.number,
+      unit: NonEmptyString,
+      /** Time-bound: the deadline. */
+      deadline: ISODate,
+    },
+    { businessTime: 'setOn' },
+  ),
+  CloseSmartGoal: command(
+    { goalId: NonEmptyString, closedOn: ISODate, outcome: GoalOutcome },
+    { actual: t.number },
+    { businessTime: 'closedOn' },
+  ),
+  /** The reviewer is the acting person (HR records another's review with `onBehalfOf`). */
+  RecordQuarterlyReview: command(
+    { quarter: NonEmptyString, reviewedOn: ISODate, rating: t.number },
+    { comments: NonEmptyString },
+    { businessTime: 'reviewedOn', stamps: { reviewer: 'actor' } },
+  ),
+});
+
+/** Every command a StaffMember decides on, as `decide` sees it. */
+export type StaffMemberCommand = CommandOf<typeof commands>;
+type Cmd<K extends StaffMemberCommand['type']> = Extract<StaffMemberCommand, { type: K }>;
+export type ReceiveApplication = Cmd<'ReceiveApplication'>;
+export type RecordInterview = Cmd<'RecordInterview'>;
+export type CompleteCredentialing = Cmd<'CompleteCredentialing'>;
+export type MakeOffer = Cmd<'MakeOffer'>;
+export type HireStaffMember = Cmd<'HireStaffMember'>;
+export type CloseApplication = Cmd<'CloseApplication'>;
+export type VerifyCredential = Cmd<'VerifyCredential'>;
+export type RenewCredential = Cmd<'RenewCredential'>;
+export type RecordExclusionScreening = Cmd<'RecordExclusionScreening'>;
+export type Recredential = Cmd<'Recredential'>;
+export type AssignOnboardingTask = Cmd<'AssignOnboardingTask'>;
+export type CompleteOnboardingTask = Cmd<'CompleteOnboardingTask'>;
+export type SeparateStaffMember = Cmd<'SeparateStaffMember'>;
+export type ChangeStaffRole = Cmd<'ChangeStaffRole'>;
+export type AssignTraining = Cmd<'AssignTraining'>;
+export type CompleteTraining = Cmd<'CompleteTraining'>;
+export type WithdrawTraining = Cmd<'WithdrawTraining'>;
+export type RecordContinuingEducation = Cmd<'RecordContinuingEducation'>;
+export type SetSmartGoal = Cmd<'SetSmartGoal'>;
+export type CloseSmartGoal = Cmd<'CloseSmartGoal'>;
+export type RecordQuarterlyReview = Cmd<'RecordQuarterlyReview'>;
