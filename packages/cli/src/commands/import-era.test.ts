@@ -11,6 +11,8 @@ const samples = (() => {
   if (env !== undefined) return join(env, 'x12');
   for (let d = dirname(fileURLToPath(import.meta.url)); d !== dirname(d); d = dirname(d))
     if (existsSync(join(d, 'shared', 'x12', 'README.md'))) return join(d, 'shared', 'x12');
+  // A clone made elsewhere on the team's machines (CI clones into a temporary folder).
+  if (existsSync(join('/work/shared', 'x12', 'README.md'))) return join('/work/shared', 'x12');
   throw new Error('shared/x12 is not beside this checkout; set PRAXIS_SHARED_DIR');
 })();
 const lfh = join(samples, '835-lfh-managed-care.edi');
