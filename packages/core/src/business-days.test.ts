@@ -71,6 +71,13 @@ describe('business-day calendar: laws (property tests)', () => {
     );
   });
 
+  it('counts a backwards span of closed days as 0, never -0', () => {
+    // Sunday 2026-11-29 back to Saturday 2026-11-28 on the default Monday–Friday week.
+    expect(
+      Object.is(businessCalendar('America/Chicago').businessDaysBetween('2026-11-29', '2026-11-28'), 0),
+    ).toBe(true);
+  });
+
   it('agrees with a day-by-day count', () => {
     fc.assert(
       fc.property(zone, settings, date, date, (z, s, a, b) => {

@@ -238,7 +238,8 @@ export const businessCalendar = (
     businessDaysBetween: (from, to) => {
       const a = dayNumberIn(timeZone, from, 'from');
       const b = dayNumberIn(timeZone, to, 'to');
-      return a <= b ? countIn(a + 1, b) : -countIn(b, a - 1);
+      // `0 - count`, not `-count`: no closed span backwards may come out as -0.
+      return a <= b ? countIn(a + 1, b) : 0 - countIn(b, a - 1);
     },
     nextBusinessDay: (day) => {
       let at = dayNumberIn(timeZone, day, 'day');
