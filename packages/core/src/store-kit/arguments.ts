@@ -121,13 +121,16 @@ export const canonicalEventId = (eventId: unknown, argument = 'eventId'): string
   return eventId.toLowerCase();
 };
 
-/** `'any' | 'no_stream' | 'stream_exists' | bigint ≥ 0`, or InvalidArgument. */
+/** The largest revision any store keeps: PostgreSQL's int8 (2^63 − 1), held on every store alike. */
+const maxRevision = 2n ** 63n - 1n;
+
+/** `'any' | 'no_stream' | 'stream_exists' | bigint` from 0 to 2^63 − 1, or InvalidArgument. */
 export const checkExpectedRevisionArgument = (expected: unknown): ExpectedRevision => {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
-  if (typeof expected === 'bigint' && expected >= 0n) return expected;
+  if (typeof expected === 'bigint' && expected >= 0n && expected <= maxRevision) return expected;
   throw new InvalidArgument(
     'expectedRevision',
-    `${describeValue(expected)} is not 'any', 'no_stream', 'stream_exists' or a bigint ≥ 0`,
+    `${describeValue(expected)} is not 'any', 'no_stream', 'stream_exists' or a bigint from 0 to 2^63 − 1`,
   );
 };
 
