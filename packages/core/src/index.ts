@@ -27,3 +27,5 @@ export { CheckpointMoved } from './errors/checkpoint-moved.js';
 export * from './vault/index.js';
 export * from './business-days.js';
 export { usFederalHolidays } from './us-federal-holidays.js';
+export * from './period.js';
+export * from './module/index.js';

@@ -1,0 +1,58 @@
+import type { Period } from '../period.js';
+import type { ReadModelReader } from '../projection.js';
+
+/**
+ * What a KPI is measured in: `percent` (0–100), `days` and `business-days`, `minutes`,
+ * `cents` (integer money), `count`, `ratio` (a plain number such as turns per year).
+ */
+export type KpiUnit = 'percent' | 'days' | 'business-days' | 'minutes' | 'cents' | 'count' | 'ratio';
+
+/** Which way is better: goals must aim that way (MODULES.md S2, `TargetNotAnImprovement`). */
+export type KpiDirection = 'higher-is-better' | 'lower-is-better';
+
+/** Which view of a period: as reported at its close (default) or restated with later corrections. */
+export type KpiBasis = 'as-reported' | 'restated';
+
+/** What a KPI is computed from: the read models, the period, and a cache shared by one report. */
+export interface KpiContext {
+  /** The practice's read models (caught up, personal fields revealed), or an as-of replay. */
+  readonly reader: ReadModelReader;
+  /** The reporting period in the practice's zone. */
+  readonly period: Period;
+  readonly basis: KpiBasis;
+  /**
+   * Loads something once per report and shares it between the KPIs that need it (e.g. every
+   * claim document): the first call with `key` runs `load`, later ones get its promise.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * One KPI a module contributes to the registry (`practice.kpis()`, the HTML report, goals).
+ * Ids are unique across the modules of a practice (`createPractice` refuses duplicates).
+ *
+ * @example
+ * const noShowRate: KpiDefinition = {
+ *   id: 'noShowRate', label: 'No-show rate %', area: 'patients', unit: 'percent',
+ *   direction: 'lower-is-better', formula: 'no-shows ÷ (kept + no-shows + late cancels) × 100',
+ *   source: 'MGMA', compute: async ({ reader, period }) => …,
+ * };
+ */
+export interface KpiDefinition {
+  /** Stable id, lower camel case: `daysInAR`, `noShowRate`. */
+  readonly id: string;
+  readonly label: string;
+  /** The module's area (`finance`, `patients`, …). */
+  readonly area: string;
+  readonly unit: KpiUnit;
+  readonly direction: KpiDirection;
+  /** The formula in words, with units: `no-shows ÷ scheduled × 100`. */
+  readonly formula: string;
+  /** Where the definition comes from (MGMA, HFMA AR-1, CMS50, …). */
+  readonly source: string;
+  /** The value for a period; `undefined` when its denominator is zero (shown as "n/a"). */
+  readonly compute: (context: KpiContext) => Promise<number | undefined>;
+}
+
+/** Declares KPIs, keeping their ids' literal types (for typed targets). */
+export const defineKpis = <const K extends readonly KpiDefinition[]>(kpis: K): K => kpis;
