@@ -44,7 +44,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
     spec
       .given([])
       .when({ ...open, description: ' ' })
-      .thenRejects('DescriptionMissing', 'description');
+      .thenRejects('Required', 'description');
     spec.given([opened]).when(open).thenRejects('ConflictExists');
   });
 
@@ -93,7 +93,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
     spec
       .given([opened])
       .when({ ...e, escalatedTo: '' })
-      .thenRejects('EscalatedToMissing', 'escalatedTo');
+      .thenRejects('Required', 'escalatedTo');
   });
 
   it('property: once resolved, a conflict accepts no further step, and steps stay in date order', () => {
