@@ -281,11 +281,11 @@ describe('business associate notice to the practice (45 CFR 164.410)', () => {
     spec
       .given([])
       .when({ ...discover, businessAssociate: { ...acme, name: ' ' } })
-      .thenRejects('BusinessAssociateNameMissing', 'businessAssociate');
+      .thenRejects('Required', 'businessAssociate.name');
     spec
       .given([])
       .when({ ...discover, businessAssociate: { ...acme, discoveredOn: '2026-02-29' } })
-      .thenRejects('InvalidDate', 'businessAssociate');
+      .thenRejects('InvalidDate', 'businessAssociate.discoveredOn');
   });
 
   it('keeps the notice owed through scope revisions and records it once, dated from the business associate discovery', () => {
@@ -333,7 +333,7 @@ describe('Breach: malformed commands', () => {
     spec
       .given([])
       .when({ ...cmd, discoveredOn: '2026-02-28', affected: -1 })
-      .thenRejects('InvalidCount', 'affected');
+      .thenRejects('InvalidNumber', 'affected');
   });
 });
 

@@ -503,7 +503,7 @@ describe('Policy: malformed commands are rejected as data', () => {
         draftedBy: 'a',
         draftedOn: '2026-01-01',
       })
-      .thenRejects('InvalidReviewInterval', 'reviewEveryMonths');
-    spec.given(live).when(ack(0, '2026-01-12')).thenRejects('InvalidVersion', 'version');
+      .thenRejects('InvalidNumber', 'reviewEveryMonths');
+    spec.given(live).when(ack(0, '2026-01-12')).thenRejects('InvalidNumber', 'version');
   });
 });
