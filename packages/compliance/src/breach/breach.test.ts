@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { breachDeadlines, deadlineKey, decider, events, type BreachCommand } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -172,7 +172,7 @@ describe('Breach invariant: a deadline never moves later', () => {
         (discoveredOn, first, ba, revisions) => {
           let state = decider.initialState;
           const apply = (c: BreachCommand) => {
-            const d = decider.decide(c, state);
+            const d = decideHandled(decider, c, state);
             if (d._tag === 'Left') throw new Error(d.left.message);
             state = d.right.reduce(decider.evolve, state);
           };

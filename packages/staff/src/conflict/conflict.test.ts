@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { decider, events, type ConflictCommand } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -128,7 +128,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
         let resolved = false;
         let last = '';
         for (const [make, on] of steps) {
-          const d = decider.decide(make(on), s);
+          const d = decideHandled(decider, make(on), s);
           if (d._tag === 'Left') continue;
           if (resolved) return false;
           if (on < last) return false;
