@@ -36,7 +36,7 @@ describe('OSHA 300-log recordkeeping exemption (29 CFR 1904.1, 1904.2)', () => {
     spec
       .given([])
       .when({ ...set('621111', 25), effectiveFrom: '2026-13-01' })
-      .thenRejects('InvalidInput', 'effectiveFrom');
+      .thenRejects('InvalidDate', 'effectiveFrom');
     const first = decideHandled(decider, set('621111', 25), decider.initialState);
     if (first._tag === 'Left') throw new Error(first.left.message);
     spec.given(first.right).when(set('621111', 25)).then([]);
