@@ -82,8 +82,13 @@ describe('handled / decideHandled: the command decide sees, as through the handl
     expect(h).toEqual({ command: valid });
   });
 
-  it('throws when a test leaves out a stamped field, since the handler always fills it', () => {
-    expect(() => handled(decider, { type: 'Close' } as unknown as ThingCommand)).toThrow(/closedBy/);
+  it('leaves out a stamped field the test leaves out, and refuses a bad one as the call would be', () => {
+    expect(handled(decider, { type: 'Close' } as unknown as ThingCommand)).toEqual({
+      command: { type: 'Close' },
+    });
+    expect(handled(decider, { type: 'Close', closedBy: ' ' } as unknown as ThingCommand)).toMatchObject({
+      rejection: { code: 'InvalidActor', field: 'closedBy' },
+    });
   });
 
   it('deciderSpec takes the same path: thenRejects sees the codec refusal', () => {
