@@ -1,0 +1,10 @@
+/**
+ * @praxis/patients — patient coordination (MODULES.md §3.1): the scheduling policy, providers'
+ * schedules, one booking ledger per practice day (no double-booking of a patient or beyond a
+ * provider's capacity), the patient flow, with every personal field sealed by the vault.
+ */
+export * as SchedulingPolicy from './scheduling-policy/index.js';
+export * as ProviderSchedule from './provider-schedule/index.js';
+export * as Patient from './patient/index.js';
+export * as DayBook from './day-book/index.js';
+export { patientsModule, schedulingPolicy, patient, providerSchedule, dayBook } from './module.js';

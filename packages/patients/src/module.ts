@@ -1,0 +1,21 @@
+import { bind, defineModule } from '@praxis/core';
+import * as DayBook from './day-book/index.js';
+import * as Patient from './patient/index.js';
+import * as ProviderSchedule from './provider-schedule/index.js';
+import * as SchedulingPolicy from './scheduling-policy/index.js';
+
+/** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
+export const schedulingPolicy = bind(SchedulingPolicy.decider, SchedulingPolicy.commands, 'policyId');
+/** Patients: `practice.patients.registerPatient({ patientId, name, … })`. */
+export const patient = bind(Patient.decider, Patient.commands, 'patientId');
+/** Providers' hours: `practice.patients.setProviderHours({ providerId, … })`. */
+export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
+/** One day's book: `practice.patients.bookAppointment({ date, appointmentId, … })`. Snapshotted. */
+export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', { snapshotEvery: 50 });
+
+/** Patient coordination (MODULES.md §3.1): area `patients`. */
+export const patientsModule = defineModule({
+  area: 'patients',
+  aggregates: [schedulingPolicy, patient, providerSchedule, dayBook],
+  projections: [],
+});
