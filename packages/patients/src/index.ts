@@ -8,3 +8,4 @@ export * as ProviderSchedule from './provider-schedule/index.js';
 export * as Patient from './patient/index.js';
 export * as DayBook from './day-book/index.js';
 export { patientsModule, schedulingPolicy, patient, providerSchedule, dayBook } from './module.js';
+export * from './read-models/index.js';

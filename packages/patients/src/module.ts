@@ -3,6 +3,7 @@ import * as DayBook from './day-book/index.js';
 import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
+import { appointmentsProjection } from './read-models/index.js';
 
 /** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
 export const schedulingPolicy = bind(SchedulingPolicy.decider, SchedulingPolicy.commands, 'policyId');
@@ -17,5 +18,5 @@ export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', { snapsho
 export const patientsModule = defineModule({
   area: 'patients',
   aggregates: [schedulingPolicy, patient, providerSchedule, dayBook],
-  projections: [],
+  projections: [appointmentsProjection],
 });

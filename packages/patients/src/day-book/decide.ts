@@ -329,6 +329,7 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
           policyVersion: policy.policyVersion,
           ...(c.rescheduledTo === undefined ? {} : { rescheduledTo: c.rescheduledTo }),
           ...(a.authorizationId === undefined ? {} : { authorizationId: a.authorizationId }),
+          ...(a.seriesId === undefined ? {} : { seriesId: a.seriesId }),
         }),
       );
     }

@@ -101,7 +101,7 @@ export const events = defineEvents({
       noticeHours: t.number,
       policyVersion: NonNegativeInt,
     }),
-    t.partial({ rescheduledTo: NonEmptyString, authorizationId: NonEmptyString }),
+    t.partial({ rescheduledTo: NonEmptyString, authorizationId: NonEmptyString, seriesId: NonEmptyString }),
   ]),
   AppointmentNoShowRecorded: t.intersection([
     t.type({

@@ -27,6 +27,7 @@ export interface BookedAppointment {
   /** The latest flow instant (epoch ms), so flow steps stay in time order. */
   readonly lastFlowMs: number;
   readonly authorizationId?: string;
+  readonly seriesId?: string;
 }
 
 /** One practice day's book. */
@@ -103,6 +104,7 @@ export const evolve = (s: DayBook, e: DayBookEvent): DayBook => {
             status: d.status,
             lastFlowMs: 0,
             ...(d.authorizationId === undefined ? {} : { authorizationId: d.authorizationId }),
+            ...(d.seriesId === undefined ? {} : { seriesId: d.seriesId }),
           },
         },
       };

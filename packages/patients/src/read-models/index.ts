@@ -1,0 +1,10 @@
+export {
+  appointmentsProjection,
+  appointmentsName,
+  appointmentKey,
+  getAppointment,
+  listAppointments,
+  getSeries,
+  type AppointmentView,
+  type SeriesView,
+} from './appointments.js';
