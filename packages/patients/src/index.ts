@@ -7,5 +7,13 @@ export * as SchedulingPolicy from './scheduling-policy/index.js';
 export * as ProviderSchedule from './provider-schedule/index.js';
 export * as Patient from './patient/index.js';
 export * as DayBook from './day-book/index.js';
-export { patientsModule, schedulingPolicy, patient, providerSchedule, dayBook } from './module.js';
+export * as Authorization from './authorization/index.js';
+export {
+  patientsModule,
+  schedulingPolicy,
+  patient,
+  providerSchedule,
+  dayBook,
+  authorization,
+} from './module.js';
 export * from './read-models/index.js';

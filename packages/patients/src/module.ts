@@ -3,7 +3,8 @@ import * as DayBook from './day-book/index.js';
 import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
-import { appointmentsProjection } from './read-models/index.js';
+import * as Authorization from './authorization/index.js';
+import { appointmentsProjection, authorizationsProjection } from './read-models/index.js';
 
 /** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
 export const schedulingPolicy = bind(SchedulingPolicy.decider, SchedulingPolicy.commands, 'policyId');
@@ -11,12 +12,15 @@ export const schedulingPolicy = bind(SchedulingPolicy.decider, SchedulingPolicy.
 export const patient = bind(Patient.decider, Patient.commands, 'patientId');
 /** Providers' hours: `practice.patients.setProviderHours({ providerId, … })`. */
 export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
+/** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
+export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
 /** One day's book: `practice.patients.bookAppointment({ date, appointmentId, … })`. Snapshotted. */
 export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', { snapshotEvery: 50 });
 
 /** Patient coordination (MODULES.md §3.1): area `patients`. */
 export const patientsModule = defineModule({
   area: 'patients',
-  aggregates: [schedulingPolicy, patient, providerSchedule, dayBook],
-  projections: [appointmentsProjection],
+  aggregates: [schedulingPolicy, patient, providerSchedule, dayBook, authorization],
+  projections: [appointmentsProjection, authorizationsProjection],
+  processManagers: Authorization.authorizationProcessManagers,
 });

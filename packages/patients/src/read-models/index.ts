@@ -8,3 +8,10 @@ export {
   type AppointmentView,
   type SeriesView,
 } from './appointments.js';
+export {
+  authorizationsProjection,
+  authorizationsName,
+  getAuthorization,
+  listAuthorizations,
+  type AuthorizationView,
+} from './authorizations.js';
