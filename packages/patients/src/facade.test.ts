@@ -34,20 +34,15 @@ const setUp = async (practice: Awaited<ReturnType<typeof openPractice>>, date = 
     { at: '2026-01-01T08:00:00-05:00' },
   );
   const r = await p.patients.openDay(
-    {
-      date,
-      timeZone: zone,
-      providers: [
-        {
-          providerId: 'dr-a',
-          intervals: [{ start: '09:00', end: '12:00', locationId: 'main' }],
-          capacity: 1,
-        },
-      ],
-    },
+    { date, timeZone: zone, providerIds: ['dr-a'] },
     { at: '2026-03-01T08:00:00-05:00' },
   );
   expect(r.ok).toBe(true);
+  for (const patientId of ['P-1', 'P-2'])
+    await p.patients.registerPatient(
+      { patientId, name: `Patient ${patientId}`, registeredOn: '2026-02-01' },
+      { at: '2026-02-01T09:00:00-05:00' },
+    );
   return p;
 };
 
@@ -151,19 +146,17 @@ describe('patients through the facade', () => {
   it('refuses an appointment across the DST gap and records the refusal as a code', async () => {
     const practice = await openPractice();
     try {
-      const p = practice.as(pm);
-      await p.patients.openDay(
+      const p = await setUp(practice);
+      await p.patients.setProviderHours(
         {
-          date: '2026-03-08',
-          timeZone: zone,
-          providers: [
-            {
-              providerId: 'dr-a',
-              intervals: [{ start: '00:00', end: '12:00', locationId: 'main' }],
-              capacity: 1,
-            },
-          ],
+          providerId: 'dr-a',
+          effectiveFrom: '2026-03-01',
+          weekly: [{ weekday: 7, start: '00:00', end: '12:00', locationId: 'main' }],
         },
+        { at: '2026-03-01T08:00:00-05:00' },
+      );
+      await p.patients.openDay(
+        { date: '2026-03-08', timeZone: zone, providerIds: ['dr-a'] },
         { at: '2026-03-01T08:00:00-05:00' },
       );
       const r = await p.patients.bookAppointment(

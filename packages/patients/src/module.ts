@@ -4,6 +4,7 @@ import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
 import * as Authorization from './authorization/index.js';
+import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import { appointmentsProjection, authorizationsProjection } from './read-models/index.js';
 
 /** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
@@ -15,7 +16,32 @@ export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.
 /** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
 export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
 /** One day's book: `practice.patients.bookAppointment({ date, appointmentId, … })`. Snapshotted. */
-export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', { snapshotEvery: 50 });
+export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
+  snapshotEvery: 50,
+  facts: {
+    OpenDay: async (c, ctx) => ({ providers: await providerDays(c.date, c.providerIds, ctx) }),
+    BookAppointment: async (c, ctx) => {
+      const policy = await policyInForce(ctx);
+      return {
+        policy: {
+          policyVersion: policy.policyVersion,
+          gridMinutes: policy.gridMinutes,
+          portal: policy.portal,
+        },
+        patientKnown: await patientKnown(c.patientId, ctx),
+        authorization: await authorizationFact(c.authorizationId, ctx),
+      };
+    },
+    CancelAppointment: async (_, ctx) => {
+      const { policyVersion, lateCancelWindowHours } = await policyInForce(ctx);
+      return { policy: { policyVersion, lateCancelWindowHours } };
+    },
+    RecordNoShow: async (_, ctx) => {
+      const { policyVersion, noShowGraceMinutes } = await policyInForce(ctx);
+      return { policy: { policyVersion, noShowGraceMinutes } };
+    },
+  },
+});
 
 /** Patient coordination (MODULES.md §3.1): area `patients`. */
 export const patientsModule = defineModule({

@@ -15,20 +15,22 @@ describe('recurring series through the facade', () => {
     });
     try {
       const p = practice.as(pm);
+      await p.patients.setProviderHours(
+        {
+          providerId: 'dr-a',
+          effectiveFrom: '2026-01-01',
+          weekly: [2, 4].map((weekday) => ({ weekday, start: '08:00', end: '17:00', locationId: 'main' })),
+        },
+        { at: '2026-01-01T08:00:00-05:00' },
+      );
+      await p.patients.registerPatient(
+        { patientId: 'P-3', name: 'Series patient', registeredOn: '2026-03-01' },
+        { at: '2026-03-01T09:00:00-05:00' },
+      );
       const dates = DayBook.seriesDates('2026-04-07', 7, 4);
       for (const date of [...dates, '2026-04-16']) {
         const r = await p.patients.openDay(
-          {
-            date,
-            timeZone: zone,
-            providers: [
-              {
-                providerId: 'dr-a',
-                intervals: [{ start: '08:00', end: '17:00', locationId: 'main' }],
-                capacity: 1,
-              },
-            ],
-          },
+          { date, timeZone: zone, providerIds: ['dr-a'] },
           { at: '2026-04-01T08:00:00-04:00' },
         );
         expect(r.ok).toBe(true);

@@ -11,9 +11,10 @@ import {
 } from '@praxis/core';
 import { LocalTime } from '../shared/time.js';
 
-/** One provider's working day on the book: intervals `HH:MM`–`HH:MM` per location, and capacity. */
-export const ProviderDayCodec = t.type({
+/** A provider's day as the handler finds it on their schedule (`scheduled: false`: no schedule at all). */
+export const ProviderDayFact = t.type({
   providerId: NonEmptyString,
+  scheduled: t.boolean,
   intervals: t.readonlyArray(t.type({ start: LocalTime, end: LocalTime, locationId: NonEmptyString })),
   capacity: PositiveInt,
 });
@@ -52,9 +53,14 @@ const Rule = t.keyof({ OutsideProviderHours: null });
 export const commands = defineCommands('date', {
   /** Opens the day's book with each working provider's intervals and capacity. */
   OpenDay: command(
-    { date: ISODate, timeZone: TimeZone, providers: t.readonlyArray(ProviderDayCodec) },
+    { date: ISODate, timeZone: TimeZone, providerIds: t.readonlyArray(NonEmptyString) },
     {},
-    { businessTime: 'date', stamps: { openedBy: 'actor' } },
+    {
+      businessTime: 'date',
+      stamps: { openedBy: 'actor' },
+      // Each provider's hours and capacity that day, from their ProviderSchedule.
+      facts: { providers: t.readonlyArray(ProviderDayFact) },
+    },
   ),
   /** Books one appointment (MODULES.md §3.1 P2). */
   BookAppointment: command(
@@ -77,12 +83,11 @@ export const commands = defineCommands('date', {
       occurrence: PositiveInt,
       note: NonEmptyString,
       override: t.type({ rule: Rule, reason: NonEmptyString }),
-      // facts (frozen by the facade; see docs/decisions/patients-facts.md)
-      policy: BookingPolicyFact,
-      patientKnown: t.boolean,
-      authorization: AuthorizationFact,
     },
-    { stamps: { bookedAt: 'time', bookedBy: 'actor', bookerRole: 'role' } },
+    {
+      stamps: { bookedAt: 'time', bookedBy: 'actor', bookerRole: 'role' },
+      facts: { policy: BookingPolicyFact, patientKnown: t.boolean, authorization: AuthorizationFact },
+    },
   ),
   /** Approves a portal request (policy `approvalRequired`). */
   ApproveRequest: command(
@@ -131,21 +136,20 @@ export const commands = defineCommands('date', {
   /** Cancels a booked or confirmed appointment; judged late by the window in force now. */
   CancelAppointment: command(
     { appointmentId: NonEmptyString, by: t.keyof({ patient: null, practice: null }), reason: NonEmptyString },
+    { rescheduledTo: NonEmptyString },
     {
-      rescheduledTo: NonEmptyString,
-      // fact
-      policy: t.type({ policyVersion: NonNegativeInt, lateCancelWindowHours: NonNegativeInt }),
+      stamps: { cancelledAt: 'time', cancelledBy: 'actor' },
+      facts: { policy: t.type({ policyVersion: NonNegativeInt, lateCancelWindowHours: NonNegativeInt }) },
     },
-    { stamps: { cancelledAt: 'time', cancelledBy: 'actor' } },
   ),
   /** The patient did not come. */
   RecordNoShow: command(
     { appointmentId: NonEmptyString },
+    {},
     {
-      // fact
-      policy: t.type({ policyVersion: NonNegativeInt, noShowGraceMinutes: NonNegativeInt }),
+      stamps: { recordedAt: 'time', recordedBy: 'actor' },
+      facts: { policy: t.type({ policyVersion: NonNegativeInt, noShowGraceMinutes: NonNegativeInt }) },
     },
-    { stamps: { recordedAt: 'time', recordedBy: 'actor' } },
   ),
 });
 

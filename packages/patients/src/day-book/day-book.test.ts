@@ -16,10 +16,26 @@ const open: DayBookCommand = {
   date,
   timeZone: zone,
   openedBy: 'S-1',
+  providerIds: ['dr-a', 'dr-b'],
   providers: [
-    { providerId: 'dr-a', intervals: [{ start: '09:00', end: '12:00', locationId: 'main' }], capacity: 1 },
-    { providerId: 'dr-b', intervals: [{ start: '09:00', end: '17:00', locationId: 'main' }], capacity: 2 },
+    {
+      providerId: 'dr-a',
+      scheduled: true,
+      intervals: [{ start: '09:00', end: '12:00', locationId: 'main' }],
+      capacity: 1,
+    },
+    {
+      providerId: 'dr-b',
+      scheduled: true,
+      intervals: [{ start: '09:00', end: '17:00', locationId: 'main' }],
+      capacity: 2,
+    },
   ],
+};
+const defaultPolicy = {
+  policyVersion: 0,
+  gridMinutes: 15,
+  portal: { minNoticeHours: 24, bookableTypes: [], approvalRequired: true },
 };
 const booking = (
   over: Partial<Extract<DayBookCommand, { type: 'BookAppointment' }>> = {},
@@ -35,6 +51,9 @@ const booking = (
   bookedAt: '2026-03-01T10:00:00-05:00',
   bookedBy: 'S-2',
   bookerRole: 'front_desk',
+  policy: defaultPolicy,
+  patientKnown: true,
+  authorization: null,
   ...over,
 });
 
@@ -106,6 +125,7 @@ describe('DayBook: booking without double-booking', () => {
         reason: 'provider ill',
         cancelledAt: '2026-03-02T09:00:00-05:00',
         cancelledBy: 'S-2',
+        policy: { policyVersion: 0, lateCancelWindowHours: 24 },
       },
       booking({ appointmentId: 'a-2', patientId: 'P-2' }),
     );
@@ -199,8 +219,10 @@ describe('DayBook: booking without double-booking', () => {
     const dst: DayBookCommand = {
       ...open,
       date: '2026-03-08',
+      providerIds: ['dr-a'],
       providers: [
         {
+          scheduled: true,
           providerId: 'dr-a',
           intervals: [{ start: '00:00', end: '12:00', locationId: 'main' }],
           capacity: 1,
@@ -298,6 +320,7 @@ describe('DayBook: cancellations and no-shows', () => {
       appointmentId: 'a-1',
       recordedAt: at,
       recordedBy: 'S-2',
+      policy: { policyVersion: 0, noShowGraceMinutes: 15 },
     });
     expect(refusal(run(open, booking(), ns('2026-03-10T09:10:00-04:00')))).toMatchObject({
       code: 'NoShowTooEarly',

@@ -1,5 +1,4 @@
 import { accept, reject, type Decider, type Decision } from '@praxis/core';
-import { defaultSchedulingPolicy } from '../scheduling-policy/policy.js';
 import { dateIn, instantOf, isoIn, minutesOf, msOf } from '../shared/time.js';
 import { commands, type DayBookCommand, type DayBookCommandOf } from './commands.js';
 import { events, type DayBookEvent } from './events.js';
@@ -19,35 +18,44 @@ const minute = 60_000;
 /** The longest appointment a book accepts: one day. */
 const maxDurationMin = 24 * 60;
 
-/** Opens the day once, with each provider's intervals (start < end, existing wall-clock times). */
+/**
+ * Opens the day once (`DayAlreadyOpen`) for the providers named, with the hours and capacity
+ * their schedules give that day (a fact): a provider without a schedule is `UnknownProvider`;
+ * an interval whose wall-clock start or end does not exist that day is `NonexistentLocalTime`.
+ */
 const openDay = (c: DayBookCommandOf<'OpenDay'>, s: DayBook): D => {
   if (s.open) return reject('DayAlreadyOpen', `the book of ${s.date} is already open`, 'date');
   const seen = new Set<string>();
-  for (const [i, p] of c.providers.entries()) {
-    if (seen.has(p.providerId))
-      return reject('InvalidHours', `${p.providerId} is listed twice`, `providers.${i}.providerId`);
-    seen.add(p.providerId);
-    for (const [j, iv] of p.intervals.entries()) {
-      const field = `providers.${i}.intervals.${j}`;
+  for (const [i, id] of c.providerIds.entries()) {
+    const field = `providerIds.${i}`;
+    if (seen.has(id)) return reject('InvalidHours', `${id} is listed twice`, field);
+    seen.add(id);
+    const p = c.providers.find((x) => x.providerId === id);
+    if (p === undefined || !p.scheduled)
+      return reject('UnknownProvider', `${id} has no schedule (set their hours first)`, field);
+    for (const iv of p.intervals) {
       const from = instantOf(c.date, iv.start, c.timeZone);
       const to = instantOf(c.date, iv.end, c.timeZone);
-      if (from === undefined)
-        return reject('NonexistentLocalTime', `${iv.start} does not exist on ${c.date}`, `${field}.start`);
-      if (to === undefined)
-        return reject('NonexistentLocalTime', `${iv.end} does not exist on ${c.date}`, `${field}.end`);
-      if (from >= to)
-        return reject('InvalidHours', `${iv.start}–${iv.end} ends before it starts`, `${field}.end`);
+      if (from === undefined || to === undefined)
+        return reject(
+          'NonexistentLocalTime',
+          `${id}'s hours ${iv.start}–${iv.end} do not exist on ${c.date}`,
+          field,
+        );
+      if (from >= to) return reject('InvalidHours', `${iv.start}–${iv.end} ends before it starts`, field);
     }
   }
   return accept(
     events.make('DayOpened', {
       date: c.date,
       timeZone: c.timeZone,
-      providers: c.providers.map((p) => ({
-        providerId: p.providerId,
-        intervals: p.intervals.map((iv) => ({ ...iv })),
-        capacity: p.capacity,
-      })),
+      providers: c.providers
+        .filter((p) => seen.has(p.providerId))
+        .map((p) => ({
+          providerId: p.providerId,
+          intervals: p.intervals.map((iv) => ({ ...iv })),
+          capacity: p.capacity,
+        })),
       openedBy: c.openedBy,
     }),
   );
@@ -80,7 +88,7 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
     return reject('UnknownProvider', `${c.providerId} does not work on ${s.date}`, 'providerId');
   if (!Number.isInteger(c.durationMin) || c.durationMin <= 0 || c.durationMin > maxDurationMin)
     return reject('InvalidDuration', 'a whole number of minutes, 1 to 1440', 'durationMin');
-  const policy = c.policy ?? defaultSchedulingPolicy;
+  const policy = c.policy;
   const startMs = instantOf(s.date, c.start, s.timeZone);
   if (startMs === undefined)
     return reject('NonexistentLocalTime', `${c.start} does not exist on ${s.date} in ${s.timeZone}`, 'start');
@@ -136,7 +144,7 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
     );
   }
   let warning: 'AuthorizationExhausted' | undefined;
-  if (c.authorizationId !== undefined && c.authorization !== undefined) {
+  if (c.authorizationId !== undefined) {
     const auth = c.authorization;
     if (auth === null)
       return reject('UnknownAuthorization', `no authorization ${c.authorizationId}`, 'authorizationId');
@@ -310,7 +318,7 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
           `the patient has ${a.status === 'arrived' ? 'arrived' : 'been seen'}`,
           'appointmentId',
         );
-      const policy = c.policy ?? defaultSchedulingPolicy;
+      const policy = c.policy;
       const noticeMs = a.startMs - (msOf(c.cancelledAt) ?? 0);
       const lateCancel = c.by === 'patient' && noticeMs < policy.lateCancelWindowHours * hour;
       return accept(
@@ -337,7 +345,7 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
       const a = findOpen(s, c.appointmentId);
       if (isDecision(a)) return a;
       if (!pre.includes(a.status)) return reject('AlreadyArrived', 'the patient arrived', 'appointmentId');
-      const policy = c.policy ?? defaultSchedulingPolicy;
+      const policy = c.policy;
       if ((msOf(c.recordedAt) ?? 0) < a.startMs + policy.noShowGraceMinutes * minute)
         return reject(
           'NoShowTooEarly',
