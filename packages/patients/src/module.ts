@@ -43,10 +43,39 @@ export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
   },
 });
 
+/** The clinical steps of the patient flow (rooming, the encounter, check-out). */
+const clinicalFlow = ['DayBook.RoomPatient', 'DayBook.StartProviderEncounter', 'DayBook.CheckOut'];
+
+/**
+ * Grants the module adds to roles (MODULES.md C6):
+ * - front_desk: registers patients and books, confirms, cancels, records arrivals, check-ins,
+ *   check-outs and no-shows, approves portal requests, opens days, runs authorizations;
+ *   not the clinical steps (rooming, the encounter) and not the practice's policy or providers' hours.
+ * - clinical (nurses, MAs) and physician: the clinical steps of the flow.
+ */
+export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
+  front_desk: [
+    'Patient.*',
+    'DayBook.OpenDay',
+    'DayBook.BookAppointment',
+    'DayBook.ApproveRequest',
+    'DayBook.ConfirmAppointment',
+    'DayBook.RecordArrival',
+    'DayBook.CompleteCheckIn',
+    'DayBook.CheckOut',
+    'DayBook.CancelAppointment',
+    'DayBook.RecordNoShow',
+    'Authorization.*',
+  ],
+  clinical: clinicalFlow,
+  physician: clinicalFlow,
+};
+
 /** Patient coordination (MODULES.md §3.1): area `patients`. */
 export const patientsModule = defineModule({
   area: 'patients',
   aggregates: [schedulingPolicy, patient, providerSchedule, dayBook, authorization],
   projections: [appointmentsProjection, authorizationsProjection],
   processManagers: Authorization.authorizationProcessManagers,
+  roles: patientsRoles,
 });
