@@ -17,3 +17,4 @@ export {
   authorization,
 } from './module.js';
 export * from './read-models/index.js';
+export { patientsKpis, attendanceOf, utilisationOf, thirdNextAvailableOf } from './kpis.js';

@@ -4,6 +4,7 @@ import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
 import * as Authorization from './authorization/index.js';
+import { patientsKpis } from './kpis.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import { appointmentsProjection, authorizationsProjection } from './read-models/index.js';
 
@@ -78,4 +79,5 @@ export const patientsModule = defineModule({
   projections: [appointmentsProjection, authorizationsProjection],
   processManagers: Authorization.authorizationProcessManagers,
   roles: patientsRoles,
+  kpis: patientsKpis,
 });

@@ -1,6 +1,7 @@
 import type { DocUpdate, Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
 import { events as dayBookEvents, type DayBookEvent } from '../day-book/events.js';
 import type { AppointmentStatus } from '../day-book/state.js';
+import { instantOf } from '../shared/time.js';
 
 /** Name of the appointments read model. */
 export const appointmentsName = 'patients-appointments';
@@ -56,6 +57,19 @@ export interface SeriesView {
   }[];
 }
 
+/** One opened day: each provider's intervals, capacity and open minutes (real minutes, DST-aware). Keyed `day:<date>`. */
+export interface DayView {
+  readonly date: string;
+  readonly timeZone: string;
+  readonly providers: readonly {
+    readonly providerId: string;
+    readonly intervals: readonly { start: string; end: string; locationId: string }[];
+    readonly capacity: number;
+    readonly openMinutes: number;
+  }[];
+}
+const dayKey = (date: string) => `day:${date}`;
+
 export const appointmentKey = (date: string, appointmentId: string): string =>
   `appointment:${date}:${appointmentId}`;
 const seriesKey = (id: string) => `series:${id}`;
@@ -90,8 +104,24 @@ const seriesStatus = (
 
 const handleOne = (ev: DayBookEvent): readonly DocUpdate[] => {
   switch (ev.type) {
-    case 'DayOpened':
-      return [];
+    case 'DayOpened': {
+      const d = ev.data;
+      const view: DayView = {
+        date: d.date,
+        timeZone: d.timeZone,
+        providers: d.providers.map((p) => ({
+          providerId: p.providerId,
+          intervals: p.intervals,
+          capacity: p.capacity,
+          openMinutes: p.intervals.reduce((sum, i) => {
+            const from = instantOf(d.date, i.start, d.timeZone);
+            const to = instantOf(d.date, i.end, d.timeZone);
+            return from === undefined || to === undefined ? sum : sum + Math.round((to - from) / 60_000);
+          }, 0),
+        })),
+      };
+      return [{ key: dayKey(d.date), update: () => view as unknown as Json }];
+    }
     case 'AppointmentBooked': {
       const d = ev.data;
       const view: AppointmentView = {
@@ -231,3 +261,11 @@ export const listAppointments = async (
 /** A series' occurrences and their current appointments. */
 export const getSeries = async (reader: ReadModelReader, seriesId: string): Promise<SeriesView | undefined> =>
   (await reader.get(appointmentsName, seriesKey(seriesId))) as SeriesView | undefined;
+
+/** Every opened day whose date starts with `datePrefix`, by date. */
+export const listDays = async (reader: ReadModelReader, datePrefix = ''): Promise<DayView[]> => {
+  const out: DayView[] = [];
+  for await (const [, doc] of reader.list(appointmentsName, `day:${datePrefix}`))
+    out.push(doc as unknown as DayView);
+  return out;
+};

@@ -5,6 +5,8 @@ export {
   getAppointment,
   listAppointments,
   getSeries,
+  listDays,
+  type DayView,
   type AppointmentView,
   type SeriesView,
 } from './appointments.js';
