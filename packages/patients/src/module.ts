@@ -1,12 +1,18 @@
-import { bind, defineModule } from '@praxis/core';
+import { bind, defaultBusinessCalendar, defineModule } from '@praxis/core';
 import * as DayBook from './day-book/index.js';
 import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
+import * as RecordsRequest from './records-request/index.js';
+import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
 import { patientsKpis } from './kpis.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
-import { appointmentsProjection, authorizationsProjection } from './read-models/index.js';
+import {
+  appointmentsProjection,
+  authorizationsProjection,
+  patientsObligations,
+} from './read-models/index.js';
 
 /** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
 export const schedulingPolicy = bind(SchedulingPolicy.decider, SchedulingPolicy.commands, 'policyId');
@@ -16,6 +22,16 @@ export const patient = bind(Patient.decider, Patient.commands, 'patientId');
 export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
 /** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
 export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
+/** HIPAA right-of-access requests: `practice.patients.receiveAccessRequest({ requestId, … })`. */
+export const recordsRequest = bind(RecordsRequest.decider, RecordsRequest.commands, 'requestId');
+/**
+ * No Surprises Act estimates: `practice.patients.openEstimateDuty({ gfeId, … })`. The business
+ * days are the default calendar (Monday–Friday): the fact context cannot read the practice's own
+ * `BusinessCalendarSet` yet (a platform gap, docs/decisions/patients-facts.md).
+ */
+export const goodFaithEstimate = bind(GoodFaithEstimate.decider, GoodFaithEstimate.commands, 'gfeId', {
+  facts: { OpenEstimateDuty: async () => ({ businessDays: defaultBusinessCalendar }) },
+});
 /** One day's book: `practice.patients.bookAppointment({ date, appointmentId, … })`. Snapshotted. */
 export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
   snapshotEvery: 50,
@@ -67,6 +83,8 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
     'DayBook.CancelAppointment',
     'DayBook.RecordNoShow',
     'Authorization.*',
+    'RecordsRequest.*',
+    'GoodFaithEstimate.*',
   ],
   clinical: clinicalFlow,
   physician: clinicalFlow,
@@ -75,9 +93,20 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
 /** Patient coordination (MODULES.md §3.1): area `patients`. */
 export const patientsModule = defineModule({
   area: 'patients',
-  aggregates: [schedulingPolicy, patient, providerSchedule, dayBook, authorization],
-  projections: [appointmentsProjection, authorizationsProjection],
-  processManagers: Authorization.authorizationProcessManagers,
+  aggregates: [
+    schedulingPolicy,
+    patient,
+    providerSchedule,
+    dayBook,
+    authorization,
+    recordsRequest,
+    goodFaithEstimate,
+  ],
+  projections: [appointmentsProjection, authorizationsProjection, patientsObligations],
+  processManagers: [
+    ...Authorization.authorizationProcessManagers,
+    GoodFaithEstimate.estimateOnSelfPayBooking,
+  ],
   roles: patientsRoles,
   kpis: patientsKpis,
 });

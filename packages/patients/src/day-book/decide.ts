@@ -188,6 +188,7 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
       selfPay: c.selfPay ?? false,
       status,
       bookedAt: c.bookedAt,
+      bookedOn: dateIn(c.bookedAt, s.timeZone),
       bookedBy: c.bookedBy,
       policyVersion: policy.policyVersion,
       gridMinutes: policy.gridMinutes,

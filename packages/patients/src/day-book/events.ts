@@ -51,6 +51,8 @@ export const events = defineEvents({
       selfPay: t.boolean,
       status: t.keyof({ requested: null, booked: null }),
       bookedAt: ISOInstant,
+      /** The practice-zone date of `bookedAt` (the date of scheduling, 45 CFR 149.610). */
+      bookedOn: ISODate,
       bookedBy: NonEmptyString,
       policyVersion: NonNegativeInt,
       gridMinutes: PositiveInt,

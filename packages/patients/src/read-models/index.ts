@@ -17,3 +17,8 @@ export {
   listAuthorizations,
   type AuthorizationView,
 } from './authorizations.js';
+export {
+  patientsObligations,
+  patientsObligationsName,
+  authorizationExpiryNoticeDays,
+} from './obligations.js';
