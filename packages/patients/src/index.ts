@@ -9,6 +9,7 @@ export * as Patient from './patient/index.js';
 export * as DayBook from './day-book/index.js';
 export * as Authorization from './authorization/index.js';
 export * as RecordsRequest from './records-request/index.js';
+export * as Outreach from './outreach/index.js';
 export * as GoodFaithEstimate from './good-faith-estimate/index.js';
 export {
   patientsModule,

@@ -4,6 +4,7 @@ import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
 import * as RecordsRequest from './records-request/index.js';
+import * as Outreach from './outreach/index.js';
 import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
 import { patientsKpis } from './kpis.js';
@@ -22,6 +23,14 @@ export const patient = bind(Patient.decider, Patient.commands, 'patientId');
 export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
 /** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
 export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
+/** Consent, opt-outs and messages: `practice.patients.sendMessage({ patientId, messageId, … })`. */
+export const outreach = bind(Outreach.decider, Outreach.commands, 'patientId', {
+  facts: {
+    SendMessage: async (c, ctx) => ({
+      patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
+    }),
+  },
+});
 /** HIPAA right-of-access requests: `practice.patients.receiveAccessRequest({ requestId, … })`. */
 export const recordsRequest = bind(RecordsRequest.decider, RecordsRequest.commands, 'requestId');
 /**
@@ -84,6 +93,7 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
     'DayBook.RecordNoShow',
     'Authorization.*',
     'RecordsRequest.*',
+    'Outreach.*',
     'GoodFaithEstimate.*',
   ],
   clinical: clinicalFlow,
@@ -101,6 +111,7 @@ export const patientsModule = defineModule({
     authorization,
     recordsRequest,
     goodFaithEstimate,
+    outreach,
   ],
   projections: [appointmentsProjection, authorizationsProjection, patientsObligations],
   processManagers: [
