@@ -10,6 +10,7 @@ export * as DayBook from './day-book/index.js';
 export * as Authorization from './authorization/index.js';
 export * as RecordsRequest from './records-request/index.js';
 export * as Outreach from './outreach/index.js';
+export * as Referral from './referral/index.js';
 export * as GoodFaithEstimate from './good-faith-estimate/index.js';
 export {
   patientsModule,
@@ -20,4 +21,11 @@ export {
   authorization,
 } from './module.js';
 export * from './read-models/index.js';
-export { patientsKpis, attendanceOf, utilisationOf, thirdNextAvailableOf } from './kpis.js';
+export {
+  patientsKpis,
+  attendanceOf,
+  utilisationOf,
+  thirdNextAvailableOf,
+  referralLoopClosureOf,
+  referralLeakageOf,
+} from './kpis.js';

@@ -91,6 +91,8 @@ describe('patients KPIs in the registry', () => {
         'lateCancelRate',
         'providerUtilisation',
         'thirdNextAvailable',
+        'referralLoopClosure',
+        'referralLeakage',
       ]);
       // An empty period has no denominator: undefined, not 0.
       const empty = await practice.kpis('2026-01');

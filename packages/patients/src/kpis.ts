@@ -8,6 +8,7 @@ import {
   type DayView,
 } from './read-models/appointments.js';
 import { addDays, daysBetween, instantOf, weekdayOf } from './shared/time.js';
+import { listReferrals, type ReferralView } from './read-models/referrals.js';
 
 const kept = new Set(['arrived', 'checked-in', 'roomed', 'in-encounter', 'checked-out']);
 
@@ -122,6 +123,34 @@ export const thirdNextAvailableOf = (
     : Math.round((samples.reduce((a, b) => a + b, 0) / samples.length) * 10) / 10;
 };
 
+/**
+ * CMS50 referral loop closure: patients whose first outgoing referral was created in the period,
+ * and of them those whose consult report the referring practice received, × 100.
+ */
+export const referralLoopClosureOf = (referrals: readonly ReferralView[], p: Period) => {
+  const first = new Map<string, ReferralView>();
+  for (const r of referrals
+    .filter((x) => x.direction === 'outgoing')
+    .sort((a, b) => a.openedOn.localeCompare(b.openedOn)))
+    if (!first.has(r.patientId)) first.set(r.patientId, r);
+  const cohort = [...first.values()].filter((r) => inPeriod(p, r.openedOn));
+  return pct(cohort.filter((r) => r.reportReceivedOn !== undefined).length, cohort.length);
+};
+
+/** Leakage: completed outgoing referrals closed in the period that went out of network ÷ completed outgoing × 100. */
+export const referralLeakageOf = (referrals: readonly ReferralView[], p: Period) => {
+  const done = referrals.filter(
+    (r) =>
+      r.direction === 'outgoing' &&
+      r.outcome === 'completed' &&
+      r.closedOn !== undefined &&
+      inPeriod(p, r.closedOn),
+  );
+  return pct(done.filter((r) => !r.inNetwork).length, done.length);
+};
+
+const referralData = (c: KpiContext) => c.memo('patients:referrals', () => listReferrals(c.reader));
+
 /** The patients module's KPIs (MODULES.md §3.1; DOMAIN.md for no-show and late-cancel rates). */
 export const patientsKpis = defineKpis([
   {
@@ -175,5 +204,27 @@ export const patientsKpis = defineKpis([
       const d = await periodData(c);
       return thirdNextAvailableOf(d.appointments, d.days, c.period);
     },
+  },
+  {
+    id: 'referralLoopClosure',
+    label: 'Referral loop closure %',
+    area: 'patients',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      'patients whose first outgoing referral (created in the period) has its consult report received ÷ patients referred × 100',
+    source: 'CMS50v14 closing the referral loop',
+    compute: async (c) => referralLoopClosureOf(await referralData(c), c.period),
+  },
+  {
+    id: 'referralLeakage',
+    label: 'Referral leakage %',
+    area: 'patients',
+    unit: 'percent',
+    direction: 'lower-is-better',
+    formula:
+      'completed outgoing referrals out of network ÷ completed outgoing referrals (closed in the period) × 100',
+    source: 'MODULES.md §3.1 (peer notes)',
+    compute: async (c) => referralLeakageOf(await referralData(c), c.period),
   },
 ]);

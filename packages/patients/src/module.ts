@@ -5,6 +5,7 @@ import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
 import * as RecordsRequest from './records-request/index.js';
 import * as Outreach from './outreach/index.js';
+import * as Referral from './referral/index.js';
 import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
 import { patientsKpis } from './kpis.js';
@@ -13,6 +14,7 @@ import {
   appointmentsProjection,
   authorizationsProjection,
   patientsObligations,
+  referralsProjection,
 } from './read-models/index.js';
 
 /** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
@@ -28,6 +30,17 @@ export const outreach = bind(Outreach.decider, Outreach.commands, 'patientId', {
   facts: {
     SendMessage: async (c, ctx) => ({
       patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
+    }),
+  },
+});
+/** Referrals: `practice.patients.createReferral({ referralId, … })`. */
+export const referral = bind(Referral.decider, Referral.commands, 'referralId', {
+  facts: {
+    SendReferral: async (c, ctx) => ({
+      authorizationStatus:
+        c.authorizationId === undefined
+          ? null
+          : ((await ctx.load<{ status: string }>('Authorization', c.authorizationId))?.status ?? null),
     }),
   },
 });
@@ -94,6 +107,7 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
     'Authorization.*',
     'RecordsRequest.*',
     'Outreach.*',
+    'Referral.*',
     'GoodFaithEstimate.*',
   ],
   clinical: clinicalFlow,
@@ -112,8 +126,9 @@ export const patientsModule = defineModule({
     recordsRequest,
     goodFaithEstimate,
     outreach,
+    referral,
   ],
-  projections: [appointmentsProjection, authorizationsProjection, patientsObligations],
+  projections: [appointmentsProjection, authorizationsProjection, referralsProjection, patientsObligations],
   processManagers: [
     ...Authorization.authorizationProcessManagers,
     GoodFaithEstimate.estimateOnSelfPayBooking,

@@ -22,3 +22,4 @@ export {
   patientsObligationsName,
   authorizationExpiryNoticeDays,
 } from './obligations.js';
+export { referralsProjection, referralsName, listReferrals, type ReferralView } from './referrals.js';

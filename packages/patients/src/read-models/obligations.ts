@@ -21,6 +21,17 @@ const patch = (id: string, change: Partial<Obligation>): DocUpdate =>
 type Handler = (e: RecordedEvent, d: Record<string, unknown>) => readonly DocUpdate[];
 const str = (d: Record<string, unknown>, k: string) => String(d[k] ?? '');
 
+/** Practice SLAs for referrals, in calendar days (MODULES.md §3.1: settings; fixed here for now). */
+export const referralSla = {
+  scheduleRoutineDays: 14,
+  scheduleUrgentDays: 3,
+  reportDays: 30,
+  consultReportDays: 7,
+};
+
+const referralDone = (kind: string, d: Record<string, unknown>, on: string): DocUpdate =>
+  patch(`${kind}:${str(d, 'referralId')}`, { completedAt: on });
+
 /** Days before an authorization's validTo that its renewal appears on the calendar. */
 export const authorizationExpiryNoticeDays = 30;
 
@@ -90,6 +101,55 @@ const handlers: Record<string, Handler> = {
   },
   GoodFaithEstimateIssued: (_, d) => [patch(`gfe:${str(d, 'gfeId')}`, { completedAt: str(d, 'issuedOn') })],
   EstimateDutyVoided: (_, d) => [patch(`gfe:${str(d, 'gfeId')}`, { completedAt: str(d, 'voidedOn') })],
+  ReferralSent: (e, d) => {
+    const id = `referral-schedule:${str(d, 'referralId')}`;
+    const days = d.urgency === 'urgent' ? referralSla.scheduleUrgentDays : referralSla.scheduleRoutineDays;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'referral-schedule',
+        label: `Get patient ${str(d, 'patientId')}'s ${String(d.urgency)} referral scheduled`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'sentOn'),
+        dueAt: addDays(str(d, 'sentOn'), days),
+        legalSource: 'practice SLA',
+        impact: 'patient-safety',
+      })),
+    ];
+  },
+  ReferralScheduled: (_, d) => [referralDone('referral-schedule', d, str(d, 'recordedOn'))],
+  ReferralSeen: (e, d) => {
+    const incoming = d.direction === 'incoming';
+    const kind = incoming ? 'consult-report' : 'referral-report';
+    const id = `${kind}:${str(d, 'referralId')}`;
+    return [
+      referralDone('referral-schedule', d, str(d, 'seenOn')),
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind,
+        label: incoming
+          ? `Send the referrer the consult report for patient ${str(d, 'patientId')}`
+          : `Obtain the consult report for patient ${str(d, 'patientId')}'s referral`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'seenOn'),
+        dueAt: addDays(str(d, 'seenOn'), incoming ? referralSla.consultReportDays : referralSla.reportDays),
+        legalSource: incoming ? 'practice SLA' : 'CMS50v14 (closing the referral loop)',
+        impact: 'patient-safety',
+      })),
+    ];
+  },
+  ConsultReportReceived: (_, d) => [referralDone('referral-report', d, str(d, 'receivedOn'))],
+  ConsultReportSent: (_, d) => [referralDone('consult-report', d, str(d, 'sentOn'))],
+  ReferralClosed: (_, d) =>
+    ['referral-schedule', 'referral-report', 'consult-report'].map((k) =>
+      put(`${k}:${str(d, 'referralId')}`, (cur) =>
+        cur === undefined || cur.completedAt !== undefined
+          ? cur
+          : { ...cur, completedAt: str(d, 'closedOn') },
+      ),
+    ),
   AuthorizationClosed: (_, d) => [
     patch(`authorization-expiry:${str(d, 'authorizationId')}`, { completedAt: str(d, 'closedOn') }),
   ],
