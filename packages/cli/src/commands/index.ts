@@ -8,6 +8,7 @@ import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { schedule } from './schedule.js';
 import { statements } from './statements.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
@@ -16,6 +17,7 @@ import { verify } from './verify.js';
 export const commands: readonly CliCommand[] = [
   demo,
   kpi,
+  schedule,
   audit,
   replay,
   verify,
