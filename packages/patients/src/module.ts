@@ -132,6 +132,7 @@ export const patientsModule = defineModule({
   processManagers: [
     ...Authorization.authorizationProcessManagers,
     GoodFaithEstimate.estimateOnSelfPayBooking,
+    Outreach.repliesDriveTheBook,
   ],
   roles: patientsRoles,
   kpis: patientsKpis,

@@ -21,6 +21,7 @@ import {
   type Decider,
   type Decision,
   type EventOf,
+  type ProcessManager,
 } from '@praxis/core';
 
 const Channel = t.keyof({ sms: null, email: null, voice: null });
@@ -75,7 +76,8 @@ export const commands = defineCommands('patientId', {
   ),
   SendMessage: command(
     { patientId: NonEmptyString, messageId: NonEmptyString, channel: Channel, purpose: Purpose, kind: Kind },
-    { appointmentId: NonEmptyString },
+    /** The appointment the message is about, and its day (so a reply can confirm or cancel it). */
+    { appointmentId: NonEmptyString, appointmentDate: ISODate },
     {
       stamps: { sendAt: 'time', sentBy: 'actor' },
       // The patient's own zone (Patient.timeZone), null when unknown: the send time's offset is used.
@@ -126,13 +128,19 @@ export const events = defineEvents({
       windowTo: NonEmptyString,
       sentBy: NonEmptyString,
     }),
-    t.partial({ appointmentId: NonEmptyString }),
+    t.partial({ appointmentId: NonEmptyString, appointmentDate: ISODate }),
   ]),
   MessageDelivered: t.type({ ...pid, messageId: NonEmptyString, at: ISOInstant }),
   MessageFailed: t.type({ ...pid, messageId: NonEmptyString, at: ISOInstant }),
   ReplyReceived: t.intersection([
-    t.type({ ...pid, messageId: NonEmptyString, intent: NonEmptyString, receivedAt: ISOInstant }),
-    t.partial({ appointmentId: NonEmptyString }),
+    t.type({
+      ...pid,
+      messageId: NonEmptyString,
+      channel: Channel,
+      intent: NonEmptyString,
+      receivedAt: ISOInstant,
+    }),
+    t.partial({ appointmentId: NonEmptyString, appointmentDate: ISODate }),
   ]),
 });
 export type OutreachEvent = EventOf<typeof events>;
@@ -154,7 +162,10 @@ export interface State {
   readonly consents: Readonly<Record<string, boolean>>;
   readonly optedOut: readonly Channel[];
   readonly messages: Readonly<
-    Record<string, { channel: Channel; purpose: string; sendAt: string; appointmentId?: string }>
+    Record<
+      string,
+      { channel: Channel; purpose: string; sendAt: string; appointmentId?: string; appointmentDate?: string }
+    >
   >;
 }
 export const initialState: State = { patientId: '', consents: {}, optedOut: [], messages: {} };
@@ -185,6 +196,7 @@ export const evolve = (s: State, e: OutreachEvent): State => {
             purpose: e.data.purpose,
             sendAt: e.data.sendAt,
             ...(e.data.appointmentId === undefined ? {} : { appointmentId: e.data.appointmentId }),
+            ...(e.data.appointmentDate === undefined ? {} : { appointmentDate: e.data.appointmentDate }),
           },
         },
       };
@@ -281,6 +293,7 @@ export const decide = (c: OutreachCommand, s: State): Decision<OutreachEvent> =>
           windowTo: hm(w.to),
           sentBy: c.sentBy,
           ...(c.appointmentId === undefined ? {} : { appointmentId: c.appointmentId }),
+          ...(c.appointmentDate === undefined ? {} : { appointmentDate: c.appointmentDate }),
         }),
       );
     }
@@ -301,9 +314,11 @@ export const decide = (c: OutreachCommand, s: State): Decision<OutreachEvent> =>
       const reply = events.make('ReplyReceived', {
         patientId,
         messageId: c.messageId,
+        channel: m.channel,
         intent: c.intent,
         receivedAt: c.receivedAt,
         ...(m.appointmentId === undefined ? {} : { appointmentId: m.appointmentId }),
+        ...(m.appointmentDate === undefined ? {} : { appointmentDate: m.appointmentDate }),
       });
       if (c.intent !== 'stop') return accept(reply);
       // STOP is honoured at once: the opt-out is part of the same decision.
@@ -320,6 +335,44 @@ export const decide = (c: OutreachCommand, s: State): Decision<OutreachEvent> =>
       );
     }
   }
+};
+
+/**
+ * A reply drives the book: `confirm` confirms the appointment the message was about, `cancel`
+ * cancels it as the patient (judged late or not by the policy in force). `stop` is handled in the
+ * Outreach decision itself. Replies to messages about no appointment change nothing.
+ */
+export const repliesDriveTheBook: ProcessManager = {
+  name: 'outreach-replies',
+  eventTypes: ['ReplyReceived'],
+  grants: ['DayBook.ConfirmAppointment', 'DayBook.CancelAppointment'],
+  react: (e) => {
+    const d = e.data as unknown as {
+      intent: string;
+      channel: string;
+      appointmentId?: string;
+      appointmentDate?: string;
+    };
+    if (d.appointmentId === undefined || d.appointmentDate === undefined) return [];
+    const ref = { date: d.appointmentDate, appointmentId: d.appointmentId };
+    if (d.intent === 'confirm')
+      return [
+        { aggregate: 'DayBook', command: { type: 'ConfirmAppointment', ...ref, via: d.channel } as never },
+      ];
+    if (d.intent === 'cancel')
+      return [
+        {
+          aggregate: 'DayBook',
+          command: {
+            type: 'CancelAppointment',
+            ...ref,
+            by: 'patient',
+            reason: `cancelled by ${d.channel} reply`,
+          } as never,
+        },
+      ];
+    return [];
+  },
 };
 
 export const decider: Decider<OutreachCommand, OutreachEvent, State, OutreachRefusal> = {

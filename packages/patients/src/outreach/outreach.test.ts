@@ -121,4 +121,92 @@ describe('Outreach: consent, quiet hours, caps and STOP', () => {
       await practice.close();
     }
   });
+
+  it('a reply confirms or cancels the appointment the reminder was about', async () => {
+    const zone = 'America/New_York';
+    const practice = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      name: 'Replies',
+    });
+    try {
+      const p = practice.as(pm).patients;
+      const at = { at: '2026-03-01T09:00:00-05:00' };
+      await p.setProviderHours(
+        {
+          providerId: 'dr-a',
+          effectiveFrom: '2026-01-01',
+          weekly: [{ weekday: 2, start: '09:00', end: '12:00', locationId: 'main' }],
+        },
+        at,
+      );
+      await p.registerPatient({ patientId: 'P-1', name: 'Nina Simone', registeredOn: '2026-03-01' }, at);
+      await p.openDay({ date: '2026-03-10', timeZone: zone, providerIds: ['dr-a'] }, at);
+      for (const [id, start] of [
+        ['A-1', '09:00'],
+        ['A-2', '11:00'],
+      ] as const)
+        await p.bookAppointment(
+          {
+            date: '2026-03-10',
+            appointmentId: id,
+            patientId: 'P-1',
+            providerId: 'dr-a',
+            locationId: 'main',
+            appointmentType: 'visit',
+            start,
+            durationMin: 30,
+          },
+          at,
+        );
+      await p.recordContactConsent(
+        {
+          patientId: 'P-1',
+          channel: 'email',
+          purpose: 'care',
+          givenOn: '2026-03-01',
+          source: 'intake',
+          written: true,
+        },
+        at,
+      );
+      for (const [messageId, appointmentId] of [
+        ['M-1', 'A-1'],
+        ['M-2', 'A-2'],
+      ] as const)
+        expect(
+          (
+            await p.sendMessage(
+              {
+                patientId: 'P-1',
+                messageId,
+                channel: 'email',
+                purpose: 'care',
+                kind: 'confirmation-request',
+                appointmentId,
+                appointmentDate: '2026-03-10',
+              },
+              { at: '2026-03-08T10:00:00-04:00' },
+            )
+          ).ok,
+        ).toBe(true);
+      await p.recordReply(
+        { patientId: 'P-1', messageId: 'M-1', intent: 'confirm' },
+        { at: '2026-03-08T11:00:00-04:00' },
+      );
+      await p.recordReply(
+        { patientId: 'P-1', messageId: 'M-2', intent: 'cancel' },
+        { at: '2026-03-08T11:05:00-04:00' },
+      );
+      const book = await practice.load<{ appointments: Record<string, { status: string }> }>(
+        'DayBook',
+        '2026-03-10',
+      );
+      expect(book.found && book.state.appointments['A-1']?.status).toBe('confirmed');
+      expect(book.found && book.state.appointments['A-2']?.status).toBe('cancelled');
+    } finally {
+      await practice.close();
+    }
+  });
 });
