@@ -256,4 +256,44 @@ describe('patients facade: policy, facts, roles, process managers', () => {
       await practice.close();
     }
   });
+
+  it('time off over booked appointments puts each on the calendar as a schedule conflict until it is cancelled', async () => {
+    const { practice, p: whole } = await setUp();
+    const p = whole.patients;
+    try {
+      await p.bookAppointment(booking('A-1', { start: '09:00' }), { at: '2026-03-02T09:00:00-05:00' });
+      await p.bookAppointment(booking('A-2', { start: '14:00' }), { at: '2026-03-02T09:00:00-05:00' });
+      const off = await p.recordTimeOff(
+        {
+          providerId: 'dr-a',
+          timeOffId: 'TO-1',
+          fromAt: '2026-03-10T13:00:00-04:00',
+          toAt: '2026-03-10T17:00:00-04:00',
+          reason: 'dentist',
+        },
+        { at: '2026-03-03T09:00:00-05:00' },
+      );
+      expect(off.ok).toBe(true);
+      const calendar = await practice.calendar('2026-03-04');
+      expect(calendar.filter((o) => o.kind === 'schedule-conflict').map((o) => o.id)).toEqual([
+        'schedule-conflict:A-2',
+      ]);
+      expect(calendar.find((o) => o.id === 'schedule-conflict:A-2')).toMatchObject({
+        dueAt: '2026-03-10T14:00:00-04:00',
+      });
+      await p.cancelAppointment(
+        { date: '2026-03-10', appointmentId: 'A-2', by: 'practice', reason: 'provider away' },
+        {
+          at: '2026-03-04T09:00:00-05:00',
+        },
+      );
+      expect(
+        (await practice.calendar('2026-03-05', { openOnly: true })).some(
+          (o) => o.id === 'schedule-conflict:A-2',
+        ),
+      ).toBe(false);
+    } finally {
+      await practice.close();
+    }
+  });
 });

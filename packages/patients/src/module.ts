@@ -9,6 +9,7 @@ import * as Referral from './referral/index.js';
 import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
 import { patientsKpis } from './kpis.js';
+import { conflictsOnTimeOff } from './day-book/process-managers.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import {
   appointmentsProjection,
@@ -133,6 +134,7 @@ export const patientsModule = defineModule({
     ...Authorization.authorizationProcessManagers,
     GoodFaithEstimate.estimateOnSelfPayBooking,
     Outreach.repliesDriveTheBook,
+    conflictsOnTimeOff,
   ],
   roles: patientsRoles,
   kpis: patientsKpis,

@@ -142,6 +142,15 @@ export const commands = defineCommands('date', {
       facts: { policy: t.type({ policyVersion: NonNegativeInt, lateCancelWindowHours: NonNegativeInt }) },
     },
   ),
+  /**
+   * Marks a booked appointment as clashing with its provider's time off (a process manager issues
+   * it on `ProviderTimeOffRecorded`): it becomes a `schedule-conflict` obligation until moved or cancelled.
+   */
+  FlagScheduleConflict: command(
+    { appointmentId: NonEmptyString, timeOffId: NonEmptyString },
+    {},
+    { stamps: { flaggedAt: 'time' } },
+  ),
   /** The patient did not come. */
   RecordNoShow: command(
     { appointmentId: NonEmptyString },

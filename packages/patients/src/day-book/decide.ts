@@ -342,6 +342,20 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
         }),
       );
     }
+    case 'FlagScheduleConflict': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (a.conflicts?.includes(c.timeOffId) === true) return accept();
+      return accept(
+        events.make('ScheduleConflictFlagged', {
+          ...ref(s, a),
+          providerId: a.providerId,
+          timeOffId: c.timeOffId,
+          startAt: isoIn(a.startMs, s.timeZone),
+          flaggedAt: c.flaggedAt,
+        }),
+      );
+    }
     case 'RecordNoShow': {
       const a = findOpen(s, c.appointmentId);
       if (isDecision(a)) return a;
@@ -375,7 +389,7 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
  */
 export const decider: Decider<DayBookCommand, DayBookEvent, DayBook, DayBookRefusal> = {
   name: 'DayBook',
-  stateVersion: 1,
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

@@ -105,6 +105,14 @@ export const events = defineEvents({
     }),
     t.partial({ rescheduledTo: NonEmptyString, authorizationId: NonEmptyString, seriesId: NonEmptyString }),
   ]),
+  /** The appointment clashes with the provider's time off: move or cancel it before `startAt`. */
+  ScheduleConflictFlagged: t.type({
+    ...ref,
+    providerId: NonEmptyString,
+    timeOffId: NonEmptyString,
+    startAt: ISOInstant,
+    flaggedAt: ISOInstant,
+  }),
   AppointmentNoShowRecorded: t.intersection([
     t.type({
       ...ref,

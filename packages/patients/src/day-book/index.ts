@@ -13,3 +13,4 @@ export { events, type DayBookEvent, type DayBookEventData } from './events.js';
 export { refusals, type DayBookRefusal } from './refusals.js';
 export { nextOpenSlots, providerHasRoom, insideHours } from './slots.js';
 export { seriesDates } from './series.js';
+export { conflictsOnTimeOff } from './process-managers.js';

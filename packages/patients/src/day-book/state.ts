@@ -28,6 +28,8 @@ export interface BookedAppointment {
   readonly lastFlowMs: number;
   readonly authorizationId?: string;
   readonly seriesId?: string;
+  /** Time-off ids it was flagged as clashing with. */
+  readonly conflicts?: readonly string[];
 }
 
 /** One practice day's book. */
@@ -127,5 +129,11 @@ export const evolve = (s: DayBook, e: DayBookEvent): DayBook => {
       return step(s, e.data.appointmentId, 'cancelled', e.data.cancelledAt);
     case 'AppointmentNoShowRecorded':
       return step(s, e.data.appointmentId, 'no-show', e.data.recordedAt);
+    case 'ScheduleConflictFlagged': {
+      const a = s.appointments[e.data.appointmentId];
+      if (a === undefined) return s;
+      const conflicts = [...(a.conflicts ?? []), e.data.timeOffId];
+      return { ...s, appointments: { ...s.appointments, [a.appointmentId]: { ...a, conflicts } } };
+    }
   }
 };

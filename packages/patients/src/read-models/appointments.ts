@@ -44,6 +44,8 @@ export interface AppointmentView {
   readonly lateCancelWindowHours?: number;
   readonly noticeHours?: number;
   readonly noShowAt?: string;
+  /** The time off it clashes with, until moved or cancelled. */
+  readonly scheduleConflict?: string;
 }
 
 /** A recurring series: each occurrence's current appointment. Keyed `series:<seriesId>`. */
@@ -228,6 +230,8 @@ const handleOne = (ev: DayBookEvent): readonly DocUpdate[] => {
       return [
         patch(ev.data.date, ev.data.appointmentId, { status: 'no-show', noShowAt: ev.data.recordedAt }),
       ];
+    case 'ScheduleConflictFlagged':
+      return [patch(ev.data.date, ev.data.appointmentId, { scheduleConflict: ev.data.timeOffId })];
   }
 };
 

@@ -101,6 +101,24 @@ const handlers: Record<string, Handler> = {
   },
   GoodFaithEstimateIssued: (_, d) => [patch(`gfe:${str(d, 'gfeId')}`, { completedAt: str(d, 'issuedOn') })],
   EstimateDutyVoided: (_, d) => [patch(`gfe:${str(d, 'gfeId')}`, { completedAt: str(d, 'voidedOn') })],
+  ScheduleConflictFlagged: (e, d) => {
+    const id = `schedule-conflict:${str(d, 'appointmentId')}`;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'schedule-conflict',
+        label: `Move or cancel appointment ${str(d, 'appointmentId')}: ${str(d, 'providerId')} is away (time off ${str(d, 'timeOffId')})`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'flaggedAt'),
+        dueAt: str(d, 'startAt'),
+        impact: 'patient-safety',
+      })),
+    ];
+  },
+  AppointmentCancelled: (_, d) => [
+    patch(`schedule-conflict:${str(d, 'appointmentId')}`, { completedAt: str(d, 'cancelledAt') }),
+  ],
   ReferralSent: (e, d) => {
     const id = `referral-schedule:${str(d, 'referralId')}`;
     const days = d.urgency === 'urgent' ? referralSla.scheduleUrgentDays : referralSla.scheduleRoutineDays;
