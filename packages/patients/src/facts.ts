@@ -9,12 +9,17 @@ import { defaultSchedulingPolicy, type SchedulingPolicy } from './scheduling-pol
 export const policyInForce = async (ctx: FactContext): Promise<SchedulingPolicy> =>
   (await ctx.load<SchedulingPolicy>('SchedulingPolicy', 'practice')) ?? defaultSchedulingPolicy;
 
-/** Each named provider's day from their schedule (`scheduled: false` when they have none). */
-export const providerDays = async (date: string, providerIds: readonly string[], ctx: FactContext) =>
+/** Each named provider's day from their schedule, less their time off that day (`scheduled: false` when they have none). */
+export const providerDays = async (
+  date: string,
+  timeZone: string,
+  providerIds: readonly string[],
+  ctx: FactContext,
+) =>
   Promise.all(
     providerIds.map(async (providerId) => {
       const schedule = await ctx.load<ProviderSchedule>('ProviderSchedule', providerId);
-      const day = schedule === undefined ? undefined : providerDay(schedule, date);
+      const day = schedule === undefined ? undefined : providerDay(schedule, date, timeZone);
       return {
         providerId,
         scheduled: schedule !== undefined,

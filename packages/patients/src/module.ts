@@ -59,7 +59,7 @@ export const goodFaithEstimate = bind(GoodFaithEstimate.decider, GoodFaithEstima
 export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
   snapshotEvery: 50,
   facts: {
-    OpenDay: async (c, ctx) => ({ providers: await providerDays(c.date, c.providerIds, ctx) }),
+    OpenDay: async (c, ctx) => ({ providers: await providerDays(c.date, c.timeZone, c.providerIds, ctx) }),
     BookAppointment: async (c, ctx) => {
       const policy = await policyInForce(ctx);
       return {

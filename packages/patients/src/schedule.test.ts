@@ -101,5 +101,23 @@ describe('ProviderSchedule', () => {
     });
     expect(ProviderSchedule.providerDay(s, '2026-03-10')?.capacity).toBe(2);
     expect(ProviderSchedule.providerDay(s, '2026-01-01')).toBeUndefined();
+    // Time off 10:00–14:00 New York time on 10 March cuts both intervals.
+    const off = ProviderSchedule.evolve(s, {
+      type: 'ProviderTimeOffRecorded',
+      data: {
+        providerId: 'dr-a',
+        timeOffId: 'TO-1',
+        fromAt: '2026-03-10T10:00:00-04:00',
+        toAt: '2026-03-10T14:00:00-04:00',
+        recordedBy: 'S-1',
+      },
+    } as ProviderSchedule.ProviderScheduleEvent);
+    expect(ProviderSchedule.providerDay(off, '2026-03-10', 'America/New_York')?.intervals).toEqual([
+      { start: '08:00', end: '10:00', locationId: 'main' },
+      { start: '14:00', end: '17:00', locationId: 'main' },
+    ]);
+    expect(ProviderSchedule.providerDay(off, '2026-03-11', 'America/New_York')?.intervals).toEqual([
+      { start: '09:00', end: '12:00', locationId: 'main' },
+    ]);
   });
 });
