@@ -9,6 +9,7 @@ import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { schedule } from './schedule.js';
 import { statements } from './statements.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   demo,
   kpi,
   calendar,
+  schedule,
   audit,
   replay,
   verify,
