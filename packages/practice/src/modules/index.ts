@@ -2,6 +2,7 @@ import { complianceModule } from './compliance.js';
 import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
 import { staffModule } from './staff.js';
+import { strategyModule } from '@praxis/strategy';
 
 export {
   programme,
@@ -16,7 +17,13 @@ export { policy, policiesModule, type PoliciesCommands } from './policies.js';
 export { staffMember, conflict, staffModule, type StaffCommands } from './staff.js';
 
 /** Every module a practice is wired with by default. */
-export const builtinModules = [financeModule, staffModule, policiesModule, complianceModule] as const;
+export const builtinModules = [
+  financeModule,
+  staffModule,
+  policiesModule,
+  complianceModule,
+  strategyModule,
+] as const;
 
 /** The built-in modules' type: a practice created without `modules` has all four areas. */
 export type BuiltinModules = typeof builtinModules;

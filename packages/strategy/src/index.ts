@@ -1,0 +1,11 @@
+/**
+ * @praxis/strategy — strategic planning (MODULES.md §3.4): goals judged by the log (S2).
+ *
+ * @example
+ * import { strategyModule } from '@praxis/strategy';
+ * const practice = await createPractice({ store, modules: [...builtinModules, strategyModule] });
+ */
+export * as Goal from './goal/index.js';
+export * from './periods.js';
+export * from './obligations.js';
+export { strategyModule, goal } from './module.js';
