@@ -44,10 +44,9 @@ export const commands = defineCommands('goalId', {
       target: FiniteNumber,
       deadline: t.string,
       ownerId: NonEmptyString,
-      ...facts.DraftGoal,
     },
     { objectiveId: NonEmptyString, checkpoints: t.readonlyArray(CheckpointInput) },
-    { stamps: { draftedBy: 'actor', at: 'time' }, subject: 'ownerId' },
+    { stamps: { draftedBy: 'actor', at: 'time' }, subject: 'ownerId', facts: facts.DraftGoal },
   ),
   ApproveGoal: command({}, {}, { stamps: { approvedBy: 'actor', at: 'time' } }),
   ReviseTarget: command(
@@ -56,18 +55,25 @@ export const commands = defineCommands('goalId', {
     { stamps: { revisedBy: 'actor', at: 'time' } },
   ),
   ReassignGoal: command(
-    { ownerId: NonEmptyString, ...facts.ReassignGoal },
+    { ownerId: NonEmptyString },
     {},
-    { stamps: { reassignedBy: 'actor', at: 'time' } },
+    { stamps: { reassignedBy: 'actor', at: 'time' }, facts: facts.ReassignGoal },
   ),
-  /** Reviews the checkpoint of `period` once that period has ended; the KPI value is computed. */
+  /**
+   * Reviews the checkpoint of `period` once that period has ended; the KPI value is computed.
+   * (`goalId` is a declared field so the handler can find the goal's KPI.)
+   */
   ReviewCheckpoint: command(
-    { period: t.string, ...facts.ReviewCheckpoint },
+    { goalId: NonEmptyString, period: t.string },
     {},
-    { stamps: { reviewedBy: 'actor', at: 'time' } },
+    { stamps: { reviewedBy: 'actor', at: 'time' }, facts: facts.ReviewCheckpoint },
   ),
   /** Closes the goal at or after its deadline; the actual is the KPI of the deadline period. */
-  CloseGoal: command({ ...facts.CloseGoal }, {}, { stamps: { closedBy: 'actor', at: 'time' } }),
+  CloseGoal: command(
+    { goalId: NonEmptyString },
+    {},
+    { stamps: { closedBy: 'actor', at: 'time' }, facts: facts.CloseGoal },
+  ),
   WithdrawGoal: command({ reason: t.string }, {}, { stamps: { withdrawnBy: 'actor', at: 'time' } }),
 });
 

@@ -170,6 +170,7 @@ describe('Goal: checkpoints and closing, judged by the KPI of the period', () =>
     when = '2026-07-02T09:00:00-04:00',
   ): GoalCommand => ({
     type: 'ReviewCheckpoint',
+    goalId: 'g1',
     period,
     actual,
     reviewedBy: 'ana',
@@ -177,6 +178,7 @@ describe('Goal: checkpoints and closing, judged by the KPI of the period', () =>
   });
   const close = (actual: number | null, when = '2026-10-01T09:00:00-04:00'): GoalCommand => ({
     type: 'CloseGoal',
+    goalId: 'g1',
     actual,
     closedBy: 'lead',
     at: when,
