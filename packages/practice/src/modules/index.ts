@@ -3,6 +3,7 @@ import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
 import { staffModule } from './staff.js';
 import { strategyModule } from '@praxis/strategy';
+import { operationsModule } from '@praxis/operations';
 
 export {
   programme,
@@ -23,6 +24,7 @@ export const builtinModules = [
   policiesModule,
   complianceModule,
   strategyModule,
+  operationsModule,
 ] as const;
 
 /** The built-in modules' type: a practice created without `modules` has all four areas. */
