@@ -14,3 +14,4 @@ export * from './read-models.js';
 export * from './kpis.js';
 export { isKnownEventType, builtinEventRegistries } from './known-events.js';
 export { operationsModule, processMap } from './module.js';
+export * from './what-if.js';
