@@ -9,6 +9,7 @@ import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
 import { statements } from './statements.js';
+import { goals, queue } from './strategy.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -25,6 +26,8 @@ export const commands: readonly CliCommand[] = [
   forget,
   report,
   statements,
+  goals,
+  queue,
   importCsv,
   importEra,
 ];
