@@ -101,7 +101,8 @@ const deltaOf = (
  *
  * Limits: a practice opened with custom `permissions` is forked with the modules' role
  * permissions; personal fields sealed in the real log read as forgotten in the fork (its vault
- * has no keys), which no KPI uses. Throws InvalidArgument for a bad period label.
+ * has no keys), which no KPI uses. Throws InvalidArgument for a bad period label, and for a
+ * command without an actor when the practice has none.
  *
  * @example
  * const r = await whatIf(practice, [
