@@ -1,5 +1,7 @@
 import {
   InvalidArgument,
+  isPeriodError,
+  parsePeriod,
   type Actor,
   type DomainCommand,
   type EventStore,
@@ -116,14 +118,12 @@ export const whatIf = async (
   options: { readonly periods: readonly string[] },
 ): Promise<WhatIfResult> => {
   const { createPractice } = await import('@praxis/practice');
-  const before: Record<string, Awaited<ReturnType<Practice['kpis']>>> = {};
   for (const p of options.periods) {
-    try {
-      before[p] = await practice.kpis(p);
-    } catch (e) {
-      throw new InvalidArgument('periods', `${String(p).slice(0, 40)}: ${(e as Error).message}`);
-    }
+    const parsed = parsePeriod(String(p), practice.settings.timeZone);
+    if (isPeriodError(parsed)) throw new InvalidArgument('periods', parsed.message);
   }
+  const before: Record<string, Awaited<ReturnType<Practice['kpis']>>> = {};
+  for (const p of options.periods) before[p] = await practice.kpis(p);
   const store = memoryEventStore();
   const copied = await copyLog(practice.store, store);
   const fork = await createPractice({

@@ -9,7 +9,7 @@ import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
 import { statements } from './statements.js';
-import { goals, queue } from './strategy.js';
+import { goals, queue, whatif } from './strategy.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -28,6 +28,7 @@ export const commands: readonly CliCommand[] = [
   statements,
   goals,
   queue,
+  whatif,
   importCsv,
   importEra,
 ];

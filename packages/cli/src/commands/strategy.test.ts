@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@praxis/core';
@@ -105,5 +106,29 @@ describe('praxis goals and praxis queue', () => {
     expect(lines[dea]).toMatch(/^\s*12\s+legal \(reg\)\s+2026-05-06\s+this-week/);
     expect(q.out).not.toContain('March m1');
     expect((await praxis(['queue', '--db', db, '--as-of', 'soon'])).code).not.toBe(0);
+
+    // What-if: complete the open March item and verify it as its doer, on a fork only.
+    const file = join(tmp.dir, 'whatif.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          aggregate: 'WorkItem',
+          command: { type: 'CompleteWorkItem', workItemId: 'm2', completedOn: '2026-03-19', evidence: 'ok' },
+        },
+        { aggregate: 'WorkItem', command: { type: 'VerifyWorkItem', workItemId: 'm2' } },
+      ]),
+    );
+    const w = await praxis(['whatif', file, '--period', '2026-03', '--db', db]);
+    expect(w.code).toBe(0);
+    expect(w.out).toContain('WorkItem-m2: WorkItemCompleted');
+    expect(w.out).toContain('refused (VerifierIsDoer)');
+    expect(w.out).toMatch(/Work completed by due date %: 50 → 100 \(\+50, better\)/);
+    const again = await praxis(['goals', '--db', db, '--format', 'json']);
+    expect(again.code).toBe(0);
+    const q2 = await praxis(['queue', '--db', db, '--as-of', '2026-05-04']);
+    expect(q2.out).toContain('March m2');
+    expect((await praxis(['whatif', file, '--db', db])).code).toBe(2);
+    expect((await praxis(['whatif', file, '--period', 'soon', '--db', db])).code).toBe(2);
   });
 });

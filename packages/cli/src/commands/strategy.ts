@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { whatIf, type WhatIfCommand } from '@praxis/operations';
 import { Goal, WorkItem } from '@praxis/strategy';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
@@ -98,6 +101,62 @@ export const queue: CliCommand = {
       const load = Object.entries(q.load).sort((a, b) => b[1] - a[1]);
       ctx.io.out(`Load: ${load.map(([who, n]) => `${who} ${n}`).join(', ')}\n`);
       return ExitCode.ok;
+    } finally {
+      await practice.close();
+    }
+  },
+};
+
+/** `praxis whatif FILE --period P…`: hypothetical commands on a fork of the log; nothing is recorded. */
+export const whatif: CliCommand = {
+  name: 'whatif',
+  summary: 'run hypothetical commands on a fork of the log: refusals and KPI deltas, nothing recorded',
+  usage: [
+    'praxis whatif FILE --period P [--period P…] [--db file | --store url]',
+    '',
+    '  FILE: a JSON list of { "aggregate": "Goal", "command": { "type": "DraftGoal", "goalId": …, … },',
+    '  "at"?: ISO instant, "actor"?: { "id", "role" } } (default actor: the practice manager role, id "whatif").',
+    '  Prints each outcome and every KPI that moves in each period. See docs/operations-efficiency.md.',
+  ].join('\n'),
+  options: { period: { type: 'string', multiple: true } },
+  positionals: 1,
+  run: async (ctx) => {
+    const file = ctx.positionals[0];
+    if (file === undefined)
+      throw new UsageError('whatif needs a FILE of commands (see praxis whatif --help)');
+    const periods = (ctx.values.period as string[] | undefined) ?? [];
+    if (periods.length === 0) throw new UsageError('whatif needs at least one --period');
+    let commands: unknown;
+    try {
+      commands = JSON.parse(readFileSync(resolve(ctx.io.cwd, file), 'utf8'));
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(commands) || commands.some((c) => typeof c !== 'object' || c === null))
+      throw new UsageError(`${file} must be a JSON list of { aggregate, command } objects`);
+    for (const [i, c] of (commands as Record<string, unknown>[]).entries())
+      if (typeof c.aggregate !== 'string' || typeof c.command !== 'object' || c.command === null)
+        throw new UsageError(`${file}: item ${i} needs "aggregate" (text) and "command" (an object)`);
+    const practice = await openPractice(ctx);
+    try {
+      const r = await whatIf(
+        practice.as({ id: 'whatif', role: 'practice_manager' }),
+        commands as unknown as WhatIfCommand[],
+        { periods },
+      );
+      for (const o of r.outcomes) ctx.io.out(`${o.summary}\n`);
+      for (const p of periods) {
+        const moved = (r.kpis[p] ?? []).filter((k) => k.delta !== undefined && k.delta !== 0);
+        ctx.io.out(`KPIs ${p}: ${moved.length === 0 ? 'no change' : ''}\n`);
+        for (const k of moved)
+          ctx.io.out(
+            `  ${k.label}: ${num(k.before)} → ${num(k.after)} (${k.delta! > 0 ? '+' : ''}${num(k.delta)}, ${k.better ? 'better' : 'worse'})\n`,
+          );
+      }
+      return ExitCode.ok;
+    } catch (e) {
+      if (e instanceof Error && e.name === 'InvalidArgument') throw new UsageError(e.message);
+      throw e;
     } finally {
       await practice.close();
     }
