@@ -45,6 +45,32 @@ const samples: Record<string, fc.Arbitrary<unknown>> = {
   completedOn: fc.constantFrom('2026-05-20', '2026-04-01'),
   expectations: fc.constantFrom('done means done', ' '),
   evidence: fc.constantFrom('log', ''),
+  initiativeId: fc.constantFrom('i1', 'fresh'),
+  goalIds: fc.array(fc.constantFrom('g1', 'none'), { maxLength: 3 }),
+  budget: fc.record({
+    budgetId: fc.constantFrom('2026', ''),
+    category: fc.constantFrom('salaries'),
+    amountCents: fc.integer({ min: -5, max: 10_000_000 }),
+  }),
+  milestones: fc.array(
+    fc.record({
+      milestoneId: fc.constantFrom('m1', 'm2'),
+      title: fc.constant('step'),
+      dueOn: fc.constant('2026-06-01'),
+    }),
+    { maxLength: 3 },
+  ),
+  capexCents: fc.integer({ min: -1, max: 10_000_000 }),
+  monthlyBenefit: fc.record({
+    visits: fc.integer({ min: -1, max: 500 }),
+    netRevenuePerVisitCents: fc.integer({ min: 0, max: 50_000 }),
+    costCents: fc.integer({ min: 0, max: 5_000_000 }),
+  }),
+  discountRatePct: fc.oneof(fc.double(), fc.integer({ min: -10, max: 120 })),
+  horizonMonths: fc.integer({ min: -1, max: 600 }),
+  milestoneId: fc.constantFrom('m1', 'm2', 'x'),
+  months: fc.constantFrom(6, 12, 3, 0),
+  findings: fc.constantFrom('on track', ''),
 };
 
 describe('every strategy command answers any input with an outcome, never a throw', () => {

@@ -8,6 +8,7 @@
  */
 export * as Goal from './goal/index.js';
 export * as WorkItem from './work-item/index.js';
+export * as Initiative from './initiative/index.js';
 export * from './periods.js';
 export * from './obligations.js';
-export { strategyModule, goal, workItem } from './module.js';
+export { strategyModule, goal, workItem, initiative } from './module.js';

@@ -1,6 +1,7 @@
 import { bind, defineModule, obligationKey, type FactContext, type Obligation } from '@praxis/core';
 import { StaffMember } from '@praxis/staff';
 import * as Goal from './goal/index.js';
+import * as Initiative from './initiative/index.js';
 import { strategyObligations } from './obligations.js';
 import * as WorkItem from './work-item/index.js';
 
@@ -73,6 +74,23 @@ export const workItem = bind(WorkItem.decider, WorkItem.commands, 'workItemId', 
   },
 });
 
+/**
+ * Initiatives: `practice.strategy.proposeInitiative({ initiativeId, … })`. The handler checks the
+ * goals exist and the owner is on staff.
+ */
+export const initiative = bind(Initiative.decider, Initiative.commands, 'initiativeId', {
+  facts: {
+    ProposeInitiative: async (c, ctx) => {
+      const unknownGoalIds: string[] = [];
+      for (const id of c.goalIds) {
+        const g = await ctx.load<Goal.Goal>('Goal', id);
+        if (g === undefined || g.status === 'none') unknownGoalIds.push(id);
+      }
+      return { unknownGoalIds, ownerActive: await onStaff(ctx, c.ownerId) };
+    },
+  },
+});
+
 /** What every staff role may do with work items: create them, answer delegations, complete and verify. */
 const workItemGrants = [
   'WorkItem.CreateWorkItem',
@@ -91,7 +109,7 @@ const workItemGrants = [
  */
 export const strategyModule = defineModule({
   area: 'strategy',
-  aggregates: [goal, workItem],
+  aggregates: [goal, workItem, initiative],
   projections: [Goal.strategyGoals, WorkItem.strategyWorkQueue, strategyObligations],
   kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis],
   roles: {
