@@ -227,4 +227,37 @@ describe('strategy through the facade', () => {
     );
     await p.close();
   });
+
+  it('proposes an initiative toward existing goals only, and freezes its business case at approval', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    const feb = { at: at('2026-02-02') };
+    const proposal = {
+      initiativeId: 'np',
+      title: 'Nurse practitioner three days a week',
+      goalIds: ['nope'],
+      ownerId: 'ana',
+      budget: { budgetId: '2026', category: 'salaries', amountCents: 9_000_000 },
+      milestones: [{ milestoneId: 'hire', title: 'NP hired', dueOn: '2026-04-01' }],
+      capexCents: 6_000_000,
+      monthlyBenefit: { visits: 100, netRevenuePerVisitCents: 10_000, costCents: 400_000 },
+    };
+    expect(await p.strategy.proposeInitiative(proposal, feb)).toMatchObject({
+      ok: false,
+      code: 'UnknownGoal',
+      field: 'goalIds',
+    });
+    expect(await p.strategy.proposeInitiative({ ...proposal, goalIds: [] }, feb)).toMatchObject({ ok: true });
+    expect(
+      await p.strategy.approveInitiative({ initiativeId: 'np', discountRatePct: 0, horizonMonths: 24 }, feb),
+    ).toMatchObject({ ok: true });
+    const approved = (await history(p, 'Initiative-np')).at(-1);
+    expect(approved).toMatchObject({
+      type: 'InitiativeApproved',
+      data: { paybackMonths: 10, npvCents: 8_400_000 },
+    });
+    const reviews = (await p.calendar('2026-08-01')).filter((o) => o.kind === 'benefits-review');
+    expect(reviews.map((o) => o.id)).toEqual(['benefits-review:np:6']);
+    await p.close();
+  });
 });
