@@ -16,9 +16,8 @@ export const refusals = defineRefusals({
   ExceedsBalance: 'rule',
   InvalidCarcCode: 'invalid',
   InvalidCptCode: 'invalid',
-  InvalidPayerKind: 'invalid',
-  InvalidWriteOffReason: 'invalid',
   PatientNotBilled: 'conflict',
+  PaymentNotFound: 'not-found',
   TimelyFilingExpired: 'rule',
   UnknownCptCode: 'invalid',
 });

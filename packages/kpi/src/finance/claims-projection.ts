@@ -24,6 +24,8 @@ export interface LedgerEntry {
   readonly pointOfService?: boolean;
   /** Write-offs: why. */
   readonly reason?: string;
+  /** A payer payment taken back (835 CLP02 = 22): the amount is negative. */
+  readonly reversal?: boolean;
 }
 
 /** The read model of one claim: everything the revenue-cycle KPIs need, nothing more. */
@@ -190,6 +192,39 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
         ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, t, denied: false } } : {}),
       });
     }
+    case 'PayerPaymentReversed': {
+      // The reversal posts negative entries when it happens: the period of the original payment
+      // keeps what it reported, and the period of the reversal shows the money going back.
+      const x = e.data as Data<'PayerPaymentReversed'>;
+      const t = epochMs(x.at);
+      const entries = x.lines.flatMap((l): LedgerEntry[] => [
+        ...(l.paid > 0
+          ? [
+              {
+                at: x.at,
+                t,
+                kind: 'payer-payment' as const,
+                amount: -l.paid,
+                cptCode: l.cptCode,
+                reversal: true,
+              },
+            ]
+          : []),
+        ...(l.contractualAdjustment > 0
+          ? [
+              {
+                at: x.at,
+                t,
+                kind: 'contractual-adjustment' as const,
+                amount: -l.contractualAdjustment,
+                cptCode: l.cptCode,
+                reversal: true,
+              },
+            ]
+          : []),
+      ]);
+      return (d) => ({ ...ledger(d, ...entries), status: 'accepted' });
+    }
     case 'PatientResponsibilityBilled':
       return undefined;
     case 'PatientPaymentCollected': {
@@ -221,7 +256,8 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
  */
 export const claimsProjection: Projection = {
   name: CLAIMS,
-  version: 2,
+  // 3: payer payment reversals
+  version: 3,
   eventTypes: Claim.events.types,
   handle: (e) => {
     const claimId = (e.data as { claimId: string }).claimId;

@@ -119,6 +119,38 @@ const onClaim = (e: RecordedEvent): DocUpdate[] => {
         }),
       ];
     }
+    case 'PayerPaymentReversed': {
+      // The payment's entries, the other way round, dated when the payer took it back.
+      const x = e.data as ClaimData<'PayerPaymentReversed'>;
+      return [
+        post(key, (d) => {
+          const ar = { account: '1100', detail: d.payerId ?? '' } as const;
+          return append(
+            d,
+            ...(x.paid > 0
+              ? [
+                  entry(
+                    base(e, x.at, `Payer payment ${x.paymentId} on claim ${claimId} reversed`, 0),
+                    x.paid,
+                    ar,
+                    { account: '1000', detail: d.payerId ?? '' },
+                  ),
+                ]
+              : []),
+            ...(x.contractualAdjustment > 0
+              ? [
+                  entry(
+                    base(e, x.at, `Contractual adjustment on claim ${claimId} reversed`, 1),
+                    x.contractualAdjustment,
+                    ar,
+                    { account: '4100', detail: d.payerId ?? '' },
+                  ),
+                ]
+              : []),
+          );
+        }),
+      ];
+    }
     case 'PatientPaymentCollected': {
       const x = e.data as ClaimData<'PatientPaymentCollected'>;
       return [
@@ -207,13 +239,15 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
  */
 export const ledgerProjection: Projection = {
   name: LEDGER,
-  version: 1,
+  // 2: payer payment reversals
+  version: 2,
   eventTypes: [
     'ClaimChargesRegistered',
     'ClaimChargesAdded',
     'ClaimCreated',
     'ClaimCorrected',
     'ClaimPaidByPayer',
+    'PayerPaymentReversed',
     'PatientPaymentCollected',
     'ClaimWrittenOff',
     'BudgetDrafted',
