@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
+import {
+  exhaustive,
+  type Json,
+  type Projection,
+  type ReadModelReader,
+  type RecordedEvent,
+} from '@praxis/core';
 import { Claim } from '@praxis/finance';
 
 /**
@@ -91,7 +97,8 @@ const ledger = (d: ClaimDoc, ...entries: LedgerEntry[]): ClaimDoc => ({
 });
 
 const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undefined => {
-  switch (e.type as Claim.ClaimEvent['type']) {
+  const type = e.type as Claim.ClaimEvent['type'];
+  switch (type) {
     case 'ClaimChargesRegistered': {
       const x = e.data as Data<'ClaimChargesRegistered'>;
       return {
@@ -243,6 +250,9 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       return (d) =>
         ledger(d, { at: x.at, t: epochMs(x.at), kind: 'write-off', amount: x.amount, reason: x.reason });
     }
+    default:
+      // Every claim event has its case above: a new one fails to compile here.
+      return exhaustive(type, undefined);
   }
 };
 

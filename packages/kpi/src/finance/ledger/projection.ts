@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DocUpdate, Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
+import { exhaustive } from '@praxis/core';
 import type { Budget } from '@praxis/finance';
 import { Claim } from '@praxis/finance';
 import { epochMs } from '../claims-projection.js';
@@ -183,13 +184,25 @@ const onClaim = (e: RecordedEvent): DocUpdate[] => {
         ),
       ];
     }
-    default:
+    // Status changes without money moving post nothing.
+    case 'ClaimScrubbedClean':
+    case 'ClaimHeld':
+    case 'ClaimSubmitted':
+    case 'ClaimAcceptedByPayer':
+    case 'ClaimRejectedByPayer':
+    case 'ClaimDenied':
+    case 'ClaimAppealed':
+    case 'PatientResponsibilityBilled':
       return [];
+    default:
+      // Every claim event has its case: a new one fails to compile here until it is posted or ignored.
+      return exhaustive(type, []);
   }
 };
 
 const onBudget = (e: RecordedEvent): DocUpdate[] => {
-  switch (e.type as Budget.BudgetEvent['type']) {
+  const type = e.type as Budget.BudgetEvent['type'];
+  switch (type) {
     case 'BudgetDrafted': {
       const x = e.data as BudgetData<'BudgetDrafted'>;
       const doc: JournalDoc = { source: e.streamId, timeZone: x.timeZone, entries: [] };
@@ -213,8 +226,19 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
         }),
       ];
     }
-    default:
+    // Plans, approvals and variances move no money: only expenses are posted.
+    case 'BudgetLineSet':
+    case 'BudgetSubmitted':
+    case 'BudgetReturned':
+    case 'BudgetApproved':
+    case 'BudgetRevised':
+    case 'BudgetForecastRevised':
+    case 'BudgetVarianceRequested':
+    case 'BudgetVarianceApproved':
+    case 'BudgetYearClosed':
       return [];
+    default:
+      return exhaustive(type, []);
   }
 };
 
