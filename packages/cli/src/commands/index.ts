@@ -11,6 +11,7 @@ import { replay } from './replay.js';
 import { report } from './report.js';
 import { schedule } from './schedule.js';
 import { statements } from './statements.js';
+import { goals, queue, whatif } from './strategy.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -29,6 +30,9 @@ export const commands: readonly CliCommand[] = [
   forget,
   report,
   statements,
+  goals,
+  queue,
+  whatif,
   importCsv,
   importEra,
 ];
