@@ -112,6 +112,7 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
           targets,
           rest,
           wiring.kpis,
+          core.projectionList.map((p) => p.name),
         );
       },
       calendar: async (asOf, o = {}) => {

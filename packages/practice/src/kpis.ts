@@ -172,6 +172,7 @@ export const kpiContext = (
   period: Period,
   basis: Finance.Basis,
   documents?: FinanceDocuments,
+  projections: readonly string[] = [],
 ): KpiContext => {
   const cache = new Map<string, Promise<unknown>>();
   if (documents !== undefined) cache.set('finance:documents', Promise.resolve(documents));
@@ -179,6 +180,7 @@ export const kpiContext = (
     reader,
     period,
     basis,
+    projections,
     memo: <T>(key: string, load: () => Promise<T>): Promise<T> => {
       let p = cache.get(key) as Promise<T> | undefined;
       if (p === undefined) {
@@ -251,11 +253,12 @@ export const kpiReport = async (
   targets: KpiTargets = defaultTargets,
   options: KpiReportOptions = {},
   registry: readonly KpiDefinition[] = builtinKpis,
+  projections: readonly string[] = [],
 ): Promise<KpiReport> => {
   const basis = options.basis ?? 'as-reported';
   if (basis !== 'as-reported' && basis !== 'restated')
     throw new InvalidArgument('basis', `must be as-reported or restated (got ${JSON.stringify(basis)})`);
-  const context = kpiContext(reader, period, basis, options.documents);
+  const context = kpiContext(reader, period, basis, options.documents, projections);
   const lines: KpiLine[] = [];
   for (const def of registry) lines.push(lineOf(def, await computeKpi(def, context), targets[def.id]));
   return {

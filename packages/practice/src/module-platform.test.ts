@@ -473,3 +473,46 @@ describe('the module platform under misuse (a new user tried to break it)', () =
     await b.close();
   });
 });
+
+describe('what a fact provider can see', () => {
+  it('the instance, the practice zone and business calendar, its event types and read models', async () => {
+    const seen: import('@praxis/core').FactContext[] = [];
+    const practice = await createPractice({
+      store: 'memory:',
+      timeZone: 'America/Chicago',
+      currency: 'USD',
+      actor: { id: 'maria', role: 'practice_manager' },
+      modules: [
+        {
+          ...sharpsModule,
+          aggregates: [
+            sharpsModule.aggregates[0],
+            bind(container, commands, 'containerId', {
+              facts: {
+                PlaceSharpsContainer: async (_c, ctx) => {
+                  seen.push(ctx);
+                  return { roomRegistered: true };
+                },
+              },
+            }),
+          ],
+        } as typeof sharpsModule,
+      ],
+    });
+    const set = await practice.setBusinessCalendar({
+      openWeekdays: [1, 2, 3, 4],
+      holidays: [{ on: '2026-01-19', name: 'Martin Luther King Jr. Day' }],
+    });
+    expect(set.ok).toBe(true);
+    await practice.sharps.placeSharpsContainer({ containerId: 'c7', room: 'r', placedOn: '2026-01-05' });
+    const ctx = seen[0]!;
+    expect([ctx.streamId, ctx.id, ctx.timeZone]).toEqual(['SharpsContainer-c7', 'c7', 'America/Chicago']);
+    expect(ctx.eventTypes).toContain('RoomRegistered');
+    expect(ctx.projections).toContain('sharps-placements');
+    const calendar = await ctx.businessCalendar();
+    expect(calendar.isBusinessDay('2026-01-19')).toBe(false);
+    expect(calendar.isBusinessDay('2026-01-23')).toBe(false); // a Friday: open Monday to Thursday
+    expect(calendar.isBusinessDay('2026-01-22')).toBe(true);
+    await practice.close();
+  });
+});

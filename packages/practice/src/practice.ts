@@ -30,6 +30,7 @@ import {
   StoreKit,
   type FactContext,
   type FactProvider,
+  type FactRequest,
   type KpiDefinition,
   isPeriodError,
   parsePeriod,
@@ -431,10 +432,22 @@ export const wirePractice = async (
       now: () => clock.now().toISO({ suppressMilliseconds: true })!,
     });
     // What fact providers read: other aggregates, the read models, the KPI registry.
-    const factContext = (at: string, actor: Actor): FactContext => ({
+    const projectionNames = readModels.projections.map((p) => p.name);
+    const factContext = (request: FactRequest): FactContext => ({
       reader: readers.revealed,
-      at,
-      actor,
+      at: request.at,
+      actor: request.actor,
+      streamId: request.streamId,
+      id: request.streamId.slice(request.streamId.indexOf('-') + 1),
+      timeZone: settings.timeZone,
+      businessCalendar: async () => {
+        const { state } = await settingsHandler.load(streamIdOf(Settings.decider, Settings.settingsId));
+        return state.status === 'established'
+          ? businessCalendar(state.timeZone, state.businessCalendar)
+          : businessCalendar(settings.timeZone);
+      },
+      eventTypes: registry.types,
+      projections: projectionNames,
       load: async <S>(aggregate: string, id: string): Promise<S | undefined> => {
         const entry = handlers.get(aggregate);
         if (entry === undefined || typeof id !== 'string' || id === '') return undefined;
@@ -446,7 +459,10 @@ export const wirePractice = async (
         const def = kpis.find((k) => k.id === id);
         const period = typeof label === 'string' ? parsePeriod(label, settings.timeZone) : undefined;
         if (def === undefined || period === undefined || isPeriodError(period)) return undefined;
-        return computeKpi(def, kpiContext(readers.revealed, period, 'as-reported'));
+        return computeKpi(
+          def,
+          kpiContext(readers.revealed, period, 'as-reported', undefined, projectionNames),
+        );
       },
     });
     const factsOf = (binding: AnyBinding): FactProvider | undefined => {
@@ -454,7 +470,7 @@ export const wirePractice = async (
       if (providers === undefined) return undefined;
       return async (request) => {
         const provide = providers[request.type];
-        return provide === undefined ? {} : provide(request.command, factContext(request.at, request.actor));
+        return provide === undefined ? {} : provide(request.command, factContext(request));
       };
     };
     const handlers = new Map<

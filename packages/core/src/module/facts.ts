@@ -1,6 +1,7 @@
 import type * as t from 'io-ts';
 import type { AnyCommandSpec, CommandCodecs, DecidedCommand } from '../codecs/commands.js';
 import type { Actor } from '../envelope.js';
+import type { BusinessCalendar } from '../business-days.js';
 import type { ReadModelReader } from '../projection.js';
 import type { KpiDefinition } from './kpi.js';
 
@@ -24,6 +25,17 @@ export interface FactContext {
   readonly at: string;
   /** Who issues the command. */
   readonly actor: Actor;
+  /** The stream the command is for (`Goal-g1`) and the aggregate instance's id (`g1`). */
+  readonly streamId: string;
+  readonly id: string;
+  /** The practice's IANA time zone. */
+  readonly timeZone: string;
+  /** The practice's business-day calendar in force (open weekdays, holidays). */
+  businessCalendar(): Promise<BusinessCalendar>;
+  /** Every event type the practice records (its modules' registries). */
+  readonly eventTypes: readonly string[];
+  /** The names of every read model the practice keeps. */
+  readonly projections: readonly string[];
 }
 
 type FactsOfSpec<S> = S extends { readonly facts: infer F extends t.Props } ? F : never;

@@ -25,6 +25,8 @@ export interface KpiContext {
    * claim document): the first call with `key` runs `load`, later ones get its promise.
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** The names of every read model of the practice (e.g. to find each `*-obligations` one). */
+  readonly projections: readonly string[];
 }
 
 /**

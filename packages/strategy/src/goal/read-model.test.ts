@@ -31,6 +31,7 @@ const ctx = (model: KpiContext['reader'], label: string): KpiContext => {
     reader: model,
     period: periodOf(label, 'America/New_York'),
     basis: 'as-reported',
+    projections: [],
     memo: <T>(k: string, load: () => Promise<T>) => {
       if (!cache.has(k)) cache.set(k, load());
       return cache.get(k) as Promise<T>;

@@ -205,6 +205,7 @@ describe('work-item read models and KPIs', () => {
     reader,
     period: periodOf(label, 'America/New_York'),
     basis: 'as-reported',
+    projections: [],
     memo: (_k, load) => load(),
   });
   const kpi = (id: string) => workItemKpis.find((k) => k.id === id)!;
