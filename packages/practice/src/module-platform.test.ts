@@ -13,6 +13,7 @@ import {
   type CommandOf,
   type Decider,
   type EventOf,
+  type FactContext,
   type Json,
   type KpiDefinition,
   type ProcessManager,
@@ -476,7 +477,7 @@ describe('the module platform under misuse (a new user tried to break it)', () =
 
 describe('what a fact provider can see', () => {
   it('the instance, the practice zone and business calendar, its event types and read models', async () => {
-    const seen: import('@praxis/core').FactContext[] = [];
+    const seen: FactContext[] = [];
     const practice = await createPractice({
       store: 'memory:',
       timeZone: 'America/Chicago',
