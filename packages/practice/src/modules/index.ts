@@ -1,3 +1,4 @@
+import { resourcesModule } from '@praxis/resources';
 import { complianceModule } from './compliance.js';
 import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
@@ -16,7 +17,13 @@ export { policy, policiesModule, type PoliciesCommands } from './policies.js';
 export { staffMember, conflict, staffModule, type StaffCommands } from './staff.js';
 
 /** Every module a practice is wired with by default. */
-export const builtinModules = [financeModule, staffModule, policiesModule, complianceModule] as const;
+export const builtinModules = [
+  financeModule,
+  staffModule,
+  policiesModule,
+  complianceModule,
+  resourcesModule,
+] as const;
 
 /** The built-in modules' type: a practice created without `modules` has all four areas. */
 export type BuiltinModules = typeof builtinModules;
