@@ -1,6 +1,7 @@
 import type { DocUpdate, Json, Projection, RecordedEvent } from '@praxis/core';
 import type { SupplyItemEvent } from '../supply-item/events.js';
 import type { StockEvent } from '../stock/events.js';
+import type { PurchaseOrderEvent } from '../purchase-order/events.js';
 
 /** The name of the stock read model. */
 export const resourcesStockName = 'resources-stock';
@@ -143,11 +144,27 @@ const addDaily = (daily: Readonly<Record<string, number>>, on: string, qty: numb
 
 type ItemData<K extends SupplyItemEvent['type']> = Extract<SupplyItemEvent, { type: K }>['data'];
 type StockData<K extends StockEvent['type']> = Extract<StockEvent, { type: K }>['data'];
+type POData<K extends PurchaseOrderEvent['type']> = Extract<PurchaseOrderEvent, { type: K }>['data'];
+const stockIdOf = (itemId: string, locationId: string) => `${itemId}-${locationId}`;
 type Refused = { commandType: string; aggregate: string; targetStream: string; code: string };
 const patchItem = (itemId: string, f: (d: ItemDoc) => ItemDoc): DocUpdate => ({
   key: keys.item(itemId),
   update: (cur) => (cur === undefined ? cur : (f(cur as unknown as ItemDoc) as unknown as Json)),
 });
+
+/** A closed or cancelled order is no longer expected at its location. */
+const clearOrder = (d: { poId: string; locationId: string; itemIds: readonly string[] }): DocUpdate[] =>
+  d.itemIds.map((itemId) =>
+    stockUpdate(
+      stockIdOf(itemId, d.locationId),
+      (s) => {
+        const { [d.poId]: _, ...rest } = s.onOrder;
+        return { ...s, onOrder: rest };
+      },
+      itemId,
+      d.locationId,
+    ),
+  );
 
 /** Handlers of the stock read model, by event type (PO events are added by the purchasing module). */
 export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
@@ -278,6 +295,35 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
       valuationUpdate(d.disposedOn, -d.costCents),
     ];
   },
+  // Units on order: approved lines, less what arrives; closing or cancelling the order clears them.
+  POApproved: (e) => {
+    const d = e.data as POData<'POApproved'>;
+    return d.lines.map((l) =>
+      stockUpdate(
+        stockIdOf(l.itemId, d.locationId),
+        (s) => ({ ...s, onOrder: { ...s.onOrder, [d.poId]: l.qty } }),
+        l.itemId,
+        d.locationId,
+      ),
+    );
+  },
+  POReceived: (e) => {
+    const d = e.data as POData<'POReceived'>;
+    return d.lines.map((l) =>
+      stockUpdate(
+        stockIdOf(l.itemId, d.locationId),
+        (s) => {
+          const left = (s.onOrder[d.poId] ?? 0) - l.qty;
+          const { [d.poId]: _, ...rest } = s.onOrder;
+          return { ...s, onOrder: left > 0 ? { ...rest, [d.poId]: left } : rest };
+        },
+        l.itemId,
+        d.locationId,
+      ),
+    );
+  },
+  POClosed: (e) => clearOrder(e.data as POData<'POClosed'>),
+  POCancelled: (e) => clearOrder(e.data as POData<'POCancelled'>),
   /** Unserved demand is data (MODULES.md 4.10): a consumption refused for want of stock is a stock-out. */
   CommandRefused: (e) => {
     const d = e.data as Refused;
