@@ -13,10 +13,16 @@ export const kpiValue = (l: Pick<KpiLine, 'value' | 'unit'>, currency: string): 
       return `${l.value.toFixed(1)}%`;
     case 'days':
       return `${l.value.toFixed(1)} d`;
+    case 'business-days':
+      return `${l.value.toFixed(1)} business d`;
+    case 'minutes':
+      return `${l.value.toFixed(1)} min`;
     case 'cents':
       return money(l.value, currency);
     case 'count':
       return String(l.value);
+    case 'ratio':
+      return l.value.toFixed(2);
   }
 };
 

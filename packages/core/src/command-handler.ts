@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { DateTime } from 'luxon';
 import type { Clock } from './clock.js';
+import type * as t from 'io-ts';
 import { ISODate, ISOInstant } from './codecs/primitives.js';
 import { domainError } from './domain-error.js';
 import type { DomainEvent } from './codecs/registry.js';
@@ -114,9 +115,30 @@ export interface CommandHandlerOptions<C extends DomainCommand, Ev extends Domai
    * refuses the command with code `SubjectForgotten`.
    */
   readonly seal?: (events: readonly Ev[]) => Promise<readonly Ev[]>;
+  /**
+   * Supplies the fact fields a command's spec declares (`command(…, …, { facts })`): values
+   * from outside the aggregate's stream, fetched after the input is decoded and stamped and
+   * before `decide`. What it returns is decoded with the fact codecs; a value that does not
+   * decode refuses the command with `FactUnavailable`.
+   */
+  readonly facts?: FactProvider;
   /** Told after every accepted command that appended events (snapshots are taken here). */
   readonly onAppended?: (streamId: string, state: S, revision: StreamRevision) => Promise<void>;
 }
+
+/** What a fact provider is told of the command it supplies facts for. */
+export interface FactRequest {
+  readonly type: string;
+  /** The decoded and stamped command (without its facts). */
+  readonly command: Readonly<Record<string, unknown>>;
+  readonly streamId: string;
+  /** The command's business time (ISO instant). */
+  readonly at: string;
+  readonly actor: Actor;
+}
+
+/** Fetches the fact fields of one command (see `CommandHandlerOptions.facts`). */
+export type FactProvider = (request: FactRequest) => Promise<Readonly<Record<string, unknown>>>;
 
 export interface CommandHandler<C extends DomainCommand, Ev extends DomainEvent, S> {
   handle(envelope: CommandEnvelope<C>): Promise<CommandResult<Ev, S>>;
@@ -196,9 +218,11 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
    * valid, the actor may issue the command, its input decodes exactly, and the fields the call
    * stamps (actor, role, time) agree with any the payload carried.
    */
-  const prepare = (
+  const prepare = async (
     env: CommandEnvelope<C>,
-  ): E.Either<{ rejection: CommandRejection; at: string; record: boolean }, { command: C; at: string }> => {
+  ): Promise<
+    E.Either<{ rejection: CommandRejection; at: string; record: boolean }, { command: C; at: string }>
+  > => {
     const raw = env.command as unknown;
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     // A refusal is dated at the call's business time when it gave a valid one.
@@ -262,11 +286,39 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
       }
       stamped[field] = value;
     }
-    return E.right({ command: { ...decoded.right.fields, ...stamped, type } as unknown as C, at });
+    const command = { ...decoded.right.fields, ...stamped, type };
+    const factFields = Object.keys(s.facts);
+    if (factFields.length === 0) return E.right({ command: command as unknown as C, at });
+    if (options.facts === undefined)
+      return fail(
+        domainError(
+          'FactUnavailable',
+          `${type} needs ${factFields.join(', ')}, and nothing supplies them`,
+          factFields[0],
+        ),
+        at,
+      );
+    const supplied = await options.facts({ type, command, streamId: env.streamId, at, actor: env.actor });
+    const facts: Record<string, unknown> = {};
+    for (const field of factFields) {
+      const codec = (s.facts as Record<string, t.Mixed>)[field]!;
+      const r = codec.decode(supplied[field]);
+      if (r._tag === 'Left')
+        return fail(
+          domainError(
+            'FactUnavailable',
+            `${field} could not be established for ${type}: ${bound(JSON.stringify(supplied[field]) ?? 'nothing')}`,
+            field,
+          ),
+          at,
+        );
+      facts[field] = r.right;
+    }
+    return E.right({ command: { ...command, ...facts } as unknown as C, at });
   };
 
   const handle = async (env: CommandEnvelope<C>): Promise<CommandResult<Ev, S>> => {
-    const prepared = prepare(env);
+    const prepared = await prepare(env);
     if (prepared._tag === 'Left') {
       const { rejection, at, record } = prepared.left;
       return record ? refuse(env, at, rejection) : E.left(rejection);
@@ -361,7 +413,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
   return {
     handle,
     check: async (env) => {
-      const prepared = prepare(env);
+      const prepared = await prepare(env);
       if (prepared._tag === 'Left') return E.left(prepared.left.rejection);
       const loaded = await load(env.streamId);
       const decision = decider.decide(prepared.right.command, loaded.state);

@@ -7,3 +7,4 @@ export * as Finance from './finance/index.js';
 export * from './calendar/index.js';
 export * from './policies/index.js';
 export * from './compliance/index.js';
+export * from './definitions/index.js';

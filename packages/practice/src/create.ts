@@ -1,4 +1,5 @@
-import type { Actor, ReadModelReader } from '@praxis/core';
+import type { Actor, KpiDefinition, ReadModelReader } from '@praxis/core';
+import type { ProcessManagerStatus } from './process-managers.js';
 import { importRemittance, type ImportOptions, type RemittanceImport } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
@@ -50,6 +51,10 @@ export interface PracticeQueries<Ms extends readonly PracticeModule[] = BuiltinM
     period: string,
     options?: { readonly reader?: ReadModelReader } & KpiReportOptions,
   ): Promise<KpiReport>;
+  /** Every KPI the practice's modules contribute: id, label, area, unit, direction, formula, source. */
+  readonly kpiRegistry: readonly KpiDefinition[];
+  /** Where each process manager stands: its checkpoint and parked events. */
+  processManagers(): Promise<readonly ProcessManagerStatus[]>;
   /**
    * The compliance calendar as of a date: every dated obligation (credentials, training,
    * policy reviews, requirements, incident clocks, corrective actions, filing deadlines)
@@ -95,9 +100,17 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
     const queries: PracticeQueries<Ms> = {
       ...core,
       audit: practiceAudit(core, core.projectionList),
+      kpiRegistry: wiring.kpis,
+      processManagers: () => wiring.processes.status(),
       kpis: async (period, o = {}) => {
         const { reader, ...rest } = o;
-        return kpiReport(reader ?? core.readModels, periodIn(period, core.settings.timeZone), targets, rest);
+        return kpiReport(
+          reader ?? core.readModels,
+          periodIn(period, core.settings.timeZone),
+          targets,
+          rest,
+          wiring.kpis,
+        );
       },
       calendar: (asOf, o = {}) => {
         const { reader, ...rest } = o;

@@ -24,6 +24,10 @@ export {
   calendarOf,
   periodIn,
   defaultTargets,
+  builtinKpis,
+  kpiRegistryOf,
+  kpiContext,
+  type KpiTargets,
   type KpiReport,
   type KpiReportOptions,
   type FinanceDocuments,
@@ -35,3 +39,10 @@ export {
 export { compareReadModels, type ReadModelDifference } from './read-model-check.js';
 export { practiceTrust, defaultCheckpointEvery, type PracticeTrust } from './trust.js';
 export type { Forgotten } from './forget.js';
+export {
+  processManagers,
+  withProcessGrants,
+  type ProcessManagers,
+  type ProcessManagerStatus,
+  type IssueReaction,
+} from './process-managers.js';

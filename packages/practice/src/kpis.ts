@@ -1,14 +1,22 @@
 import { DateTime } from 'luxon';
-import { InvalidArgument, type ReadModelReader } from '@praxis/core';
+import {
+  InvalidArgument,
+  type KpiContext,
+  type KpiDefinition,
+  type KpiUnit,
+  type PracticeModule,
+  type ReadModelReader,
+} from '@praxis/core';
 import {
   Finance,
+  KpiDetail,
   complianceCalendar,
-  complianceKpis,
+  complianceKpiDefinitions,
+  financeKpis,
   isPeriodError,
   parsePeriod,
-  policyAcknowledgmentRate,
-  staffTurnover,
-  trainingCompliance,
+  policyKpis,
+  staffKpis,
   type CalendarEntry,
   type ComplianceKpis,
   type Period,
@@ -17,8 +25,8 @@ import {
   type TrainingCompliance,
 } from '@praxis/kpi';
 
-/** What a KPI is measured in. */
-export type KpiUnit = 'percent' | 'days' | 'cents' | 'count';
+/** What a KPI is measured in (see `KpiUnit` in @praxis/core). */
+export type { KpiUnit } from '@praxis/core';
 
 /** A target for one KPI: at least or at most a value. */
 export interface KpiTarget {
@@ -26,14 +34,18 @@ export interface KpiTarget {
   readonly direction: 'at-least' | 'at-most';
 }
 
-/** One line of the KPI table. */
+/** One line of the KPI table: a registered KPI's value for the period, with its target. */
 export interface KpiLine {
-  readonly id: KpiId;
+  readonly id: string;
   readonly label: string;
-  readonly area: 'finance' | 'staff' | 'policies' | 'compliance';
+  /** The module's area (`finance`, `staff`, `patients`, …). */
+  readonly area: string;
   /** Undefined when the formula's denominator is zero (shown as "n/a", never as infinity). */
   readonly value: number | undefined;
   readonly unit: KpiUnit;
+  readonly direction: KpiDefinition['direction'];
+  /** The formula in words. */
+  readonly formula: string;
   readonly target?: KpiTarget;
   /** Whether the value meets its target (absent without a target or a value). */
   readonly met?: boolean;
@@ -41,14 +53,15 @@ export interface KpiLine {
   readonly source: string;
 }
 
-/** Every KPI of a period, with the detail each was computed from. */
+/** Every KPI of a period, with the detail the built-in ones were computed from. */
 export interface KpiReport {
   readonly period: { readonly label: string; readonly firstDay: string; readonly lastDay: string };
   /**
-   * Which view of the finance KPIs: `as-reported` (only what was recorded by the period's
-   * close, so a closed month never changes) or `restated` (with corrections recorded since).
+   * Which view of the period: `as-reported` (only what was recorded by the period's close, so
+   * a closed month never changes) or `restated` (with corrections recorded since).
    */
   readonly basis: Finance.Basis;
+  /** One line per KPI the practice's modules contribute, in module order. */
   readonly lines: readonly KpiLine[];
   readonly revenueCycle: Finance.RevenueCycleKpis;
   readonly arAging: Finance.ARAging;
@@ -59,7 +72,7 @@ export interface KpiReport {
   readonly compliance: ComplianceKpis;
 }
 
-/** The KPIs of the table, by id. */
+/** The built-in KPIs' ids (any registered KPI id is accepted where an id is asked for). */
 export type KpiId =
   | 'daysInAR'
   | 'adjustedCollectionRate'
@@ -80,11 +93,14 @@ export type KpiId =
   | 'overdueCorrectiveActions'
   | 'meanDaysToCloseFinding';
 
+/** KPI targets by KPI id (any registered id). */
+export type KpiTargets = Readonly<Partial<Record<KpiId, KpiTarget>> & Record<string, KpiTarget>>;
+
 /**
  * Targets used when the practice sets none: common benchmarks (MGMA / HFMA better performers),
  * to be replaced by the practice's own strategic goals through `createPractice({ targets })`.
  */
-export const defaultTargets: Readonly<Partial<Record<KpiId, KpiTarget>>> = {
+export const defaultTargets: KpiTargets = {
   daysInAR: { value: 40, direction: 'at-most' },
   adjustedCollectionRate: { value: 95, direction: 'at-least' },
   agedARRate: { value: 15, direction: 'at-most' },
@@ -98,14 +114,12 @@ export const defaultTargets: Readonly<Partial<Record<KpiId, KpiTarget>>> = {
 
 /** Reads a period label (`2026-03`, `2026-Q1`, `2026`) in the practice's zone; InvalidArgument otherwise. */
 export const periodIn = (label: string, zone: string): Period => {
-  const p = parsePeriod(label, zone);
-  if (isPeriodError(p)) {
-    throw new InvalidArgument('period', `"${label}" is not a period (use 2026, 2026-Q1 or 2026-03)`);
+  const p = typeof label === 'string' ? parsePeriod(label, zone) : undefined;
+  if (p === undefined || isPeriodError(p)) {
+    throw new InvalidArgument('period', `"${String(label)}" is not a period (use 2026, 2026-Q1 or 2026-03)`);
   }
   return p;
 };
-
-const orUndefined = (n: number | null | undefined): number | undefined => (n === null ? undefined : n);
 
 /** How a KPI report is computed. */
 export interface KpiReportOptions {
@@ -130,9 +144,70 @@ export const loadFinanceDocuments = async (reader: ReadModelReader): Promise<Fin
   budgets: await Finance.loadBudgets(reader),
 });
 
+/** The KPIs of a practice's modules, checked: ids unique, each defined once. */
+export const kpiRegistryOf = (modules: readonly PracticeModule[]): readonly KpiDefinition[] => {
+  const seen = new Map<string, string>();
+  const out: KpiDefinition[] = [];
+  for (const m of modules)
+    for (const k of m.kpis ?? []) {
+      const other = seen.get(k.id);
+      if (other !== undefined)
+        throw new InvalidArgument('modules', `two modules (${other} and ${m.area}) define the KPI ${k.id}`);
+      seen.set(k.id, m.area);
+      out.push(k);
+    }
+  return out;
+};
+
+/** A KPI context for one period: each memo key is loaded once. */
+export const kpiContext = (
+  reader: ReadModelReader,
+  period: Period,
+  basis: Finance.Basis,
+  documents?: FinanceDocuments,
+): KpiContext => {
+  const cache = new Map<string, Promise<unknown>>();
+  if (documents !== undefined) cache.set('finance:documents', Promise.resolve(documents));
+  return {
+    reader,
+    period,
+    basis,
+    memo: <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      let p = cache.get(key) as Promise<T> | undefined;
+      if (p === undefined) {
+        p = load();
+        cache.set(key, p);
+      }
+      return p;
+    },
+  };
+};
+
+const lineOf = (def: KpiDefinition, value: number | undefined, target: KpiTarget | undefined): KpiLine => {
+  const met =
+    target === undefined || value === undefined
+      ? undefined
+      : target.direction === 'at-least'
+        ? value >= target.value
+        : value <= target.value;
+  return {
+    id: def.id,
+    label: def.label,
+    area: def.area,
+    value,
+    unit: def.unit,
+    direction: def.direction,
+    formula: def.formula,
+    source: def.source,
+    ...(target === undefined ? {} : { target }),
+    ...(met === undefined ? {} : { met }),
+  };
+};
+
 /**
- * Every KPI of a period from the read models, each with its target where one is set. The
- * claim documents are read once per report (or passed in `options.documents`).
+ * Every KPI of a period from the read models (one line per registered KPI, default: the
+ * built-in modules'), each with its target where one is set. Detail each KPI shares (the
+ * claim documents) is read once per report (or passed in `options.documents`).
  *
  * @example
  * const report = await kpiReport(practice.readModels, periodIn('2026-Q1', 'America/Chicago'));
@@ -141,168 +216,35 @@ export const loadFinanceDocuments = async (reader: ReadModelReader): Promise<Fin
 export const kpiReport = async (
   reader: ReadModelReader,
   period: Period,
-  targets: Readonly<Partial<Record<KpiId, KpiTarget>>> = defaultTargets,
+  targets: KpiTargets = defaultTargets,
   options: KpiReportOptions = {},
+  registry: readonly KpiDefinition[] = builtinKpis,
 ): Promise<KpiReport> => {
   const basis = options.basis ?? 'as-reported';
-  const { claims, budgets } = options.documents ?? (await loadFinanceDocuments(reader));
-  const rc = Finance.revenueCycleKpisOf(claims, period, basis);
-  const arAging = Finance.arAgingOf(claims, period, basis);
-  const budget = Finance.budgetVsActualOf(budgets, claims, period);
-  const turnover = await staffTurnover(reader, period);
-  const training = await trainingCompliance(reader, period.lastDay);
-  const acks = await policyAcknowledgmentRate(reader, period.lastDay);
-  const compliance = await complianceKpis(reader, period);
-  const line = (
-    id: KpiId,
-    label: string,
-    area: KpiLine['area'],
-    value: number | undefined,
-    unit: KpiUnit,
-    source: string,
-  ): KpiLine => {
-    const target = targets[id];
-    const met =
-      target === undefined || value === undefined
-        ? undefined
-        : target.direction === 'at-least'
-          ? value >= target.value
-          : value <= target.value;
-    return {
-      id,
-      label,
-      area,
-      value,
-      unit,
-      source,
-      ...(target === undefined ? {} : { target }),
-      ...(met === undefined ? {} : { met }),
-    };
-  };
-  const lines: KpiLine[] = [
-    line(
-      'grossCharges',
-      'Gross charges',
-      'finance',
-      rc.grossCharges,
-      'cents',
-      'sum of charges by date of service',
-    ),
-    line(
-      'netCollections',
-      'Net collections',
-      'finance',
-      rc.netCollections,
-      'cents',
-      'payer + patient payments',
-    ),
-    line('daysInAR', 'Days in A/R', 'finance', rc.daysInAR, 'days', 'MGMA'),
-    line(
-      'adjustedCollectionRate',
-      'Adjusted collection %',
-      'finance',
-      rc.adjustedCollectionRate,
-      'percent',
-      'MGMA',
-    ),
-    line('grossCollectionRate', 'Gross collection %', 'finance', rc.grossCollectionRate, 'percent', 'MGMA'),
-    line('agedARRate', 'A/R over 90 days %', 'finance', rc.agedARRate, 'percent', 'HFMA AR-1'),
-    line('cleanClaimRate', 'Clean claim rate %', 'finance', rc.cleanClaimRate, 'percent', 'HFMA CL-1'),
-    line('initialDenialRate', 'Initial denial rate %', 'finance', rc.initialDenialRate, 'percent', 'HFMA'),
-    line(
-      'initialDenialRateByDollars',
-      'Initial denial rate % ($)',
-      'finance',
-      rc.initialDenialRateByDollars,
-      'percent',
-      'HFMA',
-    ),
-    line(
-      'denialWriteOffRate',
-      'Denial write-off %',
-      'finance',
-      rc.denialWriteOffRate,
-      'percent',
-      'HFMA AR-6',
-    ),
-    line(
-      'posCollectionRate',
-      'Point-of-service collections %',
-      'finance',
-      rc.posCollectionRate,
-      'percent',
-      'HFMA PA-7',
-    ),
-    line(
-      'budgetVariancePct',
-      'Budget variance %',
-      'finance',
-      budget.total.variancePct,
-      'percent',
-      '(actual − budget) ÷ budget',
-    ),
-    line(
-      'staffTurnover',
-      'Staff turnover %',
-      'staff',
-      orUndefined(turnover.turnoverPct),
-      'percent',
-      'separations ÷ average headcount',
-    ),
-    line(
-      'trainingCompliance',
-      'Training compliance %',
-      'staff',
-      orUndefined(training.compliancePct),
-      'percent',
-      'staff current ÷ staff required',
-    ),
-    line(
-      'policyAcknowledgment',
-      'Policy acknowledgment %',
-      'policies',
-      acks.percent,
-      'percent',
-      'current-version acknowledgments ÷ assignments',
-    ),
-    line(
-      'openFindings',
-      'Open compliance findings',
-      'compliance',
-      compliance.openFindings,
-      'count',
-      'at period end',
-    ),
-    line(
-      'overdueCorrectiveActions',
-      'Overdue corrective actions',
-      'compliance',
-      compliance.overdueCorrectiveActions,
-      'count',
-      'at period end',
-    ),
-    line(
-      'meanDaysToCloseFinding',
-      'Mean days to close a finding',
-      'compliance',
-      compliance.meanDaysToCloseFinding.meanDays,
-      'days',
-      'closed − recorded, findings closed in the period',
-    ),
-  ];
+  const context = kpiContext(reader, period, basis, options.documents);
+  const lines: KpiLine[] = [];
+  for (const def of registry) lines.push(lineOf(def, await def.compute(context), targets[def.id]));
   return {
     period: { label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
     basis,
     lines,
-    revenueCycle: rc,
-    arAging,
-    budget,
-    turnover,
-    training,
-    policyAcknowledgments: acks,
-    compliance,
+    revenueCycle: await KpiDetail.revenueCycle(context),
+    arAging: await KpiDetail.arAging(context),
+    budget: await KpiDetail.budgetVsActual(context),
+    turnover: await KpiDetail.turnover(context),
+    training: await KpiDetail.training(context),
+    policyAcknowledgments: await KpiDetail.acknowledgments(context),
+    compliance: await KpiDetail.compliance(context),
   };
 };
+
+/** The built-in modules' KPIs, in the order of the report. */
+export const builtinKpis: readonly KpiDefinition[] = [
+  ...financeKpis,
+  ...staffKpis,
+  ...policyKpis,
+  ...complianceKpiDefinitions,
+];
 
 /** The compliance calendar over every obligations read model of the practice. */
 export const calendarOf = async (

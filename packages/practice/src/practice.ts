@@ -27,6 +27,12 @@ import {
   type SnapshotStore,
   type SubjectKeyStore,
   type Vault,
+  type FactContext,
+  type FactProvider,
+  type KpiDefinition,
+  isPeriodError,
+  parsePeriod,
+  rolePermissions,
 } from '@praxis/core';
 import { forgetSubject, type Forgotten } from './forget.js';
 import { commandMethods, type CallOptions } from './area.js';
@@ -37,7 +43,9 @@ import { openBackend, type Backend } from './open-store.js';
 import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
 import { memoryReadModelStore, memorySnapshotStore, memorySubjectKeyStore } from '@praxis/store-memory';
-import { defaultPermissions } from './roles.js';
+import { rolesOf } from './roles.js';
+import { processManagers, withProcessGrants, type ProcessManagers } from './process-managers.js';
+import { kpiContext, kpiRegistryOf } from './kpis.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
@@ -52,7 +60,7 @@ import {
   type TrustKey,
 } from '@praxis/audit';
 import { practiceTrust, type PracticeTrust } from './trust.js';
-import type { KpiId, KpiTarget } from './kpis.js';
+import type { KpiTargets } from './kpis.js';
 
 /** How to open a practice. */
 export interface PracticeOptions {
@@ -84,7 +92,7 @@ export interface PracticeOptions {
   /** The acting user when a call names none. */
   readonly actor?: Actor;
   /** KPI targets (e.g. from the practice's strategic goals), over `defaultTargets`. */
-  readonly targets?: Readonly<Partial<Record<KpiId, KpiTarget>>>;
+  readonly targets?: KpiTargets;
   /**
    * The key that makes the log tamper-evident (see docs/audit.md): every event is sealed with
    * it, checkpoints are signed with it, snapshots are bound to it. Kept outside the database
@@ -222,6 +230,11 @@ interface Wiring {
     { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
   >;
   readonly readModels: ReadModels;
+  /** The read models caught up before each read: as stored, and with personal fields revealed. */
+  readonly readers: Readers;
+  /** Every KPI the modules contribute. */
+  readonly kpis: readonly KpiDefinition[];
+  readonly processes: ProcessManagers;
   readonly permissions: PermissionPolicy;
   readonly trust: PracticeTrust | undefined;
   /** The settings aggregate's handler, with permissions and refusals recorded. */
@@ -294,6 +307,52 @@ const establish = async (
   return settings;
 };
 
+interface Readers {
+  /** Brings every read model up to the end of the log (ReadModelFailed if one cannot). */
+  readonly catchUp: () => Promise<void>;
+  readonly sealed: ReadModelReader;
+  readonly revealed: ReadModelReader;
+}
+
+const readersOf = (readModels: ReadModels, vault: Vault): Readers => {
+  const catchUp = async () => {
+    // Another process sharing the database may have moved a checkpoint first: the runner then
+    // reloads its slot and goes on, so a CheckpointMoved failure is retried a few times.
+    for (let attempt = 1; ; attempt++) {
+      const statuses = await readModels.catchUp();
+      const failed = statuses.find((s) => s.phase === 'failed');
+      if (failed === undefined) return;
+      if (CheckpointMoved.isInstance(failed.error) && attempt < 5) continue;
+      const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
+      throw new ReadModelFailed(failed.projection, why);
+    }
+  };
+  return {
+    catchUp,
+    sealed: {
+      get: async (p, k) => {
+        await catchUp();
+        return readModels.reader.get(p, k);
+      },
+      list: async function* (p, prefix) {
+        await catchUp();
+        yield* readModels.reader.list(p, prefix);
+      },
+    },
+    // Read models hold personal fields sealed; every read through the facade reveals them.
+    revealed: {
+      get: async (p, k) => {
+        await catchUp();
+        return vault.reveal(await readModels.reader.get(p, k));
+      },
+      list: async function* (p, prefix) {
+        await catchUp();
+        for await (const entry of readModels.reader.list(p, prefix)) yield await vault.reveal(entry);
+      },
+    },
+  };
+};
+
 /**
  * Opens the store, establishes or checks the practice's settings, and wires one command
  * handler per aggregate and every module's read models.
@@ -327,12 +386,55 @@ export const wirePractice = async (
     const bootClock = options.clock ?? systemClock(zone ?? 'UTC');
     const settings = await establish(store, options, bootClock);
     const clock = options.clock ?? systemClock(settings.timeZone);
-    const permissions = options.permissions ?? defaultPermissions;
+    const kpis = kpiRegistryOf(modules);
+    const managers = modules.flatMap((m) => m.processManagers ?? []);
+    // The process managers' own roles are added to whichever policy the practice uses.
+    const permissions = withProcessGrants(options.permissions ?? rolePermissions(rolesOf(modules)), managers);
     // Every refusal (a rule or a permission) is recorded in the security stream for auditors.
     const onRefused = recordRefusals(store);
     // Personal fields are sealed before anything is appended, folded or snapshotted.
     const vault = makeVault(backend.subjectKeys);
     const seal = vault.sealer(registry);
+    const readModels = engineReadModels(store, backend.readModels, [
+      auditView(registry.types),
+      ...modules.flatMap((m) => m.projections),
+    ]);
+    const readers = readersOf(readModels, vault);
+    const processes = processManagers({
+      store,
+      checkpoints: backend.readModels,
+      managers,
+      reader: readers.revealed,
+      vault,
+      now: () => clock.now().toISO({ suppressMilliseconds: true })!,
+    });
+    // What fact providers read: other aggregates, the read models, the KPI registry.
+    const factContext = (at: string, actor: Actor): FactContext => ({
+      reader: readers.revealed,
+      at,
+      actor,
+      load: async <S>(aggregate: string, id: string): Promise<S | undefined> => {
+        const entry = handlers.get(aggregate);
+        if (entry === undefined || typeof id !== 'string' || id === '') return undefined;
+        const r = await entry.handler.load(streamIdOf(entry.binding.decider, id));
+        return r.revision === 'no_stream' ? undefined : ((await vault.reveal(r.state)) as S);
+      },
+      kpiDefinition: (id) => kpis.find((k) => k.id === id),
+      kpi: async (id, label) => {
+        const def = kpis.find((k) => k.id === id);
+        const period = typeof label === 'string' ? parsePeriod(label, settings.timeZone) : undefined;
+        if (def === undefined || period === undefined || isPeriodError(period)) return undefined;
+        return def.compute(kpiContext(readers.revealed, period, 'as-reported'));
+      },
+    });
+    const factsOf = (binding: AnyBinding): FactProvider | undefined => {
+      const providers = binding.facts;
+      if (providers === undefined) return undefined;
+      return async (request) => {
+        const provide = providers[request.type];
+        return provide === undefined ? {} : provide(request.command, factContext(request.at, request.actor));
+      };
+    };
     const handlers = new Map<
       string,
       { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> }
@@ -357,6 +459,7 @@ export const wirePractice = async (
                 decider: binding.decider,
                 every: binding.snapshotEvery,
               });
+        const facts = factsOf(binding);
         handlers.set(name, {
           binding,
           handler: makeCommandHandler({
@@ -366,15 +469,12 @@ export const wirePractice = async (
             permissions,
             onRefused,
             seal,
+            ...(facts === undefined ? {} : { facts }),
             ...snapshots,
           }),
         });
       }
     }
-    const readModels = engineReadModels(store, backend.readModels, [
-      auditView(registry.types),
-      ...modules.flatMap((m) => m.projections),
-    ]);
     const settingsHandler = makeCommandHandler({
       store,
       decider: Settings.decider,
@@ -391,6 +491,9 @@ export const wirePractice = async (
       modules,
       handlers,
       readModels,
+      readers,
+      kpis,
+      processes,
       permissions,
       settingsHandler,
       trust,
@@ -412,6 +515,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     aggregate: string,
     command: DomainCommand,
     options: CallOptions | undefined,
+    internal = false,
   ):
     | {
         entry: { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> };
@@ -423,6 +527,13 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       throw new InvalidArgument(
         'actor',
         'every command needs an acting user: practice.as(actor) or { actor }',
+      );
+    }
+    // Process managers' roles are the practice's own: no caller may act as one.
+    if (!internal && typeof who.role === 'string' && who.role.startsWith('process:')) {
+      return refusedByRule(
+        '',
+        domainError('ReservedRole', `${bounded(who.role)} is a process manager's own role`, 'actor.role'),
       );
     }
     const entry = typeof aggregate === 'string' ? w.handlers.get(aggregate) : undefined;
@@ -467,8 +578,9 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     aggregate: string,
     command: DomainCommand,
     options: CallOptions | undefined,
+    internal = false,
   ): Promise<Outcome> => {
-    const addressed = address(aggregate, command, options);
+    const addressed = address(aggregate, command, options, internal);
     if ('ok' in addressed) {
       const who = options?.actor ?? actor;
       // A command for no aggregate is recorded too (when its actor can be named).
@@ -487,42 +599,23 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     const { entry, envelope } = addressed;
     const result = await entry.handler.handle(envelope);
     await w.trust?.afterCommand();
-    return w.vault.reveal(toOutcome(envelope.streamId, result, entry.binding.decider.refusals));
+    const outcome = await w.vault.reveal(
+      toOutcome(envelope.streamId, result, entry.binding.decider.refusals),
+    );
+    // Automatic reactions to what was just recorded (their own commands run internally).
+    if (!internal && outcome.ok && outcome.events.length > 0) await drain();
+    return outcome;
   };
+  /** Runs the process managers until they have reacted to everything recorded. */
+  const drain = () =>
+    w.processes.drain((aggregate, command, o) => run(aggregate, command as DomainCommand, o, true));
   const entryOf = (aggregate: string) => w.handlers.get(aggregate);
   const catchUp = async () => {
-    // Another process sharing the database may have moved a checkpoint first: the runner then
-    // reloads its slot and goes on, so a CheckpointMoved failure is retried a few times.
-    for (let attempt = 1; ; attempt++) {
-      const statuses = await w.readModels.catchUp();
-      const failed = statuses.find((s) => s.phase === 'failed');
-      if (failed === undefined) return;
-      if (CheckpointMoved.isInstance(failed.error) && attempt < 5) continue;
-      const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
-      throw new ReadModelFailed(failed.projection, why);
-    }
+    await drain();
+    await w.readers.catchUp();
   };
-  const sealedReader: ReadModelReader = {
-    get: async (p, k) => {
-      await catchUp();
-      return w.readModels.reader.get(p, k);
-    },
-    list: async function* (p, prefix) {
-      await catchUp();
-      yield* w.readModels.reader.list(p, prefix);
-    },
-  };
-  // Read models hold personal fields sealed; every read through the facade reveals them.
-  const reader: ReadModelReader = {
-    get: async (p, k) => {
-      await catchUp();
-      return w.vault.reveal(await w.readModels.reader.get(p, k));
-    },
-    list: async function* (p, prefix) {
-      await catchUp();
-      for await (const entry of w.readModels.reader.list(p, prefix)) yield await w.vault.reveal(entry);
-    },
-  };
+  const reader = w.readers.revealed;
+  const sealedReader = w.readers.sealed;
   return {
     settings: w.settings,
     store: w.store,

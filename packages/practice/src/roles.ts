@@ -1,12 +1,43 @@
-import { rolePermissions, type PermissionPolicy } from '@praxis/core';
+import { rolePermissions, type PermissionPolicy, type PracticeModule } from '@praxis/core';
+import { builtinModules } from './modules/index.js';
 
 /**
- * The practice roles Praxis ships with, and what each may do. A grant is `*` (everything),
- * `Aggregate.*` (every command of one aggregate) or `Aggregate.Command`; `self:…` allows it only
- * for oneself (the command's subject, e.g. `staffId`, is the actor); `onBehalfOf:…` allows acting
- * in another person's name (`{ onBehalfOf }`). See `rolePermissions` in @praxis/core.
+ * The roles the facade itself defines; every module adds grants to roles by name
+ * (`PracticeModule.roles`). A grant is `*` (everything), `Aggregate.*` (every command of one
+ * aggregate) or `Aggregate.Command`; `self:…` allows it only for oneself (the command's
+ * subject, e.g. `staffId`, is the actor); `onBehalfOf:…` allows acting in another person's
+ * name (`{ onBehalfOf }`). See `rolePermissions` in @praxis/core.
  *
  * - practice_manager: runs the practice: everything, also in another person's name.
+ * - compliance_officer: the privacy officer answers erasure requests (docs/personal-data.md).
+ * - auditor: reads only; may issue no command.
+ */
+export const facadeRoles: Readonly<Record<string, readonly string[]>> = {
+  practice_manager: ['*', 'onBehalfOf:*'],
+  compliance_officer: ['Vault.ForgetSubject'],
+  auditor: [],
+};
+
+/**
+ * The practice's roles: the facade's, with every module's grants merged in by role name.
+ * Roles named `process:…` are the process managers' own and cannot be granted by a module.
+ */
+export const rolesOf = (modules: readonly PracticeModule[]): Record<string, readonly string[]> => {
+  const roles = new Map<string, string[]>(Object.entries(facadeRoles).map(([r, g]) => [r, [...g]]));
+  for (const m of modules)
+    for (const [role, grants] of Object.entries(m.roles ?? {})) {
+      if (role.startsWith('process:')) continue;
+      const list = roles.get(role) ?? [];
+      for (const g of grants) if (!list.includes(g)) list.push(g);
+      roles.set(role, list);
+    }
+  return Object.fromEntries(roles);
+};
+
+/**
+ * The roles a practice with the built-in modules has, and what each may do:
+ *
+ * - practice_manager: everything, also in another person's name.
  * - physician: documents care (charges), acknowledges policies and records training for themselves.
  * - biller: the revenue cycle (claims, payments, write-offs, 835 remittances); own
  *   acknowledgments and training.
@@ -17,43 +48,11 @@ import { rolePermissions, type PermissionPolicy } from '@praxis/core';
  * - staff: acknowledges policies and records training for themselves, takes copays at the front desk.
  * - auditor: reads only; may issue no command.
  */
-export const practiceRoles = {
-  practice_manager: ['*', 'onBehalfOf:*'],
-  physician: [
-    'Claim.RegisterCharges',
-    'Claim.AddCharges',
-    'self:Policy.AcknowledgePolicy',
-    'self:StaffMember.CompleteTraining',
-  ],
-  biller: ['Claim.*', 'Remittance.*', 'self:Policy.AcknowledgePolicy', 'self:StaffMember.CompleteTraining'],
-  hr: [
-    'StaffMember.*',
-    'Conflict.*',
-    'Policy.AcknowledgePolicy',
-    'onBehalfOf:Conflict.OpenConflict',
-    'onBehalfOf:StaffMember.RecordQuarterlyReview',
-  ],
-  compliance_officer: [
-    'Policy.*',
-    'Programme.*',
-    'Audit.*',
-    'Breach.*',
-    'OshaIncident.*',
-    'OshaRecordkeeping.*',
-    'StaffMember.CompleteTraining',
-    // The privacy officer answers erasure requests (docs/personal-data.md).
-    'Vault.ForgetSubject',
-  ],
-  staff: [
-    'self:Policy.AcknowledgePolicy',
-    'self:StaffMember.CompleteTraining',
-    'Claim.CollectPatientPayment',
-  ],
-  auditor: [],
-} as const satisfies Record<string, readonly string[]>;
+export const practiceRoles: Readonly<Record<string, readonly string[]>> = rolesOf(builtinModules);
 
 /** One of the built-in roles. */
-export type PracticeRole = keyof typeof practiceRoles;
+export type PracticeRole =
+  'practice_manager' | 'physician' | 'biller' | 'hr' | 'compliance_officer' | 'staff' | 'auditor';
 
-/** The default permission policy: `practiceRoles`. */
+/** The default permission policy of the built-in modules: `practiceRoles`. */
 export const defaultPermissions: PermissionPolicy = rolePermissions(practiceRoles);

@@ -20,9 +20,17 @@ export interface CommandSpec<
   R extends t.Props = t.Props,
   O extends t.Props = t.Props,
   St extends string = string,
+  Fa extends t.Props = t.Props,
 > {
   readonly required: R;
   readonly optional: O;
+  /**
+   * Fields the handler fills in from outside the aggregate's stream (another aggregate, a read
+   * model, a KPI) before `decide`: a caller may not send them (`UnknownField`); the binding's
+   * fact provider supplies them and they are decoded with these codecs. `decide` should copy
+   * them into its events, so the decision is frozen and replays without the read model.
+   */
+  readonly facts: Fa;
   readonly stamps: Readonly<Record<St, Stamp>>;
   /** The stamped fields' names (the keys of `stamps`). */
   readonly stamped: readonly St[];
@@ -40,7 +48,7 @@ export interface CommandSpec<
 
 /** Any command spec, for maps and lookups. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a map of specs of different shapes
-export type AnyCommandSpec = CommandSpec<any, any, any>;
+export type AnyCommandSpec = CommandSpec<any, any, any, any>;
 
 /**
  * Declares one command: its required and optional fields (io-ts codecs), and which fields the
@@ -54,18 +62,22 @@ export const command = <
   R extends t.Props,
   O extends t.Props = Record<never, never>,
   St extends string = never,
+  Fa extends t.Props = Record<never, never>,
 >(
   required: R,
   optional?: O,
   options: {
     readonly stamps?: Readonly<Record<St, Stamp>>;
+    /** Fields the handler fetches (see `CommandSpec.facts`): `{ baselineValue: t.number }`. */
+    readonly facts?: Fa;
     readonly businessTime?: (keyof R | keyof O) & string;
     /** May be the aggregate's id field (`staffId`), which every command accepts. */
     readonly subject?: string;
   } = {},
-): CommandSpec<R, O, NoInfer<St>> => ({
+): CommandSpec<R, O, NoInfer<St>, Fa> => ({
   required,
   optional: (optional ?? {}) as O,
+  facts: (options.facts ?? {}) as Fa,
   stamps: (options.stamps ?? {}) as Readonly<Record<St, Stamp>>,
   stamped: Object.keys(options.stamps ?? {}) as St[],
   ...(options.businessTime === undefined ? {} : { businessTime: options.businessTime }),
@@ -79,6 +91,7 @@ type Fields<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t
 type StampedOf<S> = S extends { readonly stamped: readonly (infer St)[] } ? St & string : never;
 type RequiredOf<S> = S extends { readonly required: infer R extends t.Props } ? R : never;
 type OptionalOf<S> = S extends { readonly optional: infer O extends t.Props } ? O : never;
+type FactsOf<S> = S extends { readonly facts: infer F extends t.Props } ? F : never;
 
 /** The fields a caller sends for a command: stamped fields may be left out. */
 export type CommandInput<S> = Fields<RequiredOf<S>, OptionalOf<S>> & {
@@ -91,7 +104,7 @@ export type DecidedCommand<K extends string, S> = { readonly type: K } & Fields<
   OptionalOf<S>
 > & {
     readonly [F in StampedOf<S>]: string;
-  };
+  } & { readonly [F in keyof FactsOf<S>]: t.TypeOf<FactsOf<S>[F]> };
 
 /** The union of commands a `defineCommands` map describes, as `decide` sees them. */
 export type CommandOf<C> =

@@ -2,6 +2,7 @@ import type { CommandCodecs } from '../codecs/commands.js';
 import type { DomainEvent } from '../codecs/registry.js';
 import type { Decider, DomainCommand } from '../decider.js';
 import { InvalidArgument } from '../errors/index.js';
+import type { AnyFactProviders, FactProviders } from './facts.js';
 
 /**
  * How the facade addresses one aggregate: its decider, and the input field that names the
@@ -24,6 +25,8 @@ export interface AggregateBinding<
   readonly commandTypes: readonly C['type'][];
   /** Snapshot the state every this many events (for aggregates with long streams; state must be JSON). */
   readonly snapshotEvery?: number;
+  /** Supplies the fact fields of its commands (see `FactProviders`). */
+  readonly facts?: AnyFactProviders;
 }
 
 /** Any binding, for lists that mix aggregates. */
@@ -49,12 +52,30 @@ export const bind = <
   decider: Decider<C, Ev, S, R>,
   commands: Cmds,
   idKey: K,
-  options: { readonly snapshotEvery?: number } = {},
+  options: { readonly snapshotEvery?: number; readonly facts?: FactProviders<Cmds> } = {},
 ): AggregateBinding<C, Ev, S, K, Cmds, R> => {
   if (decider.commands !== commands)
     throw new InvalidArgument(
       'commands',
       `bind ${decider.name} to the command codecs its decider decodes with`,
     );
-  return { decider, commands, idKey, commandTypes: commands.types as C['type'][], ...options };
+  for (const type of commands.types) {
+    const spec = commands.spec(type)!;
+    const needs = Object.keys(spec.facts).length > 0;
+    const given = (options.facts as AnyFactProviders | undefined)?.[type] !== undefined;
+    if (needs && !given)
+      throw new InvalidArgument(
+        'facts',
+        `${decider.name}.${type} declares facts; bind it with a provider for them`,
+      );
+  }
+  const { facts, ...rest } = options;
+  return {
+    decider,
+    commands,
+    idKey,
+    commandTypes: commands.types as C['type'][],
+    ...rest,
+    ...(facts === undefined ? {} : { facts: facts as AnyFactProviders }),
+  };
 };

@@ -2,3 +2,4 @@ export * from './binding.js';
 export * from './kpi.js';
 export * from './module.js';
 export * from './process-manager.js';
+export * from './facts.js';

@@ -39,6 +39,7 @@ export const reservedAreas: ReadonlySet<string> = new Set([
   'audit',
   'kpis',
   'kpiRegistry',
+  'processManagers',
   'calendar',
   'as',
   'settings',

@@ -6,7 +6,7 @@ import {
   Programme,
   complianceObligations,
 } from '@praxis/compliance';
-import { complianceFindings } from '@praxis/kpi';
+import { complianceFindings, complianceKpiDefinitions } from '@praxis/kpi';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
@@ -40,6 +40,10 @@ export const complianceModule = defineModule({
   area: 'compliance',
   aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping],
   projections: [complianceObligations, complianceFindings],
+  kpis: complianceKpiDefinitions,
+  roles: {
+    compliance_officer: ['Programme.*', 'Audit.*', 'Breach.*', 'OshaIncident.*', 'OshaRecordkeeping.*'],
+  },
 });
 
 /** The compliance commands of the facade. */

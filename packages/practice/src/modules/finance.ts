@@ -1,5 +1,5 @@
 import { Budget, Claim } from '@praxis/finance';
-import { Finance } from '@praxis/kpi';
+import { Finance, financeKpis } from '@praxis/kpi';
 import { Remittance } from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -24,6 +24,13 @@ export const financeModule = defineModule({
   area: 'finance',
   aggregates: [budget, claim, remittance],
   projections: Finance.financeProjections,
+  kpis: financeKpis,
+  roles: {
+    // Physicians document care; billers run the revenue cycle; the front desk takes copays.
+    physician: ['Claim.RegisterCharges', 'Claim.AddCharges'],
+    biller: ['Claim.*', 'Remittance.*'],
+    staff: ['Claim.CollectPatientPayment'],
+  },
 });
 
 /** The finance commands of the facade. */

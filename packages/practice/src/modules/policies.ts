@@ -1,4 +1,4 @@
-import { policyAcknowledgments } from '@praxis/kpi';
+import { policyAcknowledgments, policyKpis } from '@praxis/kpi';
 import { Policy, policyObligations } from '@praxis/policies';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -11,6 +11,15 @@ export const policiesModule = defineModule({
   area: 'policies',
   aggregates: [policy],
   projections: [policyObligations, policyAcknowledgments],
+  kpis: policyKpis,
+  roles: {
+    // Everyone acknowledges policies for themselves; HR records paper acknowledgments.
+    physician: ['self:Policy.AcknowledgePolicy'],
+    biller: ['self:Policy.AcknowledgePolicy'],
+    staff: ['self:Policy.AcknowledgePolicy'],
+    hr: ['Policy.AcknowledgePolicy'],
+    compliance_officer: ['Policy.*'],
+  },
 });
 
 /** The policy commands of the facade. */

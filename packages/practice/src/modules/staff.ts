@@ -1,4 +1,5 @@
 import { Conflict, Roster, StaffMember, StaffObligations } from '@praxis/staff';
+import { staffKpis } from '@praxis/kpi';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
@@ -13,6 +14,21 @@ export const staffModule = defineModule({
   area: 'staff',
   aggregates: [staffMember, conflict],
   projections: [Roster.staffRoster, StaffObligations.staffObligations],
+  kpis: staffKpis,
+  roles: {
+    // Everyone records their own training; HR runs the staff records and may record a
+    // conflict report or a review in the name of who made it.
+    physician: ['self:StaffMember.CompleteTraining'],
+    biller: ['self:StaffMember.CompleteTraining'],
+    staff: ['self:StaffMember.CompleteTraining'],
+    hr: [
+      'StaffMember.*',
+      'Conflict.*',
+      'onBehalfOf:Conflict.OpenConflict',
+      'onBehalfOf:StaffMember.RecordQuarterlyReview',
+    ],
+    compliance_officer: ['StaffMember.CompleteTraining'],
+  },
 });
 
 /** The staff commands of the facade. */

@@ -1,0 +1,275 @@
+import * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import {
+  accept,
+  command,
+  defineCommands,
+  defineEvents,
+  defineRefusals,
+  ISODate,
+  NonEmptyString,
+  dateInPeriod,
+  reject,
+  type CommandOf,
+  type Decider,
+  type EventOf,
+  type Json,
+  type KpiDefinition,
+  type ProcessManager,
+  type Projection,
+} from '@praxis/core';
+import { bind, createPractice, defineModule } from './index.js';
+
+// A small module written in a test: rooms, sharps containers placed in them, a KPI, a role,
+// a fact (the room must exist) and a process manager (a room counts the containers placed in it).
+const roomEvents = defineEvents({
+  RoomRegistered: t.type({ roomId: NonEmptyString }),
+  ContainerNoted: t.type({ roomId: NonEmptyString, containerId: NonEmptyString }),
+});
+const roomCommands = defineCommands('roomId', {
+  RegisterRoom: command({ roomId: NonEmptyString }),
+  NoteContainer: command({ roomId: NonEmptyString, containerId: NonEmptyString }),
+});
+type Room = { readonly registered: boolean; readonly containers: readonly string[] };
+const room: Decider<CommandOf<typeof roomCommands>, EventOf<typeof roomEvents>, Room> = {
+  name: 'Room',
+  stateVersion: 1,
+  initialState: { registered: false, containers: [] },
+  evolve: (s, e) =>
+    e.type === 'RoomRegistered'
+      ? { ...s, registered: true }
+      : { ...s, containers: [...s.containers, e.data.containerId] },
+  decide: (c, s) => {
+    const { roomId } = c;
+    if (c.type === 'RegisterRoom') return accept(roomEvents.make('RoomRegistered', { roomId }));
+    if (!s.registered) return reject('UnknownRoom', 'no such room', 'roomId');
+    if (s.containers.length >= 2) return reject('RoomFull', 'two containers per room at most');
+    return accept(roomEvents.make('ContainerNoted', { roomId, containerId: c.containerId }));
+  },
+  events: roomEvents,
+  commands: roomCommands,
+};
+
+const events = defineEvents({
+  SharpsContainerPlaced: t.type({
+    containerId: NonEmptyString,
+    room: NonEmptyString,
+    placedOn: ISODate,
+    placedBy: NonEmptyString,
+  }),
+});
+const commands = defineCommands('containerId', {
+  PlaceSharpsContainer: command(
+    { containerId: NonEmptyString, room: NonEmptyString, placedOn: ISODate },
+    {},
+    {
+      businessTime: 'placedOn',
+      stamps: { placedBy: 'actor' },
+      facts: { roomRegistered: t.boolean },
+    },
+  ),
+});
+const refusals = defineRefusals({ UnknownRoom: 'not-found' });
+const container: Decider<
+  CommandOf<typeof commands>,
+  EventOf<typeof events>,
+  { placed: boolean },
+  keyof typeof refusals
+> = {
+  name: 'SharpsContainer',
+  stateVersion: 1,
+  initialState: { placed: false },
+  evolve: () => ({ placed: true }),
+  decide: (c) =>
+    c.roomRegistered
+      ? accept(
+          events.make('SharpsContainerPlaced', {
+            containerId: c.containerId,
+            room: c.room,
+            placedOn: c.placedOn,
+            placedBy: c.placedBy,
+          }),
+        )
+      : reject('UnknownRoom', `there is no room ${c.room}`, 'room'),
+  events,
+  commands,
+  refusals,
+};
+const placements: Projection = {
+  name: 'sharps-placements',
+  version: 1,
+  eventTypes: ['SharpsContainerPlaced'],
+  handle: (e) => {
+    const d = e.data as { containerId: string; placedOn: string };
+    return [{ key: `c:${d.containerId}`, update: () => ({ placedOn: d.placedOn }) }];
+  },
+};
+const containersPlaced: KpiDefinition = {
+  id: 'sharpsContainersPlaced',
+  label: 'Sharps containers placed',
+  area: 'sharps',
+  unit: 'count',
+  direction: 'higher-is-better',
+  formula: 'containers placed in the period',
+  source: 'test',
+  compute: async ({ reader, period }) => {
+    let n = 0;
+    for await (const [, doc] of reader.list('sharps-placements', 'c:'))
+      if (dateInPeriod((doc as { placedOn: string }).placedOn, period)) n++;
+    return n;
+  },
+};
+const noteInRoom: ProcessManager = {
+  name: 'note-container-in-room',
+  eventTypes: ['SharpsContainerPlaced'],
+  grants: ['Room.NoteContainer'],
+  react: (e) => {
+    const d = e.data as { containerId: string; room: string };
+    return [
+      { aggregate: 'Room', command: { type: 'NoteContainer', roomId: d.room, containerId: d.containerId } },
+    ];
+  },
+};
+const sharpsModule = defineModule({
+  area: 'sharps',
+  aggregates: [
+    bind(room, roomCommands, 'roomId'),
+    bind(container, commands, 'containerId', {
+      facts: {
+        PlaceSharpsContainer: async (c, ctx) => ({
+          roomRegistered: (await ctx.load<Room>('Room', c.room))?.registered === true,
+        }),
+      },
+    }),
+  ],
+  projections: [placements],
+  kpis: [containersPlaced],
+  roles: { nurse: ['SharpsContainer.PlaceSharpsContainer'] },
+  processManagers: [noteInRoom],
+});
+
+const open = () =>
+  createPractice({
+    store: 'memory:',
+    timeZone: 'America/Chicago',
+    currency: 'USD',
+    modules: [sharpsModule],
+    actor: { id: 'maria', role: 'practice_manager' },
+  });
+
+describe('the module platform: KPIs, roles, facts and process managers from a module', () => {
+  it("lists only the modules' KPIs, computed from their read models", async () => {
+    const practice = await open();
+    await practice.sharps.registerRoom({ roomId: 'exam-2' });
+    await practice.sharps.placeSharpsContainer({ containerId: 'c1', room: 'exam-2', placedOn: '2026-01-05' });
+    const report = await practice.kpis('2026-01');
+    expect(report.lines.map((l) => [l.id, l.value, l.area, l.direction])).toEqual([
+      ['sharpsContainersPlaced', 1, 'sharps', 'higher-is-better'],
+    ]);
+    expect(practice.kpiRegistry.map((k) => k.id)).toEqual(['sharpsContainersPlaced']);
+    await practice.close();
+  });
+
+  it("grants a module's role what it declares, and nothing else", async () => {
+    const practice = await open();
+    await practice.sharps.registerRoom({ roomId: 'exam-2' });
+    const nurse = practice.as({ id: 'nina', role: 'nurse' });
+    const placed = await nurse.sharps.placeSharpsContainer({
+      containerId: 'c1',
+      room: 'exam-2',
+      placedOn: '2026-01-05',
+    });
+    expect(placed.ok).toBe(true);
+    const other = await nurse.sharps.registerRoom({ roomId: 'exam-3' });
+    expect(other).toMatchObject({ ok: false, code: 'Unauthorized', category: 'forbidden' });
+    await practice.close();
+  });
+
+  it('decides on a fact the handler fetched, which no caller may send', async () => {
+    const practice = await open();
+    const refused = await practice.sharps.placeSharpsContainer({
+      containerId: 'c1',
+      room: 'nowhere',
+      placedOn: '2026-01-05',
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'UnknownRoom', category: 'not-found', field: 'room' });
+    const forged = await practice.execute('SharpsContainer', {
+      type: 'PlaceSharpsContainer',
+      containerId: 'c1',
+      room: 'nowhere',
+      placedOn: '2026-01-05',
+      roomRegistered: true,
+    } as never);
+    expect(forged).toMatchObject({ ok: false, code: 'UnknownField', field: 'roomRegistered' });
+    await practice.close();
+  });
+
+  it('reacts to an event with a command caused by it, once, as its own actor', async () => {
+    const practice = await open();
+    await practice.sharps.registerRoom({ roomId: 'exam-2' });
+    const placed = await practice.sharps.placeSharpsContainer({
+      containerId: 'c1',
+      room: 'exam-2',
+      placedOn: '2026-01-05',
+    });
+    expect(placed.ok).toBe(true);
+    const trigger = placed.ok ? placed.events[0]! : undefined;
+    // The reaction ran before the command returned: the room already counts the container.
+    const loaded = await practice.load<Room>('Room', 'exam-2');
+    expect(loaded.found && loaded.state.containers).toEqual(['c1']);
+    const noted = [];
+    for await (const e of practice.store.readStream('Room-exam-2'))
+      if (e.type === 'ContainerNoted') noted.push(e);
+    expect(noted).toHaveLength(1);
+    expect(noted[0]!.metadata).toMatchObject({
+      actor: { id: 'process:note-container-in-room', role: 'process:note-container-in-room' },
+      causationId: trigger?.eventId,
+      occurredAt: '2026-01-05T00:00:00-06:00',
+    });
+    // Catching up again issues nothing twice.
+    await practice.catchUp();
+    const loadedAgain = await practice.load<Room>('Room', 'exam-2');
+    expect(loadedAgain.found && loadedAgain.state.containers).toEqual(['c1']);
+    const [status] = await practice.processManagers();
+    expect(status).toMatchObject({ name: 'note-container-in-room', parked: 0 });
+    expect(status?.checkpoint).toBeDefined();
+    await practice.close();
+  });
+
+  it('records a refused reaction in the audit trail and goes on', async () => {
+    const practice = await open();
+    await practice.sharps.registerRoom({ roomId: 'exam-2' });
+    for (const id of ['c1', 'c2', 'c3'])
+      await practice.sharps.placeSharpsContainer({ containerId: id, room: 'exam-2', placedOn: '2026-01-05' });
+    const refused: Json[] = [];
+    for await (const e of practice.store.readAll({ filter: { eventTypes: ['CommandRefused'] } }))
+      refused.push(e.data as Json);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: 'RoomFull', commandType: 'NoteContainer' });
+    const loaded = await practice.load<Room>('Room', 'exam-2');
+    expect(loaded.found && loaded.state.containers).toEqual(['c1', 'c2']);
+    await practice.close();
+  });
+
+  it("refuses a caller who claims a process manager's role", async () => {
+    const practice = await open();
+    const r = await practice.sharps.registerRoom(
+      { roomId: 'exam-9' },
+      { actor: { id: 'process:note-container-in-room', role: 'process:note-container-in-room' } },
+    );
+    expect(r).toMatchObject({ ok: false, code: 'ReservedRole' });
+    await practice.close();
+  });
+
+  it('refuses two modules that define the same KPI id', async () => {
+    const twin = defineModule({
+      area: 'twin',
+      aggregates: [],
+      projections: [],
+      kpis: [{ ...containersPlaced, area: 'twin' }],
+    });
+    await expect(
+      createPractice({ store: 'memory:', timeZone: 'UTC', currency: 'USD', modules: [sharpsModule, twin] }),
+    ).rejects.toThrow(/two modules \(sharps and twin\) define the KPI sharpsContainersPlaced/);
+  });
+});
