@@ -1,6 +1,5 @@
 import type { ProcessManager, Reaction } from '@praxis/core';
 import type { PurchaseOrderEvent } from './purchase-order/events.js';
-import { keys, resourcesStockName, type ItemDoc } from './stock-model/projection.js';
 import { stockIdOf } from './stock/state.js';
 
 type Data<K extends PurchaseOrderEvent['type']> = Extract<PurchaseOrderEvent, { type: K }>['data'];
@@ -13,36 +12,24 @@ export const stockOnPoReceipt: ProcessManager = {
   name: 'resources-stock-on-po-receipt',
   eventTypes: ['POReceived'],
   grants: ['Stock.ReceiveStock'],
-  react: async (event, { reader }) => {
+  react: (event) => {
     const d = event.data as Data<'POReceived'>;
     const out: Reaction[] = [];
     for (const [i, l] of d.lines.entries()) {
-      const item = (await reader.get(resourcesStockName, keys.item(l.itemId))) as unknown as
-        ItemDoc | undefined;
-      out.push({
-        aggregate: 'Stock',
-        command: {
-          type: 'ReceiveStock',
-          stockId: stockIdOf(l.itemId, d.locationId),
-          itemId: l.itemId,
-          locationId: d.locationId,
-          receiptId: `${d.receiptId}:${i}`,
-          poId: d.poId,
-          lotNo: l.lotNo,
-          qty: l.qty,
-          unitCostCents: l.unitPriceCents,
-          receivedOn: d.receivedOn,
-          ...(l.expiresOn === undefined ? {} : { expiresOn: l.expiresOn }),
-          item:
-            item === undefined
-              ? null
-              : {
-                  perishable: item.perishable,
-                  discontinued: item.status === 'discontinued',
-                  controlledSchedule: item.controlledSchedule,
-                },
-        },
-      });
+      const command: Reaction['command'] & Record<string, unknown> = {
+        type: 'ReceiveStock',
+        stockId: stockIdOf(l.itemId, d.locationId),
+        itemId: l.itemId,
+        locationId: d.locationId,
+        receiptId: `${d.receiptId}:${i}`,
+        poId: d.poId,
+        lotNo: l.lotNo,
+        qty: l.qty,
+        unitCostCents: l.unitPriceCents,
+        receivedOn: d.receivedOn,
+        ...(l.expiresOn === undefined ? {} : { expiresOn: l.expiresOn }),
+      };
+      out.push({ aggregate: 'Stock', command });
     }
     return out;
   },
@@ -60,20 +47,16 @@ export const budgetExpenseOnPoReceipt: ProcessManager = {
   react: (event) => {
     const d = event.data as Data<'POReceived'>;
     if (d.amountCents <= 0) return [];
-    return [
-      {
-        aggregate: 'Budget',
-        command: {
-          type: 'RecordExpense',
-          budgetId: d.budgetId,
-          expenseId: `po:${d.poId}:${d.receiptId}`,
-          category: d.category,
-          amount: d.amountCents,
-          incurredOn: d.receivedOn,
-          description: `Purchase order ${d.poId}, receipt ${d.receiptId}`,
-          vendor: d.vendorId,
-        },
-      },
-    ];
+    const command: Reaction['command'] & Record<string, unknown> = {
+      type: 'RecordExpense',
+      budgetId: d.budgetId,
+      expenseId: `po:${d.poId}:${d.receiptId}`,
+      category: d.category,
+      amount: d.amountCents,
+      incurredOn: d.receivedOn,
+      description: `Purchase order ${d.poId}, receipt ${d.receiptId}`,
+      vendor: d.vendorId,
+    };
+    return [{ aggregate: 'Budget', command }];
   },
 };

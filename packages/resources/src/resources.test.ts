@@ -32,7 +32,6 @@ describe('resources through the facade', () => {
       qty: 10,
       unitCostCents: 4,
       receivedOn: '2026-03-02',
-      item: { perishable: false, discontinued: false, controlledSchedule: null },
     });
     expect(received).toMatchObject({ ok: true });
     const use = (consumptionId: string, qty: number) =>
@@ -42,7 +41,6 @@ describe('resources through the facade', () => {
         qty,
         consumedOn: '2026-03-03',
         purpose: 'procedure',
-        deaRegistered: false,
       });
     expect(await use('c1', 6)).toMatchObject({ ok: true });
     expect(await use('c2', 6)).toMatchObject({ ok: false, code: 'InsufficientStock', field: 'qty' });

@@ -1,6 +1,5 @@
 import * as t from 'io-ts';
 import { command, defineCommands, ISODate, NonEmptyString, PositiveInt, type CommandOf } from '@praxis/core';
-import { withFacts } from '../facts.js';
 import { POLine } from './events.js';
 
 /**
@@ -43,12 +42,14 @@ export const commands = defineCommands('poId', {
    * (`BudgetLineExhausted`; an approved budget variance adds headroom).
    */
   ApprovePO: command(
-    withFacts(
-      { approvedOn: ISODate },
-      { approvalLimitCents: t.union([t.number, t.null]), budgetRoom: BudgetRoom },
-    ),
+    // poId is listed so the fact provider sees which order it prices (the id field is not passed on otherwise).
+    { poId: NonEmptyString, approvedOn: ISODate },
     {},
-    { businessTime: 'approvedOn', stamps: { approvedBy: 'actor', approverRole: 'role' } },
+    {
+      businessTime: 'approvedOn',
+      stamps: { approvedBy: 'actor', approverRole: 'role' },
+      facts: { approvalLimitCents: t.union([t.number, t.null]), budgetRoom: BudgetRoom },
+    },
   ),
   SendPO: command({ sentOn: ISODate }, {}, { businessTime: 'sentOn' }),
   /** Record goods received: each line's lot (and expiry for perishables); never more than ordered. */

@@ -44,7 +44,6 @@ describe('reorder point and par level from 90 days of consumption', () => {
       qty: 1000,
       unitCostCents: 25,
       receivedOn: '2025-12-30',
-      item: { perishable: false, discontinued: false, controlledSchedule: null },
     });
     const consume = (consumptionId: string, qty: number, consumedOn: string) =>
       r.consumeStock({
@@ -53,7 +52,6 @@ describe('reorder point and par level from 90 days of consumption', () => {
         qty,
         consumedOn,
         purpose: 'procedure',
-        deaRegistered: false,
       });
     // Outside the window (the day before it opens): must not count.
     expect(await consume('before', 100, '2025-12-31')).toMatchObject({ ok: true });
@@ -123,7 +121,6 @@ describe('reorder point and par level from 90 days of consumption', () => {
       qty: 50,
       unitCostCents: 25,
       receivedOn: '2026-03-31',
-      item: { perishable: false, discontinued: false, controlledSchedule: null },
     });
     expect(await reorderList(practice.readModels, '2026-03-31')).toEqual([]);
     expect(await reorderList(practice.readModels, '2026-03-31', { all: true })).toMatchObject([

@@ -9,7 +9,6 @@ import {
   PositiveInt,
   type CommandOf,
 } from '@praxis/core';
-import { withFacts } from '../facts.js';
 import { ControlledSchedule } from '../supply-item/events.js';
 import {
   AdjustmentReason,
@@ -38,30 +37,24 @@ export type ItemFacts = t.TypeOf<typeof ItemFacts>;
 export const commands = defineCommands('stockId', {
   /** Receive `qty` units of a lot at `unitCostCents` each. */
   ReceiveStock: command(
-    withFacts(
-      {
-        stockId: NonEmptyString,
-        itemId: NonEmptyString,
-        locationId: NonEmptyString,
-        receiptId: NonEmptyString,
-        lotNo: NonEmptyString,
-        qty: PositiveInt,
-        unitCostCents: NonNegativeCents,
-        receivedOn: ISODate,
-      },
-      { item: ItemFacts },
-    ),
+    {
+      stockId: NonEmptyString,
+      itemId: NonEmptyString,
+      locationId: NonEmptyString,
+      receiptId: NonEmptyString,
+      lotNo: NonEmptyString,
+      qty: PositiveInt,
+      unitCostCents: NonNegativeCents,
+      receivedOn: ISODate,
+    },
     { poId: NonEmptyString, expiresOn: ISODate },
-    { businessTime: 'receivedOn' },
+    { businessTime: 'receivedOn', facts: { item: ItemFacts } },
   ),
   /** Use `qty` units; without `lotNo` the lots are drawn first-expired-first-out. */
   ConsumeStock: command(
-    withFacts(
-      { consumptionId: NonEmptyString, qty: PositiveInt, consumedOn: ISODate, purpose: ConsumptionPurpose },
-      { deaRegistered: t.boolean },
-    ),
+    { consumptionId: NonEmptyString, qty: PositiveInt, consumedOn: ISODate, purpose: ConsumptionPurpose },
     { appointmentId: NonEmptyString, lotNo: NonEmptyString },
-    { businessTime: 'consumedOn', stamps: { consumedBy: 'actor' } },
+    { businessTime: 'consumedOn', stamps: { consumedBy: 'actor' }, facts: { deaRegistered: t.boolean } },
   ),
   /** Record a physical count of some lots. */
   CountStock: command(
