@@ -13,14 +13,24 @@ import { events as purchaseOrderEvents } from './purchase-order/events.js';
 import { events as purchasingPolicyEvents } from './purchasing-policy/index.js';
 import { events as stockEvents } from './stock/events.js';
 import { events as supplyItemEvents } from './supply-item/events.js';
+import { events as storageUnitEvents } from './storage-unit/index.js';
+import { events as controlledRegisterEvents } from './controlled-register/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
 export * as PurchaseOrder from './purchase-order/index.js';
 export * as PurchasingPolicy from './purchasing-policy/index.js';
+export * as StorageUnit from './storage-unit/index.js';
+export * as ControlledRegister from './controlled-register/index.js';
+export * from './obligations/index.js';
 export * from './stock-model/index.js';
 export * from './purchasing-model/projection.js';
-export { stockOnPoReceipt, budgetExpenseOnPoReceipt } from './process-managers.js';
+export {
+  stockOnPoReceipt,
+  budgetExpenseOnPoReceipt,
+  quarantineOnExcursion,
+  deaLossOnAdjustment,
+} from './process-managers.js';
 export { stockIdOf } from './stock/state.js';
 export {
   resourcesModule,
@@ -28,6 +38,8 @@ export {
   stock,
   purchaseOrder,
   purchasingPolicy,
+  storageUnit,
+  controlledRegister,
   resourcesStock,
 } from './module.js';
 
@@ -37,4 +49,6 @@ export const resourcesEvents = combineRegistries(
   stockEvents,
   purchaseOrderEvents,
   purchasingPolicyEvents,
+  storageUnitEvents,
+  controlledRegisterEvents,
 );

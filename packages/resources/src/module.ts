@@ -1,10 +1,23 @@
-import { bind, defineModule } from '@praxis/core';
+import { bind, businessCalendar, defaultBusinessCalendar, defineModule, type Weekday } from '@praxis/core';
+import * as ControlledRegister from './controlled-register/index.js';
+import * as StorageUnit from './storage-unit/index.js';
+import {
+  businessCalendarKey,
+  resourcesObligations,
+  resourcesObligationsName,
+  type BusinessCalendarDoc,
+} from './obligations/index.js';
 import type { Budget } from '@praxis/finance';
 import { StaffMember } from '@praxis/staff';
 import * as PurchaseOrder from './purchase-order/index.js';
 import * as PurchasingPolicy from './purchasing-policy/index.js';
 import { openCommitments, resourcesPurchasing } from './purchasing-model/projection.js';
-import { budgetExpenseOnPoReceipt, stockOnPoReceipt } from './process-managers.js';
+import {
+  budgetExpenseOnPoReceipt,
+  deaLossOnAdjustment,
+  quarantineOnExcursion,
+  stockOnPoReceipt,
+} from './process-managers.js';
 import * as Stock from './stock/index.js';
 import * as SupplyItem from './supply-item/index.js';
 import { makeStockProjection } from './stock-model/projection.js';
@@ -78,6 +91,35 @@ export const purchaseOrder = bind(PurchaseOrder.decider, PurchaseOrder.commands,
 /** Approval limits by role: `practice.resources.setApprovalLimit({ policyId: 'practice', role, limitCents, setOn })`. */
 export const purchasingPolicy = bind(PurchasingPolicy.decider, PurchasingPolicy.commands, 'policyId');
 
+/** Vaccine refrigerators and freezers: `practice.resources.recordTemperatureCheck({ unitId, … })`. */
+export const storageUnit = bind(StorageUnit.decider, StorageUnit.commands, 'unitId');
+
+/**
+ * Thefts and losses of controlled substances: `practice.resources.recordTheftOrLoss({ registrationId, … })`.
+ * Fact: the notice due date, one business day after discovery on the practice's calendar.
+ */
+export const controlledRegister = bind(
+  ControlledRegister.decider,
+  ControlledRegister.commands,
+  'registrationId',
+  {
+    facts: {
+      RecordTheftOrLoss: async (c, ctx) => {
+        // The calendar in force, as resources-obligations keeps it from Practice-settings.
+        const doc = (await ctx.reader.get(resourcesObligationsName, businessCalendarKey)) as unknown as
+          BusinessCalendarDoc | undefined;
+        const calendar = businessCalendar(
+          doc?.timeZone ?? 'UTC',
+          doc === undefined
+            ? defaultBusinessCalendar
+            : { openWeekdays: doc.openWeekdays as Weekday[], holidays: doc.holidays },
+        );
+        return { noticeDueOn: calendar.addBusinessDays(c.discoveredOn, 1) };
+      },
+    },
+  },
+);
+
 /** The `resources-stock` read model. */
 export const resourcesStock = makeStockProjection();
 
@@ -87,15 +129,21 @@ export const resourcesStock = makeStockProjection();
  */
 export const resourcesModule = defineModule({
   area: 'resources',
-  aggregates: [supplyItem, stock, purchaseOrder, purchasingPolicy],
-  projections: [resourcesStock, resourcesPurchasing],
-  processManagers: [stockOnPoReceipt, budgetExpenseOnPoReceipt],
+  aggregates: [supplyItem, stock, purchaseOrder, purchasingPolicy, storageUnit, controlledRegister],
+  projections: [resourcesStock, resourcesPurchasing, resourcesObligations],
+  processManagers: [stockOnPoReceipt, budgetExpenseOnPoReceipt, quarantineOnExcursion, deaLossOnAdjustment],
   roles: {
     // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.
     purchasing: ['SupplyItem.*', 'Stock.*', 'PurchaseOrder.*'],
     // Clinicians and staff use supplies; quarantine is everyone's duty when a lot is suspect.
     physician: ['Stock.ConsumeStock', 'Stock.QuarantineLot'],
-    staff: ['Stock.ConsumeStock', 'Stock.QuarantineLot'],
-    compliance_officer: ['Stock.QuarantineLot', 'Stock.ReleaseLot', 'Stock.DisposeStock'],
+    staff: ['Stock.ConsumeStock', 'Stock.QuarantineLot', 'StorageUnit.RecordTemperatureCheck'],
+    compliance_officer: [
+      'Stock.QuarantineLot',
+      'Stock.ReleaseLot',
+      'Stock.DisposeStock',
+      'StorageUnit.*',
+      'ControlledSubstanceRegister.*',
+    ],
   },
 });

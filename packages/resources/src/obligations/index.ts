@@ -1,0 +1,122 @@
+import {
+  obligationKey,
+  type DocUpdate,
+  type Json,
+  type Obligation,
+  type Projection,
+  type RecordedEvent,
+} from '@praxis/core';
+import type { ControlledRegisterEvent } from '../controlled-register/index.js';
+
+/** The name of the projection that writes resource obligations (on `practice.calendar()`). */
+export const resourcesObligationsName = 'resources-obligations';
+
+type Data<K extends ControlledRegisterEvent['type']> = Extract<ControlledRegisterEvent, { type: K }>['data'];
+
+/** Obligation ids, one function per kind of duty. */
+export const resourceObligationIds = {
+  deaLoss: (registrationId: string, lossId: string) => `dea-loss:${registrationId}:${lossId}`,
+  dea106: (registrationId: string, lossId: string) => `dea-106:${registrationId}:${lossId}`,
+};
+
+const put = (o: Obligation): DocUpdate => ({
+  key: obligationKey(o.id),
+  update: (cur) => cur ?? (o as unknown as Json),
+});
+const done = (id: string, at: string): DocUpdate => ({
+  key: obligationKey(id),
+  update: (cur) =>
+    cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? { ...cur, completedAt: at } : cur,
+});
+
+/**
+ * Where this read model keeps the practice's business-day calendar (from `Practice-settings`), so
+ * the loss notice's fact provider can count business days: a module's fact context cannot load the
+ * settings aggregate (reported as a platform gap).
+ */
+export const businessCalendarKey = 'settings:business-calendar';
+
+/** The calendar as kept under `businessCalendarKey`. */
+export interface BusinessCalendarDoc {
+  readonly timeZone: string;
+  readonly openWeekdays: readonly number[];
+  readonly holidays: readonly { readonly on: string; readonly name: string }[];
+}
+
+const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
+  PracticeEstablished: (e) => {
+    const d = e.data as { timeZone: string };
+    return [
+      {
+        key: businessCalendarKey,
+        update: (cur) => ({
+          openWeekdays: [1, 2, 3, 4, 5],
+          holidays: [],
+          ...((cur as object | undefined) ?? {}),
+          timeZone: d.timeZone,
+        }),
+      },
+    ];
+  },
+  BusinessCalendarSet: (e) => {
+    const d = e.data as Omit<BusinessCalendarDoc, 'timeZone'>;
+    return [
+      {
+        key: businessCalendarKey,
+        update: (cur) => ({
+          timeZone: 'UTC',
+          ...((cur as object | undefined) ?? {}),
+          openWeekdays: [...d.openWeekdays],
+          holidays: d.holidays.map((h) => ({ on: h.on, name: h.name })),
+        }),
+      },
+    ];
+  },
+  ControlledSubstanceLossRecorded: (e) => {
+    const d = e.data as Data<'ControlledSubstanceLossRecorded'>;
+    if (!d.reportable || d.noticeDueOn === undefined || d.form106DueOn === undefined) return [];
+    return [
+      put({
+        id: resourceObligationIds.deaLoss(d.registrationId, d.lossId),
+        module: 'resources',
+        kind: 'dea-loss',
+        label: `Notify the DEA field office in writing of the controlled-substance ${d.kind} ${d.lossId}`,
+        streamId: e.streamId,
+        arisesAt: d.discoveredOn,
+        dueAt: d.noticeDueOn,
+        legalSource: '21 CFR 1301.76(b)',
+        impact: 'legal',
+      }),
+      put({
+        id: resourceObligationIds.dea106(d.registrationId, d.lossId),
+        module: 'resources',
+        kind: 'dea-106',
+        label: `File DEA Form 106 for the controlled-substance ${d.kind} ${d.lossId}`,
+        streamId: e.streamId,
+        arisesAt: d.discoveredOn,
+        dueAt: d.form106DueOn,
+        legalSource: '21 CFR 1301.76(b); 88 FR 40707 (2023)',
+        impact: 'legal',
+      }),
+    ];
+  },
+  DeaLossNoticeSent: (e) => {
+    const d = e.data as Data<'DeaLossNoticeSent'>;
+    return [done(resourceObligationIds.deaLoss(d.registrationId, d.lossId), d.notifiedOn)];
+  },
+  DeaForm106Filed: (e) => {
+    const d = e.data as Data<'DeaForm106Filed'>;
+    return [done(resourceObligationIds.dea106(d.registrationId, d.lossId), d.filedOn)];
+  },
+};
+
+/**
+ * The `resources-obligations` read model: the DEA theft-or-loss clocks — written notice within one
+ * business day of discovery, Form 106 within 45 days (21 CFR 1301.76(b)).
+ */
+export const resourcesObligations: Projection = {
+  name: resourcesObligationsName,
+  version: 1,
+  eventTypes: Object.keys(handlers),
+  handle: (e) => handlers[e.type]?.(e) ?? [],
+};
