@@ -29,3 +29,4 @@ export * from './business-days.js';
 export { usFederalHolidays } from './us-federal-holidays.js';
 export * from './period.js';
 export * from './module/index.js';
+export * from './define-projection.js';

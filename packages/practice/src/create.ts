@@ -104,18 +104,21 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
       processManagers: () => wiring.processes.status(),
       kpis: async (period, o = {}) => {
         const { reader, ...rest } = o;
+        // Catch up once, then read the documents as they are: a report reads many of them.
+        if (reader === undefined) await core.catchUp();
         return kpiReport(
-          reader ?? core.readModels,
+          reader ?? wiring.readers.current,
           periodIn(period, core.settings.timeZone),
           targets,
           rest,
           wiring.kpis,
         );
       },
-      calendar: (asOf, o = {}) => {
+      calendar: async (asOf, o = {}) => {
         const { reader, ...rest } = o;
+        if (reader === undefined) await core.catchUp();
         return calendarOf(
-          reader ?? core.readModels,
+          reader ?? wiring.readers.current,
           core.projectionList.map((p) => p.name),
           core.settings.timeZone,
           asOf,

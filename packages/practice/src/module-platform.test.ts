@@ -273,3 +273,30 @@ describe('the module platform: KPIs, roles, facts and process managers from a mo
     ).rejects.toThrow(/two modules \(sharps and twin\) define the KPI sharpsContainersPlaced/);
   });
 });
+
+describe('the built-in modules contribute their KPIs and roles like any other', () => {
+  it('a practice with finance only lists the finance KPIs and has no staff area', async () => {
+    const { financeModule } = await import('./modules/index.js');
+    const practice = await createPractice({
+      store: 'memory:',
+      timeZone: 'America/Chicago',
+      currency: 'USD',
+      modules: [financeModule],
+      actor: { id: 'maria', role: 'practice_manager' },
+    });
+    const report = await practice.kpis('2026-Q1');
+    expect(new Set(report.lines.map((l) => l.area))).toEqual(new Set(['finance']));
+    expect(report.lines.map((l) => l.id)).toContain('daysInAR');
+    expect(report.lines).toHaveLength(12);
+    expect('staff' in practice).toBe(false);
+    // The biller's grants come from the finance module.
+    const biller = practice.as({ id: 'bo', role: 'biller' });
+    const created = await biller.finance.createClaim({ claimId: 'C-1' }, { at: '2026-01-05T09:00:00-06:00' });
+    // Past the permission check (the finance module grants Claim.* to billers): the claim rule answers.
+    expect(created).toMatchObject({ ok: false, code: 'ClaimNotFound', category: 'not-found' });
+    // …and a biller may not approve a budget, which no module grants them.
+    const budget = await biller.finance.approveBudget({ budgetId: '2026' });
+    expect(budget).toMatchObject({ ok: false, category: 'forbidden' });
+    await practice.close();
+  });
+});

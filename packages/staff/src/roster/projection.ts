@@ -1,5 +1,5 @@
-import type { DocUpdate, Json, Projection, RecordedEvent } from '@praxis/core';
-import type { StaffMemberEvent } from '../staff-member/events.js';
+import { defineProjection, type DocUpdate, type Json, type Projection } from '@praxis/core';
+import { events } from '../staff-member/events.js';
 import type { StaffStatus } from '../staff-member/state.js';
 
 /** Name of the staff roster read model. */
@@ -97,9 +97,18 @@ const withCredential = (
   return c === undefined ? r : { ...r, credentials: { ...r.credentials, [id]: f(c) } };
 };
 
-const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
-  switch (ev.type) {
-    case 'StaffApplicationReceived': {
+/**
+ * The staff roster: one document per person (`staff:<staffId>`) with status, role and
+ * role history, start and separation dates, credentials, and every training with its completion history —
+ * enough to answer headcount, turnover and training compliance for any date.
+ */
+export const staffRoster: Projection = defineProjection({
+  name: staffRosterName,
+  // 2: role history (StaffMemberRoleChanged)
+  version: 2,
+  events: [events],
+  handlers: {
+    StaffApplicationReceived: (ev) => {
       const d = ev.data;
       const entry: RosterEntry = {
         staffId: d.staffId,
@@ -114,16 +123,12 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
         reviews: [],
       };
       return [{ key: rosterKey(d.staffId), update: () => entry as unknown as Json }];
-    }
-    case 'StaffInterviewed':
-      return [change(ev.data.staffId, (r) => ({ ...r, status: 'interviewed' }))];
-    case 'StaffCredentialingCompleted':
-      return [change(ev.data.staffId, (r) => ({ ...r, status: 'credentialed' }))];
-    case 'StaffOfferMade':
-      return [change(ev.data.staffId, (r) => ({ ...r, status: 'offered' }))];
-    case 'StaffApplicationClosed':
-      return [change(ev.data.staffId, (r) => ({ ...r, status: 'closed' }))];
-    case 'StaffMemberHired': {
+    },
+    StaffInterviewed: (ev) => [change(ev.data.staffId, (r) => ({ ...r, status: 'interviewed' }))],
+    StaffCredentialingCompleted: (ev) => [change(ev.data.staffId, (r) => ({ ...r, status: 'credentialed' }))],
+    StaffOfferMade: (ev) => [change(ev.data.staffId, (r) => ({ ...r, status: 'offered' }))],
+    StaffApplicationClosed: (ev) => [change(ev.data.staffId, (r) => ({ ...r, status: 'closed' }))],
+    StaffMemberHired: (ev) => {
       const { role, startDate } = ev.data;
       return [
         change(ev.data.staffId, (r) => ({
@@ -134,8 +139,8 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
           roles: [{ role, from: startDate }],
         })),
       ];
-    }
-    case 'StaffMemberRoleChanged': {
+    },
+    StaffMemberRoleChanged: (ev) => {
       const { role, effectiveOn, reason } = ev.data;
       return [
         change(ev.data.staffId, (r) => ({
@@ -144,12 +149,12 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
           roles: [...(r.roles ?? []), { role, from: effectiveOn, reason }],
         })),
       ];
-    }
-    case 'StaffMemberSeparated': {
+    },
+    StaffMemberSeparated: (ev) => {
       const { separatedOn, voluntary } = ev.data;
       return [change(ev.data.staffId, (r) => ({ ...r, status: 'separated', separatedOn, voluntary }))];
-    }
-    case 'OigExclusionScreened': {
+    },
+    OigExclusionScreened: (ev) => {
       const { screenedOn, result } = ev.data;
       return [
         change(ev.data.staffId, (r) => ({
@@ -158,25 +163,25 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
           excluded: result === 'excluded',
         })),
       ];
-    }
-    case 'StaffCredentialVerified': {
+    },
+    StaffCredentialVerified: (ev) => {
       const { credentialId, kind, issuer, number, expiresOn } = ev.data;
       const c: RosterCredential = { kind, issuer, number, expiresOn, tracked: true };
       return [
         change(ev.data.staffId, (r) => ({ ...r, credentials: { ...r.credentials, [credentialId]: c } })),
       ];
-    }
-    case 'StaffCredentialRenewed': {
+    },
+    StaffCredentialRenewed: (ev) => {
       const { credentialId, expiresOn } = ev.data;
       return [change(ev.data.staffId, (r) => withCredential(r, credentialId, (c) => ({ ...c, expiresOn })))];
-    }
-    case 'StaffCredentialTrackingEnded': {
+    },
+    StaffCredentialTrackingEnded: (ev) => {
       const { credentialId } = ev.data;
       return [
         change(ev.data.staffId, (r) => withCredential(r, credentialId, (c) => ({ ...c, tracked: false }))),
       ];
-    }
-    case 'TrainingAssigned': {
+    },
+    TrainingAssigned: (ev) => {
       const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths } = ev.data;
       const t: RosterTraining = {
         trainingId,
@@ -188,8 +193,8 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
         completions: [],
       };
       return [change(ev.data.staffId, (r) => ({ ...r, trainings: { ...r.trainings, [trainingId]: t } }))];
-    }
-    case 'TrainingCompleted': {
+    },
+    TrainingCompleted: (ev) => {
       const { trainingId, completedOn, hours, nextDueOn } = ev.data;
       const done: RosterCompletion = {
         completedOn,
@@ -201,12 +206,12 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
           withTraining(r, trainingId, (t) => ({ ...t, completions: [...t.completions, done] })),
         ),
       ];
-    }
-    case 'TrainingWithdrawn': {
+    },
+    TrainingWithdrawn: (ev) => {
       const { trainingId, withdrawnOn } = ev.data;
       return [change(ev.data.staffId, (r) => withTraining(r, trainingId, (t) => ({ ...t, withdrawnOn })))];
-    }
-    case 'ContinuingEducationRecorded': {
+    },
+    ContinuingEducationRecorded: (ev) => {
       const { hours } = ev.data;
       return [
         change(ev.data.staffId, (r) => ({
@@ -214,43 +219,17 @@ const handleOne = (ev: StaffMemberEvent): readonly DocUpdate[] => {
           continuingEducationHours: r.continuingEducationHours + hours,
         })),
       ];
-    }
-    case 'QuarterlyReviewRecorded': {
+    },
+    QuarterlyReviewRecorded: (ev) => {
       const { quarter, rating } = ev.data;
       return [change(ev.data.staffId, (r) => ({ ...r, reviews: [...r.reviews, { quarter, rating }] }))];
-    }
-    default:
-      return [];
-  }
-};
-
-/**
- * The staff roster: one document per person (`staff:<staffId>`) with status, role and
- * role history, start and separation dates, credentials, and every training with its completion history —
- * enough to answer headcount, turnover and training compliance for any date.
- */
-export const staffRoster: Projection = {
-  name: staffRosterName,
-  // 2: role history (StaffMemberRoleChanged)
-  version: 2,
-  eventTypes: [
-    'StaffApplicationReceived',
-    'StaffInterviewed',
-    'StaffCredentialingCompleted',
-    'StaffOfferMade',
-    'StaffApplicationClosed',
-    'StaffMemberHired',
-    'StaffMemberRoleChanged',
-    'StaffMemberSeparated',
-    'OigExclusionScreened',
-    'StaffCredentialVerified',
-    'StaffCredentialRenewed',
-    'StaffCredentialTrackingEnded',
-    'TrainingAssigned',
-    'TrainingCompleted',
-    'TrainingWithdrawn',
-    'ContinuingEducationRecorded',
-    'QuarterlyReviewRecorded',
-  ],
-  handle: (e: RecordedEvent) => handleOne(e as unknown as StaffMemberEvent),
-};
+    },
+    // Events of a staff member the roster does not show (the obligations read model reads
+    // recredentialing and onboarding; goals are not on the roster).
+    StaffRecredentialed: 'ignored',
+    OnboardingTaskAssigned: 'ignored',
+    OnboardingTaskCompleted: 'ignored',
+    SmartGoalSet: 'ignored',
+    SmartGoalClosed: 'ignored',
+  },
+});
