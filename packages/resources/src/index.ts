@@ -23,6 +23,7 @@ export * as PurchasingPolicy from './purchasing-policy/index.js';
 export * as StorageUnit from './storage-unit/index.js';
 export * as ControlledRegister from './controlled-register/index.js';
 export * from './obligations/index.js';
+export { resourcesKpis } from './kpis.js';
 export * from './stock-model/index.js';
 export * from './purchasing-model/projection.js';
 export {

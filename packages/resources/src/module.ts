@@ -1,6 +1,7 @@
 import { bind, businessCalendar, defaultBusinessCalendar, defineModule, type Weekday } from '@praxis/core';
 import * as ControlledRegister from './controlled-register/index.js';
 import * as StorageUnit from './storage-unit/index.js';
+import { resourcesKpis } from './kpis.js';
 import {
   businessCalendarKey,
   resourcesObligations,
@@ -131,6 +132,7 @@ export const resourcesModule = defineModule({
   area: 'resources',
   aggregates: [supplyItem, stock, purchaseOrder, purchasingPolicy, storageUnit, controlledRegister],
   projections: [resourcesStock, resourcesPurchasing, resourcesObligations],
+  kpis: resourcesKpis,
   processManagers: [stockOnPoReceipt, budgetExpenseOnPoReceipt, quarantineOnExcursion, deaLossOnAdjustment],
   roles: {
     // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.

@@ -107,6 +107,34 @@ describe('purchase orders against the budget', () => {
     await practice.close();
   });
 
+  it('closing an order releases what was not received', async () => {
+    const practice = await setUp();
+    const r = practice.as(manager).resources;
+    await r.draftPO({
+      poId: 'po1',
+      vendorId: 'henry-schein',
+      locationId: 'main',
+      budgetId: 'fy26',
+      category: 'supplies',
+      lines: [{ itemId: 'gloves', qty: 100, unitPriceCents: 50 }],
+      draftedOn: '2026-01-05',
+    });
+    await r.submitPO({ poId: 'po1', submittedOn: '2026-01-05' });
+    await r.approvePO({ poId: 'po1', approvedOn: '2026-01-05' });
+    await r.receivePO({
+      poId: 'po1',
+      receiptId: 'rc1',
+      receivedOn: '2026-01-09',
+      lines: [{ itemId: 'gloves', qty: 60, lotNo: 'G1' }],
+    });
+    expect(await openCommitments(practice.readModels, 'fy26', 'supplies')).toBe(2000);
+    expect((await stockOf(practice.readModels, 'gloves-main'))?.onOrder).toEqual({ po1: 40 });
+    await r.closePO({ poId: 'po1', closedOn: '2026-01-31' });
+    expect(await openCommitments(practice.readModels, 'fy26', 'supplies')).toBe(0);
+    expect((await stockOf(practice.readModels, 'gloves-main'))?.onOrder).toEqual({});
+    await practice.close();
+  });
+
   it('receipt stocks the lots and posts the expense to the budget line, both caused by the receipt', async () => {
     const practice = await setUp();
     const r = practice.as(manager).resources;
@@ -169,9 +197,17 @@ describe('purchase orders against the budget', () => {
     });
     // Still committed: the 10 vaccines not yet received (20 000 cents).
     expect(await openCommitments(practice.readModels, 'fy26', 'supplies')).toBe(20_000);
-    await r.closePO({ poId: 'po1', closedOn: '2026-01-31' });
+    // The rest arrives on 2026-01-12: the order is complete 7 days after it was drafted.
+    await r.receivePO({
+      poId: 'po1',
+      receiptId: 'rc2',
+      receivedOn: '2026-01-12',
+      lines: [{ itemId: 'flu-vax', qty: 10, lotNo: 'V2', expiresOn: '2026-07-31' }],
+    });
     expect(await openCommitments(practice.readModels, 'fy26', 'supplies')).toBe(0);
     expect((await stockOf(practice.readModels, 'flu-vax-main'))?.onOrder).toEqual({});
+    const kpis = await practice.kpis('2026-01');
+    expect(kpis.lines.find((l) => l.id === 'poCycleTimeDays')?.value).toBe(7);
     await practice.close();
   });
 });
