@@ -9,6 +9,7 @@ import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
 import { statements } from './statements.js';
+import { stock } from './stock.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -25,6 +26,7 @@ export const commands: readonly CliCommand[] = [
   forget,
   report,
   statements,
+  stock,
   importCsv,
   importEra,
 ];

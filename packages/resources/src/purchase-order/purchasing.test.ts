@@ -185,6 +185,13 @@ describe('purchase orders against the budget', () => {
     expect(expense?.metadata.causationId).toBe(receipt?.eventId);
     const loaded = await practice.load<{ lines: Record<string, { spent: number }> }>('Budget', 'fy26');
     expect(loaded.found && loaded.state.lines['supplies']?.spent).toBe(25_000);
+    // … and so into the general ledger (finance-ledger posts every budget expense).
+    const journal = (await practice.readModels.get('finance-ledger', 'journal:budget:fy26')) as {
+      entries: { memo: string }[];
+    };
+    expect(journal.entries.map((e) => e.memo)).toEqual([
+      'Expense po:po1:rc1 (supplies): Purchase order po1, receipt rc1',
+    ]);
 
     const vax = await collect(practice.store.readStream('Stock-flu-vax-main'));
     expect(vax.map((e) => [e.type, (e.data as { lotNo: string }).lotNo, e.metadata.causationId])).toEqual([
