@@ -9,12 +9,18 @@ import type { Decider, DomainCommand } from './decider.js';
 import type { DomainError } from './domain-error.js';
 import type { Actor, NewEvent, RecordedEvent } from './envelope.js';
 import { StreamNotFound } from './errors/stream-not-found.js';
+import { ModuleFailed } from './errors/module-failed.js';
+import { PraxisError } from './errors/praxis-error.js';
+import { describeValue } from './store-kit/arguments.js';
 import { SubjectForgotten } from './errors/subject-forgotten.js';
 import { WrongExpectedRevision } from './errors/wrong-expected-revision.js';
 import type { EventStore, StreamRevision } from './event-store.js';
 import { newEventId } from './ids.js';
 import { actorProblem, personIdProblem, type PermissionPolicy } from './permissions.js';
 import type { Position } from './position.js';
+
+const describeError = (err: unknown): string =>
+  err instanceof Error ? `${err.name}: ${err.message}` : `threw ${describeValue(err)}`;
 
 /** The actor was not allowed to issue the command. */
 export interface Unauthorized {
@@ -48,6 +54,8 @@ export interface CommandEnvelope<C extends DomainCommand> {
    * (`approvedBy`, …) name this person and the events record both (`metadata.onBehalfOf`).
    */
   readonly onBehalfOf?: string;
+  /** Extra metadata for the events it records (JSON values; the core keys above win). */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** One event a command appended. */
@@ -298,16 +306,25 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
         ),
         at,
       );
-    const supplied = await options.facts({ type, command, streamId: env.streamId, at, actor: env.actor });
+    let supplied: unknown;
+    try {
+      supplied = await options.facts({ type, command, streamId: env.streamId, at, actor: env.actor });
+    } catch (err) {
+      // Infrastructure errors (a read model that failed, a closed store) keep their type.
+      if (PraxisError.isPraxisError(err)) throw err;
+      throw new ModuleFailed(`fact provider of ${decider.name}.${type}`, describeError(err), { cause: err });
+    }
+    const given =
+      typeof supplied === 'object' && supplied !== null ? (supplied as Record<string, unknown>) : {};
     const facts: Record<string, unknown> = {};
     for (const field of factFields) {
       const codec = (s.facts as Record<string, t.Mixed>)[field]!;
-      const r = codec.decode(supplied[field]);
+      const r = codec.decode(given[field]);
       if (r._tag === 'Left')
         return fail(
           domainError(
             'FactUnavailable',
-            `${field} could not be established for ${type}: ${bound(JSON.stringify(supplied[field]) ?? 'nothing')}`,
+            `${field} could not be established for ${type} (got ${bound(describeValue(given[field]))})`,
             field,
           ),
           at,
@@ -374,6 +391,7 @@ export const makeCommandHandler = <C extends DomainCommand, Ev extends DomainEve
         type: ev.type,
         data: ev.data,
         metadata: {
+          ...env.metadata,
           actor: env.actor,
           occurredAt: at,
           correlationId,

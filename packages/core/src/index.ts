@@ -9,7 +9,6 @@ export type * from './envelope.js';
 export type * from './event-store.js';
 export * from './codecs/index.js';
 export * from './domain-error.js';
-export * from './command-checks.js';
 export * from './decider.js';
 export * from './command-handler.js';
 export * from './permissions.js';

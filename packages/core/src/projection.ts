@@ -84,3 +84,42 @@ export const foldProjections = (
     },
   };
 };
+
+/**
+ * A reader that reads each document and each listing once and then answers from memory: for
+ * a report of many periods over the same state of the read models (the year, then each of its
+ * months). It does not see what is recorded after its first read of a document; make a new
+ * one per report.
+ *
+ * @example
+ * const reader = memoizedReader(practice.readModels);
+ * for (const m of months) await practice.kpis(m, { reader });
+ */
+export const memoizedReader = (reader: ReadModelReader): ReadModelReader => {
+  const gets = new Map<string, Promise<Json | undefined>>();
+  const lists = new Map<string, Promise<readonly (readonly [string, Json])[]>>();
+  return {
+    get: (projection, key) => {
+      const k = `${projection}\u0000${key}`;
+      let p = gets.get(k);
+      if (p === undefined) {
+        p = reader.get(projection, key);
+        gets.set(k, p);
+      }
+      return p;
+    },
+    list: async function* (projection, prefix) {
+      const k = `${projection}\u0000${prefix}`;
+      let p = lists.get(k);
+      if (p === undefined) {
+        p = (async () => {
+          const out: (readonly [string, Json])[] = [];
+          for await (const entry of reader.list(projection, prefix)) out.push(entry);
+          return out;
+        })();
+        lists.set(k, p);
+      }
+      yield* await p;
+    },
+  };
+};

@@ -105,7 +105,7 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
       kpis: async (period, o = {}) => {
         const { reader, ...rest } = o;
         // Catch up once, then read the documents as they are: a report reads many of them.
-        if (reader === undefined) await core.catchUp();
+        if (reader === undefined) await wiring.readers.catchUp();
         return kpiReport(
           reader ?? wiring.readers.current,
           periodIn(period, core.settings.timeZone),
@@ -116,7 +116,7 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
       },
       calendar: async (asOf, o = {}) => {
         const { reader, ...rest } = o;
-        if (reader === undefined) await core.catchUp();
+        if (reader === undefined) await wiring.readers.catchUp();
         return calendarOf(
           reader ?? wiring.readers.current,
           core.projectionList.map((p) => p.name),

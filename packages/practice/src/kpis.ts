@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import {
   InvalidArgument,
+  ModuleFailed,
+  PraxisError,
   type KpiContext,
   type KpiDefinition,
   type KpiUnit,
@@ -114,9 +116,14 @@ export const defaultTargets: KpiTargets = {
 
 /** Reads a period label (`2026-03`, `2026-Q1`, `2026`) in the practice's zone; InvalidArgument otherwise. */
 export const periodIn = (label: string, zone: string): Period => {
-  const p = typeof label === 'string' ? parsePeriod(label, zone) : undefined;
-  if (p === undefined || isPeriodError(p)) {
-    throw new InvalidArgument('period', `"${String(label)}" is not a period (use 2026, 2026-Q1 or 2026-03)`);
+  if (typeof label !== 'string')
+    throw new InvalidArgument(
+      'period',
+      `must be text such as '2026', '2026-Q1' or '2026-03' (got a ${typeof label})`,
+    );
+  const p = parsePeriod(label, zone);
+  if (isPeriodError(p)) {
+    throw new InvalidArgument('period', `"${label}" is not a period (use 2026, 2026-Q1 or 2026-03)`);
   }
   return p;
 };
@@ -183,6 +190,31 @@ export const kpiContext = (
   };
 };
 
+/**
+ * One KPI's value, checked: a finite number or undefined (a zero denominator). A `compute` that
+ * throws or returns anything else is a defect of its module: ModuleFailed naming the KPI.
+ */
+export const computeKpi = async (def: KpiDefinition, context: KpiContext): Promise<number | undefined> => {
+  let value: unknown;
+  try {
+    value = await def.compute(context);
+  } catch (err) {
+    if (PraxisError.isPraxisError(err)) throw err;
+    throw new ModuleFailed(
+      `kpi ${def.id}`,
+      err instanceof Error ? `${err.name}: ${err.message}` : 'compute threw',
+      {
+        cause: err,
+      },
+    );
+  }
+  if (value === undefined || (typeof value === 'number' && Number.isFinite(value))) return value;
+  throw new ModuleFailed(
+    `kpi ${def.id}`,
+    `compute returned ${typeof value === 'number' ? String(value) : typeof value}, not a finite number or undefined`,
+  );
+};
+
 const lineOf = (def: KpiDefinition, value: number | undefined, target: KpiTarget | undefined): KpiLine => {
   const met =
     target === undefined || value === undefined
@@ -221,9 +253,11 @@ export const kpiReport = async (
   registry: readonly KpiDefinition[] = builtinKpis,
 ): Promise<KpiReport> => {
   const basis = options.basis ?? 'as-reported';
+  if (basis !== 'as-reported' && basis !== 'restated')
+    throw new InvalidArgument('basis', `must be as-reported or restated (got ${JSON.stringify(basis)})`);
   const context = kpiContext(reader, period, basis, options.documents);
   const lines: KpiLine[] = [];
-  for (const def of registry) lines.push(lineOf(def, await def.compute(context), targets[def.id]));
+  for (const def of registry) lines.push(lineOf(def, await computeKpi(def, context), targets[def.id]));
   return {
     period: { label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
     basis,

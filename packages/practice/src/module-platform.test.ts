@@ -231,7 +231,7 @@ describe('the module platform: KPIs, roles, facts and process managers from a mo
     const loadedAgain = await practice.load<Room>('Room', 'exam-2');
     expect(loadedAgain.found && loadedAgain.state.containers).toEqual(['c1']);
     const [status] = await practice.processManagers();
-    expect(status).toMatchObject({ name: 'note-container-in-room', parked: 0 });
+    expect(status).toMatchObject({ name: 'note-container-in-room', parked: [] });
     expect(status?.checkpoint).toBeDefined();
     await practice.close();
   });
@@ -298,5 +298,178 @@ describe('the built-in modules contribute their KPIs and roles like any other', 
     const budget = await biller.finance.approveBudget({ budgetId: '2026' });
     expect(budget).toMatchObject({ ok: false, category: 'forbidden' });
     await practice.close();
+  });
+});
+
+describe('the module platform under misuse (a new user tried to break it)', () => {
+  const withModule = (extra: Partial<Parameters<typeof defineModule>[0]>, store = 'memory:') =>
+    createPractice({
+      store,
+      timeZone: 'America/Chicago',
+      currency: 'USD',
+      modules: [{ ...sharpsModule, ...extra } as typeof sharpsModule],
+      actor: { id: 'maria', role: 'practice_manager' },
+    });
+
+  it('parks a chain of reactions to reactions instead of following it for ever', async () => {
+    // Each ContainerNoted asks the room to note another container: an endless chain.
+    const echo: ProcessManager = {
+      name: 'echo',
+      eventTypes: ['ContainerNoted'],
+      grants: ['Room.NoteContainer'],
+      react: (e) => {
+        const d = e.data as { roomId: string; containerId: string };
+        return [
+          {
+            aggregate: 'Room',
+            command: { type: 'NoteContainer', roomId: d.roomId, containerId: `${d.containerId}+` },
+          },
+        ];
+      },
+    };
+    const unbounded = {
+      ...room,
+      decide: (c: CommandOf<typeof roomCommands>) =>
+        c.type === 'RegisterRoom'
+          ? accept(roomEvents.make('RoomRegistered', { roomId: c.roomId }))
+          : accept(roomEvents.make('ContainerNoted', { roomId: c.roomId, containerId: c.containerId })),
+    };
+    const practice = await withModule({
+      aggregates: [bind(unbounded, roomCommands, 'roomId'), sharpsModule.aggregates[1]],
+      processManagers: [echo],
+    });
+    await practice.sharps.registerRoom({ roomId: 'r' });
+    await practice.sharps.noteContainer({ roomId: 'r', containerId: 'c' });
+    await practice.catchUp();
+    await practice.catchUp();
+    const loaded = await practice.load<Room>('Room', 'r');
+    // The caller's note and at most 10 reactions to reactions; then the event is parked.
+    expect(loaded.found && loaded.state.containers.length).toBe(11);
+    const [status] = await practice.processManagers();
+    expect(status?.parked).toHaveLength(1);
+    expect(status?.parked[0]?.reason).toMatch(/chain of 10 reactions/);
+    await practice.close();
+  });
+
+  it('starts a manager added to an existing practice at the end of the log, not in its history', async () => {
+    const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp('/tmp/praxis-pm-'));
+    const file = `sqlite:${dir}/p.db`;
+    const first = await withModule({ processManagers: [] }, file);
+    await first.sharps.registerRoom({ roomId: 'r' });
+    await first.sharps.placeSharpsContainer({ containerId: 'old', room: 'r', placedOn: '2026-01-05' });
+    await first.close();
+    const second = await withModule({}, file);
+    await second.catchUp();
+    await second.sharps.placeSharpsContainer({ containerId: 'new', room: 'r', placedOn: '2026-01-06' });
+    const loaded = await second.load<Room>('Room', 'r');
+    expect(loaded.found && loaded.state.containers).toEqual(['new']);
+    await second.close();
+  });
+
+  it('turns a fact provider that throws into ModuleFailed, and one that returns nothing into FactUnavailable', async () => {
+    const throwing = await withModule({
+      aggregates: [
+        sharpsModule.aggregates[0],
+        bind(container, commands, 'containerId', {
+          facts: {
+            PlaceSharpsContainer: async () => {
+              throw new TypeError('boom');
+            },
+          },
+        }),
+      ],
+    });
+    await throwing.sharps.registerRoom({ roomId: 'r' });
+    await expect(
+      throwing.sharps.placeSharpsContainer({ containerId: 'c', room: 'r', placedOn: '2026-01-05' }),
+    ).rejects.toMatchObject({
+      _tag: 'ModuleFailed',
+      message: /fact provider of SharpsContainer.PlaceSharpsContainer: TypeError: boom/,
+    });
+    await throwing.close();
+    const empty = await withModule({
+      aggregates: [
+        sharpsModule.aggregates[0],
+        bind(container, commands, 'containerId', {
+          facts: { PlaceSharpsContainer: async () => null as never },
+        }),
+      ],
+    });
+    const r = await empty.sharps.placeSharpsContainer({
+      containerId: 'c',
+      room: 'r',
+      placedOn: '2026-01-05',
+    });
+    expect(r).toMatchObject({ ok: false, code: 'FactUnavailable', field: 'roomRegistered' });
+    await empty.close();
+  });
+
+  it('refuses module declarations that would grant by accident or never fire', async () => {
+    await expect(withModule({ roles: { nurse: 'SharpsContainer.*' as never } })).rejects.toMatchObject({
+      _tag: 'InvalidArgument',
+      argument: 'sharps.roles.nurse',
+    });
+    await expect(
+      withModule({ processManagers: [{ ...noteInRoom, eventTypes: ['SharpsContainerPlacd'] }] }),
+    ).rejects.toThrow(/reacts to SharpsContainerPlacd, which no module records/);
+    await expect(withModule({ kpis: [{ ...containersPlaced, unit: 'parsecs' as never }] })).rejects.toThrow(
+      /unit parsecs/,
+    );
+    await expect(withModule({ area: 'kpis ' as never })).rejects.toMatchObject({ _tag: 'InvalidArgument' });
+  });
+
+  it('refuses a caller using a process manager id, and records refusals of commands that name no instance', async () => {
+    const practice = await open();
+    const r = await practice.sharps.registerRoom(
+      { roomId: 'x' },
+      { actor: { id: 'process:note-container-in-room', role: 'practice_manager' } },
+    );
+    expect(r).toMatchObject({ ok: false, code: 'ReservedRole', field: 'actor.id' });
+    const missing = await practice.execute('Room', { type: 'RegisterRoom' });
+    expect(missing).toMatchObject({ ok: false, code: 'MissingId' });
+    const refused: string[] = [];
+    for await (const e of practice.store.readAll({ filter: { eventTypes: ['CommandRefused'] } }))
+      refused.push((e.data as { code: string }).code);
+    expect(refused).toEqual(['MissingId']);
+    await practice.close();
+  });
+
+  it('names the KPI whose compute fails or returns what is not a number', async () => {
+    const practice = await withModule({ kpis: [{ ...containersPlaced, compute: async () => Number.NaN }] });
+    await expect(practice.kpis('2026-01')).rejects.toMatchObject({
+      _tag: 'ModuleFailed',
+      message: /kpi sharpsContainersPlaced: compute returned NaN/,
+    });
+    await expect(practice.kpis('2026-01', { basis: 'whatever' as never })).rejects.toMatchObject({
+      _tag: 'InvalidArgument',
+      argument: 'basis',
+    });
+    await practice.close();
+  });
+
+  it('returns every outcome when two practices on one SQLite file react at once', async () => {
+    const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp('/tmp/praxis-pm-'));
+    const file = `sqlite:${dir}/p.db`;
+    const a = await withModule({}, file);
+    const b = await withModule({}, file);
+    for (let i = 0; i < 6; i++) await a.sharps.registerRoom({ roomId: `r${i}` });
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 === 0 ? a : b).sharps.placeSharpsContainer({
+          containerId: `c${i}`,
+          room: `r${i}`,
+          placedOn: '2026-01-05',
+        }),
+      ),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    await a.catchUp();
+    await b.catchUp();
+    for (let i = 0; i < 6; i++) {
+      const loaded = await a.load<Room>('Room', `r${i}`);
+      expect(loaded.found && loaded.state.containers).toEqual([`c${i}`]);
+    }
+    await a.close();
+    await b.close();
   });
 });

@@ -27,6 +27,7 @@ import {
   type SnapshotStore,
   type SubjectKeyStore,
   type Vault,
+  StoreKit,
   type FactContext,
   type FactProvider,
   type KpiDefinition,
@@ -44,8 +45,9 @@ import { engineReadModels, type ReadModels } from './read-models.js';
 import { snapshotting } from '@praxis/projections';
 import { memoryReadModelStore, memorySnapshotStore, memorySubjectKeyStore } from '@praxis/store-memory';
 import { rolesOf } from './roles.js';
+import { checkModules } from './check-modules.js';
 import { processManagers, withProcessGrants, type ProcessManagers } from './process-managers.js';
-import { kpiContext, kpiRegistryOf } from './kpis.js';
+import { computeKpi, kpiContext, kpiRegistryOf } from './kpis.js';
 import { ReadModelFailed } from './read-model-failed.js';
 import type { ProjectionProgress, ProjectionStatus } from '@praxis/projections';
 import * as Settings from './settings/index.js';
@@ -372,7 +374,16 @@ export const wirePractice = async (
   options: PracticeOptions,
   modules: readonly PracticeModule[],
 ): Promise<Wiring> => {
+  checkModules(modules);
   const registry = registryOf(modules);
+  for (const m of modules)
+    for (const pm of m.processManagers ?? [])
+      for (const type of pm.eventTypes)
+        if (!registry.has(type))
+          throw new InvalidArgument(
+            `${m.area}.processManagers`,
+            `${pm.name} reacts to ${type}, which no module records`,
+          );
   const given = options.store;
   const backend: Backend =
     typeof given === 'object'
@@ -435,7 +446,7 @@ export const wirePractice = async (
         const def = kpis.find((k) => k.id === id);
         const period = typeof label === 'string' ? parsePeriod(label, settings.timeZone) : undefined;
         if (def === undefined || period === undefined || isPeriodError(period)) return undefined;
-        return def.compute(kpiContext(readers.revealed, period, 'as-reported'));
+        return computeKpi(def, kpiContext(readers.revealed, period, 'as-reported'));
       },
     });
     const factsOf = (binding: AnyBinding): FactProvider | undefined => {
@@ -486,6 +497,8 @@ export const wirePractice = async (
         });
       }
     }
+    // A manager new to this practice starts at the end of the log (unless `from: 'start'`).
+    await processes.init();
     const settingsHandler = makeCommandHandler({
       store,
       decider: Settings.decider,
@@ -526,7 +539,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     aggregate: string,
     command: DomainCommand,
     options: CallOptions | undefined,
-    internal = false,
+    internal?: { readonly metadata: Readonly<Record<string, unknown>> },
   ):
     | {
         entry: { binding: AnyBinding; handler: CommandHandler<DomainCommand, DomainEvent, unknown> };
@@ -540,12 +553,18 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
         'every command needs an acting user: practice.as(actor) or { actor }',
       );
     }
-    // Process managers' roles are the practice's own: no caller may act as one.
-    if (!internal && typeof who.role === 'string' && who.role.startsWith('process:')) {
-      return refusedByRule(
-        '',
-        domainError('ReservedRole', `${bounded(who.role)} is a process manager's own role`, 'actor.role'),
-      );
+    // Process managers' roles and ids are the practice's own: no caller may act as one.
+    if (internal === undefined) {
+      const role = typeof who.role === 'string' && who.role.startsWith('process:');
+      if (role || (typeof who.id === 'string' && who.id.startsWith('process:')))
+        return refusedByRule(
+          '',
+          domainError(
+            'ReservedRole',
+            `${bounded(role ? who.role : who.id)} is a process manager's own; no caller may act as one`,
+            role ? 'actor.role' : 'actor.id',
+          ),
+        );
     }
     const entry = typeof aggregate === 'string' ? w.handlers.get(aggregate) : undefined;
     if (entry === undefined) {
@@ -571,12 +590,22 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       return refusedByRule(`${binding.decider.name}-`, domainError('MissingId', message, binding.idKey));
     }
     const streamId = streamIdOf(binding.decider, id);
+    try {
+      StoreKit.checkStreamId(streamId, binding.idKey);
+    } catch (err) {
+      if (!InvalidArgument.isInstance(err)) throw err;
+      return refusedByRule(
+        `${binding.decider.name}-`,
+        domainError('InvalidField', err.message, binding.idKey),
+      );
+    }
     return {
       entry,
       envelope: {
         streamId,
         command,
         actor: who,
+        ...(internal === undefined ? {} : { metadata: internal.metadata }),
         ...(options?.at === undefined ? {} : { at: options.at }),
         ...(options?.onBehalfOf === undefined ? {} : { onBehalfOf: options.onBehalfOf }),
         ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
@@ -589,20 +618,21 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     aggregate: string,
     command: DomainCommand,
     options: CallOptions | undefined,
-    internal = false,
+    internal?: { readonly metadata: Readonly<Record<string, unknown>> },
   ): Promise<Outcome> => {
     const addressed = address(aggregate, command, options, internal);
     if ('ok' in addressed) {
       const who = options?.actor ?? actor;
-      // A command for no aggregate is recorded too (when its actor can be named).
-      if (addressed.code === 'UnknownAggregate' && who !== undefined && actorProblem(who) === undefined) {
+      // A command that addresses no aggregate instance is recorded too (when its actor can be
+      // named and is not claiming a process manager's identity).
+      if (addressed.code !== 'ReservedRole' && who !== undefined && actorProblem(who) === undefined) {
         await w.onRefused({
-          streamId: '',
+          streamId: addressed.streamId,
           aggregate: bounded(String(aggregate)),
           commandType: bounded(String((command as { type?: unknown } | null)?.type ?? '')),
           actor: who,
           at: w.clock.now().toISO({ suppressMilliseconds: true })!,
-          rejection: domainError(addressed.code, addressed.message, 'aggregate'),
+          rejection: domainError(addressed.code, addressed.message, addressed.field ?? ''),
         });
       }
       return addressed;
@@ -614,12 +644,22 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       toOutcome(envelope.streamId, result, entry.binding.decider.refusals),
     );
     // Automatic reactions to what was just recorded (their own commands run internally).
-    if (!internal && outcome.ok && outcome.events.length > 0) await drain();
+    if (internal === undefined && outcome.ok && outcome.events.length > 0) {
+      try {
+        await drain();
+      } catch (err) {
+        // The command is recorded whatever happens next: another process sharing the database
+        // holds the managers' checkpoints just now and reacts to it (ids keep that exactly-once).
+        if (!CheckpointMoved.isInstance(err)) throw err;
+      }
+    }
     return outcome;
   };
   /** Runs the process managers until they have reacted to everything recorded. */
   const drain = () =>
-    w.processes.drain((aggregate, command, o) => run(aggregate, command as DomainCommand, o, true));
+    w.processes.drain((aggregate, command, o) =>
+      run(aggregate as string, command as DomainCommand, o, { metadata: o.metadata }),
+    );
   const entryOf = (aggregate: string) => w.handlers.get(aggregate);
   const catchUp = async () => {
     await drain();

@@ -5,7 +5,12 @@ import {
   processActor,
   rolePermissions,
   stableId,
+  ModuleFailed,
+  PraxisError,
+  maxReactionDepth,
   type Actor,
+  type ParkedEvent,
+  type Reaction,
   type EventStore,
   type PermissionPolicy,
   type ProcessManager,
@@ -18,10 +23,11 @@ import type { Outcome } from './outcome.js';
 
 /** How a process manager's reaction is issued: the facade's own command path. */
 export type IssueReaction = (
-  aggregate: string,
-  command: { readonly type: string },
+  aggregate: unknown,
+  command: unknown,
   options: {
     readonly actor: Actor;
+    readonly metadata: { readonly reactionDepth: number };
     readonly at?: string;
     readonly commandId: string;
     readonly causationId: string;
@@ -34,13 +40,18 @@ export interface ProcessManagerStatus {
   readonly name: string;
   /** The last event it has handled (undefined: none yet). */
   readonly checkpoint: Position.Position | undefined;
-  /** Events whose `react` threw, set aside with why (as projections park them). */
-  readonly parked: number;
+  /** Events it set aside (its `react` threw, or the reaction chain was too deep), with why. */
+  readonly parked: readonly ParkedEvent[];
 }
 
 /** The process managers of a practice, run after every command and on `catchUp()`. */
 export interface ProcessManagers {
   readonly managers: readonly ProcessManager[];
+  /**
+   * Opens each manager's checkpoint; a manager new to this practice starts at the end of the
+   * log unless it asks for `from: 'start'`. Run once when the practice opens.
+   */
+  init(): Promise<void>;
   /** Runs every manager over the events recorded since its checkpoint, until none react. */
   drain(issue: IssueReaction): Promise<void>;
   status(): Promise<readonly ProcessManagerStatus[]>;
@@ -75,21 +86,8 @@ export const processManagers = (options: {
     })) {
       if (checkpoint !== undefined && Position.compare(sealed.position, checkpoint) <= 0) continue;
       const event = (await vault.reveal(sealed)) as RecordedEvent;
-      const parked = [];
-      try {
-        const reactions = await m.react(event, { reader });
-        for (const [i, r] of reactions.entries()) {
-          // A refusal is recorded in the audit trail by the command path; the manager moves on.
-          await issue(r.aggregate, r.command, {
-            actor,
-            at: r.at ?? event.metadata.occurredAt,
-            commandId: stableId(`process:${m.name}:${event.eventId}:${i}`),
-            causationId: event.eventId,
-            correlationId: event.metadata.correlationId,
-          });
-        }
-      } catch (err) {
-        if (CheckpointMoved.isInstance(err)) throw err;
+      const parked: ParkedEvent[] = [];
+      const park = (reason: string) =>
         parked.push({
           slot,
           position: event.position,
@@ -97,9 +95,35 @@ export const processManagers = (options: {
           revision: event.revision,
           type: event.type,
           eventId: event.eventId,
-          reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+          reason,
           parkedAt: options.now(),
         });
+      const given = event.metadata.reactionDepth;
+      const depth = (typeof given === 'number' && Number.isSafeInteger(given) ? given : 0) + 1;
+      try {
+        const reactions = depth > maxReactionDepth ? undefined : await m.react(event, { reader });
+        if (reactions === undefined)
+          park(
+            `a chain of ${maxReactionDepth} reactions to reactions led here; not followed further (do two managers answer each other?)`,
+          );
+        else if (!Array.isArray(reactions))
+          park(`react returned ${reactions === null ? 'null' : typeof reactions}, not a list of reactions`);
+        else
+          for (const [i, r] of (reactions as readonly Reaction[]).entries()) {
+            // A refusal is recorded in the audit trail by the command path; the manager moves on.
+            await issue(r?.aggregate, r?.command, {
+              actor,
+              metadata: { reactionDepth: depth },
+              at: r?.at ?? event.metadata.occurredAt,
+              commandId: stableId(`process:${m.name}:${event.eventId}:${i}`),
+              causationId: event.eventId,
+              correlationId: event.metadata.correlationId,
+            });
+          }
+      } catch (err) {
+        // Store and read-model failures stop the run (nothing is lost: the checkpoint has not moved).
+        if (PraxisError.isPraxisError(err) && !ModuleFailed.isInstance(err)) throw err;
+        park(err instanceof Error ? `${err.name}: ${err.message}` : `react threw ${String(err)}`);
       }
       await checkpoints.commit({
         slot,
@@ -117,6 +141,29 @@ export const processManagers = (options: {
   let chain: Promise<void> = Promise.resolve();
   return {
     managers,
+    init: async () => {
+      for (const m of managers) {
+        const slot = slotOf(m);
+        const known = (await checkpoints.slots(`process:${m.name}`)).some((x) => x.slot === slot);
+        if (known) continue;
+        await checkpoints.openSlot(slot, `process:${m.name}`, 1);
+        const head = m.from === 'start' ? undefined : await store.headPosition();
+        if (head !== undefined)
+          await checkpoints
+            .commit({
+              slot,
+              expected: undefined,
+              checkpoint: head,
+              documents: new Map(),
+              parked: [],
+              eventsApplied: 0,
+            })
+            // Another process opened it at the same moment: its checkpoint stands.
+            .catch((err: unknown) => {
+              if (!CheckpointMoved.isInstance(err)) throw err;
+            });
+      }
+    },
     drain: (issue) => {
       if (managers.length === 0) return Promise.resolve();
       const run = async () => {
@@ -131,7 +178,7 @@ export const processManagers = (options: {
                 break;
               } catch (err) {
                 // Another process moved the checkpoint: reload and go on (commands are idempotent).
-                if (CheckpointMoved.isInstance(err) && attempt < 5) continue;
+                if (CheckpointMoved.isInstance(err) && attempt < 20) continue;
                 throw err;
               }
             }
@@ -148,11 +195,7 @@ export const processManagers = (options: {
         managers.map(async (m) => {
           const slot = slotOf(m);
           const [s] = (await checkpoints.slots(`process:${m.name}`)).filter((x) => x.slot === slot);
-          return {
-            name: m.name,
-            checkpoint: s?.checkpoint,
-            parked: (await checkpoints.parked(slot)).length,
-          };
+          return { name: m.name, checkpoint: s?.checkpoint, parked: await checkpoints.parked(slot) };
         }),
       ),
   };

@@ -169,7 +169,10 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
       return row;
     });
     for (const r of rows) byId.set(r.eventId, r);
-    streams.set(streamId, stream.concat(rows));
+    // Appended in place (a copy per append made long streams quadratic); a read in progress
+    // stops at the length it started with.
+    if (!streams.has(streamId)) streams.set(streamId, stream);
+    stream.push(...rows);
     notifier.notify();
     const positions = rows.map((r) => Position.make(r.position));
     return { nextExpectedRevision: revision, position: positions[positions.length - 1]!, positions };
@@ -187,7 +190,8 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     // Forwards from beyond the end reads nothing; backwards from beyond the end starts at the last event.
     if (!backwards && from > last) return;
     let i = Number(from > last ? last : from);
-    for (let n = 0; n < max && i >= 0 && i < stream.length; n++, i += backwards ? -1 : 1) {
+    const end = stream.length;
+    for (let n = 0; n < max && i >= 0 && i < end; n++, i += backwards ? -1 : 1) {
       yield toRecorded(stream[i]!);
     }
   }

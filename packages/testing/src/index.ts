@@ -1,3 +1,3 @@
-export { deciderSpec } from './decider-spec.js';
+export { deciderSpec, decideHandled, handled } from './decider-spec.js';
 export * from './store-contract/index.js';
 export { runSubjectKeyStoreContract, type KeyStoreSubject } from './key-store-contract.js';

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { audit } from './audit.js';
+import { calendar } from './calendar.js';
 import { demo } from './demo.js';
 import { forget } from './forget.js';
 import { importCsv } from './import.js';
@@ -17,6 +18,7 @@ import { verify } from './verify.js';
 export const commands: readonly CliCommand[] = [
   demo,
   kpi,
+  calendar,
   audit,
   replay,
   verify,

@@ -219,3 +219,33 @@ describe('praxis verify', () => {
     );
   });
 });
+
+describe('praxis calendar', () => {
+  it('lists open duties as of a date, the most urgent first, with a headline that counts them', async () => {
+    const r = await on('calendar', '--as-of', '2025-10-01');
+    expect(r.code, r.err).toBe(0);
+    const head = /duties as of 2025-10-01 — (\d+) overdue, (\d+) due soon, (\d+) upcoming/.exec(r.out);
+    expect(head).not.toBeNull();
+    const json = JSON.parse((await on('calendar', '--as-of', '2025-10-01', '--format', 'json')).out) as {
+      state: string;
+      daysLeft: number;
+    }[];
+    const counts = ['overdue', 'due-soon', 'upcoming'].map((s) => json.filter((e) => e.state === s).length);
+    expect(counts).toEqual([Number(head![1]), Number(head![2]), Number(head![3])]);
+    expect(json.some((e) => e.state === 'done')).toBe(false);
+    // Overdue first, then due soon, then upcoming; within a state, the earliest due first.
+    const rank = { overdue: 0, 'due-soon': 1, upcoming: 2 } as Record<string, number>;
+    for (let i = 1; i < json.length; i++) {
+      const [a, b] = [json[i - 1]!, json[i]!];
+      expect(rank[a.state]! < rank[b.state]! || (a.state === b.state && a.daysLeft <= b.daysLeft)).toBe(true);
+    }
+    const all = JSON.parse((await on('calendar', '--as-of', '2025-10-01', '--all', '--format', 'json')).out);
+    expect(all.length).toBeGreaterThan(json.length);
+  });
+
+  it('refuses an as-of that is not a date', async () => {
+    const r = await on('calendar', '--as-of', 'yesterday');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/--as-of must be a date YYYY-MM-DD \(got "yesterday"\)/);
+  });
+});

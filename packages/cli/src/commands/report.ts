@@ -8,6 +8,7 @@ import { dashboardHtml } from '../report/html.js';
 import { UsageError } from '../usage-error.js';
 import { str } from '../when.js';
 import { loadFinanceDocuments } from '@praxis/practice';
+import { memoizedReader } from '@praxis/core';
 import { basisOption, latestYear } from './kpi.js';
 
 /** `praxis report --html out.html`: a self-contained KPI dashboard. */
@@ -29,22 +30,25 @@ export const report: CliCommand = {
     const practice = await openPractice(ctx);
     try {
       const period = str(ctx.values.period) ?? (await latestYear(practice));
-      // the claim and budget documents are read once for the period and every month of it
-      const documents = await loadFinanceDocuments(practice.readModels);
-      const report = await practice.kpis(period, { basis, documents });
+      // every read-model document is read once for the period and every month of it
+      await practice.catchUp();
+      const reader = memoizedReader(practice.readModels);
+      const documents = await loadFinanceDocuments(reader);
+      const report = await practice.kpis(period, { basis, documents, reader });
       const other = await practice.kpis(period, {
         basis: basis === 'restated' ? 'as-reported' : 'restated',
         documents,
+        reader,
       });
       const bar = progress(ctx.io, 'months');
       const months = [];
       const labels = periodMonths(report.period.firstDay, report.period.lastDay);
       for (const [i, m] of labels.entries()) {
-        months.push(await practice.kpis(m, { basis, documents }));
+        months.push(await practice.kpis(m, { basis, documents, reader }));
         bar.update(i + 1, labels.length);
       }
       bar.done();
-      const obligations = await practice.calendar(report.period.lastDay, { openOnly: true });
+      const obligations = await practice.calendar(report.period.lastDay, { openOnly: true, reader });
       const html = dashboardHtml({
         settings: practice.settings,
         report,

@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import { events, type AuditEvent } from './events.js';
 import type { Audit, CorrectiveAction } from './state.js';
 import type {
@@ -26,6 +25,9 @@ export type {
 } from './commands.js';
 
 type D = Decision<AuditEvent>;
+
+// Field shapes (non-empty text, real dates, the acting person) are guaranteed by the command
+// codecs (./commands.ts), decoded by the handler before `decide`; the rules are checked here.
 
 /** An audit is scheduled once. */
 const scheduleAudit = (c: ScheduleAudit, s: Audit): D =>
@@ -197,8 +199,6 @@ const closeFinding = (c: CloseFinding, s: Audit): D => {
 
 /** Decides an Audit command. Pure. */
 export const decide = (c: AuditCommand, s: Audit): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'ScheduleAudit':
       return scheduleAudit(c, s);

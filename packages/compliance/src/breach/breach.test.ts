@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { breachDeadlines, deadlineKey, decider, events, type BreachCommand } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -172,7 +172,7 @@ describe('Breach invariant: a deadline never moves later', () => {
         (discoveredOn, first, ba, revisions) => {
           let state = decider.initialState;
           const apply = (c: BreachCommand) => {
-            const d = decider.decide(c, state);
+            const d = decideHandled(decider, c, state);
             if (d._tag === 'Left') throw new Error(d.left.message);
             state = d.right.reduce(decider.evolve, state);
           };
@@ -281,11 +281,11 @@ describe('business associate notice to the practice (45 CFR 164.410)', () => {
     spec
       .given([])
       .when({ ...discover, businessAssociate: { ...acme, name: ' ' } })
-      .thenRejects('BusinessAssociateNameMissing', 'businessAssociate');
+      .thenRejects('Required', 'businessAssociate.name');
     spec
       .given([])
       .when({ ...discover, businessAssociate: { ...acme, discoveredOn: '2026-02-29' } })
-      .thenRejects('InvalidDate', 'businessAssociate');
+      .thenRejects('InvalidDate', 'businessAssociate.discoveredOn');
   });
 
   it('keeps the notice owed through scope revisions and records it once, dated from the business associate discovery', () => {
@@ -333,7 +333,7 @@ describe('Breach: malformed commands', () => {
     spec
       .given([])
       .when({ ...cmd, discoveredOn: '2026-02-28', affected: -1 })
-      .thenRejects('InvalidCount', 'affected');
+      .thenRejects('InvalidNumber', 'affected');
   });
 });
 

@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { ISODate, accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import { breachDeadlines, deadlineKey, mergeDeadlines, type StateResidents } from './deadlines.js';
 import { events, type BreachEvent } from './events.js';
 import type { Breach } from './state.js';
@@ -8,13 +7,10 @@ export type { DiscoverBreach, ReviseBreachScope, SendBreachNotification, BreachC
 
 type D = Decision<BreachEvent>;
 
-const count = (n: number) => Number.isInteger(n) && n >= 0;
+// Field shapes (real dates, whole counts ≥ 0, a named business associate) are guaranteed by
+// the command codecs (./commands.ts), decoded by the handler before `decide`.
 
 const scopeError = (affected: number, states: readonly StateResidents[]): D | undefined => {
-  if (!count(affected))
-    return reject('InvalidCount', 'the number affected is a whole number ≥ 0', 'affected');
-  if (!states.every((s) => count(s.residents)))
-    return reject('InvalidCount', 'residents per state are whole numbers ≥ 0', 'states');
   const names = states.map((s) => s.state);
   if (names.some((n, i) => names.indexOf(n) !== i))
     return reject('StateListedTwice', 'list each state once', 'states');
@@ -29,21 +25,12 @@ const scopeError = (affected: number, states: readonly StateResidents[]): D | un
 };
 
 /**
- * A business associate is named, with a real discovery date. One acting as the practice's
- * agent discovers for the practice (45 CFR 164.404(a)(2) and the federal common law of
+ * A business associate acting as the practice's agent discovers for the practice (45 CFR 164.404(a)(2) and the federal common law of
  * agency), so the practice's discovery date cannot be later than the agent's.
  */
 const businessAssociateError = (c: DiscoverBreach): D | undefined => {
   const ba = c.businessAssociate;
   if (ba === undefined) return undefined;
-  if (ba.name.trim() === '')
-    return reject('BusinessAssociateNameMissing', 'name the business associate', 'businessAssociate');
-  if (!ISODate.is(ba.discoveredOn))
-    return reject(
-      'InvalidDate',
-      `businessAssociate.discoveredOn must be a calendar date YYYY-MM-DD (got ${JSON.stringify(ba.discoveredOn)})`,
-      'businessAssociate',
-    );
   return ba.agent && c.discoveredOn > ba.discoveredOn
     ? reject(
         'AgentDiscoveryImputed',
@@ -134,8 +121,6 @@ const sendBreachNotification = (c: SendBreachNotification, s: Breach): D => {
 
 /** Decides a Breach command. Pure. */
 export const decide = (c: BreachCommand, s: Breach): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'DiscoverBreach':
       return discoverBreach(c, s);

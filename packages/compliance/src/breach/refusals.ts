@@ -9,8 +9,6 @@ export const refusals = defineRefusals({
   AgentDiscoveryImputed: 'rule',
   BreachAlreadyRecorded: 'conflict',
   BreachNotFound: 'not-found',
-  BusinessAssociateNameMissing: 'invalid',
-  InvalidCount: 'invalid',
   NotificationAlreadySent: 'conflict',
   NotificationNotOwed: 'rule',
   RevisedBeforeDiscovered: 'rule',

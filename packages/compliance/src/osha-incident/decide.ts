@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { TimeZone, accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import { isBefore, logByOf, reportClock, retainLogUntilOf, severityOf } from './clocks.js';
 import { events, type OshaIncidentEvent } from './events.js';
 import type { OshaIncident } from './state.js';
@@ -20,6 +19,9 @@ export type {
 
 type D = Decision<OshaIncidentEvent>;
 
+// Field shapes (real dates and instants, an IANA zone) are guaranteed by the command codecs
+// (./commands.ts), decoded by the handler before `decide`; the rules are checked here.
+
 const orderError = (occurredAt: string, outcomeAt: string, learnedAt: string): D | undefined =>
   isBefore(outcomeAt, occurredAt)
     ? reject('OutcomeBeforeIncident', 'the outcome cannot precede the incident', 'outcomeAt')
@@ -37,7 +39,6 @@ const orderError = (occurredAt: string, outcomeAt: string, learnedAt: string): D
  */
 const recordOshaIncident = (c: RecordOshaIncident, s: OshaIncident): D => {
   if (s.exists) return reject('IncidentAlreadyRecorded', `incident ${c.incidentId} exists`, 'incidentId');
-  if (!TimeZone.is(c.zone)) return reject('InvalidTimeZone', `"${c.zone}" is not an IANA time zone`, 'zone');
   const bad = orderError(c.occurredAt, c.outcomeAt, c.learnedAt);
   if (bad !== undefined) return bad;
   const clock = reportClock(c.outcome, c.occurredAt, c.outcomeAt, c.learnedAt, c.zone);
@@ -118,8 +119,6 @@ const logOshaIncident = (c: LogOshaIncident, s: OshaIncident): D =>
 
 /** Decides an OshaIncident command. Pure. */
 export const decide = (c: OshaIncidentCommand, s: OshaIncident): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'RecordOshaIncident':
       return recordOshaIncident(c, s);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { decider, events, logByOf, reportClock, retainLogUntilOf, type Outcome } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -210,7 +210,8 @@ describe('OSHA report clocks never move later (property)', () => {
           for (const [o, after] of later) {
             const t = DateTime.fromISO(occurredAt).plus({ hours: after }).toISO()!;
             const before = new Map(state.reports.map((r) => [r.outcome, r.dueAt]));
-            const d = decider.decide(
+            const d = decideHandled(
+              decider,
               { type: 'WorsenOshaOutcome', outcome: o, outcomeAt: t, learnedAt: t },
               state,
             );

@@ -3,7 +3,9 @@ import {
   accept,
   command,
   defineCommands,
+  ISODate,
   NonEmptyString,
+  PositiveInt,
   reject,
   type CommandOf,
   type Decider,
@@ -24,9 +26,12 @@ export const commands = defineCommands('establishmentId', {
   SetOshaRecordkeeping: command(
     {
       establishmentId: NonEmptyString,
+      /** Six digits (`InvalidNaicsCode` otherwise, checked by `decide`). */
       naicsCode: t.string,
-      peakEmployees: t.number,
-      effectiveFrom: t.string,
+      /** A whole number above zero (`InvalidNumber`). */
+      peakEmployees: PositiveInt,
+      /** A calendar date (`InvalidDate`). */
+      effectiveFrom: ISODate,
     },
     {},
     { stamps: { at: 'time' } },
@@ -62,14 +67,12 @@ const evolve = (_s: OshaRecordkeeping, e: OshaRecordkeepingEvent): OshaRecordkee
 
 /**
  * The setting is recorded with the exemption it implies (29 CFR 1904.1 size, 1904.2
- * industry): a NAICS code is six digits, the headcount a whole number above zero, and the
- * date a calendar date. Declaring the same thing again records nothing.
+ * industry): a NAICS code is six digits (the headcount and the date are whole and real by the
+ * command codec). Declaring the same thing again records nothing.
  */
 const set = (c: SetOshaRecordkeeping, s: OshaRecordkeeping): Decision<OshaRecordkeepingEvent> => {
-  if (typeof c.naicsCode !== 'string' || !/^\d{6}$/.test(c.naicsCode))
+  if (!/^\d{6}$/.test(c.naicsCode))
     return reject('InvalidNaicsCode', 'naicsCode must be a six-digit NAICS code, e.g. 621111', 'naicsCode');
-  if (!Number.isSafeInteger(c.peakEmployees) || c.peakEmployees < 1)
-    return reject('InvalidNumber', 'peakEmployees must be a whole number above zero', 'peakEmployees');
   const checked = events.make('OshaRecordkeepingSet', {
     establishmentId: c.establishmentId,
     naicsCode: c.naicsCode,
@@ -78,9 +81,6 @@ const set = (c: SetOshaRecordkeeping, s: OshaRecordkeeping): Decision<OshaRecord
     effectiveFrom: c.effectiveFrom,
     at: c.at,
   });
-  const valid = events.encode(checked.type, checked.data);
-  if (valid._tag === 'Left')
-    return reject('InvalidInput', `${valid.left.field}: ${valid.left.reason}`, valid.left.field);
   if (
     s.naicsCode === c.naicsCode &&
     s.peakEmployees === c.peakEmployees &&

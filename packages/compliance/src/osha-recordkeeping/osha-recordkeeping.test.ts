@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { decider, exemptionOf, type SetOshaRecordkeeping } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -36,8 +36,8 @@ describe('OSHA 300-log recordkeeping exemption (29 CFR 1904.1, 1904.2)', () => {
     spec
       .given([])
       .when({ ...set('621111', 25), effectiveFrom: '2026-13-01' })
-      .thenRejects('InvalidInput', 'effectiveFrom');
-    const first = decider.decide(set('621111', 25), decider.initialState);
+      .thenRejects('InvalidDate', 'effectiveFrom');
+    const first = decideHandled(decider, set('621111', 25), decider.initialState);
     if (first._tag === 'Left') throw new Error(first.left.message);
     spec.given(first.right).when(set('621111', 25)).then([]);
   });
@@ -45,7 +45,8 @@ describe('OSHA 300-log recordkeeping exemption (29 CFR 1904.1, 1904.2)', () => {
   it('never throws on any input, refusing with a typed error instead', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.anything(), (naicsCode, peakEmployees, effectiveFrom) => {
-        const r = decider.decide(
+        const r = decideHandled(
+          decider,
           { ...set('621111', 1), naicsCode, peakEmployees, effectiveFrom } as unknown as SetOshaRecordkeeping,
           decider.initialState,
         );

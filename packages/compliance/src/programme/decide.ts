@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import { events, type ProgrammeEvent } from './events.js';
 import { atMostAsLongAs, nextDueOn } from './recurrence.js';
 import { standardRequirements } from './standards.js';
@@ -22,6 +21,9 @@ export type {
 } from './commands.js';
 
 type D = Decision<ProgrammeEvent>;
+
+// Field shapes (real dates, a whole recurrence ≥ 1, the acting person) are guaranteed by the
+// command codecs (./commands.ts), decoded by the handler before `decide`.
 
 /** A programme is established once. */
 const establishProgramme = (c: EstablishProgramme, s: Programme): D =>
@@ -47,12 +49,6 @@ const addRequirement = (c: AddRequirement, s: Programme): D => {
   if (!s.exists) return reject('ProgrammeNotFound', 'establish the programme first');
   if (s.requirements[c.requirementId] !== undefined)
     return reject('RequirementAlreadyExists', `requirement ${c.requirementId} exists`, 'requirementId');
-  if (!Number.isInteger(c.recurrence.every) || c.recurrence.every < 1)
-    return reject(
-      'InvalidRecurrence',
-      'a recurrence is a whole number ≥ 1 of days, weeks, months or years',
-      'recurrence',
-    );
   const std = c.standard === undefined ? undefined : standardRequirements[c.standard];
   if (std !== undefined && std.regulation !== s.regulation)
     return reject(
@@ -154,8 +150,6 @@ const withdrawRequirement = (c: WithdrawRequirement, s: Programme): D => {
 
 /** Decides a Programme command. Pure. */
 export const decide = (c: ProgrammeCommand, s: Programme): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'EstablishProgramme':
       return establishProgramme(c, s);

@@ -239,7 +239,7 @@ describe('Programme: malformed commands', () => {
       firstDueOn: '2027-01-01',
       addedOn: '2026-01-02',
     } as const;
-    spec.given([cdc]).when(cmd).thenRejects('InvalidRecurrence', 'recurrence');
+    spec.given([cdc]).when(cmd).thenRejects('InvalidNumber', 'recurrence.every');
     spec
       .given([cdc])
       .when({ ...cmd, recurrence: { every: 1, unit: 'days' }, firstDueOn: '2027-13-01' })

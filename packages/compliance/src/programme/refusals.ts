@@ -6,7 +6,6 @@ import { defineRefusals } from '@praxis/core';
  * (`Required`, `InvalidDate`, `UnknownField`, …; see `platformRefusals`).
  */
 export const refusals = defineRefusals({
-  InvalidRecurrence: 'invalid',
   MetOutOfOrder: 'rule',
   ProgrammeAlreadyExists: 'conflict',
   ProgrammeNotFound: 'not-found',

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import * as P from './primitives.js';
 import { PersonalType, SubjectType } from '../vault/personal.js';
 import { personalSpecOf, type PersonalSpec } from '../vault/plan.js';
+import { InvalidArgument } from '../errors/invalid-argument.js';
 
 /** A domain event before it is stored: its type and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -237,7 +238,8 @@ export const combineRegistries = (...registries: readonly EventRegistry[]): Even
   const owner = new Map<string, EventRegistry>();
   for (const r of registries) {
     for (const type of r.types) {
-      if (owner.has(type) && owner.get(type) !== r) throw new Error(`event type ${type} is defined twice`);
+      if (owner.has(type) && owner.get(type) !== r)
+        throw new InvalidArgument('modules', `event type ${type} is defined twice`);
       owner.set(type, r);
     }
   }

@@ -12,3 +12,4 @@ export { InvalidArgument } from './invalid-argument.js';
 export { NotAPractice } from './not-a-practice.js';
 export { UnknownSubject } from './unknown-subject.js';
 export { SubjectForgotten } from './subject-forgotten.js';
+export { ModuleFailed } from './module-failed.js';

@@ -20,7 +20,9 @@ export interface Reaction {
  *   crash never issues a command twice;
  * - it acts as `{ id: 'process:<name>', role: 'process:<name>' }` with exactly `grants`;
  * - a refused reaction is recorded in the audit trail like every refusal (and the manager moves
- *   on); a `react` that throws parks the event, as a projection parks one.
+ *   on); a `react` that throws parks the event, as a projection parks one;
+ * - a chain of reactions to reactions deeper than `maxReactionDepth` is parked, not followed
+ *   (two managers answering each other would otherwise never stop).
  *
  * @example
  * const consumeOnCheckout: ProcessManager = {
@@ -34,6 +36,12 @@ export interface ProcessManager {
   readonly name: string;
   /** The event types it reacts to (the subscription filter). */
   readonly eventTypes: readonly string[];
+  /**
+   * Where a manager first added to an existing practice starts: `now` (default: it reacts to
+   * events recorded from then on, never to history) or `start` (it works through the whole
+   * log once — for a manager that must also cover the past).
+   */
+  readonly from?: 'now' | 'start';
   /** What it may do: grants as in `rolePermissions` (`Lot.Quarantine`, `Budget.*`). */
   readonly grants: readonly string[];
   /** The commands to issue for one event (none: return `[]`). Read models are caught up. */
@@ -48,3 +56,6 @@ export const processActor = (name: string): { readonly id: string; readonly role
   id: `process:${name}`,
   role: `process:${name}`,
 });
+
+/** How many reactions to reactions are followed before the event is parked. */
+export const maxReactionDepth = 10;

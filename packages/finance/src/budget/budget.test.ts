@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { decider, type BudgetCommand, type BudgetEvent } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -355,7 +355,7 @@ describe('Budget invariants over random command sequences', () => {
         let state = decider.evolve(decider.initialState, drafted);
         for (const c of cmds) {
           const before = state;
-          const d = decider.decide(c, state);
+          const d = decideHandled(decider, c, state);
           if (before.status === 'closed' && c.type === 'RecordExpense') expensesTriedWhenClosed += 1;
           if (d._tag === 'Left') continue;
           state = d.right.reduce(decider.evolve, state);
@@ -407,7 +407,8 @@ describe('Budget: totals stay exact (never beyond Number.MAX_SAFE_INTEGER cents)
           category: 'supplies',
           months: Object.fromEntries(months.map((c, i) => [`2026-0${i + 1}`, c])),
         };
-        const r = decider.decide(
+        const r = decideHandled(
+          decider,
           { ...draftCmd, lines: [line, { category: 'rent', months: { '2026-05': other } }] },
           decider.initialState,
         );

@@ -1,16 +1,5 @@
 import { accept, domainError, reject, type Decision, type DomainError } from '@praxis/core';
-import {
-  date,
-  firstFailure,
-  instant,
-  nonNegativeCents,
-  nonNegativeInt,
-  positiveCents,
-  required,
-  safeTotal,
-  zone,
-  type Check,
-} from '../checks.js';
+import { safeTotal } from '../totals.js';
 import type { BudgetEvent, BudgetLine, VolumeProjection } from './events.js';
 import { fiscalMonths, initialState, lineTotal, type State } from './state.js';
 import type {
@@ -30,24 +19,18 @@ import type {
 } from './commands.js';
 
 type D = Decision<BudgetEvent>;
+type Check = DomainError | undefined;
+
+// Field shapes (non-empty text, real dates and zones, whole cents, the actor and business
+// time) are guaranteed by the command codecs (./commands.ts), decoded by the handler before
+// `decide`; only the rules that need the budget (its months, lines, totals) are checked here.
 
 const checkLine = (line: BudgetLine, months: readonly string[], field: string): Check =>
-  required(line?.category, `${field}.category`) ??
-  (typeof line.months !== 'object' || line.months === null
-    ? required(undefined, `${field}.months`)
-    : Object.entries(line.months)
-        .map(([m, cents]): Check =>
-          months.includes(m)
-            ? nonNegativeCents(cents, `${field}.months.${m}`)
-            : {
-                _tag: 'DomainError',
-                code: 'OutsideFiscalYear',
-                message: `${m} is not a month of the fiscal year`,
-                field: `${field}.months.${m}`,
-              },
-        )
-        .find((c) => c !== undefined)) ??
-  safeTotal(Object.values(line.months), `${field}.months`);
+  Object.keys(line.months)
+    .filter((m) => !months.includes(m))
+    .map((m): Check =>
+      domainError('OutsideFiscalYear', `${m} is not a month of the fiscal year`, `${field}.months.${m}`),
+    )[0] ?? safeTotal(Object.values(line.months), `${field}.months`);
 
 /**
  * The most the budget can ever allow: every line's months plus its approved and pending
@@ -67,7 +50,6 @@ const checkCeiling = (s: State, replaced: readonly BudgetLine[], field: string, 
 };
 
 const checkLines = (lines: readonly BudgetLine[], months: readonly string[], field = 'lines'): Check => {
-  if (!Array.isArray(lines)) return required(undefined, field);
   const seen = new Set<string>();
   for (const [i, line] of lines.entries()) {
     const bad = checkLine(line, months, `${field}.${i}`);
@@ -88,12 +70,10 @@ const projectVolume = (
   input: readonly VolumeInput[],
   months: readonly string[],
 ): DomainError | VolumeProjection[] => {
-  if (!Array.isArray(input)) return domainError('Required', 'projections is required', 'projections');
   const seen = new Set<string>();
   const out: VolumeProjection[] = [];
   for (const [i, p] of input.entries()) {
     const f = `projections.${i}`;
-    if (typeof p !== 'object' || p === null) return domainError('Required', `${f} is required`, f);
     const bad =
       (months.includes(p.month)
         ? undefined
@@ -110,9 +90,7 @@ const projectVolume = (
             message: `${p.month} is projected twice`,
             field: `${f}.month`,
           } as const)
-        : undefined) ??
-      nonNegativeInt(p.visits, `${f}.visits`) ??
-      nonNegativeCents(p.netRevenuePerVisit, `${f}.netRevenuePerVisit`);
+        : undefined);
     if (bad !== undefined) return bad;
     const projectedRevenue = p.visits * p.netRevenuePerVisit;
     if (!Number.isSafeInteger(projectedRevenue))
@@ -135,16 +113,6 @@ const projectVolume = (
 const draft = (c: DraftBudget, s: State): D => {
   if (s.status !== 'none')
     return reject('BudgetAlreadyDrafted', `budget ${s.budgetId} already exists`, 'budgetId');
-  const bad = firstFailure(
-    required(c.budgetId, 'budgetId'),
-    required(c.fiscalYear, 'fiscalYear'),
-    date(c.startsOn, 'startsOn'),
-    zone(c.timeZone),
-    /^[A-Z]{3}$/.test(c.currency ?? '') ? undefined : required(undefined, 'currency'),
-    required(c.draftedBy, 'draftedBy'),
-    instant(c.at),
-  );
-  if (bad) return bad;
   if (!c.startsOn.endsWith('-01'))
     return reject('InvalidFiscalYearStart', 'a fiscal year starts on the 1st of a month', 'startsOn');
   const months = fiscalMonths(c.startsOn);
@@ -179,7 +147,7 @@ const setLine = (c: SetBudgetLine, s: State): D => {
   if (missing) return missing;
   if (s.status !== 'draft')
     return reject('BudgetNotDraft', 'only a draft budget takes new lines; revise an approved one', 'status');
-  const bad = checkLine(c.line, s.months, 'line') ?? checkCeiling(s, [c.line], 'line') ?? instant(c.at);
+  const bad = checkLine(c.line, s.months, 'line') ?? checkCeiling(s, [c.line], 'line');
   if (bad) return reject(bad.code, bad.message, bad.field);
   return accept({ type: 'BudgetLineSet', data: { budgetId: s.budgetId, line: c.line, at: c.at } });
 };
@@ -191,33 +159,30 @@ const submit = (c: SubmitBudget, s: State): D =>
     ? reject('BudgetNotDraft', 'only a draft budget can be submitted', 'status')
     : Object.keys(s.lines).length === 0
       ? reject('BudgetHasNoLines', 'a budget needs at least one line', 'lines')
-      : (firstFailure(required(c.submittedBy, 'submittedBy'), instant(c.at)) ??
-        accept({
+      : accept({
           type: 'BudgetSubmitted',
           data: { budgetId: s.budgetId, submittedBy: c.submittedBy, at: c.at },
-        })));
+        }));
 
 /** Only a submitted budget can be approved. */
 const approve = (c: ApproveBudget, s: State): D =>
   mustExist(s) ??
   (s.status !== 'submitted'
     ? reject('BudgetNotSubmitted', 'only a submitted budget can be approved', 'status')
-    : (firstFailure(required(c.approvedBy, 'approvedBy'), instant(c.at)) ??
-      accept({
+    : accept({
         type: 'BudgetApproved',
         data: { budgetId: s.budgetId, approvedBy: c.approvedBy, at: c.at },
-      })));
+      }));
 
 /** A submitted budget can be sent back to draft, with a reason. */
 const returnToDraft = (c: ReturnBudget, s: State): D =>
   mustExist(s) ??
   (s.status !== 'submitted'
     ? reject('BudgetNotSubmitted', 'only a submitted budget can be returned', 'status')
-    : (firstFailure(required(c.returnedBy, 'returnedBy'), required(c.reason, 'reason'), instant(c.at)) ??
-      accept({
+    : accept({
         type: 'BudgetReturned',
         data: { budgetId: s.budgetId, returnedBy: c.returnedBy, reason: c.reason, at: c.at },
-      })));
+      }));
 
 const inForce = (s: State): D | undefined =>
   mustExist(s) ??
@@ -231,13 +196,11 @@ const inForce = (s: State): D | undefined =>
 const revise = (c: ReviseBudget, s: State): D => {
   const blocked = inForce(s);
   if (blocked) return blocked;
+  // A revision changes at least one line (the codec lets an empty list through).
   const bad =
-    required(c.reason, 'reason') ??
-    required(c.revisedBy, 'revisedBy') ??
-    instant(c.at) ??
-    (!Array.isArray(c.lines) || c.lines.length === 0
-      ? required(undefined, 'lines')
-      : (checkLines(c.lines, s.months) ?? checkCeiling(s, c.lines, 'lines')));
+    c.lines.length === 0
+      ? domainError('Required', 'a revision changes at least one line', 'lines')
+      : (checkLines(c.lines, s.months) ?? checkCeiling(s, c.lines, 'lines'));
   if (bad) return reject(bad.code, bad.message, bad.field);
   for (const [i, line] of c.lines.entries()) {
     const prev = s.lines[line.category];
@@ -267,7 +230,6 @@ const requestVariance = (c: RequestVariance, s: State): D => {
   const blocked = inForce(s);
   if (blocked) return blocked;
   const bad =
-    required(c.varianceId, 'varianceId') ??
     (s.pendingVariances[c.varianceId] !== undefined || s.approvedVariances.includes(c.varianceId)
       ? ({
           _tag: 'DomainError',
@@ -284,11 +246,7 @@ const requestVariance = (c: RequestVariance, s: State): D => {
           field: 'category',
         } as const)
       : undefined) ??
-    positiveCents(c.amount, 'amount') ??
-    checkCeiling(s, [], 'amount', c.amount) ??
-    required(c.reason, 'reason') ??
-    required(c.requestedBy, 'requestedBy') ??
-    instant(c.at);
+    checkCeiling(s, [], 'amount', c.amount);
   if (bad) return reject(bad.code, bad.message, bad.field);
   const { varianceId, category, amount, reason, requestedBy, at } = c;
   return accept({
@@ -304,8 +262,6 @@ const approveVariance = (c: ApproveVariance, s: State): D => {
   const pending = s.pendingVariances[c.varianceId];
   if (pending === undefined)
     return reject('VarianceNotFound', `no pending variance ${c.varianceId}`, 'varianceId');
-  const bad = firstFailure(required(c.approvedBy, 'approvedBy'), instant(c.at));
-  if (bad) return bad;
   return accept({
     type: 'BudgetVarianceApproved',
     data: {
@@ -328,7 +284,6 @@ const recordExpense = (c: RecordExpense, s: State): D => {
   if (blocked) return blocked;
   const line = s.lines[c.category];
   const bad =
-    required(c.expenseId, 'expenseId') ??
     (s.expenseIds.includes(c.expenseId)
       ? ({
           _tag: 'DomainError',
@@ -345,8 +300,6 @@ const recordExpense = (c: RecordExpense, s: State): D => {
           field: 'category',
         } as const)
       : undefined) ??
-    positiveCents(c.amount, 'amount') ??
-    date(c.incurredOn, 'incurredOn') ??
     (s.months.includes(c.incurredOn.slice(0, 7))
       ? undefined
       : ({
@@ -354,11 +307,7 @@ const recordExpense = (c: RecordExpense, s: State): D => {
           code: 'OutsideFiscalYear',
           message: `${c.incurredOn} is outside the fiscal year`,
           field: 'incurredOn',
-        } as const)) ??
-    required(c.description, 'description') ??
-    (c.vendor === undefined ? undefined : required(c.vendor, 'vendor')) ??
-    required(c.recordedBy, 'recordedBy') ??
-    instant(c.at);
+        } as const));
   if (bad || line === undefined) return reject(bad!.code, bad!.message, bad!.field);
   const allowed = line.budgeted + line.approvedVariance;
   if (line.spent + c.amount > allowed)
@@ -388,8 +337,6 @@ const recordExpense = (c: RecordExpense, s: State): D => {
 const reviseForecast = (c: ReviseForecast, s: State): D => {
   const blocked = inForce(s);
   if (blocked) return blocked;
-  const bad = firstFailure(required(c.reason, 'reason'), required(c.revisedBy, 'revisedBy'), instant(c.at));
-  if (bad) return bad;
   const projections = projectVolume(c.projections, s.months);
   if (!Array.isArray(projections)) return reject(projections.code, projections.message, projections.field);
   return accept({
@@ -401,7 +348,6 @@ const reviseForecast = (c: ReviseForecast, s: State): D => {
 /** Only a budget in force can be closed, once. */
 const close = (c: CloseBudgetYear, s: State): D =>
   inForce(s) ??
-  firstFailure(required(c.closedBy, 'closedBy'), instant(c.at)) ??
   accept({ type: 'BudgetYearClosed', data: { budgetId: s.budgetId, closedBy: c.closedBy, at: c.at } });
 
 /** Decides a Budget command. Pure. */

@@ -1,14 +1,5 @@
 import { accept, domainError, reject, type Decision, type DomainError } from '@praxis/core';
-import {
-  date,
-  instant,
-  nonNegativeCents,
-  positiveCents,
-  required,
-  safeTotal,
-  zone,
-  type Check,
-} from '../checks.js';
+import { safeTotal } from '../totals.js';
 import {
   appealDeadline,
   filingDeadlineOf,
@@ -17,65 +8,35 @@ import {
   MEDICARE_FILING_MONTHS,
   MEDICARE_REDETERMINATION_DAYS,
 } from './deadlines.js';
-import type {
-  ChargeLine,
-  ClaimEvent,
-  ClaimIssue,
-  PayerKind,
-  RemittanceLine,
-  WriteOffReason,
-} from './events.js';
+import type { ChargeLine, ClaimEvent, RemittanceLine } from './events.js';
 import { appliedOf, balanceOf, chargesTotal, type ClaimStatus, type State } from './state.js';
 import type * as C from './commands.js';
 
 type D = Decision<ClaimEvent>;
+type Check = DomainError | undefined;
+
+// Field shapes (non-empty text, real dates and zones, whole cents and counts, the closed sets
+// of payer kinds and write-off reasons, the business time) are guaranteed by the command codecs
+// (./commands.ts), decoded by the handler before `decide`. Checked here: what the codecs do
+// not say (CPT/HCPCS and CARC code formats, at least one line) and the rules of the claim.
 const fail = (e: DomainError): D => reject(e.code, e.message, e.field);
 const err = domainError;
 
-const PAYER_KINDS: readonly PayerKind[] = ['medicare', 'medicaid', 'commercial', 'self-pay', 'other'];
-const WRITE_OFF_REASONS: readonly WriteOffReason[] = [
-  'bad-debt',
-  'denial',
-  'timely-filing',
-  'small-balance',
-  'charity',
-  'administrative',
-];
 /** CPT (5 digits, or 4 digits + F/T/U) or HCPCS level II (letter + 4 digits). */
 const CPT = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
 /** CARC: a number, or a letter and a number (e.g. `50`, `197`, `B7`). */
 const CARC = /^[A-Z]?\d{1,3}$/;
 
 const checkCharges = (lines: readonly ChargeLine[], field = 'charges'): Check => {
-  if (!Array.isArray(lines) || lines.length === 0)
-    return err('Required', 'at least one charge line is required', field);
-  for (const [i, l] of lines.entries()) {
-    const f = `${field}.${i}`;
-    if (typeof l !== 'object' || l === null) return err('Required', `${f} is required`, f);
-    const bad =
-      (CPT.test(l.cptCode ?? '')
-        ? undefined
-        : err('InvalidCptCode', `${l.cptCode} is not a CPT/HCPCS code`, `${f}.cptCode`)) ??
-      (Number.isSafeInteger(l.units) && l.units > 0
-        ? undefined
-        : err('InvalidNumber', 'units must be a whole number above zero', `${f}.units`)) ??
-      positiveCents(l.amount, `${f}.amount`);
-    if (bad) return bad;
-  }
+  if (lines.length === 0) return err('Required', 'at least one charge line is required', field);
+  for (const [i, l] of lines.entries())
+    if (!CPT.test(l.cptCode))
+      return err('InvalidCptCode', `${l.cptCode} is not a CPT/HCPCS code`, `${field}.${i}.cptCode`);
   return safeTotal(
     lines.map((l) => l.amount),
     field,
   );
 };
-
-const checkIssues = (issues: readonly ClaimIssue[], field: string): Check =>
-  !Array.isArray(issues)
-    ? err('Required', `${field} must be a list`, field)
-    : issues
-        .map(
-          (r, i) => required(r?.code, `${field}.${i}.code`) ?? required(r?.message, `${field}.${i}.message`),
-        )
-        .find((c) => c !== undefined);
 
 const inStatus = (s: State, allowed: readonly ClaimStatus[], code: string, what: string): Check =>
   s.status === 'none'
@@ -85,8 +46,7 @@ const inStatus = (s: State, allowed: readonly ClaimStatus[], code: string, what:
       : err(code, `${what} (the claim is ${s.status})`, 'status');
 
 const newId = (s: State, id: string, field: string): Check =>
-  required(id, field) ??
-  (s.ids.includes(id) ? err('DuplicateEntry', `${id} is already posted on this claim`, field) : undefined);
+  s.ids.includes(id) ? err('DuplicateEntry', `${id} is already posted on this claim`, field) : undefined;
 
 const withinBalance = (s: State, amount: number, field: string): Check =>
   amount > balanceOf(s)
@@ -96,24 +56,10 @@ const withinBalance = (s: State, amount: number, field: string): Check =>
 /** Charges are registered once per claim, for a past or present date of service, with valid codes. */
 const registerCharges = (c: C.RegisterCharges): D => {
   const bad =
-    required(c.claimId, 'claimId') ??
-    required(c.encounterId, 'encounterId') ??
-    required(c.patientId, 'patientId') ??
-    required(c.payerId, 'payerId') ??
-    (PAYER_KINDS.includes(c.payerKind)
-      ? undefined
-      : err('InvalidPayerKind', `payerKind must be one of ${PAYER_KINDS.join(', ')}`, 'payerKind')) ??
-    date(c.dateOfService, 'dateOfService') ??
-    zone(c.timeZone) ??
-    instant(c.at) ??
     (c.dateOfService > localDate(c.at, c.timeZone)
       ? err('DateOfServiceInFuture', 'charges are registered after the visit', 'dateOfService')
       : undefined) ??
     checkCharges(c.charges) ??
-    (c.timelyFilingMonths === undefined ||
-    (Number.isSafeInteger(c.timelyFilingMonths) && c.timelyFilingMonths > 0)
-      ? undefined
-      : err('InvalidNumber', 'timelyFilingMonths must be a whole number above zero', 'timelyFilingMonths')) ??
     (c.payerKind === 'medicare' &&
     c.timelyFilingMonths !== undefined &&
     c.timelyFilingMonths !== MEDICARE_FILING_MONTHS
@@ -129,10 +75,7 @@ const registerCharges = (c: C.RegisterCharges): D => {
           'a self-pay claim is filed with no payer, so it has no filing limit',
           'timelyFilingMonths',
         )
-      : undefined) ??
-    (c.appealWindowDays === undefined || (Number.isSafeInteger(c.appealWindowDays) && c.appealWindowDays > 0)
-      ? undefined
-      : err('InvalidNumber', 'appealWindowDays must be a whole number above zero', 'appealWindowDays'));
+      : undefined);
   if (bad) return fail(bad);
   const { claimId, encounterId, patientId, payerId, payerKind, dateOfService, timeZone, at } = c;
   return accept({
@@ -163,8 +106,7 @@ const addCharges = (c: C.AddCharges, s: State): D => {
       'charges are added before the claim is created',
     ) ??
     checkCharges(c.charges) ??
-    safeTotal([s.totalCharges, ...c.charges.map((l) => l.amount)], 'charges') ??
-    instant(c.at);
+    safeTotal([s.totalCharges, ...c.charges.map((l) => l.amount)], 'charges');
   return bad
     ? fail(bad)
     : accept({ type: 'ClaimChargesAdded', data: { claimId: s.claimId, charges: [...c.charges], at: c.at } });
@@ -175,9 +117,7 @@ const addCharges = (c: C.AddCharges, s: State): D => {
  * (Medicare 12 months, 42 CFR 424.44; Medicaid and commercial payers as given; none for self-pay).
  */
 const create = (c: C.CreateClaim, s: State): D => {
-  const bad =
-    inStatus(s, ['charges-registered'], 'ClaimAlreadyCreated', 'the claim was already created') ??
-    instant(c.at);
+  const bad = inStatus(s, ['charges-registered'], 'ClaimAlreadyCreated', 'the claim was already created');
   if (bad) return fail(bad);
   const deadline = filingDeadlineOf(s.payerKind, s.dateOfService, s.timelyFilingMonths);
   return accept({
@@ -193,10 +133,12 @@ const create = (c: C.CreateClaim, s: State): D => {
 
 /** The scrubber's edits: none failed → clean claim; any failed → held with the reasons. */
 const scrub = (c: C.ScrubClaim, s: State): D => {
-  const bad =
-    inStatus(s, ['created'], 'ClaimNotReadyForScrub', 'only a created or corrected claim is scrubbed') ??
-    checkIssues(c.failedEdits, 'failedEdits') ??
-    instant(c.at);
+  const bad = inStatus(
+    s,
+    ['created'],
+    'ClaimNotReadyForScrub',
+    'only a created or corrected claim is scrubbed',
+  );
   if (bad) return fail(bad);
   const attempt = s.scrubAttempts + 1;
   return c.failedEdits.length === 0
@@ -215,10 +157,7 @@ const correct = (c: C.CorrectClaim, s: State): D => {
       ['held', 'rejected', 'denied'],
       'ClaimNotCorrectable',
       'only a held, rejected or denied claim is corrected',
-    ) ??
-    required(c.correction, 'correction') ??
-    (c.charges === undefined ? undefined : checkCharges(c.charges)) ??
-    instant(c.at);
+    ) ?? (c.charges === undefined ? undefined : checkCharges(c.charges));
   if (bad) return fail(bad);
   const totalCharges = c.charges === undefined ? s.totalCharges : chargesTotal(c.charges);
   if (totalCharges < appliedOf(s))
@@ -241,9 +180,7 @@ const correct = (c: C.CorrectClaim, s: State): D => {
 
 /** Only a clean claim is submitted, and not after its timely-filing deadline. */
 const submit = (c: C.SubmitClaim, s: State): D => {
-  const bad =
-    inStatus(s, ['clean'], 'ClaimNotClean', 'a claim is submitted once it has passed scrubbing') ??
-    instant(c.at);
+  const bad = inStatus(s, ['clean'], 'ClaimNotClean', 'a claim is submitted once it has passed scrubbing');
   if (bad) return fail(bad);
   if (s.filingDeadline !== undefined && localDate(c.at, s.timeZone) > s.filingDeadline)
     return reject(
@@ -259,8 +196,7 @@ const submit = (c: C.SubmitClaim, s: State): D => {
 
 /** The payer's front end accepts a submitted claim into adjudication… */
 const acceptByPayer = (c: C.RecordPayerAcceptance, s: State): D => {
-  const bad =
-    inStatus(s, ['submitted'], 'ClaimNotSubmitted', 'only a submitted claim is accepted') ?? instant(c.at);
+  const bad = inStatus(s, ['submitted'], 'ClaimNotSubmitted', 'only a submitted claim is accepted');
   if (bad) return fail(bad);
   return accept({
     type: 'ClaimAcceptedByPayer',
@@ -276,10 +212,7 @@ const acceptByPayer = (c: C.RecordPayerAcceptance, s: State): D => {
 const rejectByPayer = (c: C.RecordPayerRejection, s: State): D => {
   const bad =
     inStatus(s, ['submitted'], 'ClaimNotSubmitted', 'only a submitted claim is rejected') ??
-    (!Array.isArray(c.reasons) || c.reasons.length === 0
-      ? err('Required', 'at least one reason is required', 'reasons')
-      : checkIssues(c.reasons, 'reasons')) ??
-    instant(c.at);
+    (c.reasons.length === 0 ? err('Required', 'at least one reason is required', 'reasons') : undefined);
   return bad
     ? fail(bad)
     : accept({
@@ -297,12 +230,10 @@ const deny = (c: C.RecordDenial, s: State): D => {
       'ClaimNotSubmitted',
       'only a claim with the payer can be denied',
     ) ??
-    (CARC.test(c.carcCode ?? '')
+    (CARC.test(c.carcCode)
       ? undefined
       : err('InvalidCarcCode', `${c.carcCode} is not a CARC code`, 'carcCode')) ??
-    positiveCents(c.amount, 'amount') ??
-    withinBalance(s, c.amount, 'amount') ??
-    instant(c.at);
+    withinBalance(s, c.amount, 'amount');
   if (bad) return fail(bad);
   const days = s.appealWindowDays ?? (s.payerKind === 'medicare' ? MEDICARE_REDETERMINATION_DAYS : undefined);
   return accept({
@@ -328,10 +259,7 @@ const deny = (c: C.RecordDenial, s: State): D => {
 
 /** A denial is appealed within its window (Medicare redetermination: 120 days, 42 CFR 405.942). */
 const appeal = (c: C.AppealDenial, s: State): D => {
-  const bad =
-    inStatus(s, ['denied'], 'ClaimNotDenied', 'only a denied claim is appealed') ??
-    required(c.note, 'note') ??
-    instant(c.at);
+  const bad = inStatus(s, ['denied'], 'ClaimNotDenied', 'only a denied claim is appealed');
   if (bad) return fail(bad);
   if (s.appealDeadline !== undefined && localDate(c.at, s.timeZone) > s.appealDeadline)
     return reject('AppealWindowClosed', `the appeal deadline was ${s.appealDeadline}`, 'at');
@@ -342,18 +270,10 @@ const appeal = (c: C.AppealDenial, s: State): D => {
 };
 
 const checkRemittance = (lines: readonly RemittanceLine[], s: State): Check => {
-  if (!Array.isArray(lines) || lines.length === 0)
-    return err('Required', 'at least one remittance line is required', 'lines');
-  for (const [i, l] of lines.entries()) {
-    if (typeof l !== 'object' || l === null) return err('Required', `lines.${i} is required`, `lines.${i}`);
-    const bad =
-      (s.charges.some((ch) => ch.cptCode === l.cptCode)
-        ? undefined
-        : err('UnknownCptCode', `${l.cptCode} was not charged on this claim`, `lines.${i}.cptCode`)) ??
-      nonNegativeCents(l.paid, `lines.${i}.paid`) ??
-      nonNegativeCents(l.contractualAdjustment, `lines.${i}.contractualAdjustment`);
-    if (bad) return bad;
-  }
+  if (lines.length === 0) return err('Required', 'at least one remittance line is required', 'lines');
+  for (const [i, l] of lines.entries())
+    if (!s.charges.some((ch) => ch.cptCode === l.cptCode))
+      return err('UnknownCptCode', `${l.cptCode} was not charged on this claim`, `lines.${i}.cptCode`);
   return safeTotal(
     lines.flatMap((l) => [l.paid, l.contractualAdjustment]),
     'lines',
@@ -377,14 +297,12 @@ const recordPayment = (c: C.RecordPayerPayment, s: State): D => {
       'a denied or rejected claim is appealed or resubmitted first',
     ) ??
     newId(s, c.paymentId, 'paymentId') ??
-    checkRemittance(c.lines, s) ??
-    nonNegativeCents(c.patientResponsibility, 'patientResponsibility') ??
-    instant(c.at);
+    checkRemittance(c.lines, s);
   if (bad) return fail(bad);
   const paid = c.lines.reduce((a, l) => a + l.paid, 0);
   const contractualAdjustment = c.lines.reduce((a, l) => a + l.contractualAdjustment, 0);
   // A payer may pay nothing and leave it all to the patient (deductible): PR alone counts.
-  if (paid + contractualAdjustment + (c.patientResponsibility ?? 0) === 0)
+  if (paid + contractualAdjustment + c.patientResponsibility === 0)
     return reject('InvalidAmount', 'a remittance pays, adjusts or assigns something to the patient', 'lines');
   const tooMuch = withinBalance(s, paid + contractualAdjustment, 'lines');
   if (tooMuch) return fail(tooMuch);
@@ -421,9 +339,7 @@ const billPatient = (c: C.BillPatient, s: State): D => {
       'the patient is billed after the payer has decided',
     ) ??
     newId(s, c.statementId, 'statementId') ??
-    positiveCents(c.amount, 'amount') ??
-    withinBalance(s, c.amount, 'amount') ??
-    instant(c.at);
+    withinBalance(s, c.amount, 'amount');
   return bad
     ? fail(bad)
     : accept({
@@ -442,9 +358,6 @@ const collect = (c: C.CollectPatientPayment, s: State): D => {
       ? err('ClaimNotFound', 'no charges have been registered for this claim', 'claimId')
       : undefined) ??
     newId(s, c.paymentId, 'paymentId') ??
-    (typeof c.pointOfService === 'boolean'
-      ? undefined
-      : err('Required', 'pointOfService must be true or false', 'pointOfService')) ??
     (c.pointOfService || s.patientBilled > 0
       ? undefined
       : err(
@@ -452,9 +365,7 @@ const collect = (c: C.CollectPatientPayment, s: State): D => {
           'a payment outside the visit follows a patient statement',
           'pointOfService',
         )) ??
-    positiveCents(c.amount, 'amount') ??
-    withinBalance(s, c.amount, 'amount') ??
-    instant(c.at);
+    withinBalance(s, c.amount, 'amount');
   return bad
     ? fail(bad)
     : accept({
@@ -479,15 +390,10 @@ const writeOff = (c: C.WriteOffBalance, s: State): D => {
       'a claim is created before anything is written off',
     ) ??
     newId(s, c.writeOffId, 'writeOffId') ??
-    (WRITE_OFF_REASONS.includes(c.reason)
-      ? undefined
-      : err('InvalidWriteOffReason', `reason must be one of ${WRITE_OFF_REASONS.join(', ')}`, 'reason')) ??
     (c.reason === 'denial' && !s.everDenied
       ? err('ClaimNotDenied', 'a denial write-off needs a denial', 'reason')
       : undefined) ??
-    positiveCents(c.amount, 'amount') ??
-    withinBalance(s, c.amount, 'amount') ??
-    instant(c.at);
+    withinBalance(s, c.amount, 'amount');
   return bad
     ? fail(bad)
     : accept({

@@ -16,8 +16,6 @@ export const refusals = defineRefusals({
   ExceedsBalance: 'rule',
   InvalidCarcCode: 'invalid',
   InvalidCptCode: 'invalid',
-  InvalidPayerKind: 'invalid',
-  InvalidWriteOffReason: 'invalid',
   PatientNotBilled: 'conflict',
   TimelyFilingExpired: 'rule',
   UnknownCptCode: 'invalid',

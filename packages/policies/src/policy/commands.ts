@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { command, defineCommands, ISODate, NonEmptyString, type CommandOf } from '@praxis/core';
+import { command, defineCommands, ISODate, NonEmptyString, PositiveInt, type CommandOf } from '@praxis/core';
 
 /**
  * The commands a Policy decides on, as exact codecs; each one's rule is in `decide.ts`. The
@@ -9,7 +9,13 @@ import { command, defineCommands, ISODate, NonEmptyString, type CommandOf } from
 export const commands = defineCommands('policyId', {
   /** Draft a new policy (version 1); `approverRoles` default `defaultApproverRoles`. */
   DraftPolicy: command(
-    { policyId: NonEmptyString, title: NonEmptyString, reviewEveryMonths: t.number, draftedOn: ISODate },
+    {
+      policyId: NonEmptyString,
+      title: NonEmptyString,
+      /** Months between reviews: a whole number ≥ 1 (`InvalidNumber` otherwise). */
+      reviewEveryMonths: PositiveInt,
+      draftedOn: ISODate,
+    },
     { summary: NonEmptyString, approverRoles: t.readonlyArray(NonEmptyString) },
     { businessTime: 'draftedOn', stamps: { draftedBy: 'actor' } },
   ),
@@ -32,7 +38,7 @@ export const commands = defineCommands('policyId', {
    * policy is assigned to. Self-service: a `self:` grant lets staff acknowledge only for themselves.
    */
   AcknowledgePolicy: command(
-    { version: t.number, staffId: NonEmptyString, role: NonEmptyString, acknowledgedOn: ISODate },
+    { version: PositiveInt, staffId: NonEmptyString, role: NonEmptyString, acknowledgedOn: ISODate },
     {},
     { businessTime: 'acknowledgedOn', subject: 'staffId' },
   ),

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import * as E from 'fp-ts/lib/Either.js';
-import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import type {
   DraftPolicy,
   ApprovePolicy,
@@ -52,8 +51,6 @@ const notActive = (s: Policy): D | undefined =>
 const draftPolicy = (c: DraftPolicy, s: Policy): D => {
   if (s.status !== 'none')
     return reject('PolicyAlreadyExists', `policy ${c.policyId} already exists`, 'policyId');
-  if (!Number.isInteger(c.reviewEveryMonths) || c.reviewEveryMonths < 1)
-    return reject('InvalidReviewInterval', 'review every whole number of months (≥ 1)', 'reviewEveryMonths');
   const approverRoles = c.approverRoles ?? defaultApproverRoles;
   if (approverRoles.length === 0)
     return reject('NoApproverRoles', 'at least one role must be allowed to approve', 'approverRoles');
@@ -157,8 +154,6 @@ const assignPolicy = (c: AssignPolicy, s: Policy): D => {
 const acknowledgePolicy = (c: AcknowledgePolicy, s: Policy): D => {
   const refused = notActive(s);
   if (refused !== undefined) return refused;
-  if (!Number.isInteger(c.version) || c.version < 1)
-    return reject('InvalidVersion', 'versions are numbered 1, 2, 3…', 'version');
   const current = s.current;
   if (current === undefined || c.version > current.version)
     return reject('PolicyVersionNotPublished', `version ${c.version} has not been published`, 'version');
@@ -307,8 +302,6 @@ const retirePolicy = (c: RetirePolicy, s: Policy): D =>
 
 /** Decides a Policy command. Pure. */
 export const decide = (c: PolicyCommand, s: Policy): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   switch (c.type) {
     case 'DraftPolicy':
       return draftPolicy(c, s);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { addMonths, decider, events, type PolicyCommand } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -460,7 +460,7 @@ describe('Policy: invariant — no acknowledgment of an unpublished or supersede
         let state = live.reduce(decider.evolve, decider.initialState);
         steps.forEach((make, i) => {
           const on = addMonths('2026-02-01', i + 1);
-          const d = decider.decide(make(on), state);
+          const d = decideHandled(decider, make(on), state);
           if (d._tag === 'Left') return;
           for (const e of d.right) {
             if (e.type === 'PolicyAcknowledged') {
@@ -503,7 +503,7 @@ describe('Policy: malformed commands are rejected as data', () => {
         draftedBy: 'a',
         draftedOn: '2026-01-01',
       })
-      .thenRejects('InvalidReviewInterval', 'reviewEveryMonths');
-    spec.given(live).when(ack(0, '2026-01-12')).thenRejects('InvalidVersion', 'version');
+      .thenRejects('InvalidNumber', 'reviewEveryMonths');
+    spec.given(live).when(ack(0, '2026-01-12')).thenRejects('InvalidNumber', 'version');
   });
 });

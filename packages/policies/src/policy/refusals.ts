@@ -17,8 +17,6 @@ export const refusals = defineRefusals({
   FindingAlreadyRecorded: 'conflict',
   FindingAlreadyResolved: 'conflict',
   FindingNotFound: 'not-found',
-  InvalidReviewInterval: 'invalid',
-  InvalidVersion: 'invalid',
   NoApproverRoles: 'conflict',
   NoAttendees: 'conflict',
   NoDraftPending: 'conflict',

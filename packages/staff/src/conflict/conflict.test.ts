@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { decider, events, type ConflictCommand } from './index.js';
 
 const spec = deciderSpec(decider);
@@ -44,7 +44,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
     spec
       .given([])
       .when({ ...open, description: ' ' })
-      .thenRejects('DescriptionMissing', 'description');
+      .thenRejects('Required', 'description');
     spec.given([opened]).when(open).thenRejects('ConflictExists');
   });
 
@@ -93,7 +93,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
     spec
       .given([opened])
       .when({ ...e, escalatedTo: '' })
-      .thenRejects('EscalatedToMissing', 'escalatedTo');
+      .thenRejects('Required', 'escalatedTo');
   });
 
   it('property: once resolved, a conflict accepts no further step, and steps stay in date order', () => {
@@ -128,7 +128,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
         let resolved = false;
         let last = '';
         for (const [make, on] of steps) {
-          const d = decider.decide(make(on), s);
+          const d = decideHandled(decider, make(on), s);
           if (d._tag === 'Left') continue;
           if (resolved) return false;
           if (on < last) return false;

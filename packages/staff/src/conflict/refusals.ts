@@ -7,16 +7,9 @@ import { defineRefusals } from '@praxis/core';
  */
 export const refusals = defineRefusals({
   ConflictExists: 'conflict',
-  DescriptionMissing: 'invalid',
-  EscalatedToMissing: 'invalid',
   MediatorIsParty: 'rule',
-  MediatorMissing: 'invalid',
   NotMediated: 'conflict',
   NotOpen: 'conflict',
-  NotesMissing: 'invalid',
-  ReasonMissing: 'invalid',
-  ReporterMissing: 'invalid',
-  ResolutionMissing: 'invalid',
   StepBeforePrevious: 'rule',
   TooFewParties: 'invalid',
 });

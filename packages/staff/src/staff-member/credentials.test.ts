@@ -50,7 +50,7 @@ describe('StaffMember credentials and OIG exclusion screening', () => {
     spec
       .given([applied])
       .when({ ...base, issuer: '', expiresOn: '2027-01-01' })
-      .thenRejects('IssuerMissing', 'issuer');
+      .thenRejects('Required', 'issuer');
     spec
       .given([])
       .when({ ...base, expiresOn: '2027-01-01' })

@@ -1,7 +1,7 @@
 import type { Decider } from '@praxis/core';
 import { events, type StaffMemberEvent } from './events.js';
 import { evolve, initialState, type StaffMember } from './state.js';
-import type { StaffDecision } from './checks.js';
+import type { StaffDecision } from './rules.js';
 import * as recruitment from './recruitment.js';
 import * as credentials from './credentials.js';
 import * as employment from './employment.js';

@@ -1,7 +1,7 @@
 import { accept, reject } from '@praxis/core';
 import { events, type StaffMemberEvent } from './events.js';
 import type { StaffMember } from './state.js';
-import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
+import { notOnStaff, type StaffDecision } from './rules.js';
 import { endTracking } from './credentials.js';
 import type {
   ChangeStaffRole,
@@ -18,11 +18,10 @@ export type {
 
 /** Onboarding tasks go to people on staff, with a due date on or after assignment. */
 export const assignOnboardingTask = (c: AssignOnboardingTask, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ assignedOn: c.assignedOn, dueOn: c.dueOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
   if (s.onboarding[c.taskId] !== undefined)
     return reject('OnboardingTaskExists', `task ${c.taskId} is already assigned`, 'taskId');
-  if (blank(c.description)) return reject('DescriptionMissing', 'say what the task is', 'description');
   if (c.dueOn < c.assignedOn)
     return reject('DueBeforeAssigned', 'the due date cannot precede the assignment', 'dueOn');
   const { taskId, description, assignedOn, dueOn } = c;
@@ -33,7 +32,7 @@ export const assignOnboardingTask = (c: AssignOnboardingTask, s: StaffMember): S
 
 /** An assigned onboarding task is completed once, not before it was assigned. */
 export const completeOnboardingTask = (c: CompleteOnboardingTask, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ completedOn: c.completedOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
   const task = s.onboarding[c.taskId];
   if (task === undefined) return reject('OnboardingTaskNotFound', `no task ${c.taskId}`, 'taskId');
@@ -60,8 +59,6 @@ export const completeOnboardingTask = (c: CompleteOnboardingTask, s: StaffMember
  * obligation of a former staff member stays on the calendar.
  */
 export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ separatedOn: c.separatedOn });
-  if (bad !== undefined) return bad;
   if (s.status === 'separated') return reject('AlreadySeparated', `${s.name} separated on ${s.separatedOn}`);
   if (s.status !== 'hired') return reject('NotOnStaff', 'only a person on staff can separate');
   if (c.separatedOn < (s.startDate ?? ''))
@@ -95,7 +92,7 @@ export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): Sta
       staffId: s.staffId,
       separatedOn: on,
       voluntary: c.voluntary,
-      ...(blank(c.reason) ? {} : { reason: c.reason! }),
+      ...(c.reason === undefined ? {} : { reason: c.reason }),
     }),
     ...closing,
   );
@@ -107,14 +104,12 @@ export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): Sta
  * date and after any earlier role change (the role history stays in date order).
  */
 export const changeStaffRole = (c: ChangeStaffRole, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ effectiveOn: c.effectiveOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
-  if (blank(c.role)) return reject('RoleMissing', 'say which role the person moves to', 'role');
   const previousRole = s.role ?? '';
   const role = c.role.trim();
   if (role === previousRole)
     return reject('SameRole', `${s.name} already holds the role ${previousRole}`, 'role');
-  if (blank(c.reason)) return reject('ReasonMissing', 'say why the role changes', 'reason');
   if (c.effectiveOn < (s.startDate ?? ''))
     return reject('RoleChangeBeforeStart', `the start date is ${s.startDate}`, 'effectiveOn');
   if (s.roleChangedOn !== undefined && c.effectiveOn < s.roleChangedOn)

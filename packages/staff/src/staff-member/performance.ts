@@ -2,7 +2,7 @@ import { accept, reject } from '@praxis/core';
 import { quarterBounds } from '../dates.js';
 import { events } from './events.js';
 import type { StaffMember } from './state.js';
-import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
+import { notOnStaff, type StaffDecision } from './rules.js';
 import type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './commands.js';
 export type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './commands.js';
 
@@ -18,17 +18,16 @@ const smartParts = [
  * target and a deadline after the day it is set. The rejection names the missing part.
  */
 export const setSmartGoal = (c: SetSmartGoal, s: StaffMember): StaffDecision => {
-  const off = notOnStaff(s) ?? invalidDate({ setOn: c.setOn });
+  const off = notOnStaff(s);
   if (off !== undefined) return off;
   for (const [part, words] of smartParts) {
     const v = c[part];
-    const missing = typeof v === 'number' ? !Number.isFinite(v) : blank(v);
+    // Each part is optional in the codec (non-empty when given); a SMART goal needs them all.
+    const missing = typeof v === 'number' ? !Number.isFinite(v) : v === undefined;
     if (missing)
       return reject('SmartGoalIncomplete', `a SMART goal needs ${words} (${part} is missing)`, part);
   }
   const deadline = c.deadline!;
-  const bad = invalidDate({ deadline });
-  if (bad !== undefined) return bad;
   if (deadline <= c.setOn)
     return reject('DeadlineNotInFuture', `the deadline must be after ${c.setOn}`, 'deadline');
   if (s.goals[c.goalId] !== undefined)
@@ -42,14 +41,14 @@ export const setSmartGoal = (c: SetSmartGoal, s: StaffMember): StaffDecision => 
       target: c.target!,
       deadline,
       setOn: c.setOn,
-      ...(blank(c.unit) ? {} : { unit: c.unit! }),
+      ...(c.unit === undefined ? {} : { unit: c.unit }),
     }),
   );
 };
 
 /** An open goal closes once; achieved or missed must state the measured value. */
 export const closeSmartGoal = (c: CloseSmartGoal, s: StaffMember): StaffDecision => {
-  const off = notOnStaff(s) ?? invalidDate({ closedOn: c.closedOn });
+  const off = notOnStaff(s);
   if (off !== undefined) return off;
   const g = s.goals[c.goalId];
   if (g === undefined) return reject('GoalNotFound', `no goal ${c.goalId}`, 'goalId');
@@ -74,14 +73,13 @@ export const closeSmartGoal = (c: CloseSmartGoal, s: StaffMember): StaffDecision
  * after the first day of the quarter, for a quarter that ends on or after the start date.
  */
 export const recordQuarterlyReview = (c: RecordQuarterlyReview, s: StaffMember): StaffDecision => {
-  const off = notOnStaff(s) ?? invalidDate({ reviewedOn: c.reviewedOn });
+  const off = notOnStaff(s);
   if (off !== undefined) return off;
   const q = quarterBounds(c.quarter);
   if (q === undefined)
     return reject('InvalidQuarter', `"${c.quarter}" is not a quarter like 2026-Q1`, 'quarter');
   if (s.reviewedQuarters.includes(c.quarter))
     return reject('QuarterAlreadyReviewed', `${c.quarter} is already reviewed`, 'quarter');
-  if (blank(c.reviewer)) return reject('ReviewerMissing', 'name the reviewer', 'reviewer');
   if (c.reviewer === s.staffId) return reject('SelfReview', 'a person cannot review themselves', 'reviewer');
   if (!Number.isInteger(c.rating) || c.rating < 1 || c.rating > 5)
     return reject('RatingOutOfRange', 'ratings run from 1 to 5', 'rating');
@@ -96,7 +94,7 @@ export const recordQuarterlyReview = (c: RecordQuarterlyReview, s: StaffMember):
       reviewedOn: c.reviewedOn,
       reviewer: c.reviewer,
       rating: c.rating,
-      ...(blank(c.comments) ? {} : { comments: c.comments! }),
+      ...(c.comments === undefined ? {} : { comments: c.comments }),
     }),
   );
 };

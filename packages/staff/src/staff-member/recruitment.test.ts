@@ -44,7 +44,7 @@ describe('StaffMember recruitment: applied → interviewed → credentialed → 
     spec
       .given([])
       .when({ type: 'ReceiveApplication', staffId: 's-1', name: ' ', position: 'x', appliedOn: '2026-01-05' })
-      .thenRejects('NameMissing', 'name');
+      .thenRejects('Required', 'name');
   });
 
   it('rejects a date that does not exist (2026-02-29)', () => {

@@ -2,7 +2,7 @@ import { accept, reject } from '@praxis/core';
 import { addMonths } from '../dates.js';
 import { events } from './events.js';
 import type { StaffMember } from './state.js';
-import { blank, invalidDate, type StaffDecision } from './checks.js';
+import type { StaffDecision } from './rules.js';
 import { endTracking, expiredCredential } from './credentials.js';
 import type {
   ReceiveApplication,
@@ -29,13 +29,8 @@ const candidate = (s: StaffMember): boolean =>
 
 /** A staff record starts with one application; a name and a position are required. */
 export const receiveApplication = (c: ReceiveApplication, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ appliedOn: c.appliedOn });
-  if (bad !== undefined) return bad;
   if (s.status !== 'none')
     return reject('StaffMemberAlreadyExists', `staff record ${c.staffId} already exists`, 'staffId');
-  if (blank(c.staffId)) return reject('StaffIdMissing', 'a staff id is required', 'staffId');
-  if (blank(c.name)) return reject('NameMissing', 'the candidate needs a name', 'name');
-  if (blank(c.position)) return reject('PositionMissing', 'the application needs a position', 'position');
   const { staffId, name, position, appliedOn } = c;
   return accept(events.make('StaffApplicationReceived', { staffId, name, position, appliedOn }));
 };
@@ -45,8 +40,6 @@ export const receiveApplication = (c: ReceiveApplication, s: StaffMember): Staff
  * it cannot precede the application. A second round is allowed.
  */
 export const recordInterview = (c: RecordInterview, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ interviewedOn: c.interviewedOn });
-  if (bad !== undefined) return bad;
   if (s.status !== 'applied' && s.status !== 'interviewed')
     return reject('NotAwaitingInterview', 'only an applicant awaiting interview can be interviewed');
   if (c.interviewedOn < (s.appliedOn ?? ''))
@@ -55,7 +48,7 @@ export const recordInterview = (c: RecordInterview, s: StaffMember): StaffDecisi
       'the interview cannot precede the application',
       'interviewedOn',
     );
-  const panel = [...new Set(c.panel.filter((p) => !blank(p)))];
+  const panel = [...new Set(c.panel)];
   if (panel.length === 0)
     return reject('InterviewPanelEmpty', 'an interview needs at least one panel member', 'panel');
   for (const sc of c.scores) {
@@ -89,8 +82,6 @@ export const recordInterview = (c: RecordInterview, s: StaffMember): StaffDecisi
  * from federal health programmes).
  */
 export const completeCredentialing = (c: CompleteCredentialing, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ completedOn: c.completedOn });
-  if (bad !== undefined) return bad;
   if (s.status !== 'interviewed') return reject('NotInterviewed', 'credentialing follows the interview');
   if (s.lastScreening === undefined)
     return reject('ExclusionCheckMissing', 'record an OIG exclusion check before completing credentialing');
@@ -111,13 +102,10 @@ export const completeCredentialing = (c: CompleteCredentialing, s: StaffMember):
 
 /** An offer follows credentialing, to a person not excluded, with a start date on or after the offer. */
 export const makeOffer = (c: MakeOffer, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ offeredOn: c.offeredOn, startDate: c.startDate });
-  if (bad !== undefined) return bad;
   if (s.status !== 'credentialed')
     return reject('CredentialsNotVerified', 'an offer needs completed credentialing');
   if (s.lastScreening?.result === 'excluded')
     return reject('PersonExcluded', `${s.name} is on the OIG exclusion list`);
-  if (blank(c.role)) return reject('RoleMissing', 'the offer needs a role', 'role');
   if (c.startDate < c.offeredOn)
     return reject('StartBeforeOffer', 'the start date cannot precede the offer', 'startDate');
   return accept(
@@ -135,8 +123,6 @@ export const makeOffer = (c: MakeOffer, s: StaffMember): StaffDecision => {
  * and at most one month old on the hiring date (OIG guidance: monthly screening).
  */
 export const hireStaffMember = (c: HireStaffMember, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ hiredOn: c.hiredOn, startDate: c.startDate });
-  if (bad !== undefined) return bad;
   if (s.status !== 'offered' || s.offer === undefined)
     return reject('NoOffer', 'only a person holding an offer can be hired');
   const check = s.lastScreening;
@@ -152,7 +138,6 @@ export const hireStaffMember = (c: HireStaffMember, s: StaffMember): StaffDecisi
     return reject('HireBeforeOffer', 'the hire cannot precede the offer', 'hiredOn');
   const role = c.role ?? s.offer.role;
   const startDate = c.startDate ?? s.offer.startDate;
-  if (blank(role)) return reject('RoleMissing', 'the hire needs a role', 'role');
   if (startDate < s.offer.offeredOn)
     return reject('StartBeforeOffer', 'the start date cannot precede the offer', 'startDate');
   return accept(
@@ -168,10 +153,7 @@ export const hireStaffMember = (c: HireStaffMember, s: StaffMember): StaffDecisi
 
 /** An application that did not lead to a hire is closed; its credentials stop being tracked. */
 export const closeApplication = (c: CloseApplication, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ closedOn: c.closedOn });
-  if (bad !== undefined) return bad;
   if (!candidate(s)) return reject('NotACandidate', 'only an open application can be closed');
-  if (blank(c.reason)) return reject('ReasonMissing', 'say why the application is closed', 'reason');
   return accept(
     events.make('StaffApplicationClosed', { staffId: s.staffId, closedOn: c.closedOn, reason: c.reason }),
     ...endTracking(s, c.closedOn, 'application closed'),

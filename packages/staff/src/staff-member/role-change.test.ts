@@ -63,8 +63,8 @@ describe('StaffMember role changes', () => {
 
   it('rejects a missing role or reason, an invalid date, and a date before the start or an earlier change', () => {
     const given = spec.given(onStaff);
-    given.when(change(' ', '2026-07-01')).thenRejects('RoleMissing', 'role');
-    given.when(change('nurse', '2026-07-01', '')).thenRejects('ReasonMissing', 'reason');
+    given.when(change(' ', '2026-07-01')).thenRejects('Required', 'role');
+    given.when(change('nurse', '2026-07-01', '')).thenRejects('Required', 'reason');
     given.when(change('nurse', '2026-02-30')).thenRejects('InvalidDate', 'effectiveOn');
     // Hired to start 2026-02-02: a role cannot change before the person starts.
     expect(hired.data.startDate).toBe('2026-02-02');

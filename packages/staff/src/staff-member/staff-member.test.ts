@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeVault } from '@praxis/core';
 import { memorySubjectKeyStore } from '@praxis/store-memory';
-import { deciderSpec } from '@praxis/testing';
+import { decideHandled, deciderSpec } from '@praxis/testing';
 import { addDays, addMonths } from '../dates.js';
 import { decider, events, type StaffMemberCommand, type StaffMemberEvent } from './index.js';
 import { hired, onStaff } from '../test-fixtures.js';
@@ -225,7 +225,7 @@ const run = (input: readonly (readonly [Kind, number, number])[]): StaffMemberEv
   const log: StaffMemberEvent[] = [];
   for (const [kind, gap, n] of input) {
     on = addDays(on, gap);
-    const d = decider.decide(commandFor(kind, on, n), state);
+    const d = decideHandled(decider, commandFor(kind, on, n), state);
     if (d._tag === 'Right') {
       log.push(...d.right);
       state = d.right.reduce(decider.evolve, state);

@@ -204,7 +204,7 @@ describe('StaffMember training and continuing education', () => {
     spec
       .given(onStaff)
       .when({ ...cmd, provider: '' })
-      .thenRejects('ProviderMissing', 'provider');
+      .thenRejects('Required', 'provider');
     spec.given([applied]).when(cmd).thenRejects('NotOnStaff');
   });
 });

@@ -2,7 +2,7 @@ import { accept, reject } from '@praxis/core';
 import { addMonths } from '../dates.js';
 import { events } from './events.js';
 import type { StaffMember } from './state.js';
-import { blank, invalidDate, notOnStaff, type StaffDecision } from './checks.js';
+import { notOnStaff, type StaffDecision } from './rules.js';
 import type {
   AssignTraining,
   CompleteTraining,
@@ -74,16 +74,13 @@ export const assignRequirement = (
  * training. An id already assigned and not withdrawn cannot be assigned again.
  */
 export const assignTraining = (c: AssignTraining, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ assignedOn: c.assignedOn, dueOn: c.dueOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
   const existing = s.trainings[c.trainingId];
   if (existing !== undefined && existing.withdrawnOn === undefined)
     return reject('TrainingAlreadyAssigned', `${existing.course} is already assigned`, 'trainingId');
-  if (blank(c.course)) return reject('CourseMissing', 'name the course', 'course');
   if (c.dueOn < c.assignedOn)
     return reject('DueBeforeAssigned', 'the due date cannot precede the assignment', 'dueOn');
-  if (c.recurrenceMonths !== undefined && (!Number.isInteger(c.recurrenceMonths) || c.recurrenceMonths < 1))
-    return reject('InvalidRecurrence', 'recurrence is a whole number of months', 'recurrenceMonths');
   const { trainingId, course, assignedOn, dueOn, required } = c;
   return accept(
     events.make('TrainingAssigned', {
@@ -94,7 +91,7 @@ export const assignTraining = (c: AssignTraining, s: StaffMember): StaffDecision
       dueOn,
       required,
       ...(c.recurrenceMonths === undefined ? {} : { recurrenceMonths: c.recurrenceMonths }),
-      ...(blank(c.legalSource) ? {} : { legalSource: c.legalSource! }),
+      ...(c.legalSource === undefined ? {} : { legalSource: c.legalSource }),
     }),
   );
 };
@@ -105,7 +102,7 @@ export const assignTraining = (c: AssignTraining, s: StaffMember): StaffDecision
  * (2024-02-29 + 12 months = 2025-02-28).
  */
 export const completeTraining = (c: CompleteTraining, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ completedOn: c.completedOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
   const t = s.trainings[c.trainingId];
   if (t === undefined || t.withdrawnOn !== undefined)
@@ -137,12 +134,11 @@ export const completeTraining = (c: CompleteTraining, s: StaffMember): StaffDeci
 
 /** An open assignment can be withdrawn, with a reason. */
 export const withdrawTraining = (c: WithdrawTraining, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ withdrawnOn: c.withdrawnOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
   const t = s.trainings[c.trainingId];
   if (t === undefined || t.withdrawnOn !== undefined)
     return reject('TrainingNotAssigned', `no open assignment ${c.trainingId}`, 'trainingId');
-  if (blank(c.reason)) return reject('ReasonMissing', 'say why the training is withdrawn', 'reason');
   return accept(
     events.make('TrainingWithdrawn', {
       staffId: s.staffId,
@@ -155,12 +151,10 @@ export const withdrawTraining = (c: WithdrawTraining, s: StaffMember): StaffDeci
 
 /** Continuing education is recorded once per activity, with its provider and hours (> 0). */
 export const recordContinuingEducation = (c: RecordContinuingEducation, s: StaffMember): StaffDecision => {
-  const bad = invalidDate({ completedOn: c.completedOn }) ?? notOnStaff(s);
+  const bad = notOnStaff(s);
   if (bad !== undefined) return bad;
   if (s.continuingEducation[c.activityId] !== undefined)
     return reject('ActivityAlreadyRecorded', `activity ${c.activityId} is already recorded`, 'activityId');
-  if (blank(c.title)) return reject('TitleMissing', 'name the activity', 'title');
-  if (blank(c.provider)) return reject('ProviderMissing', 'name the CE provider', 'provider');
   if (!Number.isFinite(c.hours) || c.hours <= 0)
     return reject('HoursNotPositive', 'hours must be more than zero', 'hours');
   const { activityId, title, provider, hours, completedOn } = c;
