@@ -1,12 +1,10 @@
 import * as t from 'io-ts';
-import * as E from 'fp-ts/lib/Either.js';
 import {
   accept,
   command,
   defineCommands,
   defineEvents,
   defineRefusals,
-  invalidDateField,
   ISODate,
   NonEmptyString,
   PositiveInt,
@@ -131,8 +129,6 @@ type D = Decision<ControlledRegisterEvent>;
 
 /** Decides a ControlledSubstanceRegister command. Pure. Rules: 21 CFR 1301.76(b). */
 export const decide = (c: ControlledRegisterCommand, s: ControlledRegister): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   if (c.type === 'RecordTheftOrLoss') {
     if (s.losses[c.lossId] !== undefined)
       return reject('LossAlreadyRecorded', `loss ${c.lossId} is recorded`, 'lossId');

@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import type { PurchaseOrderCommand } from './commands.js';
 import { events, type PurchaseOrderEvent, type ReceivedLine } from './events.js';
 import type { PurchaseOrder } from './state.js';
@@ -133,8 +132,6 @@ const ends = (s: PurchaseOrder) => ({
 
 /** Decides a PurchaseOrder command. Pure. */
 export const decide = (c: PurchaseOrderCommand, s: PurchaseOrder): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   if (c.type === 'DraftPO') return draft(c, s);
   if (s.status === 'none') return reject('PONotFound', 'draft the purchase order first', 'poId');
   switch (c.type) {

@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { accept, invalidDateField, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision } from '@praxis/core';
 import type { StockCommand } from './commands.js';
 import { events, type LotDraw, type StockEvent } from './events.js';
 import { isExpired, stockIdOf, type Lot, type Stock } from './state.js';
@@ -235,8 +234,6 @@ const dispose = (c: Cmd<'DisposeStock'>, s: Stock): D => {
 
 /** Decides a Stock command. Pure. */
 export const decide = (c: StockCommand, s: Stock): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   if (c.type === 'ReceiveStock') return receive(c, s);
   if (s.status === 'none')
     return c.type === 'ConsumeStock'

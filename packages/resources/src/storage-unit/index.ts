@@ -1,12 +1,10 @@
 import * as t from 'io-ts';
-import * as E from 'fp-ts/lib/Either.js';
 import {
   accept,
   command,
   defineCommands,
   defineEvents,
   defineRefusals,
-  invalidDateField,
   ISODate,
   NonEmptyString,
   reject,
@@ -142,8 +140,6 @@ type D = Decision<StorageUnitEvent>;
  * temperature excursion" [IMMUNIZE]).
  */
 export const decide = (c: StorageUnitCommand, s: StorageUnit): D => {
-  const badDate = invalidDateField(c);
-  if (badDate !== undefined) return E.left(badDate);
   if (c.type === 'RegisterStorageUnit')
     return s.status !== 'none'
       ? reject('UnitAlreadyRegistered', `storage unit ${c.unitId} exists`, 'unitId')
