@@ -15,6 +15,7 @@ import { events as stockEvents } from './stock/events.js';
 import { events as supplyItemEvents } from './supply-item/events.js';
 import { events as storageUnitEvents } from './storage-unit/index.js';
 import { events as controlledRegisterEvents } from './controlled-register/index.js';
+import { events as vendorContractEvents } from './vendor-contract/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
@@ -22,6 +23,7 @@ export * as PurchaseOrder from './purchase-order/index.js';
 export * as PurchasingPolicy from './purchasing-policy/index.js';
 export * as StorageUnit from './storage-unit/index.js';
 export * as ControlledRegister from './controlled-register/index.js';
+export * as VendorContract from './vendor-contract/index.js';
 export * from './obligations/index.js';
 export { resourcesKpis } from './kpis.js';
 export * from './stock-model/index.js';
@@ -41,6 +43,7 @@ export {
   purchasingPolicy,
   storageUnit,
   controlledRegister,
+  vendorContract,
   resourcesStock,
 } from './module.js';
 
@@ -52,4 +55,5 @@ export const resourcesEvents = combineRegistries(
   purchasingPolicyEvents,
   storageUnitEvents,
   controlledRegisterEvents,
+  vendorContractEvents,
 );

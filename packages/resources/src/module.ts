@@ -1,6 +1,7 @@
 import { bind, businessCalendar, defaultBusinessCalendar, defineModule, type Weekday } from '@praxis/core';
 import * as ControlledRegister from './controlled-register/index.js';
 import * as StorageUnit from './storage-unit/index.js';
+import * as VendorContract from './vendor-contract/index.js';
 import { resourcesKpis } from './kpis.js';
 import {
   businessCalendarKey,
@@ -121,6 +122,9 @@ export const controlledRegister = bind(
   },
 );
 
+/** Vendor contracts: `practice.resources.registerContract({ contractId, … })`. */
+export const vendorContract = bind(VendorContract.decider, VendorContract.commands, 'contractId');
+
 /** The `resources-stock` read model. */
 export const resourcesStock = makeStockProjection();
 
@@ -130,13 +134,21 @@ export const resourcesStock = makeStockProjection();
  */
 export const resourcesModule = defineModule({
   area: 'resources',
-  aggregates: [supplyItem, stock, purchaseOrder, purchasingPolicy, storageUnit, controlledRegister],
+  aggregates: [
+    supplyItem,
+    stock,
+    purchaseOrder,
+    purchasingPolicy,
+    storageUnit,
+    controlledRegister,
+    vendorContract,
+  ],
   projections: [resourcesStock, resourcesPurchasing, resourcesObligations],
   kpis: resourcesKpis,
   processManagers: [stockOnPoReceipt, budgetExpenseOnPoReceipt, quarantineOnExcursion, deaLossOnAdjustment],
   roles: {
     // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.
-    purchasing: ['SupplyItem.*', 'Stock.*', 'PurchaseOrder.*'],
+    purchasing: ['SupplyItem.*', 'Stock.*', 'PurchaseOrder.*', 'VendorContract.*'],
     // Clinicians and staff use supplies; quarantine is everyone's duty when a lot is suspect.
     physician: ['Stock.ConsumeStock', 'Stock.QuarantineLot'],
     staff: ['Stock.ConsumeStock', 'Stock.QuarantineLot', 'StorageUnit.RecordTemperatureCheck'],

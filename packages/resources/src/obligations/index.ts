@@ -7,6 +7,7 @@ import {
   type RecordedEvent,
 } from '@praxis/core';
 import type { ControlledRegisterEvent } from '../controlled-register/index.js';
+import type { VendorContractEvent } from '../vendor-contract/index.js';
 
 /** The name of the projection that writes resource obligations (on `practice.calendar()`). */
 export const resourcesObligationsName = 'resources-obligations';
@@ -17,7 +18,33 @@ type Data<K extends ControlledRegisterEvent['type']> = Extract<ControlledRegiste
 export const resourceObligationIds = {
   deaLoss: (registrationId: string, lossId: string) => `dea-loss:${registrationId}:${lossId}`,
   dea106: (registrationId: string, lossId: string) => `dea-106:${registrationId}:${lossId}`,
+  /** One per term: the term is named by its end date. */
+  contractNotice: (contractId: string, endsOn: string) => `contract-notice:${contractId}:${endsOn}`,
 };
+
+const plusDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+type ContractData<K extends VendorContractEvent['type']> = Extract<VendorContractEvent, { type: K }>['data'];
+
+/**
+ * Renegotiate before the notice deadline (MODULES.md §3.3 R4, the seed's "favorable contracts"):
+ * arises endsOn − noticeDays − 30 days, due endsOn − noticeDays.
+ */
+const contractNotice = (
+  e: RecordedEvent,
+  contractId: string,
+  endsOn: string,
+  noticeDays: number,
+): Obligation => ({
+  id: resourceObligationIds.contractNotice(contractId, endsOn),
+  module: 'resources',
+  kind: 'contract-notice',
+  label: `Renegotiate or give notice on vendor contract ${contractId} (ends ${endsOn})`,
+  streamId: e.streamId,
+  arisesAt: plusDays(endsOn, -noticeDays - 30),
+  dueAt: plusDays(endsOn, -noticeDays),
+  impact: 'financial',
+});
 
 const put = (o: Obligation): DocUpdate => ({
   key: obligationKey(o.id),
@@ -99,6 +126,21 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
         impact: 'legal',
       }),
     ];
+  },
+  VendorContractRegistered: (e) => {
+    const d = e.data as ContractData<'VendorContractRegistered'>;
+    return [put(contractNotice(e, d.contractId, d.endsOn, d.noticeDays))];
+  },
+  VendorContractRenewed: (e) => {
+    const d = e.data as ContractData<'VendorContractRenewed'>;
+    return [
+      done(resourceObligationIds.contractNotice(d.contractId, d.previousEndsOn), d.renewedOn),
+      put(contractNotice(e, d.contractId, d.endsOn, d.noticeDays)),
+    ];
+  },
+  VendorContractTerminated: (e) => {
+    const d = e.data as ContractData<'VendorContractTerminated'>;
+    return [done(resourceObligationIds.contractNotice(d.contractId, d.endsOn), d.terminatedOn)];
   },
   DeaLossNoticeSent: (e) => {
     const d = e.data as Data<'DeaLossNoticeSent'>;
