@@ -16,6 +16,7 @@ import { events as supplyItemEvents } from './supply-item/events.js';
 import { events as storageUnitEvents } from './storage-unit/index.js';
 import { events as controlledRegisterEvents } from './controlled-register/index.js';
 import { events as vendorContractEvents } from './vendor-contract/index.js';
+import { events as equipmentEvents } from './equipment/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
@@ -24,6 +25,7 @@ export * as PurchasingPolicy from './purchasing-policy/index.js';
 export * as StorageUnit from './storage-unit/index.js';
 export * as ControlledRegister from './controlled-register/index.js';
 export * as VendorContract from './vendor-contract/index.js';
+export * as Equipment from './equipment/index.js';
 export * from './obligations/index.js';
 export { resourcesKpis } from './kpis.js';
 export * from './stock-model/index.js';
@@ -44,6 +46,7 @@ export {
   storageUnit,
   controlledRegister,
   vendorContract,
+  equipment,
   resourcesStock,
 } from './module.js';
 
@@ -56,4 +59,5 @@ export const resourcesEvents = combineRegistries(
   storageUnitEvents,
   controlledRegisterEvents,
   vendorContractEvents,
+  equipmentEvents,
 );

@@ -8,6 +8,8 @@ import {
   type ValuationDoc,
 } from './stock-model/projection.js';
 import type { DisposalReason } from './stock/events.js';
+import type { Obligation } from '@praxis/core';
+import { resourcesObligationsName, type DowntimeSpell } from './obligations/index.js';
 
 const dayMs = 86_400_000;
 const plusDays = (date: string, n: number): string =>
@@ -167,6 +169,48 @@ export const resourcesKpis = defineKpis([
     source: 'StockDisposed (MODULES.md §3.3 R2)',
     compute: waste(reason),
   })),
+  {
+    id: 'plannedMaintenanceOnTime',
+    label: 'Planned maintenance on time %',
+    area: 'resources',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      'maintenance occurrences due in the period and done by their due day ÷ occurrences due in the period × 100',
+    source: 'MODULES.md §3.3 R7',
+    compute: async (c) => {
+      let due = 0;
+      let onTime = 0;
+      for await (const [, doc] of c.reader.list(resourcesObligationsName, 'obligation:maintenance:')) {
+        const o = doc as unknown as Obligation;
+        if (o.dueAt < c.period.firstDay || o.dueAt > c.period.lastDay) continue;
+        due += 1;
+        if (o.completedAt !== undefined && o.completedAt.slice(0, 10) <= o.dueAt) onTime += 1;
+      }
+      return due === 0 ? undefined : (onTime / due) * 100;
+    },
+  },
+  {
+    id: 'equipmentDowntimeDays',
+    label: 'Equipment downtime (days)',
+    area: 'resources',
+    unit: 'days',
+    direction: 'lower-is-better',
+    formula:
+      'Σ over assets of the days in the period each was out of service (out day counted, return day not)',
+    source: 'MODULES.md §3.3 R7',
+    compute: async (c) => {
+      const end = plusDays(c.period.lastDay, 1);
+      let days = 0;
+      for await (const [, doc] of c.reader.list(resourcesObligationsName, 'downtime:'))
+        for (const spell of doc as unknown as DowntimeSpell[]) {
+          const from = spell.outOn > c.period.firstDay ? spell.outOn : c.period.firstDay;
+          const to = spell.returnedOn === null || spell.returnedOn > end ? end : spell.returnedOn;
+          if (to > from) days += daysBetween(from, to);
+        }
+      return days;
+    },
+  },
   {
     id: 'poCycleTimeDays',
     label: 'Purchase-order cycle time (days)',

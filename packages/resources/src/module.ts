@@ -2,6 +2,7 @@ import { bind, businessCalendar, defaultBusinessCalendar, defineModule, type Wee
 import * as ControlledRegister from './controlled-register/index.js';
 import * as StorageUnit from './storage-unit/index.js';
 import * as VendorContract from './vendor-contract/index.js';
+import * as Equipment from './equipment/index.js';
 import { resourcesKpis } from './kpis.js';
 import {
   businessCalendarKey,
@@ -125,6 +126,9 @@ export const controlledRegister = bind(
 /** Vendor contracts: `practice.resources.registerContract({ contractId, … })`. */
 export const vendorContract = bind(VendorContract.decider, VendorContract.commands, 'contractId');
 
+/** Equipment and its maintenance: `practice.resources.recordMaintenance({ assetId, … })`. */
+export const equipment = bind(Equipment.decider, Equipment.commands, 'assetId');
+
 /** The `resources-stock` read model. */
 export const resourcesStock = makeStockProjection();
 
@@ -142,6 +146,7 @@ export const resourcesModule = defineModule({
     storageUnit,
     controlledRegister,
     vendorContract,
+    equipment,
   ],
   projections: [resourcesStock, resourcesPurchasing, resourcesObligations],
   kpis: resourcesKpis,
@@ -157,6 +162,7 @@ export const resourcesModule = defineModule({
       'Stock.ReleaseLot',
       'Stock.DisposeStock',
       'StorageUnit.*',
+      'Equipment.*',
       'ControlledSubstanceRegister.*',
     ],
   },

@@ -8,6 +8,7 @@ import {
 } from '@praxis/core';
 import type { ControlledRegisterEvent } from '../controlled-register/index.js';
 import type { VendorContractEvent } from '../vendor-contract/index.js';
+import type { EquipmentEvent } from '../equipment/index.js';
 
 /** The name of the projection that writes resource obligations (on `practice.calendar()`). */
 export const resourcesObligationsName = 'resources-obligations';
@@ -18,12 +19,42 @@ type Data<K extends ControlledRegisterEvent['type']> = Extract<ControlledRegiste
 export const resourceObligationIds = {
   deaLoss: (registrationId: string, lossId: string) => `dea-loss:${registrationId}:${lossId}`,
   dea106: (registrationId: string, lossId: string) => `dea-106:${registrationId}:${lossId}`,
+  maintenance: (assetId: string, taskId: string, dueOn: string) =>
+    `maintenance:${assetId}:${taskId}:${dueOn}`,
+  warrantyEnd: (assetId: string) => `warranty-end:${assetId}`,
   /** One per term: the term is named by its end date. */
   contractNotice: (contractId: string, endsOn: string) => `contract-notice:${contractId}:${endsOn}`,
 };
 
 const plusDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+type EquipmentData<K extends EquipmentEvent['type']> = Extract<EquipmentEvent, { type: K }>['data'];
+
+/** Where an asset's out-of-service spells are kept (`downtime:<assetId>`): `[{ outOn, returnedOn }]`. */
+export const downtimeKey = (assetId: string) => `downtime:${assetId}`;
+export interface DowntimeSpell {
+  readonly outOn: string;
+  readonly returnedOn: string | null;
+}
+
+const maintenance = (
+  e: RecordedEvent,
+  assetId: string,
+  taskId: string,
+  title: string,
+  arisesAt: string,
+  dueOn: string,
+): Obligation => ({
+  id: resourceObligationIds.maintenance(assetId, taskId, dueOn),
+  module: 'resources',
+  kind: 'maintenance',
+  label: `${title} (${assetId})`,
+  streamId: e.streamId,
+  arisesAt,
+  dueAt: dueOn,
+  impact: 'patient-safety',
+});
+
 type ContractData<K extends VendorContractEvent['type']> = Extract<VendorContractEvent, { type: K }>['data'];
 
 /**
@@ -125,6 +156,59 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
         legalSource: '21 CFR 1301.76(b); 88 FR 40707 (2023)',
         impact: 'legal',
       }),
+    ];
+  },
+  EquipmentRegistered: (e) => {
+    const d = e.data as EquipmentData<'EquipmentRegistered'>;
+    if (d.warrantyUntil === undefined) return [];
+    return [
+      put({
+        id: resourceObligationIds.warrantyEnd(d.assetId),
+        module: 'resources',
+        kind: 'warranty-end',
+        label: `Warranty of ${d.kind} ${d.assetId} ends: service or claim before then`,
+        streamId: e.streamId,
+        arisesAt: plusDays(d.warrantyUntil, -60),
+        dueAt: d.warrantyUntil,
+        impact: 'financial',
+      }),
+    ];
+  },
+  MaintenancePlanned: (e) => {
+    const d = e.data as EquipmentData<'MaintenancePlanned'>;
+    return [put(maintenance(e, d.assetId, d.taskId, d.title, d.plannedOn, d.firstDueOn))];
+  },
+  MaintenancePerformed: (e) => {
+    const d = e.data as EquipmentData<'MaintenancePerformed'>;
+    if (d.result !== 'pass' || d.nextDueOn === undefined) return [];
+    return [
+      done(resourceObligationIds.maintenance(d.assetId, d.taskId, d.dueOn), d.performedOn),
+      put(maintenance(e, d.assetId, d.taskId, d.title, d.performedOn, d.nextDueOn)),
+    ];
+  },
+  EquipmentOutOfService: (e) => {
+    const d = e.data as EquipmentData<'EquipmentOutOfService'>;
+    return [
+      {
+        key: downtimeKey(d.assetId),
+        update: (cur) =>
+          [
+            ...((cur as DowntimeSpell[] | undefined) ?? []),
+            { outOn: d.outOn, returnedOn: null },
+          ] as unknown as Json,
+      },
+    ];
+  },
+  EquipmentReturnedToService: (e) => {
+    const d = e.data as EquipmentData<'EquipmentReturnedToService'>;
+    return [
+      {
+        key: downtimeKey(d.assetId),
+        update: (cur) =>
+          ((cur as DowntimeSpell[] | undefined) ?? []).map((x) =>
+            x.returnedOn === null ? { ...x, returnedOn: d.returnedOn } : x,
+          ) as unknown as Json,
+      },
     ];
   },
   VendorContractRegistered: (e) => {
