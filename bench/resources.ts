@@ -99,11 +99,13 @@ const practiceFor = (ctx: BenchContext): Promise<Practice> =>
           '2025-12-31',
         ),
       ];
+      let left = perItem * 20;
       for (let k = 0; k < perItem; k++) {
         const date = new Date(FIRST + Math.floor((k / perItem) * 120) * 86_400_000)
           .toISOString()
           .slice(0, 10);
         const qty = 1 + Math.floor(rnd() * 9);
+        left -= qty;
         events.push(
           ev(
             Stock.events.make('StockConsumed', {
@@ -114,7 +116,7 @@ const practiceFor = (ctx: BenchContext): Promise<Practice> =>
               qty,
               consumedOn: date,
               purpose: 'procedure',
-              lots: [{ lotNo: 'L0', qty, costCents: qty * 100 }],
+              lots: [{ lotNo: 'L0', qty, costCents: qty * 100, left }],
               costCents: qty * 100,
               fefo: true,
               consumedBy: 'bench',

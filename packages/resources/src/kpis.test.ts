@@ -74,6 +74,24 @@ describe('resources KPIs in the registry', () => {
     expect([v['expiringLotValue30'], v['expiringLotValue60'], v['expiringLotValue90']]).toEqual([0, 0, 4000]);
     // No order was completed in March.
     expect(v['poCycleTimeDays']).toBeUndefined();
+
+    // Lot expiry duties: A (due 03-20) was emptied by the disposal on 03-25 — done, late; B (due
+    // 06-15) is on the calendar from 30 days before.
+    const lots = (asOf: string) =>
+      practice
+        .calendar(asOf)
+        .then((cal) =>
+          cal
+            .filter((c) => c.kind === 'lot-expiry')
+            .map((c) => [c.id, c.dueAt, c.completedAt ?? null, c.state]),
+        );
+    expect(await lots('2026-05-15')).toEqual([
+      ['lot-expiry:lido-main:A', '2026-03-20', '2026-03-25', 'done'],
+    ]);
+    expect(await lots('2026-05-16')).toEqual([
+      ['lot-expiry:lido-main:A', '2026-03-20', '2026-03-25', 'done'],
+      ['lot-expiry:lido-main:B', '2026-06-15', null, 'due-soon'],
+    ]);
     await practice.close();
   });
 });

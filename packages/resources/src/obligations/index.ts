@@ -9,6 +9,7 @@ import {
 import type { ControlledRegisterEvent } from '../controlled-register/index.js';
 import type { VendorContractEvent } from '../vendor-contract/index.js';
 import type { EquipmentEvent } from '../equipment/index.js';
+import type { StockEvent } from '../stock/events.js';
 
 /** The name of the projection that writes resource obligations (on `practice.calendar()`). */
 export const resourcesObligationsName = 'resources-obligations';
@@ -22,12 +23,18 @@ export const resourceObligationIds = {
   maintenance: (assetId: string, taskId: string, dueOn: string) =>
     `maintenance:${assetId}:${taskId}:${dueOn}`,
   warrantyEnd: (assetId: string) => `warranty-end:${assetId}`,
+  lotExpiry: (stockId: string, lotNo: string) => `lot-expiry:${stockId}:${lotNo}`,
   /** One per term: the term is named by its end date. */
   contractNotice: (contractId: string, endsOn: string) => `contract-notice:${contractId}:${endsOn}`,
 };
 
 const plusDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+type StockData<K extends StockEvent['type']> = Extract<StockEvent, { type: K }>['data'];
+/** A lot that reached zero has met its expiry duty (used or disposed of before it expired, or late). */
+const lotEmptied = (stockId: string, lotNo: string, left: number, on: string): DocUpdate[] =>
+  left === 0 ? [done(resourceObligationIds.lotExpiry(stockId, lotNo), on)] : [];
+
 type EquipmentData<K extends EquipmentEvent['type']> = Extract<EquipmentEvent, { type: K }>['data'];
 
 /** Where an asset's out-of-service spells are kept (`downtime:<assetId>`): `[{ outOn, returnedOn }]`. */
@@ -157,6 +164,49 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
         impact: 'legal',
       }),
     ];
+  },
+  // Use or dispose of a lot before it expires (OpenEMR's 30-day alert, peer notes A40): arises 30
+  // days before expiry, done when the lot is empty. More units of an emptied lot open it again.
+  StockReceived: (e) => {
+    const d = e.data as StockData<'StockReceived'>;
+    if (d.expiresOn === undefined) return [];
+    const o: Obligation = {
+      id: resourceObligationIds.lotExpiry(d.stockId, d.lotNo),
+      module: 'resources',
+      kind: 'lot-expiry',
+      label: `Use or dispose of lot ${d.lotNo} of ${d.itemId} at ${d.locationId} before it expires`,
+      streamId: e.streamId,
+      arisesAt: plusDays(d.expiresOn, -30),
+      dueAt: d.expiresOn,
+      impact: 'patient-safety',
+    };
+    return [
+      {
+        key: obligationKey(o.id),
+        update: (cur) => {
+          if (cur === undefined || cur === null || typeof cur !== 'object' || Array.isArray(cur))
+            return o as unknown as Json;
+          const { completedAt: _reopened, ...open } = cur as Record<string, Json>;
+          return open;
+        },
+      },
+    ];
+  },
+  StockConsumed: (e) => {
+    const d = e.data as StockData<'StockConsumed'>;
+    return d.lots.flatMap((l) => lotEmptied(d.stockId, l.lotNo, l.left, d.consumedOn));
+  },
+  StockAdjusted: (e) => {
+    const d = e.data as StockData<'StockAdjusted'>;
+    return lotEmptied(d.stockId, d.lotNo, d.left, d.adjustedOn);
+  },
+  StockDisposed: (e) => {
+    const d = e.data as StockData<'StockDisposed'>;
+    return lotEmptied(d.stockId, d.lotNo, d.left, d.disposedOn);
+  },
+  StockCounted: (e) => {
+    const d = e.data as StockData<'StockCounted'>;
+    return d.variances.flatMap((v) => lotEmptied(d.stockId, v.lotNo, v.counted, d.countedOn));
   },
   EquipmentRegistered: (e) => {
     const d = e.data as EquipmentData<'EquipmentRegistered'>;

@@ -99,7 +99,7 @@ const consume = (c: Cmd<'ConsumeStock'>, s: Stock): D => {
       return reject('LotExpired', `lot ${c.lotNo} expired on ${lot.expiresOn}`, 'lotNo');
     if (lot.qty < c.qty)
       return reject('InsufficientStock', `lot ${c.lotNo} holds ${lot.qty}, ${c.qty} asked`, 'qty');
-    draws = [{ lotNo: lot.lotNo, qty: c.qty, costCents: lot.unitCostCents * c.qty }];
+    draws = [{ lotNo: lot.lotNo, qty: c.qty, costCents: lot.unitCostCents * c.qty, left: lot.qty - c.qty }];
   } else {
     const lots = fefoOrder(s, c.consumedOn);
     const usable = lots.reduce((n, l) => n + l.qty, 0);
@@ -109,7 +109,7 @@ const consume = (c: Cmd<'ConsumeStock'>, s: Stock): D => {
     for (const l of lots) {
       if (left === 0) break;
       const take = Math.min(left, l.qty);
-      draws.push({ lotNo: l.lotNo, qty: take, costCents: take * l.unitCostCents });
+      draws.push({ lotNo: l.lotNo, qty: take, costCents: take * l.unitCostCents, left: l.qty - take });
       left -= take;
     }
   }
@@ -190,6 +190,7 @@ const adjust = (c: Cmd<'AdjustStock'>, s: Stock): D => {
       adjustedOn: c.adjustedOn,
       adjustedBy: c.adjustedBy,
       costCents: c.qty * lot.unitCostCents,
+      left: lot.qty + c.qty,
       significant: c.reason === 'theft' || (c.reason === 'loss' && c.significant === true),
       ...(s.controlledSchedule === undefined ? {} : { controlledSchedule: s.controlledSchedule }),
     }),
@@ -227,6 +228,7 @@ const dispose = (c: Cmd<'DisposeStock'>, s: Stock): D => {
       disposedBy: c.disposedBy,
       witnesses,
       costCents: c.qty * lot.unitCostCents,
+      left: lot.qty - c.qty,
       ...(s.controlledSchedule === undefined ? {} : { controlledSchedule: s.controlledSchedule }),
     }),
   );

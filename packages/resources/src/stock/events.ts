@@ -25,8 +25,14 @@ export type DisposalReason = t.TypeOf<typeof DisposalReason>;
 /** A signed, non-zero whole number of units (an adjustment: − removes, + adds). */
 export const SignedQty = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n !== 0, 'SignedQty');
 
-/** One lot's share of a consumption: units and their cost (cents, the lot's unit cost × units). */
-export const LotDraw = t.type({ lotNo: NonEmptyString, qty: PositiveInt, costCents: NonNegativeCents });
+/** One lot's share of a consumption: units, their cost (cents, the lot's unit cost × units), units left. */
+export const LotDraw = t.type({
+  lotNo: NonEmptyString,
+  qty: PositiveInt,
+  costCents: NonNegativeCents,
+  /** Units of the lot left after the draw. */
+  left: NonNegativeInt,
+});
 export type LotDraw = t.TypeOf<typeof LotDraw>;
 
 /** One counted lot: what the stock said, what was counted, and the difference (counted − expected). */
@@ -101,6 +107,8 @@ export const events = defineEvents({
       adjustedBy: NonEmptyString,
       /** Value of the change (cents, signed like qty). */
       costCents: Cents,
+      /** Units of the lot left after the adjustment. */
+      left: NonNegativeInt,
       /** A theft, or a loss the practice judged significant (21 CFR 1301.76(b)). */
       significant: t.boolean,
     },
@@ -139,6 +147,8 @@ export const events = defineEvents({
       disposedBy: NonEmptyString,
       witnesses: t.readonlyArray(NonEmptyString),
       costCents: NonNegativeCents,
+      /** Units of the lot left after the disposal. */
+      left: NonNegativeInt,
     },
     { controlledSchedule: ControlledSchedule },
   ),

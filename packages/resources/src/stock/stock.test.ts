@@ -101,9 +101,9 @@ describe('Stock: consumption', () => {
           consumedOn: '2026-02-01',
           purpose: 'procedure',
           lots: [
-            { lotNo: 'D', qty: 5, costCents: 7500 },
-            { lotNo: 'B', qty: 4, costCents: 6000 },
-            { lotNo: 'A', qty: 10, costCents: 15000 },
+            { lotNo: 'D', qty: 5, costCents: 7500, left: 0 },
+            { lotNo: 'B', qty: 4, costCents: 6000, left: 0 },
+            { lotNo: 'A', qty: 10, costCents: 15000, left: 0 },
           ],
           costCents: 28500,
           fefo: true,
