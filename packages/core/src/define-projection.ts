@@ -44,3 +44,15 @@ export const defineProjection = <const R extends readonly { readonly types: read
     handle: (event) => table.get(event.type)?.(event) ?? [],
   };
 };
+
+/**
+ * The end of an exhaustive `switch` over an event union in a projection that is written as a
+ * switch rather than with `defineProjection`: `default: return exhaustive(type, [])`. It
+ * compiles only when every member of the union has its own `case` (handled, or listed as
+ * ignored), so a new event type fails to compile there; at run time (an event type from a
+ * newer version of the log) it returns `ignored`.
+ */
+export const exhaustive = <T>(type: never, ignored: T): T => {
+  void type;
+  return ignored;
+};

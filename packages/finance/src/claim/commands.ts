@@ -67,6 +67,11 @@ export const commands = defineCommands('claimId', {
     {},
     when,
   ),
+  /**
+   * Reverse a payer payment posted earlier (X12 835 CLP02 = 22, "reversal of previous payment"):
+   * its paid amount and contractual adjustment come off the claim, which is payable again.
+   */
+  ReversePayerPayment: command({ paymentId: NonEmptyString, reversalId: NonEmptyString }, {}, when),
   /** Send the patient a statement for their share. */
   BillPatient: command({ statementId: NonEmptyString, amount: PositiveCents }, {}, when),
   /** Take a patient payment, flagging one taken at the point of service. */
@@ -97,6 +102,7 @@ export type RecordPayerRejection = Cmd<'RecordPayerRejection'>;
 export type RecordDenial = Cmd<'RecordDenial'>;
 export type AppealDenial = Cmd<'AppealDenial'>;
 export type RecordPayerPayment = Cmd<'RecordPayerPayment'>;
+export type ReversePayerPayment = Cmd<'ReversePayerPayment'>;
 export type BillPatient = Cmd<'BillPatient'>;
 export type CollectPatientPayment = Cmd<'CollectPatientPayment'>;
 export type WriteOffBalance = Cmd<'WriteOffBalance'>;

@@ -281,6 +281,39 @@ const checkRemittance = (lines: readonly RemittanceLine[], s: State): Check => {
 };
 
 /**
+ * A payer takes a payment back (835 CLP02 = 22): only a payment posted to this claim and not
+ * already reversed; the reversal id is new. The paid amount and the contractual adjustment come
+ * off the claim, which is payable again (the payer usually sends a corrected payment after).
+ */
+const reversePayment = (c: C.ReversePayerPayment, s: State): D => {
+  if (s.status === 'none' || s.status === 'charges-registered')
+    return reject('ClaimNotFound', 'no claim has been created for these charges', 'claimId');
+  const payment = s.payerPayments[c.paymentId];
+  if (payment === undefined)
+    return reject(
+      'PaymentNotFound',
+      s.ids.includes(c.paymentId)
+        ? `payment ${c.paymentId} was already reversed, or is not a payer payment`
+        : `no payer payment ${c.paymentId} was posted to this claim`,
+      'paymentId',
+    );
+  const bad = newId(s, c.reversalId, 'reversalId');
+  if (bad) return fail(bad);
+  return accept({
+    type: 'PayerPaymentReversed',
+    data: {
+      claimId: s.claimId,
+      paymentId: c.paymentId,
+      reversalId: c.reversalId,
+      lines: [...payment.lines],
+      paid: payment.paid,
+      contractualAdjustment: payment.contractualAdjustment,
+      at: c.at,
+    },
+  });
+};
+
+/**
  * The payer pays (in full or in part) with contractual adjustments — only after the claim was
  * submitted, and never more than is owed. What the payer leaves to the patient is noted.
  */
@@ -427,6 +460,8 @@ export const decide = (c: C.ClaimCommand, s: State): D => {
       return deny(c, s);
     case 'AppealDenial':
       return appeal(c, s);
+    case 'ReversePayerPayment':
+      return reversePayment(c, s);
     case 'RecordPayerPayment':
       return recordPayment(c, s);
     case 'BillPatient':

@@ -134,6 +134,16 @@ export const events = defineEvents({
     firstAdjudication: t.boolean,
     at: ISOInstant,
   }),
+  /** A payer payment taken back (835 CLP02 = 22): its amounts come off the claim at `at`. */
+  PayerPaymentReversed: struct({
+    claimId: NonEmptyString,
+    paymentId: NonEmptyString,
+    reversalId: NonEmptyString,
+    lines: t.array(RemittanceLine),
+    paid: NonNegativeCents,
+    contractualAdjustment: NonNegativeCents,
+    at: ISOInstant,
+  }),
   PatientResponsibilityBilled: struct({
     claimId: NonEmptyString,
     statementId: NonEmptyString,

@@ -24,7 +24,8 @@ export * from './state.js';
 /** The Claim decider (name `Claim`). */
 export const decider: Decider<ClaimCommand, ClaimEvent, State, ClaimRefusal> = {
   name: 'Claim',
-  stateVersion: 1,
+  // 2: payer payments by id (for reversals)
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

@@ -17,6 +17,7 @@ export const refusals = defineRefusals({
   InvalidCarcCode: 'invalid',
   InvalidCptCode: 'invalid',
   PatientNotBilled: 'conflict',
+  PaymentNotFound: 'not-found',
   TimelyFilingExpired: 'rule',
   UnknownCptCode: 'invalid',
 });

@@ -1,4 +1,4 @@
-import type { ChargeLine, ClaimEvent, PayerKind } from './events.js';
+import type { ChargeLine, ClaimEvent, PayerKind, RemittanceLine } from './events.js';
 
 /** Where a claim stands in the revenue cycle. */
 export type ClaimStatus =
@@ -41,6 +41,17 @@ export interface State {
   readonly appealDeadline: string | undefined;
   /** Payment, statement and write-off ids already used (idempotency within the claim). */
   readonly ids: readonly string[];
+  /** Payer payments posted and not reversed, by payment id (what a reversal takes back). */
+  readonly payerPayments: Readonly<
+    Record<
+      string,
+      {
+        readonly paid: number;
+        readonly contractualAdjustment: number;
+        readonly lines: readonly RemittanceLine[];
+      }
+    >
+  >;
 }
 
 /** A claim whose charges were never registered. */
@@ -67,6 +78,7 @@ export const initialState: State = {
   everDenied: false,
   appealDeadline: undefined,
   ids: [],
+  payerPayments: {},
 };
 
 /** Sum of charge amounts (cents). */
@@ -142,7 +154,27 @@ export const evolve = (s: State, e: ClaimEvent): State => {
         payerPaid: s.payerPaid + e.data.paid,
         contractualAdjustments: s.contractualAdjustments + e.data.contractualAdjustment,
         ids: [...s.ids, e.data.paymentId],
+        payerPayments: {
+          ...s.payerPayments,
+          [e.data.paymentId]: {
+            paid: e.data.paid,
+            contractualAdjustment: e.data.contractualAdjustment,
+            lines: e.data.lines,
+          },
+        },
       };
+    case 'PayerPaymentReversed': {
+      const { [e.data.paymentId]: _reversed, ...rest } = s.payerPayments;
+      return {
+        ...s,
+        // The payer owes a new adjudication: the claim is payable again.
+        status: 'accepted',
+        payerPaid: s.payerPaid - e.data.paid,
+        contractualAdjustments: s.contractualAdjustments - e.data.contractualAdjustment,
+        ids: [...s.ids, e.data.reversalId],
+        payerPayments: rest,
+      };
+    }
     case 'PatientResponsibilityBilled':
       return { ...s, patientBilled: s.patientBilled + e.data.amount, ids: [...s.ids, e.data.statementId] };
     case 'PatientPaymentCollected':

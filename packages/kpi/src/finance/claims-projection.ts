@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
+import {
+  exhaustive,
+  type Json,
+  type Projection,
+  type ReadModelReader,
+  type RecordedEvent,
+} from '@praxis/core';
 import { Claim } from '@praxis/finance';
 
 /**
@@ -24,6 +30,8 @@ export interface LedgerEntry {
   readonly pointOfService?: boolean;
   /** Write-offs: why. */
   readonly reason?: string;
+  /** A payer payment taken back (835 CLP02 = 22): the amount is negative. */
+  readonly reversal?: boolean;
 }
 
 /** The read model of one claim: everything the revenue-cycle KPIs need, nothing more. */
@@ -89,7 +97,8 @@ const ledger = (d: ClaimDoc, ...entries: LedgerEntry[]): ClaimDoc => ({
 });
 
 const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undefined => {
-  switch (e.type as Claim.ClaimEvent['type']) {
+  const type = e.type as Claim.ClaimEvent['type'];
+  switch (type) {
     case 'ClaimChargesRegistered': {
       const x = e.data as Data<'ClaimChargesRegistered'>;
       return {
@@ -190,6 +199,39 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
         ...(d.firstAdjudication === undefined ? { firstAdjudication: { at: x.at, t, denied: false } } : {}),
       });
     }
+    case 'PayerPaymentReversed': {
+      // The reversal posts negative entries when it happens: the period of the original payment
+      // keeps what it reported, and the period of the reversal shows the money going back.
+      const x = e.data as Data<'PayerPaymentReversed'>;
+      const t = epochMs(x.at);
+      const entries = x.lines.flatMap((l): LedgerEntry[] => [
+        ...(l.paid > 0
+          ? [
+              {
+                at: x.at,
+                t,
+                kind: 'payer-payment' as const,
+                amount: -l.paid,
+                cptCode: l.cptCode,
+                reversal: true,
+              },
+            ]
+          : []),
+        ...(l.contractualAdjustment > 0
+          ? [
+              {
+                at: x.at,
+                t,
+                kind: 'contractual-adjustment' as const,
+                amount: -l.contractualAdjustment,
+                cptCode: l.cptCode,
+                reversal: true,
+              },
+            ]
+          : []),
+      ]);
+      return (d) => ({ ...ledger(d, ...entries), status: 'accepted' });
+    }
     case 'PatientResponsibilityBilled':
       return undefined;
     case 'PatientPaymentCollected': {
@@ -208,6 +250,9 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       return (d) =>
         ledger(d, { at: x.at, t: epochMs(x.at), kind: 'write-off', amount: x.amount, reason: x.reason });
     }
+    default:
+      // Every claim event has its case above: a new one fails to compile here.
+      return exhaustive(type, undefined);
   }
 };
 
@@ -221,7 +266,8 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
  */
 export const claimsProjection: Projection = {
   name: CLAIMS,
-  version: 2,
+  // 3: payer payment reversals
+  version: 3,
   eventTypes: Claim.events.types,
   handle: (e) => {
     const claimId = (e.data as { claimId: string }).claimId;

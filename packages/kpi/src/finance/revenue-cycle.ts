@@ -287,7 +287,8 @@ export const reimbursementByCpt = (claims: readonly ClaimDoc[], p: Period): CptR
       const r = rows.get(key) ?? { payerId: c.payerId, cptCode: l.cptCode ?? '', paid: 0, adj: 0, n: 0 };
       if (l.kind === 'payer-payment') {
         r.paid += l.amount;
-        r.n += 1;
+        // A reversal takes its paid line back out of the count.
+        r.n += l.reversal === true ? -1 : 1;
       } else r.adj += l.amount;
       rows.set(key, r);
     }
@@ -299,7 +300,7 @@ export const reimbursementByCpt = (claims: readonly ClaimDoc[], p: Period): CptR
       paid: r.paid,
       contractualAdjustment: r.adj,
       paidLines: r.n,
-      averagePaid: r.n === 0 ? undefined : Math.round(r.paid / r.n),
+      averagePaid: r.n <= 0 ? undefined : Math.round(r.paid / r.n),
     }));
 };
 

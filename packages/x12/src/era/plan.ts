@@ -71,6 +71,59 @@ const unmatched = (c: ClaimPayment, reason: string, element?: string): Unmatched
 });
 
 /**
+ * Plans a reversal (CLP02 22): the payer takes back a payment posted earlier from an 835. The
+ * reversed payment is the one posted from an ERA whose paid amount is CLP04 negated (the
+ * earliest, if several are equal); a reversal that also reverses OA/PI adjustments is left to be
+ * posted by hand, since those were written off, not paid.
+ */
+const planReversal = (
+  c: ClaimPayment,
+  state: Claim.State,
+  paymentId: string,
+  index: number,
+): ClaimPlan | Unmatched => {
+  const posted = Object.entries(state.payerPayments).filter(([id]) => id.startsWith('ERA '));
+  if (posted.length === 0)
+    return unmatched(c, `a reversal (CLP02 22) of a payment never posted to claim ${c.claimId}`, 'CLP02');
+  const match = posted.find(([, p]) => p.paid === -c.paid);
+  if (match === undefined)
+    return unmatched(
+      c,
+      `claim ${c.claimId}: no posted payment of ${dollars(-c.paid)} to reverse (posted: ${posted.map(([id, p]) => `${id} ${dollars(p.paid)}`).join(', ')})`,
+      'CLP04',
+    );
+  const other = of(adjustmentsOf(c), 'OA', 'PI', 'CR');
+  if (other !== 0)
+    return unmatched(
+      c,
+      `claim ${c.claimId}: the reversal also takes back ${dollars(-other)} of OA/PI adjustments, which were written off; post it by hand`,
+      'CAS',
+    );
+  const [reversedId, payment] = match;
+  return {
+    claimId: c.claimId,
+    index,
+    where: c.where,
+    posting: 'reversal',
+    paid: -payment.paid,
+    contractualAdjustment: -payment.contractualAdjustment,
+    patientResponsibility: 0,
+    otherAdjustment: 0,
+    commands: [
+      {
+        aggregate: 'Claim',
+        command: {
+          type: 'ReversePayerPayment',
+          claimId: c.claimId,
+          paymentId: reversedId,
+          reversalId: paymentId,
+        },
+      },
+    ],
+  };
+};
+
+/**
  * Plans the posting of one claim payment against the claim's current state: a payer payment
  * per line (paid, CO as contractual adjustment), PR as patient responsibility, OA/PI as an
  * `administrative` write-off, or a denial (CARC of the largest denied amount). Returns why
@@ -90,16 +143,7 @@ export const planClaim = (
       'CLP01',
     );
   const base = { claimId: c.claimId, index, where: c.where };
-  if (c.status === '22') {
-    const earlier = state.ids.filter((id) => id.startsWith('ERA '));
-    return earlier.length === 0
-      ? unmatched(c, `a reversal (CLP02 22) of a payment never posted to claim ${c.claimId}`, 'CLP02')
-      : unmatched(
-          c,
-          `claim ${c.claimId}: reversing a posted payment (${earlier.join(', ')}) needs a payment reversal in finance, which Praxis does not have yet; post it by hand`,
-          'CLP02',
-        );
-  }
+  if (c.status === '22') return planReversal(c, state, paymentId, index);
   const all = adjustmentsOf(c).filter(posted);
   if (isDenial(c)) {
     const denied = all.filter((a) => a.group !== 'PR');

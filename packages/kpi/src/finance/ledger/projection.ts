@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DocUpdate, Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
+import { exhaustive } from '@praxis/core';
 import type { Budget } from '@praxis/finance';
 import { Claim } from '@praxis/finance';
 import { epochMs } from '../claims-projection.js';
@@ -119,6 +120,38 @@ const onClaim = (e: RecordedEvent): DocUpdate[] => {
         }),
       ];
     }
+    case 'PayerPaymentReversed': {
+      // The payment's entries, the other way round, dated when the payer took it back.
+      const x = e.data as ClaimData<'PayerPaymentReversed'>;
+      return [
+        post(key, (d) => {
+          const ar = { account: '1100', detail: d.payerId ?? '' } as const;
+          return append(
+            d,
+            ...(x.paid > 0
+              ? [
+                  entry(
+                    base(e, x.at, `Payer payment ${x.paymentId} on claim ${claimId} reversed`, 0),
+                    x.paid,
+                    ar,
+                    { account: '1000', detail: d.payerId ?? '' },
+                  ),
+                ]
+              : []),
+            ...(x.contractualAdjustment > 0
+              ? [
+                  entry(
+                    base(e, x.at, `Contractual adjustment on claim ${claimId} reversed`, 1),
+                    x.contractualAdjustment,
+                    ar,
+                    { account: '4100', detail: d.payerId ?? '' },
+                  ),
+                ]
+              : []),
+          );
+        }),
+      ];
+    }
     case 'PatientPaymentCollected': {
       const x = e.data as ClaimData<'PatientPaymentCollected'>;
       return [
@@ -151,13 +184,25 @@ const onClaim = (e: RecordedEvent): DocUpdate[] => {
         ),
       ];
     }
-    default:
+    // Status changes without money moving post nothing.
+    case 'ClaimScrubbedClean':
+    case 'ClaimHeld':
+    case 'ClaimSubmitted':
+    case 'ClaimAcceptedByPayer':
+    case 'ClaimRejectedByPayer':
+    case 'ClaimDenied':
+    case 'ClaimAppealed':
+    case 'PatientResponsibilityBilled':
       return [];
+    default:
+      // Every claim event has its case: a new one fails to compile here until it is posted or ignored.
+      return exhaustive(type, []);
   }
 };
 
 const onBudget = (e: RecordedEvent): DocUpdate[] => {
-  switch (e.type as Budget.BudgetEvent['type']) {
+  const type = e.type as Budget.BudgetEvent['type'];
+  switch (type) {
     case 'BudgetDrafted': {
       const x = e.data as BudgetData<'BudgetDrafted'>;
       const doc: JournalDoc = { source: e.streamId, timeZone: x.timeZone, entries: [] };
@@ -181,8 +226,19 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
         }),
       ];
     }
-    default:
+    // Plans, approvals and variances move no money: only expenses are posted.
+    case 'BudgetLineSet':
+    case 'BudgetSubmitted':
+    case 'BudgetReturned':
+    case 'BudgetApproved':
+    case 'BudgetRevised':
+    case 'BudgetForecastRevised':
+    case 'BudgetVarianceRequested':
+    case 'BudgetVarianceApproved':
+    case 'BudgetYearClosed':
       return [];
+    default:
+      return exhaustive(type, []);
   }
 };
 
@@ -207,13 +263,15 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
  */
 export const ledgerProjection: Projection = {
   name: LEDGER,
-  version: 1,
+  // 2: payer payment reversals
+  version: 2,
   eventTypes: [
     'ClaimChargesRegistered',
     'ClaimChargesAdded',
     'ClaimCreated',
     'ClaimCorrected',
     'ClaimPaidByPayer',
+    'PayerPaymentReversed',
     'PatientPaymentCollected',
     'ClaimWrittenOff',
     'BudgetDrafted',
