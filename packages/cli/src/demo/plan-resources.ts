@@ -130,12 +130,13 @@ export const planResources = (rng: Rng, time: DemoTime, year: number): Step[] =>
   // The year's last Monday check finds the refrigerator too cold: its lots are quarantined.
   const excursionDay = [...days].reverse().find((d) => DateTimeWeekday(d) === 1)!;
   const used = new Map<string, number>();
-  // Use is recorded once a week (each Friday's count of the week, five days' worth), so the demo
-  // stays small; the reorder computation sees weekly spikes, as a practice recording weekly would.
+  // Use is recorded once a month (the month's last working day, about 20 days' worth), so the demo
+  // stays small — the reorder computation then sees monthly spikes, as a practice recording
+  // monthly would.
   for (const [n, day] of days.entries()) {
-    const weekly = DateTimeWeekday(day) === 5;
-    for (const i of weekly ? items : []) {
-      const qty = rng.int(i.daily[0] * 5, i.daily[1] * 5);
+    const monthEnd = days[n + 1] === undefined || days[n + 1]!.slice(0, 7) !== day.slice(0, 7);
+    for (const i of monthEnd ? items : []) {
+      const qty = rng.int(i.daily[0] * 20, i.daily[1] * 20);
       if (qty === 0 || (i.itemId === 'flu-vax' && day >= excursionDay)) continue;
       // Each item's use stays within what was delivered (the demo refuses only on purpose).
       const month = Number(day.slice(5, 7));
@@ -156,13 +157,8 @@ export const planResources = (rng: Rng, time: DemoTime, year: number): Step[] =>
         ),
       );
     }
-    // The refrigerator's log (every other Monday in the demo; the CDC asks for every workday).
-    if (
-      DateTimeWeekday(day) === 1 &&
-      (Number(day.slice(8, 10)) <= 7 ||
-        (Number(day.slice(8, 10)) > 14 && Number(day.slice(8, 10)) <= 21) ||
-        day === excursionDay)
-    ) {
+    // The refrigerator's log (the first Monday of each month in the demo; the CDC asks for every workday).
+    if (DateTimeWeekday(day) === 1 && (Number(day.slice(8, 10)) <= 7 || day === excursionDay)) {
       const cold = day === excursionDay;
       add(`vaccine refrigerator: check ${day}`, day, 8, (p) =>
         p.resources.recordTemperatureCheck(
