@@ -9,8 +9,10 @@ import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
 import { report } from './report.js';
+import { schedule } from './schedule.js';
 import { statements } from './statements.js';
 import { stock } from './stock.js';
+import { goals, queue, whatif } from './strategy.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -19,6 +21,7 @@ export const commands: readonly CliCommand[] = [
   demo,
   kpi,
   calendar,
+  schedule,
   audit,
   replay,
   verify,
@@ -29,6 +32,9 @@ export const commands: readonly CliCommand[] = [
   report,
   statements,
   stock,
+  goals,
+  queue,
+  whatif,
   importCsv,
   importEra,
 ];

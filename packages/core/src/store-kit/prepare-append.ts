@@ -44,7 +44,8 @@ export const prepareAppend = (
   checkStreamId(streamId);
   if (!Array.isArray(events)) throw new InvalidArgument('events', 'must be an array of events');
   const seen = new Set<string>();
-  return events.map((e: unknown, i) => {
+  // Array.from visits the holes of a sparse array (map would skip them and leave holes behind).
+  return Array.from(events as readonly unknown[], (e: unknown, i) => {
     if (!isRecord(e)) throw new InvalidArgument(`events.${i}`, 'must be an event object');
     const ne = e as unknown as NewEvent;
     const eventId = ne.eventId === undefined ? newEventId() : canonicalEventId(ne.eventId);

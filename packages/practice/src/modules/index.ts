@@ -3,6 +3,9 @@ import { complianceModule } from './compliance.js';
 import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
 import { staffModule } from './staff.js';
+import { patientsModule } from '@praxis/patients';
+import { strategyModule } from '@praxis/strategy';
+import { operationsModule } from '@praxis/operations';
 
 export {
   programme,
@@ -23,7 +26,10 @@ export const builtinModules = [
   policiesModule,
   complianceModule,
   resourcesModule,
+  patientsModule,
+  strategyModule,
+  operationsModule,
 ] as const;
 
-/** The built-in modules' type: a practice created without `modules` has all four areas. */
+/** The built-in modules' type: a practice created without `modules` has every area they give. */
 export type BuiltinModules = typeof builtinModules;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '@praxis/core';
+import { createPractice } from '@praxis/practice';
+import { whatIf } from './index.js';
+
+const zone = 'America/New_York';
+const pm = { id: 'pm', role: 'practice_manager' };
+const at = (day: string) => `${day}T09:00:00-04:00`;
+
+describe('whatIf: hypothetical commands on a fork of the log', () => {
+  it('returns KPI deltas and the refusals the rules would give, never touching the real log', async () => {
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-05-25T09:00:00', zone),
+      actor: pm,
+    });
+    for (const id of ['w1', 'w2'])
+      expect(
+        await p.strategy.createWorkItem(
+          {
+            workItemId: id,
+            title: id,
+            source: 'manual',
+            impact: 'financial',
+            ownerId: 'pm',
+            dueOn: '2026-05-20',
+          },
+          { at: at('2026-05-01') },
+        ),
+      ).toMatchObject({ ok: true });
+    await p.strategy.completeWorkItem({ workItemId: 'w1', completedOn: '2026-05-10', evidence: 'done' });
+    const head = await p.store.headPosition();
+    expect((await p.kpis('2026-05')).lines.find((l) => l.id === 'workCompletedByDue')?.value).toBe(50);
+
+    const r = await whatIf(
+      p,
+      [
+        {
+          aggregate: 'WorkItem',
+          command: {
+            type: 'CompleteWorkItem',
+            workItemId: 'w2',
+            completedOn: '2026-05-18',
+            evidence: 'done',
+          },
+        },
+        // The rules still apply on the fork: whoever did it cannot verify it.
+        { aggregate: 'WorkItem', command: { type: 'VerifyWorkItem', workItemId: 'w2' } },
+        // And permissions: the auditor may issue no command.
+        {
+          aggregate: 'WorkItem',
+          command: { type: 'VerifyWorkItem', workItemId: 'w1' },
+          actor: { id: 'aud', role: 'auditor' },
+        },
+      ],
+      { periods: ['2026-05'] },
+    );
+    expect(r.outcomes.map((o) => o.ok)).toEqual([true, false, false]);
+    expect(r.refusals.map((o) => o.code)).toEqual(['VerifierIsDoer', 'Unauthorized']);
+    // The completion, and the two refusals as the audit trail records them.
+    expect(r.eventsAdded).toBe(3);
+    expect(r.kpis['2026-05']?.find((k) => k.id === 'workCompletedByDue')).toMatchObject({
+      before: 50,
+      after: 100,
+      delta: 50,
+      better: true,
+    });
+
+    // The real practice is as it was.
+    expect(await p.store.headPosition()).toEqual(head);
+    expect((await p.kpis('2026-05')).lines.find((l) => l.id === 'workCompletedByDue')?.value).toBe(50);
+    expect(await p.readModels.get('strategy-work-queue', 'item:w2')).toMatchObject({ status: 'open' });
+    await expect(whatIf(p, [], { periods: ['someday'] })).rejects.toMatchObject({ name: 'InvalidArgument' });
+    await p.close();
+  });
+});

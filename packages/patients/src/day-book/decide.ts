@@ -1,0 +1,399 @@
+import { accept, reject, type Decider, type Decision } from '@praxis/core';
+import { dateIn, instantOf, isoIn, minutesOf, msOf } from '../shared/time.js';
+import { commands, type DayBookCommand, type DayBookCommandOf } from './commands.js';
+import { events, type DayBookEvent } from './events.js';
+import { refusals, type DayBookRefusal } from './refusals.js';
+import { insideHours, nextOpenSlots, providerHasRoom } from './slots.js';
+import {
+  evolve,
+  initialState,
+  type AppointmentStatus,
+  type BookedAppointment,
+  type DayBook,
+} from './state.js';
+
+type D = Decision<DayBookEvent>;
+const hour = 3_600_000;
+const minute = 60_000;
+/** The longest appointment a book accepts: one day. */
+const maxDurationMin = 24 * 60;
+
+/**
+ * Opens the day once (`DayAlreadyOpen`) for the providers named, with the hours and capacity
+ * their schedules give that day (a fact): a provider without a schedule is `UnknownProvider`;
+ * an interval whose wall-clock start or end does not exist that day is `NonexistentLocalTime`.
+ */
+const openDay = (c: DayBookCommandOf<'OpenDay'>, s: DayBook): D => {
+  if (s.open) return reject('DayAlreadyOpen', `the book of ${s.date} is already open`, 'date');
+  const seen = new Set<string>();
+  for (const [i, id] of c.providerIds.entries()) {
+    const field = `providerIds.${i}`;
+    if (seen.has(id)) return reject('InvalidHours', `${id} is listed twice`, field);
+    seen.add(id);
+    const p = c.providers.find((x) => x.providerId === id);
+    if (p === undefined || !p.scheduled)
+      return reject('UnknownProvider', `${id} has no schedule (set their hours first)`, field);
+    for (const iv of p.intervals) {
+      const from = instantOf(c.date, iv.start, c.timeZone);
+      const to = instantOf(c.date, iv.end, c.timeZone);
+      if (from === undefined || to === undefined)
+        return reject(
+          'NonexistentLocalTime',
+          `${id}'s hours ${iv.start}–${iv.end} do not exist on ${c.date}`,
+          field,
+        );
+      if (from >= to) return reject('InvalidHours', `${iv.start}–${iv.end} ends before it starts`, field);
+    }
+  }
+  return accept(
+    events.make('DayOpened', {
+      date: c.date,
+      timeZone: c.timeZone,
+      providers: c.providers
+        .filter((p) => seen.has(p.providerId))
+        .map((p) => ({
+          providerId: p.providerId,
+          intervals: p.intervals.map((iv) => ({ ...iv })),
+          capacity: p.capacity,
+        })),
+      openedBy: c.openedBy,
+    }),
+  );
+};
+
+/**
+ * Books one appointment (MODULES.md §3.1 P2). Checked in this order, each a typed refusal
+ * naming the field: the day is open (`DayNotOpen`); the patient and provider are known
+ * (`UnknownPatient`, `UnknownProvider`); a positive whole number of minutes up to a day
+ * (`InvalidDuration`); the start exists that day (`NonexistentLocalTime`: 02:30 on a
+ * spring-forward day) and lies on the grid (`OffGrid`) and not in the past (`StartInPast`);
+ * portal notice and bookable types (`TooShortNotice`, `NotBookableOnline`); inside the
+ * provider's hours at that location (`OutsideProviderHours`, overridable by a practice
+ * manager only); the patient has no overlapping appointment with any provider
+ * (`PatientDoubleBooked`, never overridable — OpenEMR allowed it [OE2632]); the provider's
+ * capacity (`ProviderDoubleBooked` — OpenEMR only warns [OE387]; the refusal names the next
+ * open slots); an authorization, when named, is approved, this patient's, and valid on the day.
+ */
+const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
+  if (!s.open) return reject('DayNotOpen', 'open the day before booking on it', 'date');
+  if (s.appointments[c.appointmentId] !== undefined)
+    return reject(
+      'AppointmentExists',
+      `appointment ${c.appointmentId} is already on the book`,
+      'appointmentId',
+    );
+  if (c.patientKnown === false) return reject('UnknownPatient', `no patient ${c.patientId}`, 'patientId');
+  const provider = s.providers[c.providerId];
+  if (provider === undefined)
+    return reject('UnknownProvider', `${c.providerId} does not work on ${s.date}`, 'providerId');
+  if (!Number.isInteger(c.durationMin) || c.durationMin <= 0 || c.durationMin > maxDurationMin)
+    return reject('InvalidDuration', 'a whole number of minutes, 1 to 1440', 'durationMin');
+  const policy = c.policy;
+  const startMs = instantOf(s.date, c.start, s.timeZone);
+  if (startMs === undefined)
+    return reject('NonexistentLocalTime', `${c.start} does not exist on ${s.date} in ${s.timeZone}`, 'start');
+  const endMs = startMs + c.durationMin * minute;
+  if (minutesOf(c.start) % policy.gridMinutes !== 0)
+    return reject('OffGrid', `appointments start on a ${policy.gridMinutes}-minute grid`, 'start');
+  const bookedMs = msOf(c.bookedAt) ?? 0;
+  if (startMs < bookedMs) return reject('StartInPast', `${s.date} ${c.start} has already begun`, 'start');
+  const via = c.bookedVia ?? 'staff';
+  if (via === 'portal') {
+    if (startMs - bookedMs < policy.portal.minNoticeHours * hour)
+      return reject(
+        'TooShortNotice',
+        `online bookings need ${policy.portal.minNoticeHours} hours' notice`,
+        'start',
+      );
+    if (!policy.portal.bookableTypes.includes(c.appointmentType))
+      return reject('NotBookableOnline', `${c.appointmentType} cannot be booked online`, 'appointmentType');
+  }
+  if (!insideHours(s, c.providerId, startMs, endMs, c.locationId)) {
+    const overridden = c.override?.rule === 'OutsideProviderHours';
+    if (!overridden)
+      return reject('OutsideProviderHours', `${c.providerId} does not work then at ${c.locationId}`, 'start');
+    if (c.bookerRole !== 'practice_manager')
+      return reject('OverrideNotAllowed', 'only a practice manager books outside hours', 'override');
+  }
+  const clash = Object.values(s.appointments).find(
+    (a) =>
+      a.patientId === c.patientId &&
+      a.status !== 'cancelled' &&
+      a.status !== 'no-show' &&
+      a.startMs < endMs &&
+      startMs < a.endMs,
+  );
+  if (clash !== undefined)
+    return reject(
+      'PatientDoubleBooked',
+      `the patient is booked with ${clash.providerId} at ${clash.start}`,
+      'patientId',
+    );
+  if (!providerHasRoom(s, c.providerId, startMs, endMs)) {
+    const next = nextOpenSlots(
+      s,
+      c.providerId,
+      c.durationMin,
+      Math.max(startMs, bookedMs),
+      policy.gridMinutes,
+    );
+    return reject(
+      'ProviderDoubleBooked',
+      `${c.providerId} is fully booked at ${c.start}; next open: ${next.length === 0 ? 'none that day' : next.join(', ')}`,
+      'start',
+    );
+  }
+  let warning: 'AuthorizationExhausted' | undefined;
+  if (c.authorizationId !== undefined) {
+    const auth = c.authorization;
+    if (auth === null)
+      return reject('UnknownAuthorization', `no authorization ${c.authorizationId}`, 'authorizationId');
+    if (auth.patientId !== c.patientId)
+      return reject(
+        'AuthorizationOtherPatient',
+        'the authorization is for another patient',
+        'authorizationId',
+      );
+    if (auth.status !== 'approved')
+      return reject('AuthorizationNotApproved', `the authorization is ${auth.status}`, 'authorizationId');
+    if (s.date > auth.validTo)
+      return reject(
+        'AuthorizationExpired',
+        `the authorization expired on ${auth.validTo}`,
+        'authorizationId',
+      );
+    if (s.date < auth.validFrom)
+      return reject(
+        'AuthorizationNotYetValid',
+        `the authorization is valid from ${auth.validFrom}`,
+        'authorizationId',
+      );
+    if (auth.remainingUnits < 1) warning = 'AuthorizationExhausted';
+  }
+  const status = via === 'portal' && policy.portal.approvalRequired ? 'requested' : 'booked';
+  return accept(
+    events.make('AppointmentBooked', {
+      date: s.date,
+      appointmentId: c.appointmentId,
+      patientId: c.patientId,
+      providerId: c.providerId,
+      locationId: c.locationId,
+      appointmentType: c.appointmentType,
+      start: c.start,
+      startAt: isoIn(startMs, s.timeZone),
+      endAt: isoIn(endMs, s.timeZone),
+      durationMin: c.durationMin,
+      priority: c.priority ?? 'routine',
+      bookedVia: via,
+      selfPay: c.selfPay ?? false,
+      status,
+      bookedAt: c.bookedAt,
+      bookedOn: dateIn(c.bookedAt, s.timeZone),
+      bookedBy: c.bookedBy,
+      policyVersion: policy.policyVersion,
+      gridMinutes: policy.gridMinutes,
+      ...(c.authorizationId === undefined ? {} : { authorizationId: c.authorizationId }),
+      ...(warning === undefined ? {} : { authorizationWarning: warning }),
+      ...(c.rescheduledFrom === undefined ? {} : { rescheduledFrom: c.rescheduledFrom }),
+      ...(c.seriesId === undefined ? {} : { seriesId: c.seriesId }),
+      ...(c.occurrence === undefined ? {} : { occurrence: c.occurrence }),
+      ...(c.note === undefined ? {} : { note: c.note }),
+      ...(c.override === undefined ? {} : { override: { ...c.override } }),
+    }),
+  );
+};
+
+const findOpen = (s: DayBook, id: string): BookedAppointment | D => {
+  if (!s.open) return reject('DayNotOpen', 'no appointments on a day not opened', 'date');
+  const a = s.appointments[id];
+  if (a === undefined) return reject('UnknownAppointment', `no appointment ${id} that day`, 'appointmentId');
+  if (a.status === 'cancelled' || a.status === 'no-show')
+    return reject('AppointmentClosed', `the appointment is ${a.status}`, 'appointmentId');
+  return a;
+};
+const isDecision = (x: BookedAppointment | D): x is D => '_tag' in x;
+
+/** The flow's order: a step needs the appointment at one of `from`, at or after the previous step's time. */
+const flowStep = (
+  s: DayBook,
+  id: string,
+  at: string,
+  field: string,
+  from: readonly AppointmentStatus[],
+  make: (a: BookedAppointment) => DayBookEvent,
+): D => {
+  const a = findOpen(s, id);
+  if (isDecision(a)) return a;
+  if (!from.includes(a.status))
+    return reject(
+      'FlowOutOfOrder',
+      `the appointment is ${a.status}; this step needs ${from.join(' or ')}`,
+      'appointmentId',
+    );
+  const atMs = msOf(at) ?? 0;
+  if (atMs < a.lastFlowMs) return reject('FlowOutOfOrder', 'earlier than the previous step', field);
+  return accept(make(a));
+};
+
+const ref = (s: DayBook, a: BookedAppointment) => ({
+  date: s.date,
+  appointmentId: a.appointmentId,
+  patientId: a.patientId,
+});
+const pre: readonly AppointmentStatus[] = ['requested', 'booked', 'confirmed'];
+
+/** Decides one DayBook command (pure). */
+export const decide = (c: DayBookCommand, s: DayBook): D => {
+  switch (c.type) {
+    case 'OpenDay':
+      return openDay(c, s);
+    case 'BookAppointment':
+      return book(c, s);
+    case 'ApproveRequest': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (a.status !== 'requested')
+        return reject('NotRequested', 'only a portal request awaits approval', 'appointmentId');
+      return accept(
+        events.make('AppointmentRequestApproved', {
+          ...ref(s, a),
+          approvedAt: c.approvedAt,
+          approvedBy: c.approvedBy,
+        }),
+      );
+    }
+    case 'ConfirmAppointment':
+      return flowStep(s, c.appointmentId, c.confirmedAt, 'confirmedAt', ['booked', 'confirmed'], (a) =>
+        events.make('AppointmentConfirmed', { ...ref(s, a), via: c.via, confirmedAt: c.confirmedAt }),
+      );
+    case 'RecordArrival': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (!pre.includes(a.status))
+        return reject('AlreadyArrived', 'the arrival is already recorded', 'appointmentId');
+      if (dateIn(c.arrivedAt, s.timeZone) !== s.date)
+        return reject('NotOnThatDay', `arrival must be on ${s.date}`, 'arrivedAt');
+      return accept(events.make('PatientArrived', { ...ref(s, a), via: c.via, arrivedAt: c.arrivedAt }));
+    }
+    case 'CompleteCheckIn': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (pre.includes(a.status)) return reject('NotArrivedYet', 'record the arrival first', 'appointmentId');
+      return flowStep(s, c.appointmentId, c.checkedInAt, 'checkedInAt', ['arrived'], (b) =>
+        events.make('CheckInCompleted', {
+          ...ref(s, b),
+          items: [...new Set(c.items)],
+          checkedInAt: c.checkedInAt,
+        }),
+      );
+    }
+    case 'RoomPatient':
+      return flowStep(s, c.appointmentId, c.roomedAt, 'roomedAt', ['arrived', 'checked-in'], (a) =>
+        events.make('PatientRoomed', { ...ref(s, a), room: c.room, roomedAt: c.roomedAt }),
+      );
+    case 'StartProviderEncounter':
+      return flowStep(s, c.appointmentId, c.startedAt, 'startedAt', ['roomed'], (a) =>
+        events.make('ProviderEncounterStarted', {
+          ...ref(s, a),
+          providerId: a.providerId,
+          startedAt: c.startedAt,
+        }),
+      );
+    case 'CheckOut':
+      return flowStep(s, c.appointmentId, c.checkedOutAt, 'checkedOutAt', ['in-encounter'], (a) =>
+        events.make('PatientCheckedOut', {
+          ...ref(s, a),
+          providerId: a.providerId,
+          appointmentType: a.appointmentType,
+          checkedOutAt: c.checkedOutAt,
+          ...(c.encounterId === undefined ? {} : { encounterId: c.encounterId }),
+          ...(a.authorizationId === undefined ? {} : { authorizationId: a.authorizationId }),
+        }),
+      );
+    case 'CancelAppointment': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (!pre.includes(a.status))
+        return reject(
+          'AppointmentClosed',
+          `the patient has ${a.status === 'arrived' ? 'arrived' : 'been seen'}`,
+          'appointmentId',
+        );
+      const policy = c.policy;
+      const noticeMs = a.startMs - (msOf(c.cancelledAt) ?? 0);
+      const lateCancel = c.by === 'patient' && noticeMs < policy.lateCancelWindowHours * hour;
+      return accept(
+        events.make('AppointmentCancelled', {
+          date: s.date,
+          appointmentId: a.appointmentId,
+          patientId: a.patientId,
+          providerId: a.providerId,
+          by: c.by,
+          reason: c.reason,
+          cancelledAt: c.cancelledAt,
+          cancelledBy: c.cancelledBy,
+          lateCancel,
+          windowHours: policy.lateCancelWindowHours,
+          noticeHours: Math.round((noticeMs / hour) * 100) / 100,
+          policyVersion: policy.policyVersion,
+          ...(c.rescheduledTo === undefined ? {} : { rescheduledTo: c.rescheduledTo }),
+          ...(a.authorizationId === undefined ? {} : { authorizationId: a.authorizationId }),
+          ...(a.seriesId === undefined ? {} : { seriesId: a.seriesId }),
+        }),
+      );
+    }
+    case 'FlagScheduleConflict': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (a.conflicts?.includes(c.timeOffId) === true) return accept();
+      return accept(
+        events.make('ScheduleConflictFlagged', {
+          ...ref(s, a),
+          providerId: a.providerId,
+          timeOffId: c.timeOffId,
+          startAt: isoIn(a.startMs, s.timeZone),
+          flaggedAt: c.flaggedAt,
+        }),
+      );
+    }
+    case 'RecordNoShow': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (!pre.includes(a.status)) return reject('AlreadyArrived', 'the patient arrived', 'appointmentId');
+      const policy = c.policy;
+      if ((msOf(c.recordedAt) ?? 0) < a.startMs + policy.noShowGraceMinutes * minute)
+        return reject(
+          'NoShowTooEarly',
+          `wait ${policy.noShowGraceMinutes} minutes after the start`,
+          'recordedAt',
+        );
+      return accept(
+        events.make('AppointmentNoShowRecorded', {
+          ...ref(s, a),
+          providerId: a.providerId,
+          recordedAt: c.recordedAt,
+          recordedBy: c.recordedBy,
+          graceMinutes: policy.noShowGraceMinutes,
+          policyVersion: policy.policyVersion,
+          ...(a.authorizationId === undefined ? {} : { authorizationId: a.authorizationId }),
+        }),
+      );
+    }
+  }
+};
+
+/**
+ * The booking ledger of one practice day, all providers and locations (`DayBook-<date>`):
+ * one stream per day makes "no provider overlap" and "no patient overlap" one optimistic
+ * append, so of two concurrent bookings of the last slot exactly one wins (MODULES.md §3.1 P2).
+ */
+export const decider: Decider<DayBookCommand, DayBookEvent, DayBook, DayBookRefusal> = {
+  name: 'DayBook',
+  stateVersion: 2,
+  initialState,
+  evolve,
+  decide,
+  events,
+  commands,
+  refusals,
+};

@@ -1,0 +1,141 @@
+import { bind, defaultBusinessCalendar, defineModule } from '@praxis/core';
+import * as DayBook from './day-book/index.js';
+import * as Patient from './patient/index.js';
+import * as ProviderSchedule from './provider-schedule/index.js';
+import * as SchedulingPolicy from './scheduling-policy/index.js';
+import * as RecordsRequest from './records-request/index.js';
+import * as Outreach from './outreach/index.js';
+import * as Referral from './referral/index.js';
+import * as GoodFaithEstimate from './good-faith-estimate/index.js';
+import * as Authorization from './authorization/index.js';
+import { patientsKpis } from './kpis.js';
+import { conflictsOnTimeOff } from './day-book/process-managers.js';
+import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
+import {
+  appointmentsProjection,
+  authorizationsProjection,
+  patientsObligations,
+  referralsProjection,
+} from './read-models/index.js';
+
+/** The practice's scheduling policy: `practice.patients.setSchedulingPolicy({ policyId: 'practice', … })`. */
+export const schedulingPolicy = bind(SchedulingPolicy.decider, SchedulingPolicy.commands, 'policyId');
+/** Patients: `practice.patients.registerPatient({ patientId, name, … })`. */
+export const patient = bind(Patient.decider, Patient.commands, 'patientId');
+/** Providers' hours: `practice.patients.setProviderHours({ providerId, … })`. */
+export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
+/** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
+export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
+/** Consent, opt-outs and messages: `practice.patients.sendMessage({ patientId, messageId, … })`. */
+export const outreach = bind(Outreach.decider, Outreach.commands, 'patientId', {
+  facts: {
+    SendMessage: async (c, ctx) => ({
+      patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
+    }),
+  },
+});
+/** Referrals: `practice.patients.createReferral({ referralId, … })`. */
+export const referral = bind(Referral.decider, Referral.commands, 'referralId', {
+  facts: {
+    SendReferral: async (c, ctx) => ({
+      authorizationStatus:
+        c.authorizationId === undefined
+          ? null
+          : ((await ctx.load<{ status: string }>('Authorization', c.authorizationId))?.status ?? null),
+    }),
+  },
+});
+/** HIPAA right-of-access requests: `practice.patients.receiveAccessRequest({ requestId, … })`. */
+export const recordsRequest = bind(RecordsRequest.decider, RecordsRequest.commands, 'requestId');
+/**
+ * No Surprises Act estimates: `practice.patients.openEstimateDuty({ gfeId, … })`. The business
+ * days are the default calendar (Monday–Friday): the fact context cannot read the practice's own
+ * `BusinessCalendarSet` yet (a platform gap, docs/decisions/patients-facts.md).
+ */
+export const goodFaithEstimate = bind(GoodFaithEstimate.decider, GoodFaithEstimate.commands, 'gfeId', {
+  facts: { OpenEstimateDuty: async () => ({ businessDays: defaultBusinessCalendar }) },
+});
+/** One day's book: `practice.patients.bookAppointment({ date, appointmentId, … })`. Snapshotted. */
+export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
+  snapshotEvery: 50,
+  facts: {
+    OpenDay: async (c, ctx) => ({ providers: await providerDays(c.date, c.timeZone, c.providerIds, ctx) }),
+    BookAppointment: async (c, ctx) => {
+      const policy = await policyInForce(ctx);
+      return {
+        policy: {
+          policyVersion: policy.policyVersion,
+          gridMinutes: policy.gridMinutes,
+          portal: policy.portal,
+        },
+        patientKnown: await patientKnown(c.patientId, ctx),
+        authorization: await authorizationFact(c.authorizationId, ctx),
+      };
+    },
+    CancelAppointment: async (_, ctx) => {
+      const { policyVersion, lateCancelWindowHours } = await policyInForce(ctx);
+      return { policy: { policyVersion, lateCancelWindowHours } };
+    },
+    RecordNoShow: async (_, ctx) => {
+      const { policyVersion, noShowGraceMinutes } = await policyInForce(ctx);
+      return { policy: { policyVersion, noShowGraceMinutes } };
+    },
+  },
+});
+
+/** The clinical steps of the patient flow (rooming, the encounter, check-out). */
+const clinicalFlow = ['DayBook.RoomPatient', 'DayBook.StartProviderEncounter', 'DayBook.CheckOut'];
+
+/**
+ * Grants the module adds to roles (MODULES.md C6):
+ * - front_desk: registers patients and books, confirms, cancels, records arrivals, check-ins,
+ *   check-outs and no-shows, approves portal requests, opens days, runs authorizations;
+ *   not the clinical steps (rooming, the encounter) and not the practice's policy or providers' hours.
+ * - clinical (nurses, MAs) and physician: the clinical steps of the flow.
+ */
+export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
+  front_desk: [
+    'Patient.*',
+    'DayBook.OpenDay',
+    'DayBook.BookAppointment',
+    'DayBook.ApproveRequest',
+    'DayBook.ConfirmAppointment',
+    'DayBook.RecordArrival',
+    'DayBook.CompleteCheckIn',
+    'DayBook.CheckOut',
+    'DayBook.CancelAppointment',
+    'DayBook.RecordNoShow',
+    'Authorization.*',
+    'RecordsRequest.*',
+    'Outreach.*',
+    'Referral.*',
+    'GoodFaithEstimate.*',
+  ],
+  clinical: clinicalFlow,
+  physician: clinicalFlow,
+};
+
+/** Patient coordination (MODULES.md §3.1): area `patients`. */
+export const patientsModule = defineModule({
+  area: 'patients',
+  aggregates: [
+    schedulingPolicy,
+    patient,
+    providerSchedule,
+    dayBook,
+    authorization,
+    recordsRequest,
+    goodFaithEstimate,
+    outreach,
+    referral,
+  ],
+  projections: [appointmentsProjection, authorizationsProjection, referralsProjection, patientsObligations],
+  processManagers: [
+    ...Authorization.authorizationProcessManagers,
+    GoodFaithEstimate.estimateOnSelfPayBooking,
+    Outreach.repliesDriveTheBook,
+    conflictsOnTimeOff,
+  ],
+  roles: patientsRoles,
+  kpis: patientsKpis,
+});

@@ -1,0 +1,185 @@
+import {
+  obligationKey,
+  type DocUpdate,
+  type Json,
+  type Obligation,
+  type Projection,
+  type RecordedEvent,
+} from '@praxis/core';
+import { addDays } from '../shared/time.js';
+
+/** Name of the patients obligations read model (listed by `practice.calendar()`). */
+export const patientsObligationsName = 'patients-obligations';
+
+const put = (id: string, make: (current: Obligation | undefined) => Obligation | undefined): DocUpdate => ({
+  key: obligationKey(id),
+  update: (cur) => make(cur as Obligation | undefined) as Json | undefined,
+});
+const patch = (id: string, change: Partial<Obligation>): DocUpdate =>
+  put(id, (cur) => (cur === undefined ? undefined : { ...cur, ...change }));
+
+type Handler = (e: RecordedEvent, d: Record<string, unknown>) => readonly DocUpdate[];
+const str = (d: Record<string, unknown>, k: string) => String(d[k] ?? '');
+
+/** Practice SLAs for referrals, in calendar days (MODULES.md §3.1: settings; fixed here for now). */
+export const referralSla = {
+  scheduleRoutineDays: 14,
+  scheduleUrgentDays: 3,
+  reportDays: 30,
+  consultReportDays: 7,
+};
+
+const referralDone = (kind: string, d: Record<string, unknown>, on: string): DocUpdate =>
+  patch(`${kind}:${str(d, 'referralId')}`, { completedAt: on });
+
+/** Days before an authorization's validTo that its renewal appears on the calendar. */
+export const authorizationExpiryNoticeDays = 30;
+
+const handlers: Record<string, Handler> = {
+  AuthorizationApproved: (e, d) => {
+    const id = `authorization-expiry:${str(d, 'authorizationId')}`;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'authorization-expiry',
+        label: `Authorization ${str(d, 'number')} for patient ${str(d, 'patientId')} expires: extend or close it`,
+        streamId: e.streamId,
+        arisesAt: addDays(str(d, 'validTo'), -authorizationExpiryNoticeDays),
+        dueAt: str(d, 'validTo'),
+        legalSource: 'payer contract',
+        impact: 'financial',
+      })),
+    ];
+  },
+  AuthorizationExtended: (_, d) => [
+    patch(`authorization-expiry:${str(d, 'authorizationId')}`, {
+      arisesAt: addDays(str(d, 'validTo'), -authorizationExpiryNoticeDays),
+      dueAt: str(d, 'validTo'),
+    }),
+  ],
+  AccessRequestReceived: (e, d) => {
+    const id = `records-access:${str(d, 'requestId')}`;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'records-access',
+        label: `Answer patient ${str(d, 'patientId')}'s request for access to their records`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'receivedOn'),
+        dueAt: str(d, 'dueOn'),
+        legalSource: '45 CFR 164.524(b)(2)',
+        impact: 'legal',
+      })),
+    ];
+  },
+  AccessRequestExtended: (_, d) => [
+    patch(`records-access:${str(d, 'requestId')}`, { dueAt: str(d, 'dueOn') }),
+  ],
+  AccessRequestFulfilled: (_, d) => [
+    patch(`records-access:${str(d, 'requestId')}`, { completedAt: str(d, 'fulfilledOn') }),
+  ],
+  AccessRequestDenied: (_, d) => [
+    patch(`records-access:${str(d, 'requestId')}`, { completedAt: str(d, 'deniedOn') }),
+  ],
+  EstimateDutyOpened: (e, d) => {
+    const id = `gfe:${str(d, 'gfeId')}`;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'good-faith-estimate',
+        label: `Give patient ${str(d, 'patientId')} a good-faith estimate`,
+        streamId: e.streamId,
+        arisesAt: str(d, d.trigger === 'requested' ? 'requestedOn' : 'scheduledOn'),
+        dueAt: str(d, 'dueOn'),
+        legalSource: '45 CFR 149.610(b)(1)',
+        impact: 'legal',
+      })),
+    ];
+  },
+  GoodFaithEstimateIssued: (_, d) => [patch(`gfe:${str(d, 'gfeId')}`, { completedAt: str(d, 'issuedOn') })],
+  EstimateDutyVoided: (_, d) => [patch(`gfe:${str(d, 'gfeId')}`, { completedAt: str(d, 'voidedOn') })],
+  ScheduleConflictFlagged: (e, d) => {
+    const id = `schedule-conflict:${str(d, 'appointmentId')}`;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'schedule-conflict',
+        label: `Move or cancel appointment ${str(d, 'appointmentId')}: ${str(d, 'providerId')} is away (time off ${str(d, 'timeOffId')})`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'flaggedAt'),
+        dueAt: str(d, 'startAt'),
+        impact: 'patient-safety',
+      })),
+    ];
+  },
+  AppointmentCancelled: (_, d) => [
+    patch(`schedule-conflict:${str(d, 'appointmentId')}`, { completedAt: str(d, 'cancelledAt') }),
+  ],
+  ReferralSent: (e, d) => {
+    const id = `referral-schedule:${str(d, 'referralId')}`;
+    const days = d.urgency === 'urgent' ? referralSla.scheduleUrgentDays : referralSla.scheduleRoutineDays;
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'referral-schedule',
+        label: `Get patient ${str(d, 'patientId')}'s ${String(d.urgency)} referral scheduled`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'sentOn'),
+        dueAt: addDays(str(d, 'sentOn'), days),
+        legalSource: 'practice SLA',
+        impact: 'patient-safety',
+      })),
+    ];
+  },
+  ReferralScheduled: (_, d) => [referralDone('referral-schedule', d, str(d, 'recordedOn'))],
+  ReferralSeen: (e, d) => {
+    const incoming = d.direction === 'incoming';
+    const kind = incoming ? 'consult-report' : 'referral-report';
+    const id = `${kind}:${str(d, 'referralId')}`;
+    return [
+      referralDone('referral-schedule', d, str(d, 'seenOn')),
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind,
+        label: incoming
+          ? `Send the referrer the consult report for patient ${str(d, 'patientId')}`
+          : `Obtain the consult report for patient ${str(d, 'patientId')}'s referral`,
+        streamId: e.streamId,
+        arisesAt: str(d, 'seenOn'),
+        dueAt: addDays(str(d, 'seenOn'), incoming ? referralSla.consultReportDays : referralSla.reportDays),
+        legalSource: incoming ? 'practice SLA' : 'CMS50v14 (closing the referral loop)',
+        impact: 'patient-safety',
+      })),
+    ];
+  },
+  ConsultReportReceived: (_, d) => [referralDone('referral-report', d, str(d, 'receivedOn'))],
+  ConsultReportSent: (_, d) => [referralDone('consult-report', d, str(d, 'sentOn'))],
+  ReferralClosed: (_, d) =>
+    ['referral-schedule', 'referral-report', 'consult-report'].map((k) =>
+      put(`${k}:${str(d, 'referralId')}`, (cur) =>
+        cur === undefined || cur.completedAt !== undefined
+          ? cur
+          : { ...cur, completedAt: str(d, 'closedOn') },
+      ),
+    ),
+  AuthorizationClosed: (_, d) => [
+    patch(`authorization-expiry:${str(d, 'authorizationId')}`, { completedAt: str(d, 'closedOn') }),
+  ],
+};
+
+/**
+ * The `patients-obligations` read model: every dated duty of patient coordination as an
+ * `Obligation` (MODULES.md §3.1 table), so `practice.calendar()` shows it.
+ */
+export const patientsObligations: Projection = {
+  name: patientsObligationsName,
+  version: 1,
+  eventTypes: Object.keys(handlers),
+  handle: (e) => handlers[e.type]?.(e, e.data as unknown as Record<string, unknown>) ?? [],
+};

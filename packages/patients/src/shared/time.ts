@@ -1,0 +1,67 @@
+import * as t from 'io-ts';
+import { DateTime } from 'luxon';
+
+/**
+ * A wall-clock time of day `HH:MM` (00:00–23:59, or 24:00 for the end of a day), read in the
+ * practice's zone on the date it belongs to.
+ */
+export const LocalTime = new t.Type<string, string, unknown>(
+  'LocalTime',
+  (u): u is string => typeof u === 'string' && /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/.test(u),
+  (u, c) =>
+    typeof u === 'string' && /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/.test(u)
+      ? t.success(u)
+      : t.failure(u, c, 'not a valid time of day HH:MM'),
+  t.identity,
+);
+
+/** Minutes since midnight of a `HH:MM` time (24:00 → 1440). */
+export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** `HH:MM` of a number of minutes since midnight. */
+export const hhmm = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The instant (epoch ms) of wall-clock `time` on `date` in `zone`, or `undefined` when that
+ * wall-clock time does not exist there (the hour skipped when clocks spring forward). On the
+ * repeated hour of a fall-back day the earlier instant is taken.
+ */
+export const instantOf = (date: string, time: string, zone: string): number | undefined => {
+  if (time === '24:00') {
+    const next = DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day');
+    return next.isValid ? next.toMillis() : undefined;
+  }
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
+  if (!dt.isValid) return undefined;
+  // Luxon moves a non-existent local time forward; such a time is refused, not moved.
+  if (dt.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) return undefined;
+  return dt.toMillis();
+};
+
+/** The ISO instant (with the zone's offset) of epoch ms in `zone`. */
+export const isoIn = (ms: number, zone: string): string =>
+  DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+
+/** Epoch ms of an ISO instant, or `undefined` when it does not parse. */
+export const msOf = (iso: string): number | undefined => {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  return dt.isValid ? dt.toMillis() : undefined;
+};
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of a date. */
+export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'utc' }).weekday;
+
+/** `date` plus `n` calendar days. */
+export const addDays = (date: string, n: number): string =>
+  DateTime.fromISO(date, { zone: 'utc' }).plus({ days: n }).toISODate() ?? date;
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round(
+    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
+  );
+
+/** The practice-zone date of an ISO instant. */
+export const dateIn = (iso: string, zone: string): string =>
+  DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISODate() ?? iso.slice(0, 10);

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '@praxis/core';
+import { createPractice } from '@praxis/practice';
+import type { Goal } from './index.js';
+import { WorkItem } from './index.js';
+
+const zone = 'America/New_York';
+const pm = { id: 'pm', role: 'practice_manager' };
+const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:00:00-04:00`;
+
+type Practice = Awaited<ReturnType<typeof open>>;
+const history = async (p: Practice, streamId: string) => {
+  const out: { type: string; data: unknown }[] = [];
+  for await (const e of p.store.readStream(streamId)) out.push({ type: e.type, data: e.data });
+  return out;
+};
+const open = () =>
+  createPractice({
+    store: 'memory:',
+    timeZone: zone,
+    currency: 'USD',
+    clock: fixedClock('2026-03-01T09:00:00', zone),
+    actor: pm,
+  });
+
+/** Hires a person through the staff area (application to hire). */
+const hire = async (p: Practice, staffId: string, role = 'staff') => {
+  const steps = [
+    await p.staff.receiveApplication({
+      staffId,
+      name: `Person ${staffId}`,
+      position: 'MA',
+      appliedOn: '2026-01-05',
+    }),
+    await p.staff.recordInterview({
+      staffId,
+      interviewedOn: '2026-01-08',
+      panel: ['pm', 'hr'],
+      scores: [
+        { interviewer: 'pm', score: 4 },
+        { interviewer: 'hr', score: 4 },
+      ],
+    }),
+    await p.staff.recordExclusionScreening({ staffId, screenedOn: '2026-01-09', result: 'clear' }),
+    await p.staff.completeCredentialing({ staffId, completedOn: '2026-01-10' }),
+    await p.staff.makeOffer({ staffId, offeredOn: '2026-01-12', role, startDate: '2026-02-01' }),
+    await p.staff.hireStaffMember({ staffId, hiredOn: '2026-01-15' }),
+  ];
+  for (const s of steps) expect(s).toMatchObject({ ok: true });
+};
+
+/** Work items due in a month: `onTime` of them completed by their due date (for a KPI with data). */
+const workDue = async (p: Practice, month: string, total: number, onTime: number) => {
+  for (let i = 0; i < total; i++) {
+    const workItemId = `${month}-${i}`;
+    const dueOn = `${month}-20`;
+    expect(
+      await p.strategy.createWorkItem(
+        { workItemId, title: `Task ${i}`, source: 'manual', impact: 'operational', ownerId: 'pm', dueOn },
+        { at: at(`${month}-01`) },
+      ),
+    ).toMatchObject({ ok: true });
+    if (i < onTime)
+      expect(
+        await p.strategy.completeWorkItem(
+          { workItemId, completedOn: `${month}-15`, evidence: 'done' },
+          { actor: pm },
+        ),
+      ).toMatchObject({ ok: true });
+  }
+};
+
+const draft = {
+  goalId: 'g1',
+  statement: 'Finish work by its due date',
+  rationale: 'Delegation and a weekly queue review make 80 % realistic',
+  kpiId: 'workCompletedByDue',
+  baselinePeriod: '2026-03',
+  target: 80,
+  deadline: '2026-05',
+  ownerId: 'ana',
+};
+
+describe('strategy through the facade', () => {
+  it('freezes the baseline computed from the log, refuses bad goals, and judges the goal by the KPI', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    await workDue(p, '2026-03', 4, 2); // March: 2 of 4 on time = 50 %
+    const april = { at: at('2026-04-02') };
+
+    // Facts cannot be sent by a caller.
+    expect(await p.strategy.draftGoal({ ...draft, baselineValue: 99 } as never, april)).toMatchObject({
+      ok: false,
+      code: 'UnknownField',
+    });
+    expect(await p.strategy.draftGoal({ ...draft, kpiId: 'happiness' }, april)).toMatchObject({
+      ok: false,
+      code: 'UnknownKpi',
+      field: 'kpiId',
+    });
+    expect(await p.strategy.draftGoal({ ...draft, target: 40 }, april)).toMatchObject({
+      ok: false,
+      code: 'TargetNotAnImprovement',
+      field: 'target',
+    });
+    expect(await p.strategy.draftGoal({ ...draft, ownerId: 'nobody' }, april)).toMatchObject({
+      ok: false,
+      code: 'OwnerNotActive',
+    });
+    const drafted = await p.strategy.draftGoal(draft, april);
+    expect(drafted).toMatchObject({ ok: true });
+    const events = await history(p, 'Goal-g1');
+    expect(events[0]).toMatchObject({
+      type: 'GoalDrafted',
+      data: { baselineValue: 50, direction: 'higher-is-better' },
+    });
+
+    // The owner cannot approve their own goal.
+    expect(
+      await p.strategy.approveGoal({ goalId: 'g1' }, { ...april, actor: { id: 'ana', role: 'staff' } }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(await p.strategy.approveGoal({ goalId: 'g1' }, april)).toMatchObject({ ok: true });
+
+    // Checkpoint reviews and the goal's deadline appear in the calendar.
+    const calendar = await p.calendar('2026-05-02');
+    const kinds = calendar.filter((o) => o.module === 'strategy').map((o) => o.id);
+    expect(kinds).toContain('goal-checkpoint:g1:2026-04');
+    expect(kinds).toContain('goal-deadline:g1');
+
+    // Not before the deadline period ends; then the actual is the KPI of May, computed.
+    await workDue(p, '2026-05', 5, 5);
+    expect(await p.strategy.closeGoal({ goalId: 'g1' }, { at: at('2026-05-31', 18) })).toMatchObject({
+      ok: false,
+      code: 'DeadlineNotReached',
+    });
+    expect(await p.strategy.closeGoal({ goalId: 'g1' }, { at: at('2026-06-02') })).toMatchObject({
+      ok: true,
+    });
+    const closed = await history(p, 'Goal-g1');
+    expect(closed.at(-1)).toMatchObject({ type: 'GoalAchieved', data: { actual: 100, target: 80 } });
+    const view = (await p.readModels.get('strategy-goals', 'goal:g1')) as unknown as Goal.GoalView;
+    expect(view.status).toBe('achieved');
+    const report = await p.kpis('2026-06');
+    expect(report.lines.find((l) => l.id === 'goalsAchievedRate')?.value).toBe(100);
+    await p.close();
+  });
+
+  it('delegates to active staff, lets only the delegate answer, and ranks the queue with the calendar', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    await hire(p, 'bo');
+    const may = { at: at('2026-05-04') };
+    const ana = { id: 'ana', role: 'staff' };
+    const bo = { id: 'bo', role: 'staff' };
+    const item = {
+      workItemId: 'w1',
+      title: 'Appeal March denials',
+      source: 'manual',
+      impact: 'financial',
+      ownerId: 'pm',
+    } as const;
+    expect(await p.strategy.createWorkItem(item, may)).toMatchObject({ ok: true });
+    expect(
+      await p.strategy.delegateWorkItem(
+        { workItemId: 'w1', to: 'zed', expectations: 'all appealed', dueOn: '2026-05-08' },
+        may,
+      ),
+    ).toMatchObject({ ok: false, code: 'DelegateNotActive' });
+    expect(
+      await p.strategy.delegateWorkItem(
+        { workItemId: 'w1', to: 'ana', expectations: ' ', dueOn: '2026-05-08' },
+        may,
+      ),
+    ).toMatchObject({ ok: false, code: 'ExpectationsMissing' });
+    expect(
+      await p.strategy.delegateWorkItem(
+        { workItemId: 'w1', to: 'ana', expectations: 'all appealed', dueOn: '2026-05-08' },
+        may,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await p.strategy.acceptWorkItem({ workItemId: 'w1' }, { ...may, actor: bo })).toMatchObject({
+      ok: false,
+      code: 'NotTheDelegate',
+    });
+    expect(await p.strategy.acceptWorkItem({ workItemId: 'w1' }, { ...may, actor: ana })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await p.strategy.completeWorkItem(
+        { workItemId: 'w1', completedOn: '2026-05-06', evidence: 'appeal log' },
+        { actor: ana },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await p.strategy.verifyWorkItem({ workItemId: 'w1' }, { ...may, actor: ana })).toMatchObject({
+      ok: false,
+      code: 'VerifierIsDoer',
+    });
+    expect(await p.strategy.verifyWorkItem({ workItemId: 'w1' }, may)).toMatchObject({ ok: true });
+
+    expect(
+      await p.strategy.createWorkItem(
+        { ...item, workItemId: 'w2', impact: 'legal', dueOn: '2026-05-05' },
+        may,
+      ),
+    ).toMatchObject({
+      ok: true,
+    });
+    const items = await WorkItem.listWorkItems(p.readModels);
+    const queue = WorkItem.rankQueue({
+      items,
+      obligations: await p.calendar('2026-05-04'),
+      today: '2026-05-04',
+    });
+    // Monthly OIG screenings last done in January are overdue legal duties (4 × 4), then the
+    // legal work item due tomorrow (4 × 3).
+    expect(queue.entries.slice(0, 3).map((e) => [e.ref, e.rank])).toEqual([
+      ['staff-obligations/oig-screening:ana', 16],
+      ['staff-obligations/oig-screening:bo', 16],
+      ['w2', 12],
+    ]);
+    expect(queue.entries.some((e) => e.ref === 'w1')).toBe(false);
+    // The staff members' OIG screening obligations are in the queue beside the work items.
+    expect(queue.entries.some((e) => e.kind === 'obligation' && e.ref.startsWith('staff-obligations/'))).toBe(
+      true,
+    );
+    await p.close();
+  });
+
+  it('proposes an initiative toward existing goals only, and freezes its business case at approval', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    const feb = { at: at('2026-02-02') };
+    const proposal = {
+      initiativeId: 'np',
+      title: 'Nurse practitioner three days a week',
+      goalIds: ['nope'],
+      ownerId: 'ana',
+      budget: { budgetId: '2026', category: 'salaries', amountCents: 9_000_000 },
+      milestones: [{ milestoneId: 'hire', title: 'NP hired', dueOn: '2026-04-01' }],
+      capexCents: 6_000_000,
+      monthlyBenefit: { visits: 100, netRevenuePerVisitCents: 10_000, costCents: 400_000 },
+    };
+    expect(await p.strategy.proposeInitiative(proposal, feb)).toMatchObject({
+      ok: false,
+      code: 'UnknownGoal',
+      field: 'goalIds',
+    });
+    expect(await p.strategy.proposeInitiative({ ...proposal, goalIds: [] }, feb)).toMatchObject({ ok: true });
+    expect(
+      await p.strategy.approveInitiative({ initiativeId: 'np', discountRatePct: 0, horizonMonths: 24 }, feb),
+    ).toMatchObject({ ok: true });
+    const approved = (await history(p, 'Initiative-np')).at(-1);
+    expect(approved).toMatchObject({
+      type: 'InitiativeApproved',
+      data: { paybackMonths: 10, npvCents: 8_400_000 },
+    });
+    const reviews = (await p.calendar('2026-08-01')).filter((o) => o.kind === 'benefits-review');
+    expect(reviews.map((o) => o.id)).toEqual(['benefits-review:np:6']);
+    await p.close();
+  });
+});

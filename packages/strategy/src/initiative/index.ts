@@ -1,0 +1,2 @@
+export * from './initiative.js';
+export * from './obligations.js';

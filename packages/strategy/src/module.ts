@@ -1,0 +1,122 @@
+import { bind, defineModule, obligationKey, type FactContext, type Obligation } from '@praxis/core';
+import { StaffMember } from '@praxis/staff';
+import * as Goal from './goal/index.js';
+import * as Initiative from './initiative/index.js';
+import { strategyObligations } from './obligations.js';
+import * as WorkItem from './work-item/index.js';
+
+/** Whether a person is on staff (hired, not separated), from their StaffMember stream. */
+const onStaff = async (ctx: FactContext, staffId: string): Promise<boolean> => {
+  const s = await ctx.load<StaffMember.State>('StaffMember', staffId);
+  return s !== undefined && StaffMember.isOnStaff(s);
+};
+
+/** A registered KPI's value for a period, `null` when it has none. */
+const kpiValue = async (ctx: FactContext, kpiId: string, period: string): Promise<number | null> => {
+  const v = await ctx.kpi(kpiId, period);
+  return v === undefined || !Number.isFinite(v) ? null : v;
+};
+
+/** The KPI value of a goal's period (`null` without a goal or a value). */
+const goalKpi = async (ctx: FactContext, goalId: string, period: string): Promise<number | null> => {
+  const g = await ctx.load<Goal.Goal>('Goal', goalId);
+  return g === undefined || g.status === 'none' ? null : kpiValue(ctx, g.kpiId, period);
+};
+
+/**
+ * Goals: `practice.strategy.draftGoal({ goalId, … })`. The handler computes the baseline, the
+ * KPI's direction, the owner's standing and every actual from the log (facts, frozen in events).
+ */
+export const goal = bind(Goal.decider, Goal.commands, 'goalId', {
+  facts: {
+    DraftGoal: async (c, ctx) => {
+      const def = ctx.kpiDefinition(c.kpiId);
+      return {
+        kpiDirection: def?.direction ?? null,
+        baselineValue: def === undefined ? null : await kpiValue(ctx, c.kpiId, c.baselinePeriod),
+        ownerActive: await onStaff(ctx, c.ownerId),
+      };
+    },
+    ReassignGoal: async (c, ctx) => ({ ownerActive: await onStaff(ctx, c.ownerId) }),
+    ReviewCheckpoint: async (c, ctx) => ({ actual: await goalKpi(ctx, c.goalId, c.period) }),
+    CloseGoal: async (c, ctx) => {
+      const g = await ctx.load<Goal.Goal>('Goal', c.goalId);
+      return {
+        actual: g === undefined || g.deadline === '' ? null : await kpiValue(ctx, g.kpiId, g.deadline),
+      };
+    },
+  },
+});
+
+/** The obligation a `sourceRef` of the form `<projection>/<obligation id>` names, if any. */
+const sourceObligation = async (
+  ctx: FactContext,
+  ref: string | undefined,
+): Promise<{ dueOn: string; impact: Obligation['impact'] | null } | null> => {
+  const slash = ref?.indexOf('/') ?? -1;
+  if (ref === undefined || slash <= 0 || !ref.slice(0, slash).endsWith('-obligations')) return null;
+  const doc = (await ctx.reader.get(ref.slice(0, slash), obligationKey(ref.slice(slash + 1)))) as
+    Obligation | undefined;
+  if (doc === undefined || typeof doc.dueAt !== 'string') return null;
+  return {
+    dueOn: doc.dueAt.slice(0, 10),
+    impact: doc.impact ?? (doc.legalSource === undefined ? null : 'legal'),
+  };
+};
+
+/** Work items: `practice.strategy.createWorkItem({ workItemId, … })`. */
+export const workItem = bind(WorkItem.decider, WorkItem.commands, 'workItemId', {
+  facts: {
+    CreateWorkItem: async (c, ctx) => ({
+      sourceObligation: c.source === 'obligation' ? await sourceObligation(ctx, c.sourceRef) : null,
+    }),
+    DelegateWorkItem: async (c, ctx) => ({ delegateActive: await onStaff(ctx, c.to) }),
+  },
+});
+
+/**
+ * Initiatives: `practice.strategy.proposeInitiative({ initiativeId, … })`. The handler checks the
+ * goals exist and the owner is on staff.
+ */
+export const initiative = bind(Initiative.decider, Initiative.commands, 'initiativeId', {
+  facts: {
+    ProposeInitiative: async (c, ctx) => {
+      const unknownGoalIds: string[] = [];
+      for (const id of c.goalIds) {
+        const g = await ctx.load<Goal.Goal>('Goal', id);
+        if (g === undefined || g.status === 'none') unknownGoalIds.push(id);
+      }
+      return { unknownGoalIds, ownerActive: await onStaff(ctx, c.ownerId) };
+    },
+  },
+});
+
+/** What every staff role may do with work items: create them, answer delegations, complete and verify. */
+const workItemGrants = [
+  'WorkItem.CreateWorkItem',
+  'WorkItem.DelegateWorkItem',
+  'WorkItem.AcceptWorkItem',
+  'WorkItem.DeclineWorkItem',
+  'WorkItem.CompleteWorkItem',
+  'WorkItem.VerifyWorkItem',
+  'Goal.ReviewCheckpoint',
+];
+
+/**
+ * Strategic planning (MODULES.md §3.4), area `strategy`: goals judged by the log (S2) and the
+ * work queue (S5), their read models, calendar obligations and KPIs. Every role but the auditor
+ * works its own queue (accepting or declining is still only the delegate's, by `decide`).
+ */
+export const strategyModule = defineModule({
+  area: 'strategy',
+  aggregates: [goal, workItem, initiative],
+  projections: [Goal.strategyGoals, WorkItem.strategyWorkQueue, strategyObligations],
+  kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis],
+  roles: {
+    physician: workItemGrants,
+    biller: workItemGrants,
+    hr: workItemGrants,
+    compliance_officer: workItemGrants,
+    staff: workItemGrants,
+  },
+});
