@@ -11,6 +11,7 @@ import { replay } from './replay.js';
 import { report } from './report.js';
 import { schedule } from './schedule.js';
 import { statements } from './statements.js';
+import { stock } from './stock.js';
 import { goals, queue, whatif } from './strategy.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
@@ -30,6 +31,7 @@ export const commands: readonly CliCommand[] = [
   forget,
   report,
   statements,
+  stock,
   goals,
   queue,
   whatif,

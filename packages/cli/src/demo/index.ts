@@ -2,6 +2,7 @@ import { planBudget } from './plan-budget.js';
 import { planClaims } from './plan-claims.js';
 import { planCompliance } from './plan-compliance.js';
 import { planPolicies } from './plan-policies.js';
+import { planResources } from './plan-resources.js';
 import { planStaff } from './plan-staff.js';
 import { chronological, type Step } from './plan.js';
 import { seeded } from './random.js';
@@ -37,6 +38,7 @@ export const planDemoYear = (o: DemoOptions): Step[] => {
     ...planCompliance(rng.fork('compliance'), time, o.year),
     ...planBudget(rng.fork('budget'), time, o.year, o.encounters),
     ...planClaims(rng.fork('claims'), time, o.year, o.encounters),
+    ...planResources(rng.fork('resources'), time, o.year),
   ];
   return chronological(steps.filter((s) => Date.parse(s.at) < end));
 };

@@ -1,3 +1,4 @@
+import { resourcesModule } from '@praxis/resources';
 import { complianceModule } from './compliance.js';
 import { financeModule } from './finance.js';
 import { policiesModule } from './policies.js';
@@ -24,6 +25,7 @@ export const builtinModules = [
   staffModule,
   policiesModule,
   complianceModule,
+  resourcesModule,
   patientsModule,
   strategyModule,
   operationsModule,

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createPractice } from '@praxis/practice';
+import { addInterval } from './index.js';
+
+const manager = { id: 'maria', role: 'practice_manager' };
+
+describe('equipment maintenance', () => {
+  it('adds intervals calendar-wise', () => {
+    expect(addInterval('2026-01-31', { n: 1, unit: 'months' })).toBe('2026-02-28');
+    expect(addInterval('2026-12-15', { n: 7, unit: 'days' })).toBe('2026-12-22');
+    expect(addInterval('2024-02-29', { n: 1, unit: 'years' })).toBe('2025-02-28');
+  });
+
+  it('plans tasks on the calendar, moves the next due from the day done, and counts on-time and downtime', async () => {
+    const practice = await createPractice({
+      store: 'memory:',
+      timeZone: 'America/Chicago',
+      currency: 'USD',
+      actor: manager,
+    });
+    const r = practice.resources;
+    await r.registerEquipment({
+      assetId: 'autoclave-1',
+      kind: 'sterilizer',
+      make: 'Tuttnauer',
+      model: '2540M',
+      serial: 'T-9981',
+      locationId: 'sterile-room',
+      acquiredOn: '2025-06-01',
+      costCents: 450_000,
+      usefulLifeMonths: 120,
+      ePhi: false,
+      requiredFor: ['minor-surgery'],
+      warrantyUntil: '2026-06-01',
+    });
+    await r.planMaintenance({
+      assetId: 'autoclave-1',
+      taskId: 'spore',
+      title: 'Spore test the autoclave',
+      every: { n: 7, unit: 'days' },
+      source: 'cdc',
+      plannedOn: '2026-03-01',
+      firstDueOn: '2026-03-06',
+    });
+    const cal = await practice.calendar('2026-04-05');
+    expect(cal.filter((c) => c.module === 'resources').map((c) => [c.id, c.dueAt])).toEqual([
+      ['maintenance:autoclave-1:spore:2026-03-06', '2026-03-06'],
+      ['warranty-end:autoclave-1', '2026-06-01'],
+    ]);
+    const record = (performedOn: string, result: 'pass' | 'fail', extra: object = {}) =>
+      r.recordMaintenance({
+        assetId: 'autoclave-1',
+        taskId: 'spore',
+        performedOn,
+        result,
+        costCents: 1500,
+        evidence: `BI log ${performedOn}`,
+        ...extra,
+      });
+    expect(await record('2026-03-05', 'pass')).toMatchObject({ ok: true }); // on time; next due 03-12
+    expect(await record('2026-03-14', 'fail')).toMatchObject({ ok: false, code: 'FailedWithoutAction' });
+    await r.takeOutOfService({ assetId: 'autoclave-1', outOn: '2026-03-14', reason: 'failed spore test' });
+    expect(await record('2026-03-14', 'fail')).toMatchObject({ ok: true }); // late, and failed: still open
+    expect(
+      await r.returnToService({ assetId: 'autoclave-1', returnedOn: '2026-03-16', evidence: 'repaired' }),
+    ).toMatchObject({ ok: false, code: 'NotRepaired' });
+    expect(await record('2026-03-18', 'pass')).toMatchObject({ ok: true }); // late; next due 03-25
+    expect(
+      await r.returnToService({
+        assetId: 'autoclave-1',
+        returnedOn: '2026-03-18',
+        evidence: 'passing spore test',
+      }),
+    ).toMatchObject({ ok: true });
+    const march = await practice.calendar('2026-03-31');
+    expect(
+      march.filter((c) => c.kind === 'maintenance').map((c) => [c.dueAt, c.completedAt ?? null, c.state]),
+    ).toEqual([
+      ['2026-03-06', '2026-03-05', 'done'],
+      ['2026-03-12', '2026-03-18', 'done'],
+      ['2026-03-25', null, 'overdue'],
+    ]);
+    const kpis = await practice.kpis('2026-03');
+    const v = Object.fromEntries(kpis.lines.map((l) => [l.id, l.value]));
+    // Due in March: 03-06 (done 03-05, on time), 03-12 (done 03-18, late), 03-25 (not done) → 1 of 3.
+    expect(v['plannedMaintenanceOnTime']).toBeCloseTo(100 / 3, 10);
+    // Out 03-14 to 03-18: 14, 15, 16, 17 → 4 days.
+    expect(v['equipmentDowntimeDays']).toBe(4);
+    await practice.close();
+  });
+});

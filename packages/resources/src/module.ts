@@ -1,0 +1,169 @@
+import { bind, businessCalendar, defaultBusinessCalendar, defineModule, type Weekday } from '@praxis/core';
+import * as ControlledRegister from './controlled-register/index.js';
+import * as StorageUnit from './storage-unit/index.js';
+import * as VendorContract from './vendor-contract/index.js';
+import * as Equipment from './equipment/index.js';
+import { resourcesKpis } from './kpis.js';
+import {
+  businessCalendarKey,
+  resourcesObligations,
+  resourcesObligationsName,
+  type BusinessCalendarDoc,
+} from './obligations/index.js';
+import type { Budget } from '@praxis/finance';
+import { StaffMember } from '@praxis/staff';
+import * as PurchaseOrder from './purchase-order/index.js';
+import * as PurchasingPolicy from './purchasing-policy/index.js';
+import { openCommitments, resourcesPurchasing } from './purchasing-model/projection.js';
+import {
+  budgetExpenseOnPoReceipt,
+  deaLossOnAdjustment,
+  quarantineOnExcursion,
+  stockOnPoReceipt,
+} from './process-managers.js';
+import * as Stock from './stock/index.js';
+import * as SupplyItem from './supply-item/index.js';
+import { makeStockProjection } from './stock-model/projection.js';
+
+/** Supply items: `practice.resources.registerSupplyItem({ itemId, … })`. */
+export const supplyItem = bind(SupplyItem.decider, SupplyItem.commands, 'itemId');
+
+/**
+ * Stock by lot and location: `practice.resources.consumeStock({ stockId, … })`. Facts: the
+ * SupplyItem a receipt is for (perishable, controlled, discontinued), and whether the acting person
+ * holds a current DEA registration on the consumption day (`mayHandleControlledSubstances`).
+ */
+export const stock = bind(Stock.decider, Stock.commands, 'stockId', {
+  snapshotEvery: 100,
+  facts: {
+    ReceiveStock: async (c, ctx) => {
+      const item = await ctx.load<SupplyItem.SupplyItem>('SupplyItem', c.itemId);
+      return {
+        item:
+          item === undefined || item.status === 'none'
+            ? null
+            : {
+                perishable: item.perishable,
+                discontinued: item.status === 'discontinued',
+                controlledSchedule: item.controlledSchedule ?? null,
+              },
+      };
+    },
+    ConsumeStock: async (c, ctx) => {
+      const member = await ctx.load<StaffMember.State>('StaffMember', c.consumedBy);
+      return {
+        deaRegistered:
+          member !== undefined && StaffMember.mayHandleControlledSubstances(member, c.consumedOn),
+      };
+    },
+  },
+});
+
+/**
+ * Purchase orders: `practice.resources.approvePO({ poId, approvedOn })`. Facts: the approver
+ * role's limit (`PurchasingPolicy`), and the budget line's headroom = line total + approved
+ * variances − expenses − open commitments of the other approved orders on the line.
+ */
+export const purchaseOrder = bind(PurchaseOrder.decider, PurchaseOrder.commands, 'poId', {
+  facts: {
+    ApprovePO: async (c, ctx) => {
+      const po = await ctx.load<PurchaseOrder.PurchaseOrder>('PurchaseOrder', c.poId);
+      const policy = await ctx.load<PurchasingPolicy.PurchasingPolicy>(
+        'PurchasingPolicy',
+        PurchasingPolicy.purchasingPolicyId,
+      );
+      const approvalLimitCents = PurchasingPolicy.approvalLimitOf(policy, ctx.actor.role);
+      if (po === undefined || po.status === 'none') return { approvalLimitCents, budgetRoom: null };
+      const budget = await ctx.load<Budget.State>('Budget', po.budgetId);
+      if (budget === undefined || budget.status === 'none') return { approvalLimitCents, budgetRoom: null };
+      const line = budget.lines[po.category];
+      const committed = await openCommitments(ctx.reader, po.budgetId, po.category, po.poId);
+      return {
+        approvalLimitCents,
+        budgetRoom: {
+          status: budget.status,
+          lineExists: line !== undefined,
+          headroomCents:
+            line === undefined ? 0 : line.budgeted + line.approvedVariance - line.spent - committed,
+        },
+      };
+    },
+  },
+});
+
+/** Approval limits by role: `practice.resources.setApprovalLimit({ policyId: 'practice', role, limitCents, setOn })`. */
+export const purchasingPolicy = bind(PurchasingPolicy.decider, PurchasingPolicy.commands, 'policyId');
+
+/** Vaccine refrigerators and freezers: `practice.resources.recordTemperatureCheck({ unitId, … })`. */
+export const storageUnit = bind(StorageUnit.decider, StorageUnit.commands, 'unitId');
+
+/**
+ * Thefts and losses of controlled substances: `practice.resources.recordTheftOrLoss({ registrationId, … })`.
+ * Fact: the notice due date, one business day after discovery on the practice's calendar.
+ */
+export const controlledRegister = bind(
+  ControlledRegister.decider,
+  ControlledRegister.commands,
+  'registrationId',
+  {
+    facts: {
+      RecordTheftOrLoss: async (c, ctx) => {
+        // The calendar in force, as resources-obligations keeps it from Practice-settings.
+        const doc = (await ctx.reader.get(resourcesObligationsName, businessCalendarKey)) as unknown as
+          BusinessCalendarDoc | undefined;
+        const calendar = businessCalendar(
+          doc?.timeZone ?? 'UTC',
+          doc === undefined
+            ? defaultBusinessCalendar
+            : { openWeekdays: doc.openWeekdays as Weekday[], holidays: doc.holidays },
+        );
+        return { noticeDueOn: calendar.addBusinessDays(c.discoveredOn, 1) };
+      },
+    },
+  },
+);
+
+/** Vendor contracts: `practice.resources.registerContract({ contractId, … })`. */
+export const vendorContract = bind(VendorContract.decider, VendorContract.commands, 'contractId');
+
+/** Equipment and its maintenance: `practice.resources.recordMaintenance({ assetId, … })`. */
+export const equipment = bind(Equipment.decider, Equipment.commands, 'assetId');
+
+/** The `resources-stock` read model. */
+export const resourcesStock = makeStockProjection();
+
+/**
+ * Resource management (MODULES.md §3.3), area `resources`: supply items, stock by lot and
+ * location, purchase orders against the budget, their read models, process managers and roles.
+ */
+export const resourcesModule = defineModule({
+  area: 'resources',
+  aggregates: [
+    supplyItem,
+    stock,
+    purchaseOrder,
+    purchasingPolicy,
+    storageUnit,
+    controlledRegister,
+    vendorContract,
+    equipment,
+  ],
+  projections: [resourcesStock, resourcesPurchasing, resourcesObligations],
+  kpis: resourcesKpis,
+  processManagers: [stockOnPoReceipt, budgetExpenseOnPoReceipt, quarantineOnExcursion, deaLossOnAdjustment],
+  roles: {
+    // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.
+    purchasing: ['SupplyItem.*', 'Stock.*', 'PurchaseOrder.*', 'VendorContract.*'],
+    // Clinicians and staff use supplies; quarantine is everyone's duty when a lot is suspect.
+    physician: ['Stock.ConsumeStock', 'Stock.QuarantineLot'],
+    staff: ['Stock.ConsumeStock', 'Stock.QuarantineLot', 'StorageUnit.RecordTemperatureCheck'],
+    compliance_officer: [
+      'Stock.QuarantineLot',
+      'Stock.ReleaseLot',
+      'Stock.DisposeStock',
+      'StorageUnit.*',
+      'Equipment.*',
+      'ControlledSubstanceRegister.*',
+    ],
+  },
+});

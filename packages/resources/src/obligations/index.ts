@@ -1,0 +1,298 @@
+import {
+  obligationKey,
+  type DocUpdate,
+  type Json,
+  type Obligation,
+  type Projection,
+  type RecordedEvent,
+} from '@praxis/core';
+import type { ControlledRegisterEvent } from '../controlled-register/index.js';
+import type { VendorContractEvent } from '../vendor-contract/index.js';
+import type { EquipmentEvent } from '../equipment/index.js';
+import type { StockEvent } from '../stock/events.js';
+
+/** The name of the projection that writes resource obligations (on `practice.calendar()`). */
+export const resourcesObligationsName = 'resources-obligations';
+
+type Data<K extends ControlledRegisterEvent['type']> = Extract<ControlledRegisterEvent, { type: K }>['data'];
+
+/** Obligation ids, one function per kind of duty. */
+export const resourceObligationIds = {
+  deaLoss: (registrationId: string, lossId: string) => `dea-loss:${registrationId}:${lossId}`,
+  dea106: (registrationId: string, lossId: string) => `dea-106:${registrationId}:${lossId}`,
+  maintenance: (assetId: string, taskId: string, dueOn: string) =>
+    `maintenance:${assetId}:${taskId}:${dueOn}`,
+  warrantyEnd: (assetId: string) => `warranty-end:${assetId}`,
+  lotExpiry: (stockId: string, lotNo: string) => `lot-expiry:${stockId}:${lotNo}`,
+  /** One per term: the term is named by its end date. */
+  contractNotice: (contractId: string, endsOn: string) => `contract-notice:${contractId}:${endsOn}`,
+};
+
+const plusDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+type StockData<K extends StockEvent['type']> = Extract<StockEvent, { type: K }>['data'];
+/** A lot that reached zero has met its expiry duty (used or disposed of before it expired, or late). */
+const lotEmptied = (stockId: string, lotNo: string, left: number, on: string): DocUpdate[] =>
+  left === 0 ? [done(resourceObligationIds.lotExpiry(stockId, lotNo), on)] : [];
+
+type EquipmentData<K extends EquipmentEvent['type']> = Extract<EquipmentEvent, { type: K }>['data'];
+
+/** Where an asset's out-of-service spells are kept (`downtime:<assetId>`): `[{ outOn, returnedOn }]`. */
+export const downtimeKey = (assetId: string) => `downtime:${assetId}`;
+export interface DowntimeSpell {
+  readonly outOn: string;
+  readonly returnedOn: string | null;
+}
+
+const maintenance = (
+  e: RecordedEvent,
+  assetId: string,
+  taskId: string,
+  title: string,
+  arisesAt: string,
+  dueOn: string,
+): Obligation => ({
+  id: resourceObligationIds.maintenance(assetId, taskId, dueOn),
+  module: 'resources',
+  kind: 'maintenance',
+  label: `${title} (${assetId})`,
+  streamId: e.streamId,
+  arisesAt,
+  dueAt: dueOn,
+  impact: 'patient-safety',
+});
+
+type ContractData<K extends VendorContractEvent['type']> = Extract<VendorContractEvent, { type: K }>['data'];
+
+/**
+ * Renegotiate before the notice deadline (MODULES.md §3.3 R4, the seed's "favorable contracts"):
+ * arises endsOn − noticeDays − 30 days, due endsOn − noticeDays.
+ */
+const contractNotice = (
+  e: RecordedEvent,
+  contractId: string,
+  endsOn: string,
+  noticeDays: number,
+): Obligation => ({
+  id: resourceObligationIds.contractNotice(contractId, endsOn),
+  module: 'resources',
+  kind: 'contract-notice',
+  label: `Renegotiate or give notice on vendor contract ${contractId} (ends ${endsOn})`,
+  streamId: e.streamId,
+  arisesAt: plusDays(endsOn, -noticeDays - 30),
+  dueAt: plusDays(endsOn, -noticeDays),
+  impact: 'financial',
+});
+
+const put = (o: Obligation): DocUpdate => ({
+  key: obligationKey(o.id),
+  update: (cur) => cur ?? (o as unknown as Json),
+});
+const done = (id: string, at: string): DocUpdate => ({
+  key: obligationKey(id),
+  update: (cur) =>
+    cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? { ...cur, completedAt: at } : cur,
+});
+
+/**
+ * Where this read model keeps the practice's business-day calendar (from `Practice-settings`), so
+ * the loss notice's fact provider can count business days: a module's fact context cannot load the
+ * settings aggregate (reported as a platform gap).
+ */
+export const businessCalendarKey = 'settings:business-calendar';
+
+/** The calendar as kept under `businessCalendarKey`. */
+export interface BusinessCalendarDoc {
+  readonly timeZone: string;
+  readonly openWeekdays: readonly number[];
+  readonly holidays: readonly { readonly on: string; readonly name: string }[];
+}
+
+const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
+  PracticeEstablished: (e) => {
+    const d = e.data as { timeZone: string };
+    return [
+      {
+        key: businessCalendarKey,
+        update: (cur) => ({
+          openWeekdays: [1, 2, 3, 4, 5],
+          holidays: [],
+          ...((cur as object | undefined) ?? {}),
+          timeZone: d.timeZone,
+        }),
+      },
+    ];
+  },
+  BusinessCalendarSet: (e) => {
+    const d = e.data as Omit<BusinessCalendarDoc, 'timeZone'>;
+    return [
+      {
+        key: businessCalendarKey,
+        update: (cur) => ({
+          timeZone: 'UTC',
+          ...((cur as object | undefined) ?? {}),
+          openWeekdays: [...d.openWeekdays],
+          holidays: d.holidays.map((h) => ({ on: h.on, name: h.name })),
+        }),
+      },
+    ];
+  },
+  ControlledSubstanceLossRecorded: (e) => {
+    const d = e.data as Data<'ControlledSubstanceLossRecorded'>;
+    if (!d.reportable || d.noticeDueOn === undefined || d.form106DueOn === undefined) return [];
+    return [
+      put({
+        id: resourceObligationIds.deaLoss(d.registrationId, d.lossId),
+        module: 'resources',
+        kind: 'dea-loss',
+        label: `Notify the DEA field office in writing of the controlled-substance ${d.kind} ${d.lossId}`,
+        streamId: e.streamId,
+        arisesAt: d.discoveredOn,
+        dueAt: d.noticeDueOn,
+        legalSource: '21 CFR 1301.76(b)',
+        impact: 'legal',
+      }),
+      put({
+        id: resourceObligationIds.dea106(d.registrationId, d.lossId),
+        module: 'resources',
+        kind: 'dea-106',
+        label: `File DEA Form 106 for the controlled-substance ${d.kind} ${d.lossId}`,
+        streamId: e.streamId,
+        arisesAt: d.discoveredOn,
+        dueAt: d.form106DueOn,
+        legalSource: '21 CFR 1301.76(b); 88 FR 40707 (2023)',
+        impact: 'legal',
+      }),
+    ];
+  },
+  // Use or dispose of a lot before it expires (OpenEMR's 30-day alert, peer notes A40): arises 30
+  // days before expiry, done when the lot is empty. More units of an emptied lot open it again.
+  StockReceived: (e) => {
+    const d = e.data as StockData<'StockReceived'>;
+    if (d.expiresOn === undefined) return [];
+    const o: Obligation = {
+      id: resourceObligationIds.lotExpiry(d.stockId, d.lotNo),
+      module: 'resources',
+      kind: 'lot-expiry',
+      label: `Use or dispose of lot ${d.lotNo} of ${d.itemId} at ${d.locationId} before it expires`,
+      streamId: e.streamId,
+      arisesAt: plusDays(d.expiresOn, -30),
+      dueAt: d.expiresOn,
+      impact: 'patient-safety',
+    };
+    return [
+      {
+        key: obligationKey(o.id),
+        update: (cur) => {
+          if (cur === undefined || cur === null || typeof cur !== 'object' || Array.isArray(cur))
+            return o as unknown as Json;
+          const { completedAt: _reopened, ...open } = cur as Record<string, Json>;
+          return open;
+        },
+      },
+    ];
+  },
+  StockConsumed: (e) => {
+    const d = e.data as StockData<'StockConsumed'>;
+    return d.lots.flatMap((l) => lotEmptied(d.stockId, l.lotNo, l.left, d.consumedOn));
+  },
+  StockAdjusted: (e) => {
+    const d = e.data as StockData<'StockAdjusted'>;
+    return lotEmptied(d.stockId, d.lotNo, d.left, d.adjustedOn);
+  },
+  StockDisposed: (e) => {
+    const d = e.data as StockData<'StockDisposed'>;
+    return lotEmptied(d.stockId, d.lotNo, d.left, d.disposedOn);
+  },
+  StockCounted: (e) => {
+    const d = e.data as StockData<'StockCounted'>;
+    return d.variances.flatMap((v) => lotEmptied(d.stockId, v.lotNo, v.counted, d.countedOn));
+  },
+  EquipmentRegistered: (e) => {
+    const d = e.data as EquipmentData<'EquipmentRegistered'>;
+    if (d.warrantyUntil === undefined) return [];
+    return [
+      put({
+        id: resourceObligationIds.warrantyEnd(d.assetId),
+        module: 'resources',
+        kind: 'warranty-end',
+        label: `Warranty of ${d.kind} ${d.assetId} ends: service or claim before then`,
+        streamId: e.streamId,
+        arisesAt: plusDays(d.warrantyUntil, -60),
+        dueAt: d.warrantyUntil,
+        impact: 'financial',
+      }),
+    ];
+  },
+  MaintenancePlanned: (e) => {
+    const d = e.data as EquipmentData<'MaintenancePlanned'>;
+    return [put(maintenance(e, d.assetId, d.taskId, d.title, d.plannedOn, d.firstDueOn))];
+  },
+  MaintenancePerformed: (e) => {
+    const d = e.data as EquipmentData<'MaintenancePerformed'>;
+    if (d.result !== 'pass' || d.nextDueOn === undefined) return [];
+    return [
+      done(resourceObligationIds.maintenance(d.assetId, d.taskId, d.dueOn), d.performedOn),
+      put(maintenance(e, d.assetId, d.taskId, d.title, d.performedOn, d.nextDueOn)),
+    ];
+  },
+  EquipmentOutOfService: (e) => {
+    const d = e.data as EquipmentData<'EquipmentOutOfService'>;
+    return [
+      {
+        key: downtimeKey(d.assetId),
+        update: (cur) =>
+          [
+            ...((cur as DowntimeSpell[] | undefined) ?? []),
+            { outOn: d.outOn, returnedOn: null },
+          ] as unknown as Json,
+      },
+    ];
+  },
+  EquipmentReturnedToService: (e) => {
+    const d = e.data as EquipmentData<'EquipmentReturnedToService'>;
+    return [
+      {
+        key: downtimeKey(d.assetId),
+        update: (cur) =>
+          ((cur as DowntimeSpell[] | undefined) ?? []).map((x) =>
+            x.returnedOn === null ? { ...x, returnedOn: d.returnedOn } : x,
+          ) as unknown as Json,
+      },
+    ];
+  },
+  VendorContractRegistered: (e) => {
+    const d = e.data as ContractData<'VendorContractRegistered'>;
+    return [put(contractNotice(e, d.contractId, d.endsOn, d.noticeDays))];
+  },
+  VendorContractRenewed: (e) => {
+    const d = e.data as ContractData<'VendorContractRenewed'>;
+    return [
+      done(resourceObligationIds.contractNotice(d.contractId, d.previousEndsOn), d.renewedOn),
+      put(contractNotice(e, d.contractId, d.endsOn, d.noticeDays)),
+    ];
+  },
+  VendorContractTerminated: (e) => {
+    const d = e.data as ContractData<'VendorContractTerminated'>;
+    return [done(resourceObligationIds.contractNotice(d.contractId, d.endsOn), d.terminatedOn)];
+  },
+  DeaLossNoticeSent: (e) => {
+    const d = e.data as Data<'DeaLossNoticeSent'>;
+    return [done(resourceObligationIds.deaLoss(d.registrationId, d.lossId), d.notifiedOn)];
+  },
+  DeaForm106Filed: (e) => {
+    const d = e.data as Data<'DeaForm106Filed'>;
+    return [done(resourceObligationIds.dea106(d.registrationId, d.lossId), d.filedOn)];
+  },
+};
+
+/**
+ * The `resources-obligations` read model: the DEA theft-or-loss clocks — written notice within one
+ * business day of discovery, Form 106 within 45 days (21 CFR 1301.76(b)).
+ */
+export const resourcesObligations: Projection = {
+  name: resourcesObligationsName,
+  version: 1,
+  eventTypes: Object.keys(handlers),
+  handle: (e) => handlers[e.type]?.(e) ?? [],
+};

@@ -1,0 +1,72 @@
+import type { POLine, PurchaseOrderEvent } from './events.js';
+
+/** Where a purchase order stands. */
+export type POStatus =
+  'none' | 'draft' | 'submitted' | 'approved' | 'sent' | 'received' | 'closed' | 'cancelled';
+
+/** A purchase order as its events left it. JSON-serialisable. */
+export interface PurchaseOrder {
+  readonly status: POStatus;
+  readonly poId: string;
+  readonly vendorId: string;
+  readonly locationId: string;
+  readonly budgetId: string;
+  readonly category: string;
+  readonly lines: readonly POLine[];
+  readonly totalCents: number;
+  /** Units received so far, by item. */
+  readonly received: Readonly<Record<string, number>>;
+  readonly receipts: readonly string[];
+}
+
+/** No order yet. */
+export const initialState: PurchaseOrder = {
+  status: 'none',
+  poId: '',
+  vendorId: '',
+  locationId: '',
+  budgetId: '',
+  category: '',
+  lines: [],
+  totalCents: 0,
+  received: {},
+  receipts: [],
+};
+
+/** Applies one event. Pure. */
+export const evolve = (s: PurchaseOrder, e: PurchaseOrderEvent): PurchaseOrder => {
+  switch (e.type) {
+    case 'PODrafted':
+      return {
+        ...initialState,
+        status: 'draft',
+        poId: e.data.poId,
+        vendorId: e.data.vendorId,
+        locationId: e.data.locationId,
+        budgetId: e.data.budgetId,
+        category: e.data.category,
+        lines: e.data.lines,
+        totalCents: e.data.totalCents,
+      };
+    case 'POSubmitted':
+      return { ...s, status: 'submitted' };
+    case 'POApproved':
+      return { ...s, status: 'approved' };
+    case 'POSent':
+      return { ...s, status: 'sent' };
+    case 'POReceived': {
+      const received = { ...s.received };
+      for (const l of e.data.lines) received[l.itemId] = (received[l.itemId] ?? 0) + l.qty;
+      return {
+        ...s,
+        received,
+        receipts: [...s.receipts, e.data.receiptId],
+        status: e.data.complete ? 'received' : s.status,
+      };
+    }
+    case 'POClosed':
+      return { ...s, status: 'closed' };
+    case 'POCancelled':
+      return { ...s, status: 'cancelled' };
+  }
+};
