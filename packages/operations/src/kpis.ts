@@ -2,8 +2,8 @@ import type { KpiContext, KpiDefinition, Obligation } from '@praxis/core';
 import { stepTiming } from './read-models.js';
 
 /**
- * The obligations projections O5 counts: those of the built-in modules. (A KPI sees only the
- * read models, not the practice's projection list; a new module's `*-obligations` is added here.)
+ * The obligations projections O5 counts when a context does not list the practice's read models
+ * (a hand-built context in a test): those of the built-in modules.
  */
 export const obligationProjections = [
   'staff-obligations',
@@ -12,6 +12,12 @@ export const obligationProjections = [
   'finance-obligations',
   'strategy-obligations',
 ] as const;
+
+/** Every `*-obligations` read model of the practice (all modules', new ones included). */
+const obligationsReadModels = (ctx: KpiContext): readonly string[] => {
+  const own = ctx.projections.filter((p) => p.endsWith('-obligations'));
+  return own.length > 0 ? own : obligationProjections;
+};
 
 const revenueCycle = (ctx: KpiContext) =>
   ctx.memo('operations:revenue-cycle', () => stepTiming(ctx.reader, ctx.period));
@@ -24,7 +30,7 @@ const medianDays = (stepId: string) => async (ctx: KpiContext) => {
 const obligations = (ctx: KpiContext) =>
   ctx.memo('operations:obligations', async () => {
     const out: Obligation[] = [];
-    for (const p of obligationProjections)
+    for (const p of obligationsReadModels(ctx))
       for await (const [, doc] of ctx.reader.list(p, 'obligation:')) out.push(doc as unknown as Obligation);
     return out;
   });

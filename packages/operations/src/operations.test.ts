@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock, periodOf, Position, type RecordedEvent } from '@praxis/core';
 import { createPractice } from '@praxis/practice';
 import {
+  isKnownEventType,
   ProcessMap,
   measureProcessMap,
   measureStep,
@@ -14,8 +15,9 @@ const zone = 'America/New_York';
 const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:00:00-04:00`;
 
 describe('ProcessMap: which steps to measure', () => {
-  const define = (over: Record<string, unknown> = {}) =>
-    ({
+  // As the handler fills them in: whether the practice's modules record each event type.
+  const define = (over: Record<string, unknown> = {}) => {
+    const c = {
       type: 'DefineStep',
       mapId: 'rc',
       stepId: 'hold',
@@ -24,7 +26,13 @@ describe('ProcessMap: which steps to measure', () => {
       endEventType: 'ClaimCorrected',
       correlation: 'stream',
       ...over,
-    }) as ProcessMap.ProcessMapCommand;
+    } as Record<string, unknown>;
+    return {
+      ...c,
+      startEventTypeKnown: isKnownEventType(c['startEventType'] as string),
+      endEventTypeKnown: isKnownEventType(c['endEventType'] as string),
+    } as unknown as ProcessMap.ProcessMapCommand;
+  };
   const outcome = (history: ProcessMap.ProcessMapCommand[], c: ProcessMap.ProcessMapCommand) => {
     let s = ProcessMap.initialState;
     for (const h of history) {
@@ -214,6 +222,33 @@ describe('operations through the facade', () => {
     const own = await measureProcessMap(p.store, p.readModels, 'billing', march);
     expect(own?.steps[0]).toMatchObject({ throughput: 2, medianMinutes: 1440, withinTargetPct: 100, wip: 0 });
     expect(await measureProcessMap(p.store, p.readModels, 'none', march)).toBeUndefined();
+    await p.close();
+  });
+});
+
+describe('ProcessMap through the facade', () => {
+  it("accepts a step between any module's event types, as the practice's registry says", async () => {
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      actor: { id: 'maria', role: 'practice_manager' },
+    });
+    const step = (stepId: string, startEventType: string, endEventType: string) =>
+      p.operations.defineStep({
+        mapId: 'front-desk',
+        stepId,
+        name: stepId,
+        startEventType,
+        endEventType,
+        correlation: 'stream',
+      });
+    expect(await step('wait', 'AppointmentBooked', 'PatientArrived')).toMatchObject({ ok: true });
+    expect(await step('nope', 'AppointmentBooked', 'PatientTeleported')).toMatchObject({
+      ok: false,
+      code: 'UnknownEventType',
+      field: 'endEventType',
+    });
     await p.close();
   });
 });

@@ -22,6 +22,8 @@ export const commands = defineCommands('mapId', {
       startDateField: NonEmptyString,
       target: t.partial({ minutes: t.number, days: t.number }),
     },
+    // Whether the practice records each event type: every module's registry, fetched by the handler.
+    { facts: { startEventTypeKnown: t.boolean, endEventTypeKnown: t.boolean } },
   ),
   OrderSteps: command({ stepIds: t.readonlyArray(NonEmptyString) }),
   RetireStep: command({ stepId: NonEmptyString }),

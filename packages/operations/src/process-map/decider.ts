@@ -1,5 +1,4 @@
 import { accept, reject, type Decider, type Decision } from '@praxis/core';
-import { isKnownEventType } from '../known-events.js';
 import { commands, type ProcessMapCommand } from './commands.js';
 import { events, type ProcessMapEvent, type StepDefinition, type StepTarget } from './events.js';
 import { refusals, type ProcessMapRefusal } from './refusals.js';
@@ -47,7 +46,7 @@ export const decide = (c: ProcessMapCommand, s: ProcessMap): D => {
     case 'DefineStep': {
       if (s.used.includes(c.stepId)) return reject('StepExists', `step ${c.stepId} exists`, 'stepId');
       for (const f of ['startEventType', 'endEventType'] as const)
-        if (!isKnownEventType(c[f]))
+        if (!c[`${f}Known`])
           return reject('UnknownEventType', `no aggregate records ${c[f].slice(0, 80)} events`, f);
       if (c.startEventType === c.endEventType && c.startDateField === undefined)
         return reject(
