@@ -50,9 +50,18 @@ export const rolesOf = (modules: readonly PracticeModule[]): Record<string, read
  */
 export const practiceRoles: Readonly<Record<string, readonly string[]>> = rolesOf(builtinModules);
 
-/** One of the built-in roles. */
+/** One of the built-in roles (the facade's and the built-in modules'). */
 export type PracticeRole =
-  'practice_manager' | 'physician' | 'biller' | 'hr' | 'compliance_officer' | 'staff' | 'auditor';
+  | 'practice_manager'
+  | 'physician'
+  | 'biller'
+  | 'hr'
+  | 'compliance_officer'
+  | 'staff'
+  | 'auditor'
+  | 'front_desk'
+  | 'clinical'
+  | 'purchasing';
 
 /** The default permission policy of the built-in modules: `practiceRoles`. */
 export const defaultPermissions: PermissionPolicy = rolePermissions(practiceRoles);
