@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { whatIf, type WhatIfCommand } from '@praxis/operations';
+import type { WhatIfCommand } from '@praxis/operations';
 import { Goal, WorkItem } from '@praxis/strategy';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
@@ -139,11 +139,9 @@ export const whatif: CliCommand = {
         throw new UsageError(`${file}: item ${i} needs "aggregate" (text) and "command" (an object)`);
     const practice = await openPractice(ctx);
     try {
-      const r = await whatIf(
-        practice.as({ id: 'whatif', role: 'practice_manager' }),
-        commands as unknown as WhatIfCommand[],
-        { periods },
-      );
+      const r = await practice
+        .as({ id: 'whatif', role: 'practice_manager' })
+        .whatIf(commands as unknown as WhatIfCommand[], { periods });
       for (const o of r.outcomes) ctx.io.out(`${o.summary}\n`);
       for (const p of periods) {
         const moved = (r.kpis[p] ?? []).filter((k) => k.delta !== undefined && k.delta !== 0);
