@@ -116,10 +116,11 @@ export const valueOfBreakdown = (b: KpiBreakdown): number | undefined => {
   return xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1]! + xs[mid]!) / 2;
 };
 
-const close = (a: number | undefined, b: number | undefined): boolean =>
+/** Whether a breakdown's value is the KPI's: exactly, or within the rounding of a median shown to 2 decimals. */
+const close = (a: number | undefined, b: number | undefined, kind: KpiBreakdown['kind']): boolean =>
   a === undefined || b === undefined
     ? a === b
-    : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    : Math.abs(a - b) <= (kind === 'median' ? 0.0051 : 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 const breakdownOf = async (def: KpiDefinition, c: KpiContext): Promise<KpiBreakdown> => {
   let b: unknown;
@@ -202,7 +203,7 @@ export const explain = async (
   const [ba, bb] = [await breakdownOf(def, ca), await breakdownOf(def, cb)];
   const before = await def.compute(ca);
   const after = await def.compute(cb);
-  if (!close(valueOfBreakdown(ba), before) || !close(valueOfBreakdown(bb), after))
+  if (!close(valueOfBreakdown(ba), before, ba.kind) || !close(valueOfBreakdown(bb), after, bb.kind))
     throw new ModuleFailed(`kpi ${def.id} explain`, 'its parts do not give back the KPI value');
   const change = before === undefined || after === undefined ? undefined : after - before;
   const kind = bb.kind;

@@ -1,5 +1,6 @@
-import type { KpiContext, KpiDefinition, Obligation } from '@praxis/core';
-import { stepTiming } from './read-models.js';
+import type { KpiBreakdown, KpiContext, KpiDefinition, KpiPart, Obligation } from '@praxis/core';
+import { opsStepTimingName, stepTiming } from './read-models.js';
+import type { StepRuns } from './timing.js';
 
 /**
  * The obligations projections O5 counts when a context does not list the practice's read models
@@ -27,6 +28,40 @@ const medianDays = (stepId: string) => async (ctx: KpiContext) => {
   return m === undefined ? undefined : Math.round((m / 1440) * 100) / 100;
 };
 
+const lagBand = (days: number): string =>
+  days <= 1 ? 'within a day' : days <= 7 ? '2–7 days' : days <= 30 ? '8–30 days' : 'over 30 days';
+
+/**
+ * A shipped revenue-cycle step's runs that ended in the period, one part each (its lead time in
+ * days), for `practice.explain` of the median: the stream behind it, grouped by lag band.
+ */
+const runsBreakdown =
+  (stepId: string) =>
+  async (ctx: KpiContext): Promise<KpiBreakdown> => {
+    const from = ctx.period.interval.start.toMillis();
+    const to = ctx.period.interval.end.toMillis();
+    const prefix = `runs:revenue-cycle:${stepId}:`;
+    const parts: KpiPart[] = [];
+    for await (const [key, doc] of ctx.reader.list(opsStepTimingName, prefix)) {
+      const streamId = key.slice(prefix.length);
+      (doc as unknown as StepRuns).runs.forEach((r, i) => {
+        if (r.endAt === undefined) return;
+        const end = Date.parse(r.endAt);
+        if (end < from || end >= to) return;
+        const days = (end - Date.parse(r.startAt)) / 86_400_000;
+        const id = streamId.startsWith('Claim-') ? `claim:${streamId.slice(6)}` : streamId;
+        parts.push({
+          key: i === 0 ? id : `${id}#${i + 1}`,
+          numerator: days,
+          denominator: 1,
+          streamId,
+          dimensions: { reason: lagBand(days), step: stepId },
+        });
+      });
+    }
+    return { kind: 'median', parts };
+  };
+
 const obligations = (ctx: KpiContext) =>
   ctx.memo('operations:obligations', async () => {
     const out: Obligation[] = [];
@@ -49,6 +84,7 @@ export const operationsKpis: readonly KpiDefinition[] = [
       'median of (charges registered − date of service) over claims whose charges were registered in the period',
     source: 'athenaOne charge lag [ATH7]; MODULES.md O2',
     compute: medianDays('charge-lag'),
+    explain: runsBreakdown('charge-lag'),
   },
   {
     id: 'holdLagDays',
@@ -59,6 +95,7 @@ export const operationsKpis: readonly KpiDefinition[] = [
     formula: 'median of (corrected − held) over claim holds corrected in the period',
     source: 'athenaOne hold lag [ATH7]; MODULES.md O2',
     compute: medianDays('hold-lag'),
+    explain: runsBreakdown('hold-lag'),
   },
   {
     id: 'obligationsMetOnTime',
