@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPractice } from '@praxis/practice';
@@ -43,6 +44,16 @@ describe('praxis demo', () => {
     }
     // The two goals due with the third quarter were closed in October from the KPI, not typed in.
     expect(goals.filter((g) => g.status === 'achieved' || g.status === 'missed').length).toBe(2);
+    // The report shows each goal against its checkpoint path.
+    const html = join(tmp.dir, 'a.html');
+    expect((await praxis(['report', '--html', html, '--db', db])).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    const strategy = page.slice(page.indexOf('<h2>Strategy: goals against their checkpoint path</h2>'));
+    expect(strategy.length).toBeGreaterThan(100);
+    for (const kpi of ['daysInAR', 'adjustedCollectionRate', 'chargeLagDays'])
+      expect(strategy).toContain(`<code>${kpi}</code>`);
+    expect(strategy.match(/>Expected \(path\)<\/text>/g)?.length).toBe(3);
+    expect(strategy).toMatch(/<td>2025-04<\/td><td class="n">[\d.]+<\/td><td class="n">[\d.]+<\/td>/);
 
     const r = await praxis(['explain', 'daysInAR', '2025-Q1', '2025-Q2', '--format', 'json', '--db', db]);
     expect(r.code).toBe(0);
