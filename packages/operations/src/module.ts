@@ -1,7 +1,7 @@
 import { bind, defineModule } from '@praxis/core';
 import { operationsKpis } from './kpis.js';
 import * as ProcessMap from './process-map/index.js';
-import { opsProcessMaps, opsStepTiming } from './read-models.js';
+import { opsFrontDesk, opsProcessMaps, opsStepTiming } from './read-models.js';
 import { explain, type ExplainOptions } from './explain.js';
 import { whatIf, type WhatIfCommand } from './what-if.js';
 
@@ -23,7 +23,7 @@ export const processMap = bind(ProcessMap.decider, ProcessMap.commands, 'mapId',
 export const operationsModule = defineModule({
   area: 'operations',
   aggregates: [processMap],
-  projections: [opsStepTiming, opsProcessMaps],
+  projections: [opsStepTiming, opsProcessMaps, opsFrontDesk],
   kpis: operationsKpis,
   // Practice-level operations over the facade's host (no import of @praxis/practice).
   methods: (host) => ({
