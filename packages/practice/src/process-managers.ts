@@ -123,14 +123,18 @@ export const processManagers = (options: {
     readonly types: ReadonlySet<string>;
     readonly p: Progress;
   }
-  /** Where each manager stands: its progress here, or what is stored when another process moved it. */
+  /**
+   * Where each manager stands: its progress in this process, or what is stored (the first time,
+   * and after another process sharing the database stored a checkpoint first: CheckpointMoved
+   * drops the progress, and the round is run again from what is stored).
+   */
   const runners = async (): Promise<Runner[]> =>
     Promise.all(
       managers.map(async (m) => {
         const slot = slotOf(m);
-        const stored = (await checkpoints.openSlot(slot, `process:${m.name}`, 1)).checkpoint;
         let p = progress.get(slot);
-        if (p === undefined || !samePosition(p.stored, stored)) {
+        if (p === undefined) {
+          const stored = (await checkpoints.openSlot(slot, `process:${m.name}`, 1)).checkpoint;
           p = { stored, handled: stored, unstored: 0 };
           progress.set(slot, p);
         }
