@@ -23,3 +23,26 @@ export {
   authorizationExpiryNoticeDays,
 } from './obligations.js';
 export { referralsProjection, referralsName, listReferrals, type ReferralView } from './referrals.js';
+export {
+  experienceProjection,
+  experienceName,
+  listExperience,
+  complaintsProjection,
+  complaintsName,
+  listComplaints,
+  waitlistProjection,
+  waitlistName,
+  listWaitlist,
+  type ExperienceMonth,
+  type CompositeTally,
+  type ComplaintView,
+  type WaitlistView,
+} from './experience.js';
+export {
+  flowBoard,
+  nextAvailableSlots,
+  dayAvailability,
+  type FlowBoardRow,
+  type FlowStage,
+  type OpenSlot,
+} from './flow-board.js';
