@@ -21,6 +21,10 @@ describe('praxis demo', () => {
       'Staff turnover',
       'Training compliance',
       'Policy acknowledgment',
+      'No-show rate',
+      'Late-cancel rate',
+      'Complaint resolution',
+      'CG-CAHPS access',
     ]) {
       expect(r.out).toContain(kpi);
     }
