@@ -145,7 +145,7 @@ describe('waitlist (P3)', () => {
         { entryId: 'W-3', offerId: 'O-3' },
         { at: '2026-03-05T10:01:00-05:00' },
       );
-      expect(second.ok && second.events.map((e) => [e.type, e.data.reason])).toEqual([
+      expect(second.ok && second.events.map((e) => [e.type, (e.data as { reason: string }).reason])).toEqual([
         ['OfferLapsed', 'SlotTaken'],
       ]);
       expect(
