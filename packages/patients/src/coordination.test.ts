@@ -54,7 +54,7 @@ const book = (date: string, appointmentId: string, patientId: string, start: str
 
 describe('waitlist (P3)', () => {
   it('offers a freed slot to several entries; the first acceptance books it and moves the current appointment; the second lapses', async () => {
-    const { practice, p, d } = await setUp();
+    const { practice, d } = await setUp();
     try {
       const at = { at: '2026-03-02T09:00:00-05:00' };
       // P-1 holds 10:00 on the 10th; P-2 holds the 24th and wants earlier; P-3 wants any morning slot.

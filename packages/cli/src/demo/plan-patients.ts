@@ -339,11 +339,11 @@ export const planPatients = (rng: Rng, time: DemoTime, year: number, encounters:
             ),
           );
         if (!followUps) return;
-        if (appt % 4 === 0) survey(id, patient);
+        if (appt % 4 === 0) survey(id);
         if (rng.chance(1 / 25)) referral(patient);
       }
 
-      function survey(id: string, patient: string) {
+      function survey(id: string) {
         const responseId = `sr-${++responses}`;
         add(time.at(day, 19), `${responseId}: invited`, (x) =>
           x.patients.inviteToSurvey(
