@@ -165,6 +165,7 @@ export const planPatients = (rng: Rng, time: DemoTime, year: number, encounters:
   for (const [d, day] of days.entries()) {
     const target =
       Math.round(((d + 1) * appointments) / days.length) - Math.round((d * appointments) / days.length);
+    if (target === 0) continue;
     add(when(day, -35, 7), `book ${day}: opened`, (x) =>
       x.patients.openDay(
         { date: day, timeZone: time.zone, providerIds: providers.map((p) => p.id) },
