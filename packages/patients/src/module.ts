@@ -21,6 +21,7 @@ import {
   quotaKey,
   waitlistProjection,
   experienceName,
+  outreachProjection,
 } from './read-models/experience.js';
 import { patientsKpis } from './kpis.js';
 import { conflictsOnTimeOff } from './day-book/process-managers.js';
@@ -233,6 +234,7 @@ export const patientsModule = defineModule({
     waitlistProjection,
     experienceProjection,
     complaintsProjection,
+    outreachProjection,
   ],
   processManagers: [
     Waitlist.bookAcceptedOffers,

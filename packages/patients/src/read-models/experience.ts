@@ -368,3 +368,100 @@ export const listWaitlist = async (
       a.joinedAt.localeCompare(b.joinedAt),
   );
 };
+
+// ------------------------------------------------------------------ patients-outreach
+
+/** Name of the outreach read model. */
+export const outreachName = 'patients-outreach';
+
+/**
+ * One patient's contact standing, keyed `patient:<patientId>`: consent per `channel:purpose`
+ * (true when written), opted-out channels, and message counts by kind — what the front desk checks
+ * before a call or text. No message text (Praxis never holds it) and no contact data.
+ */
+export interface OutreachView {
+  readonly patientId: string;
+  readonly consents: Readonly<Record<string, boolean>>;
+  readonly optedOut: readonly string[];
+  readonly sent: Readonly<Record<string, number>>;
+  readonly failed: number;
+  readonly replies: Readonly<Record<string, number>>;
+  readonly lastSentAt?: string;
+}
+
+const outreachHandle = (e: RecordedEvent): readonly DocUpdate[] => {
+  const d = e.data as unknown as {
+    patientId: string;
+    channel?: string;
+    purpose?: string;
+    written?: boolean;
+    kind?: string;
+    sendAt?: string;
+    intent?: string;
+  };
+  const change = (v: OutreachView): OutreachView => {
+    switch (e.type) {
+      case 'ContactConsentRecorded': {
+        const k = `${d.channel}:${d.purpose}`;
+        return { ...v, consents: { ...v.consents, [k]: d.written === true || v.consents[k] === true } };
+      }
+      case 'ContactOptedOut':
+        return { ...v, optedOut: [...new Set([...v.optedOut, String(d.channel)])] };
+      case 'ContactOptedIn':
+        return { ...v, optedOut: v.optedOut.filter((c) => c !== d.channel) };
+      case 'MessageSent':
+        return {
+          ...v,
+          sent: { ...v.sent, [String(d.kind)]: (v.sent[String(d.kind)] ?? 0) + 1 },
+          ...(d.sendAt === undefined ? {} : { lastSentAt: d.sendAt }),
+        };
+      case 'MessageFailed':
+        return { ...v, failed: v.failed + 1 };
+      case 'ReplyReceived':
+        return {
+          ...v,
+          replies: { ...v.replies, [String(d.intent)]: (v.replies[String(d.intent)] ?? 0) + 1 },
+        };
+      default:
+        return v;
+    }
+  };
+  return [
+    {
+      key: `patient:${d.patientId}`,
+      update: (cur) =>
+        change(
+          (cur as unknown as OutreachView | undefined) ?? {
+            patientId: d.patientId,
+            consents: {},
+            optedOut: [],
+            sent: {},
+            failed: 0,
+            replies: {},
+          },
+        ) as unknown as Json,
+    },
+  ];
+};
+
+/** The `patients-outreach` read model (MODULES.md §3.1 P4). */
+export const outreachProjection: Projection = {
+  name: outreachName,
+  version: 1,
+  eventTypes: [
+    'ContactConsentRecorded',
+    'ContactOptedOut',
+    'ContactOptedIn',
+    'MessageSent',
+    'MessageFailed',
+    'ReplyReceived',
+  ],
+  handle: outreachHandle,
+};
+
+/** One patient's contact standing, if any consent, opt-out or message is recorded. */
+export const getOutreach = async (
+  reader: ReadModelReader,
+  patientId: string,
+): Promise<OutreachView | undefined> =>
+  (await reader.get(outreachName, `patient:${patientId}`)) as OutreachView | undefined;
