@@ -8,6 +8,7 @@ afterAll(() => tmp.remove());
 const demo = (db: string, seed: string) =>
   praxis(['demo', '--db', join(tmp.dir, db), '--seed', seed, '--encounters', testEncounters]);
 
+// Each test writes whole demo years: generous timeouts, so a loaded machine does not fail them.
 describe('praxis demo', () => {
   it('writes a year through the command API and prints the KPI summary', async () => {
     const r = await demo('a.db', '3');
@@ -29,7 +30,7 @@ describe('praxis demo', () => {
       expect(r.out).toContain(kpi);
     }
     expect(r.out).toMatch(/KPIs for 2025/);
-  });
+  }, 600_000);
 
   it('gives the same KPIs for the same seed, and others for another seed', async () => {
     await demo('b.db', '3');
@@ -40,7 +41,7 @@ describe('praxis demo', () => {
     expect(JSON.parse(a).lines.length).toBeGreaterThan(10);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
-  });
+  }, 600_000);
 
   it('replaces an earlier demo but refuses to overwrite a real practice', async () => {
     expect((await demo('a.db', '5')).code).toBe(0);
@@ -55,5 +56,5 @@ describe('praxis demo', () => {
     const r = await praxis(['demo', '--db', real, '--encounters', testEncounters]);
     expect(r.code).toBe(2);
     expect(r.err.trim()).toMatch(/already holds the practice "Real clinic"; pass --force/);
-  });
+  }, 600_000);
 });
