@@ -27,6 +27,7 @@ import { patientsKpis } from './kpis.js';
 import { conflictsOnTimeOff } from './day-book/process-managers.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import {
+  getAppointment,
   appointmentsProjection,
   authorizationsProjection,
   patientsObligations,
@@ -89,8 +90,8 @@ export const surveyCampaign = bind(Survey.campaignDecider, Survey.campaignComman
 export const surveyResponse = bind(Survey.responseDecider, Survey.responseCommands, 'responseId', {
   facts: {
     InviteToSurvey: async (c, ctx) => {
-      const book = await ctx.load<DayBookState>('DayBook', c.appointmentDate);
-      const a = book?.appointments[c.appointmentId];
+      // One document of the appointments read model (caught up), not the day's whole book.
+      const a = await getAppointment(ctx.reader, c.appointmentDate, c.appointmentId);
       const campaign = await ctx.load<Survey.CampaignState>('SurveyCampaign', c.campaignId);
       const invited = await ctx.reader.get(experienceName, inviteKey(c.campaignId, c.appointmentId));
       const quota =
