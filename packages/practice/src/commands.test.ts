@@ -300,6 +300,11 @@ describe('who and when come from the call', () => {
     expect(
       await practice.finance.approveBudget(input, { actor: { id: 'x'.repeat(200), role: 'staff' } }),
     ).toMatchObject({ code: 'InvalidActor' });
+    // Control and bidi characters in an actor id are refused before anything is recorded.
+    for (const id of ['ann\u202egnp.exe', 'ann\u0007', 'ann\nbob'])
+      expect(await practice.finance.approveBudget(input, { actor: { id, role: 'staff' } })).toMatchObject({
+        code: 'InvalidActor',
+      });
     // A call dated 'not-a-date' would be recorded but could not be placed by the audit view.
     const hidden = await practice
       .as(pm)
