@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { openPractice } from '../open.js';
 import { progress } from '../progress.js';
+import { Goal } from '@praxis/strategy';
 import { dashboardHtml } from '../report/html.js';
 import { UsageError } from '../usage-error.js';
 import { str } from '../when.js';
@@ -55,6 +56,7 @@ export const report: CliCommand = {
         other,
         months,
         obligations,
+        goals: await Goal.listGoals(reader),
         generatedAt: new Date().toISOString(),
       });
       const path = resolve(ctx.io.cwd, out);

@@ -4,3 +4,4 @@ export * from './module.js';
 export * from './process-manager.js';
 export * from './facts.js';
 export * from './staff-on-record.js';
+export * from './host.js';
