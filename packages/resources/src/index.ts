@@ -17,6 +17,7 @@ import { events as storageUnitEvents } from './storage-unit/index.js';
 import { events as controlledRegisterEvents } from './controlled-register/index.js';
 import { events as vendorContractEvents } from './vendor-contract/index.js';
 import { events as equipmentEvents } from './equipment/index.js';
+import { events as technologyAssetEvents } from './technology-asset/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
@@ -26,6 +27,8 @@ export * as StorageUnit from './storage-unit/index.js';
 export * as ControlledRegister from './controlled-register/index.js';
 export * as VendorContract from './vendor-contract/index.js';
 export * as Equipment from './equipment/index.js';
+export * as TechnologyAsset from './technology-asset/index.js';
+export * from './technology-model/projection.js';
 export * from './obligations/index.js';
 export { resourcesKpis } from './kpis.js';
 export * from './stock-model/index.js';
@@ -47,6 +50,7 @@ export {
   controlledRegister,
   vendorContract,
   equipment,
+  technologyAsset,
   resourcesStock,
 } from './module.js';
 
@@ -60,4 +64,5 @@ export const resourcesEvents = combineRegistries(
   controlledRegisterEvents,
   vendorContractEvents,
   equipmentEvents,
+  technologyAssetEvents,
 );

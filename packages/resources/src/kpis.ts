@@ -10,6 +10,21 @@ import {
 import type { DisposalReason } from './stock/events.js';
 import type { Obligation } from '@praxis/core';
 import { resourcesObligationsName, type DowntimeSpell } from './obligations/index.js';
+import {
+  hasBaaOn,
+  inServiceOn,
+  resourcesTechnologyName,
+  type SystemDoc,
+} from './technology-model/projection.js';
+
+/** Every system document (memoised per KPI run). */
+const systems = (c: KpiContext): Promise<SystemDoc[]> =>
+  c.memo('resources:systems', async () => {
+    const out: SystemDoc[] = [];
+    for await (const [, doc] of c.reader.list(resourcesTechnologyName, 'system:'))
+      out.push(doc as unknown as SystemDoc);
+    return out;
+  });
 
 const dayMs = 86_400_000;
 const plusDays = (date: string, n: number): string =>
@@ -209,6 +224,52 @@ export const resourcesKpis = defineKpis([
           if (to > from) days += daysBetween(from, to);
         }
       return days;
+    },
+  },
+  {
+    id: 'baaCoverage',
+    label: 'BAA coverage %',
+    area: 'resources',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      'ePHI systems in service on the period’s last day with a BAA (return-or-destroy clause) signed by then ÷ ePHI systems in service × 100',
+    source: '45 CFR 164.308(b)(1), 164.504(e)(2)(ii)(J)',
+    compute: async (c) => {
+      const ePhi = (await systems(c)).filter((s) => s.ePhi && inServiceOn(s, c.period.lastDay));
+      return ePhi.length === 0
+        ? undefined
+        : (ePhi.filter((s) => hasBaaOn(s, c.period.lastDay)).length / ePhi.length) * 100;
+    },
+  },
+  {
+    id: 'systemAvailability',
+    label: 'Critical system availability %',
+    area: 'resources',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      '(1 − unplanned downtime minutes of high-criticality systems within the period ÷ (minutes in the period × those systems)) × 100',
+    source: 'MODULES.md §3.3 R8',
+    compute: async (c) => {
+      const from = c.period.interval.start.toMillis();
+      const to = c.period.interval.end.toMillis();
+      const critical = (await systems(c)).filter(
+        (s) =>
+          s.criticality === 'high' &&
+          s.registeredOn <= c.period.lastDay &&
+          (s.retiredOn === null || s.retiredOn >= c.period.firstDay),
+      );
+      if (critical.length === 0) return undefined;
+      let down = 0;
+      for (const s of critical)
+        for (const d of s.downtime) {
+          if (d.planned) continue;
+          const a = Math.max(from, Date.parse(d.fromAt));
+          const b = Math.min(to, Date.parse(d.toAt));
+          if (b > a) down += b - a;
+        }
+      return (1 - down / ((to - from) * critical.length)) * 100;
     },
   },
   {

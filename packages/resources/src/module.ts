@@ -3,6 +3,8 @@ import * as ControlledRegister from './controlled-register/index.js';
 import * as StorageUnit from './storage-unit/index.js';
 import * as VendorContract from './vendor-contract/index.js';
 import * as Equipment from './equipment/index.js';
+import * as TechnologyAsset from './technology-asset/index.js';
+import { resourcesTechnology } from './technology-model/projection.js';
 import { resourcesKpis } from './kpis.js';
 import {
   businessCalendarKey,
@@ -19,8 +21,13 @@ import {
   budgetExpenseOnPoReceipt,
   deaLossOnAdjustment,
   quarantineOnExcursion,
+  reorderOnMovement,
+  reorderOpen,
   stockOnPoReceipt,
+  transferInOnTransferOut,
 } from './process-managers.js';
+import { keys, resourcesStockName, type ItemDoc, type StockDoc } from './stock-model/projection.js';
+import { reorderLine } from './stock-model/reorder.js';
 import * as Stock from './stock/index.js';
 import * as SupplyItem from './supply-item/index.js';
 import { makeStockProjection } from './stock-model/projection.js';
@@ -54,6 +61,31 @@ export const stock = bind(Stock.decider, Stock.commands, 'stockId', {
       return {
         deaRegistered:
           member !== undefined && StaffMember.mayHandleControlledSubstances(member, c.consumedOn),
+      };
+    },
+    // The reorder line on the flag's day, from resources-stock, and whether a reorder is open.
+    FlagReorder: async (c, ctx) => {
+      const stock = (await ctx.reader.get(resourcesStockName, keys.stock(ctx.id))) as unknown as
+        StockDoc | undefined;
+      const item =
+        stock === undefined
+          ? undefined
+          : ((await ctx.reader.get(resourcesStockName, keys.item(stock.itemId))) as unknown as
+              ItemDoc | undefined);
+      const line =
+        stock === undefined || item === undefined ? undefined : reorderLine(stock, item, c.flaggedOn);
+      if (stock === undefined || line === undefined) return { reorder: null };
+      return {
+        reorder: {
+          onHand: line.onHand,
+          position: line.position,
+          min: line.min,
+          max: line.max,
+          safetyStock: line.computed.safetyStock,
+          dailyMean: line.computed.dailyMean,
+          suggestedQty: line.suggestedQty,
+          open: await reorderOpen(ctx.reader, stock.itemId, stock.locationId),
+        },
       };
     },
   },
@@ -129,6 +161,9 @@ export const vendorContract = bind(VendorContract.decider, VendorContract.comman
 /** Equipment and its maintenance: `practice.resources.recordMaintenance({ assetId, … })`. */
 export const equipment = bind(Equipment.decider, Equipment.commands, 'assetId');
 
+/** Technology systems (R8): `practice.resources.recordRestoreTest({ systemId, … })`. */
+export const technologyAsset = bind(TechnologyAsset.decider, TechnologyAsset.commands, 'systemId');
+
 /** The `resources-stock` read model. */
 export const resourcesStock = makeStockProjection();
 
@@ -147,10 +182,18 @@ export const resourcesModule = defineModule({
     controlledRegister,
     vendorContract,
     equipment,
+    technologyAsset,
   ],
-  projections: [resourcesStock, resourcesPurchasing, resourcesObligations],
+  projections: [resourcesStock, resourcesPurchasing, resourcesObligations, resourcesTechnology],
   kpis: resourcesKpis,
-  processManagers: [stockOnPoReceipt, budgetExpenseOnPoReceipt, quarantineOnExcursion, deaLossOnAdjustment],
+  processManagers: [
+    stockOnPoReceipt,
+    budgetExpenseOnPoReceipt,
+    quarantineOnExcursion,
+    deaLossOnAdjustment,
+    transferInOnTransferOut,
+    reorderOnMovement,
+  ],
   roles: {
     // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.
     purchasing: ['SupplyItem.*', 'Stock.*', 'PurchaseOrder.*', 'VendorContract.*'],
@@ -164,6 +207,7 @@ export const resourcesModule = defineModule({
       'StorageUnit.*',
       'Equipment.*',
       'ControlledSubstanceRegister.*',
+      'TechnologyAsset.*',
     ],
   },
 });

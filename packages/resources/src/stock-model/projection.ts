@@ -11,6 +11,8 @@ export interface LotDoc {
   readonly qty: number;
   readonly expiresOn: string | null;
   readonly quarantined: boolean;
+  /** Why it is quarantined (absent when not, or when recorded before version 2). */
+  readonly quarantineReason?: string;
   readonly unitCostCents: number;
 }
 
@@ -269,7 +271,10 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         const lot = s.lots[d.lotNo];
         return lot === undefined
           ? s
-          : { ...s, lots: { ...s.lots, [d.lotNo]: { ...lot, quarantined: true } } };
+          : {
+              ...s,
+              lots: { ...s.lots, [d.lotNo]: { ...lot, quarantined: true, quarantineReason: d.reason } },
+            };
       }),
     ];
   },
@@ -278,9 +283,9 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
     return [
       stockUpdate(d.stockId, (s) => {
         const lot = s.lots[d.lotNo];
-        return lot === undefined
-          ? s
-          : { ...s, lots: { ...s.lots, [d.lotNo]: { ...lot, quarantined: false } } };
+        if (lot === undefined) return s;
+        const { quarantineReason: _, ...released } = lot;
+        return { ...s, lots: { ...s.lots, [d.lotNo]: { ...released, quarantined: false } } };
       }),
     ];
   },
@@ -293,6 +298,39 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         disposedCents: bump(m.disposedCents, d.reason, d.costCents),
       })),
       valuationUpdate(d.disposedOn, -d.costCents),
+    ];
+  },
+  // A transfer moves units between locations: the practice's inventory value does not change.
+  StockTransferredOut: (e) => {
+    const d = e.data as StockData<'StockTransferredOut'>;
+    return [stockUpdate(d.stockId, (s) => addLotQty(s, d.lotNo, -d.qty))];
+  },
+  StockTransferredIn: (e) => {
+    const d = e.data as StockData<'StockTransferredIn'>;
+    return [
+      stockUpdate(
+        d.stockId,
+        (s) => {
+          const lot = s.lots[d.lotNo];
+          return {
+            ...s,
+            lots: {
+              ...s.lots,
+              [d.lotNo]:
+                lot === undefined
+                  ? {
+                      qty: d.qty,
+                      expiresOn: d.expiresOn ?? null,
+                      quarantined: false,
+                      unitCostCents: d.unitCostCents,
+                    }
+                  : { ...lot, qty: lot.qty + d.qty },
+            },
+          };
+        },
+        d.itemId,
+        d.locationId,
+      ),
     ];
   },
   // Units on order: approved lines, less what arrives; closing or cancelling the order clears them.
@@ -349,7 +387,8 @@ export const makeStockProjection = (
   const handlers = { ...stockHandlers, ...extra };
   return {
     name: resourcesStockName,
-    version: 1,
+    // 2: transfers; the quarantine reason on lots
+    version: 2,
     eventTypes: Object.keys(handlers),
     handle: (e) => handlers[e.type]?.(e) ?? [],
   };
