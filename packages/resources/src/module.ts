@@ -20,6 +20,7 @@ import { openCommitments, resourcesPurchasing } from './purchasing-model/project
 import {
   budgetExpenseOnPoReceipt,
   deaLossOnAdjustment,
+  excursionDisposition,
   quarantineOnExcursion,
   reorderOnMovement,
   reorderOpen,
@@ -127,7 +128,31 @@ export const purchaseOrder = bind(PurchaseOrder.decider, PurchaseOrder.commands,
 export const purchasingPolicy = bind(PurchasingPolicy.decider, PurchasingPolicy.commands, 'policyId');
 
 /** Vaccine refrigerators and freezers: `practice.resources.recordTemperatureCheck({ unitId, … })`. */
-export const storageUnit = bind(StorageUnit.decider, StorageUnit.commands, 'unitId');
+export const storageUnit = bind(StorageUnit.decider, StorageUnit.commands, 'unitId', {
+  facts: {
+    // Checks are due each business day (CDC: at the start of each workday [IMMUNIZE]).
+    RegisterStorageUnit: async (c, ctx) => ({
+      firstCheckOn: (await ctx.businessCalendar()).nextBusinessDay(c.registeredOn),
+    }),
+    RecordTemperatureCheck: async (c, ctx) => ({
+      nextCheckOn: (await ctx.businessCalendar()).addBusinessDays(c.checkedOn, 1),
+    }),
+    // The lots at the unit's location quarantined for a temperature excursion, with their units.
+    DispositionExcursion: async (_c, ctx) => {
+      const unit = await ctx.load<StorageUnit.StorageUnit>('StorageUnit', ctx.id);
+      const quarantined: { stockId: string; lotNo: string; qty: number }[] = [];
+      if (unit === undefined || unit.status === 'none') return { quarantined };
+      for await (const [, doc] of ctx.reader.list(resourcesStockName, 'stock:')) {
+        const st = doc as unknown as StockDoc;
+        if (st.locationId !== unit.locationId) continue;
+        for (const [lotNo, lot] of Object.entries(st.lots))
+          if (lot.quarantined && lot.quarantineReason === 'temperature-excursion')
+            quarantined.push({ stockId: st.stockId, lotNo, qty: lot.qty });
+      }
+      return { quarantined };
+    },
+  },
+});
 
 /**
  * Thefts and losses of controlled substances: `practice.resources.recordTheftOrLoss({ registrationId, … })`.
@@ -150,6 +175,25 @@ export const controlledRegister = bind(
             : { openWeekdays: doc.openWeekdays as Weekday[], holidays: doc.holidays },
         );
         return { noticeDueOn: calendar.addBusinessDays(c.discoveredOn, 1) };
+      },
+      // The controlled lots on hand at the registered location (one registration per location).
+      TakeInventory: async (c, ctx) => {
+        const items = new Map<string, string | null>();
+        for await (const [, doc] of ctx.reader.list(resourcesStockName, 'item:')) {
+          const item = doc as unknown as ItemDoc;
+          items.set(item.itemId, item.controlledSchedule);
+        }
+        const lines: { itemId: string; lotNo: string; qty: number; schedule: string }[] = [];
+        for await (const [, doc] of ctx.reader.list(resourcesStockName, 'stock:')) {
+          const st = doc as unknown as StockDoc;
+          const schedule = items.get(st.itemId);
+          if (st.locationId !== c.registrationId || schedule === undefined || schedule === null) continue;
+          for (const [lotNo, lot] of Object.entries(st.lots))
+            if (lot.qty > 0) lines.push({ itemId: st.itemId, lotNo, qty: lot.qty, schedule });
+        }
+        return {
+          lines: lines.sort((a, b) => a.itemId.localeCompare(b.itemId) || a.lotNo.localeCompare(b.lotNo)),
+        };
       },
     },
   },
@@ -193,6 +237,7 @@ export const resourcesModule = defineModule({
     deaLossOnAdjustment,
     transferInOnTransferOut,
     reorderOnMovement,
+    excursionDisposition,
   ],
   roles: {
     // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.

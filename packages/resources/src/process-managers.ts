@@ -219,3 +219,55 @@ export const reorderOnMovement: ProcessManager = {
     return [{ aggregate: 'Stock', command }];
   },
 };
+
+/**
+ * An excursion's disposition is carried out lot by lot (MODULES.md §3.3 R5): a `usable` lot is
+ * released on the manufacturer's guidance, a `discard` lot disposed of (reason `excursion`), each
+ * caused by the disposition event.
+ */
+export const excursionDisposition: ProcessManager = {
+  name: 'resources-excursion-disposition',
+  eventTypes: ['ExcursionDispositioned'],
+  grants: ['Stock.ReleaseLot', 'Stock.DisposeStock'],
+  react: (event) => {
+    const d = event.data as {
+      unitId: string;
+      excursionOn: string;
+      decidedOn: string;
+      guidanceRef: string;
+      method: string;
+      lots: readonly { stockId: string; lotNo: string; qty: number; decision: 'usable' | 'discard' }[];
+    };
+    return d.lots.flatMap((l): Reaction[] => {
+      if (l.decision === 'usable')
+        return [
+          {
+            aggregate: 'Stock',
+            command: {
+              type: 'ReleaseLot',
+              stockId: l.stockId,
+              lotNo: l.lotNo,
+              releasedOn: d.decidedOn,
+              basis: `manufacturer guidance ${d.guidanceRef} after the excursion of ${d.excursionOn} at ${d.unitId}`,
+            } as Reaction['command'],
+          },
+        ];
+      if (l.qty <= 0) return [];
+      return [
+        {
+          aggregate: 'Stock',
+          command: {
+            type: 'DisposeStock',
+            stockId: l.stockId,
+            disposalId: `excursion:${d.unitId}:${d.excursionOn}:${l.lotNo}`,
+            lotNo: l.lotNo,
+            qty: l.qty,
+            reason: 'excursion',
+            method: d.method,
+            disposedOn: d.decidedOn,
+          } as Reaction['command'],
+        },
+      ];
+    });
+  },
+};

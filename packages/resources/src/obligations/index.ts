@@ -11,6 +11,7 @@ import type { VendorContractEvent } from '../vendor-contract/index.js';
 import type { EquipmentEvent } from '../equipment/index.js';
 import type { StockEvent } from '../stock/events.js';
 import type { PurchaseOrderEvent } from '../purchase-order/events.js';
+import type { StorageUnitEvent } from '../storage-unit/index.js';
 import type { TechnologyAssetEvent } from '../technology-asset/index.js';
 
 /** The name of the projection that writes resource obligations (on `practice.calendar()`). */
@@ -30,7 +31,11 @@ export const resourceObligationIds = {
   contractNotice: (contractId: string, endsOn: string) => `contract-notice:${contractId}:${endsOn}`,
   /** One at a time per stock: flagged again only once the previous one is met. */
   reorder: (itemId: string, locationId: string) => `reorder:${itemId}:${locationId}`,
+  temperatureCheck: (unitId: string, dueOn: string) => `temperature-check:${unitId}:${dueOn}`,
+  deaBiennial: (registrationId: string, dueOn: string) => `dea-biennial:${registrationId}:${dueOn}`,
   baa: (systemId: string) => `baa:${systemId}`,
+  /** A BAA with an end date is renewed before it ends. */
+  baaRenewal: (systemId: string, endsOn: string) => `baa:${systemId}:${endsOn}`,
   accessReview: (systemId: string, dueOn: string) => `access-review:${systemId}:${dueOn}`,
   restoreTest: (systemId: string, dueOn: string) => `restore-test:${systemId}:${dueOn}`,
 };
@@ -82,6 +87,19 @@ const lotExpiry = (
     },
   ];
 };
+
+type UnitData<K extends StorageUnitEvent['type']> = Extract<StorageUnitEvent, { type: K }>['data'];
+const temperatureCheck = (e: RecordedEvent, unitId: string, dueOn: string): Obligation => ({
+  id: resourceObligationIds.temperatureCheck(unitId, dueOn),
+  module: 'resources',
+  kind: 'temperature-check',
+  label: `Check and record the min/max temperatures of vaccine storage unit ${unitId}`,
+  streamId: e.streamId,
+  arisesAt: dueOn,
+  dueAt: dueOn,
+  legalSource: 'CDC Vaccine Storage and Handling Toolkit; VFC',
+  impact: 'patient-safety',
+});
 
 type EquipmentData<K extends EquipmentEvent['type']> = Extract<EquipmentEvent, { type: K }>['data'];
 
@@ -332,6 +350,38 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
       put(maintenance(e, d.assetId, d.taskId, d.title, d.performedOn, d.nextDueOn)),
     ];
   },
+  // A disposed asset's open maintenance and warranty duties end with it (removed unless met).
+  EquipmentDisposed: (e) => {
+    const d = e.data as EquipmentData<'EquipmentDisposed'>;
+    return [
+      ...d.openTasks.map((t) => drop(resourceObligationIds.maintenance(d.assetId, t.taskId, t.dueOn))),
+      drop(resourceObligationIds.warrantyEnd(d.assetId)),
+      ...(d.outOn === undefined
+        ? []
+        : [
+            {
+              key: downtimeKey(d.assetId),
+              update: (cur: Json | undefined) =>
+                ((cur as DowntimeSpell[] | undefined) ?? []).map((x) =>
+                  x.returnedOn === null ? { ...x, returnedOn: d.disposedOn } : x,
+                ) as unknown as Json,
+            },
+          ]),
+    ];
+  },
+  // Vaccine storage: a check each business day (CDC: at the start of each workday [IMMUNIZE]).
+  StorageUnitRegistered: (e) => {
+    const d = e.data as UnitData<'StorageUnitRegistered'>;
+    return d.firstCheckDueOn === undefined ? [] : [put(temperatureCheck(e, d.unitId, d.firstCheckDueOn))];
+  },
+  TemperatureChecked: (e) => {
+    const d = e.data as UnitData<'TemperatureChecked'>;
+    if (d.dueOn === undefined || d.nextDueOn === undefined) return [];
+    return [
+      done(resourceObligationIds.temperatureCheck(d.unitId, d.dueOn), d.checkedOn),
+      put(temperatureCheck(e, d.unitId, d.nextDueOn)),
+    ];
+  },
   EquipmentOutOfService: (e) => {
     const d = e.data as EquipmentData<'EquipmentOutOfService'>;
     return [
@@ -414,7 +464,28 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
   },
   BusinessAssociateAgreementRecorded: (e) => {
     const d = e.data as TechData<'BusinessAssociateAgreementRecorded'>;
-    return d.returnOrDestroyClause ? [done(resourceObligationIds.baa(d.systemId), d.signedOn)] : [];
+    return [
+      ...(d.returnOrDestroyClause ? [done(resourceObligationIds.baa(d.systemId), d.signedOn)] : []),
+      // Renewal: the previous term's duty is met by this agreement; a term opens the next one.
+      ...(d.previousEndsOn === undefined
+        ? []
+        : [done(resourceObligationIds.baaRenewal(d.systemId, d.previousEndsOn), d.signedOn)]),
+      ...(d.endsOn === undefined
+        ? []
+        : [
+            put({
+              id: resourceObligationIds.baaRenewal(d.systemId, d.endsOn),
+              module: 'resources',
+              kind: 'baa',
+              label: `Renew the business associate agreement with ${d.vendorId} for system ${d.systemId} (ends ${d.endsOn})`,
+              streamId: e.streamId,
+              arisesAt: plusDays(d.endsOn, -60),
+              dueAt: d.endsOn,
+              legalSource: '45 CFR 164.308(b)(1); 164.502(e)',
+              impact: 'legal',
+            }),
+          ]),
+    ];
   },
   AccessReviewRecorded: (e) => {
     const d = e.data as TechData<'AccessReviewRecorded'>;
@@ -442,6 +513,27 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
       ...(d.restoreTestDueOn === undefined
         ? []
         : [drop(resourceObligationIds.restoreTest(d.systemId, d.restoreTestDueOn))]),
+    ];
+  },
+  // The biennial DEA inventory: due two years after the previous (21 CFR 1304.11(c)), on the
+  // calendar from 90 days before; met by the next inventory.
+  ControlledInventoryTaken: (e) => {
+    const d = e.data as Data<'ControlledInventoryTaken'>;
+    return [
+      ...(d.previousDueOn === undefined
+        ? []
+        : [done(resourceObligationIds.deaBiennial(d.registrationId, d.previousDueOn), d.takenOn)]),
+      put({
+        id: resourceObligationIds.deaBiennial(d.registrationId, d.nextDueOn),
+        module: 'resources',
+        kind: 'dea-biennial',
+        label: `Take the biennial inventory of controlled substances at ${d.registrationId}`,
+        streamId: e.streamId,
+        arisesAt: plusDays(d.nextDueOn, -90),
+        dueAt: d.nextDueOn,
+        legalSource: '21 CFR 1304.11(c)',
+        impact: 'legal',
+      }),
     ];
   },
   DeaLossNoticeSent: (e) => {

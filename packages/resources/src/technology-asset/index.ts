@@ -83,15 +83,23 @@ export const events = defineEvents({
     },
   ),
   /** The vendor's business associate agreement (45 CFR 164.308(b), 164.502(e), 164.504(e)). */
-  BusinessAssociateAgreementRecorded: t.type({
-    systemId: NonEmptyString,
-    vendorId: NonEmptyString,
-    signedOn: ISODate,
-    documentRef: NonEmptyString,
-    /** The agreement obliges the vendor to return or destroy PHI at termination (164.504(e)(2)(ii)(J)). */
-    returnOrDestroyClause: t.boolean,
-    recordedBy: NonEmptyString,
-  }),
+  BusinessAssociateAgreementRecorded: struct(
+    {
+      systemId: NonEmptyString,
+      vendorId: NonEmptyString,
+      signedOn: ISODate,
+      documentRef: NonEmptyString,
+      /** The agreement obliges the vendor to return or destroy PHI at termination (164.504(e)(2)(ii)(J)). */
+      returnOrDestroyClause: t.boolean,
+      recordedBy: NonEmptyString,
+    },
+    {
+      /** The agreement's term ends (renew before then); absent: evergreen. */
+      endsOn: ISODate,
+      /** The end of the agreement this one renews. */
+      previousEndsOn: ISODate,
+    },
+  ),
   /** Who has access was reviewed; `dueOn` is the occurrence it answers, `nextDueOn` the next one. */
   AccessReviewRecorded: struct(
     {
@@ -160,9 +168,10 @@ export const commands = defineCommands('systemId', {
     { businessTime: 'registeredOn' },
   ),
   SetReviewCadence: command({ setOn: ISODate, ...Cadence }, {}, { businessTime: 'setOn' }),
+  /** Record the vendor's BAA; an agreement with a term (`endsOn`) is renewed before it ends. */
   RecordBusinessAssociateAgreement: command(
     { signedOn: ISODate, documentRef: NonEmptyString, returnOrDestroyClause: t.boolean },
-    {},
+    { endsOn: ISODate },
     { businessTime: 'signedOn', stamps: { recordedBy: 'actor' } },
   ),
   RecordAccessReview: command(
@@ -200,6 +209,7 @@ export const refusals = defineRefusals({
   SystemRetired: 'conflict',
   InvalidInterval: 'invalid',
   RetentionRequired: 'invalid',
+  EndsBeforeSigned: 'invalid',
   MediaSanitizationMissing: 'rule',
 });
 export type TechnologyAssetRefusal = keyof typeof refusals;
@@ -216,7 +226,11 @@ export interface TechnologyAsset {
   readonly accessReviewDueOn?: string;
   readonly restoreTestDueOn?: string;
   /** The latest BAA and whether it has the return-or-destroy clause. */
-  readonly baa?: { readonly signedOn: string; readonly returnOrDestroyClause: boolean };
+  readonly baa?: {
+    readonly signedOn: string;
+    readonly returnOrDestroyClause: boolean;
+    readonly endsOn?: string;
+  };
 }
 export const initialState: TechnologyAsset = {
   status: 'none',
@@ -332,6 +346,8 @@ export const decide = (c: TechnologyAssetCommand, s: TechnologyAsset): D => {
       );
     }
     case 'RecordBusinessAssociateAgreement':
+      if (c.endsOn !== undefined && c.endsOn <= c.signedOn)
+        return reject('EndsBeforeSigned', 'the agreement must end after it is signed', 'endsOn');
       return accept(
         events.make('BusinessAssociateAgreementRecorded', {
           systemId: s.systemId,
@@ -340,6 +356,8 @@ export const decide = (c: TechnologyAssetCommand, s: TechnologyAsset): D => {
           documentRef: c.documentRef,
           returnOrDestroyClause: c.returnOrDestroyClause,
           recordedBy: c.recordedBy,
+          ...(c.endsOn === undefined ? {} : { endsOn: c.endsOn }),
+          ...(s.baa?.endsOn === undefined ? {} : { previousEndsOn: s.baa.endsOn }),
         }),
       );
     case 'RecordAccessReview':
