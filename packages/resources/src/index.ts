@@ -18,6 +18,7 @@ import { events as controlledRegisterEvents } from './controlled-register/index.
 import { events as vendorContractEvents } from './vendor-contract/index.js';
 import { events as equipmentEvents } from './equipment/index.js';
 import { events as technologyAssetEvents } from './technology-asset/index.js';
+import { policyEvents, rosterEvents, skillEvents } from './staffing/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
@@ -29,6 +30,8 @@ export * as VendorContract from './vendor-contract/index.js';
 export * as Equipment from './equipment/index.js';
 export * as TechnologyAsset from './technology-asset/index.js';
 export * from './technology-model/projection.js';
+export * as Staffing from './staffing/index.js';
+export * from './staffing/projection.js';
 export * from './obligations/index.js';
 export { resourcesKpis } from './kpis.js';
 export * from './stock-model/index.js';
@@ -51,6 +54,9 @@ export {
   vendorContract,
   equipment,
   technologyAsset,
+  staffSkillsAggregate,
+  staffingPolicy,
+  shiftRoster,
   resourcesStock,
 } from './module.js';
 
@@ -65,4 +71,7 @@ export const resourcesEvents = combineRegistries(
   vendorContractEvents,
   equipmentEvents,
   technologyAssetEvents,
+  skillEvents,
+  policyEvents,
+  rosterEvents,
 );

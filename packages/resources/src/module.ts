@@ -13,7 +13,16 @@ import {
   type BusinessCalendarDoc,
 } from './obligations/index.js';
 import type { Budget } from '@praxis/finance';
-import { StaffMember } from '@praxis/staff';
+import { Roster, StaffMember } from '@praxis/staff';
+import { localDateOf } from '@praxis/core';
+import * as Staffing from './staffing/index.js';
+import {
+  staffSkills,
+  staffSkillsName,
+  skillsKey,
+  certifiedOn,
+  type SkillsDoc,
+} from './staffing/projection.js';
 import * as PurchaseOrder from './purchase-order/index.js';
 import * as PurchasingPolicy from './purchasing-policy/index.js';
 import { openCommitments, resourcesPurchasing } from './purchasing-model/projection.js';
@@ -208,6 +217,52 @@ export const equipment = bind(Equipment.decider, Equipment.commands, 'assetId');
 /** Technology systems (R8): `practice.resources.recordRestoreTest({ systemId, … })`. */
 export const technologyAsset = bind(TechnologyAsset.decider, TechnologyAsset.commands, 'systemId');
 
+/**
+ * The skills matrix (R10): `practice.resources.certifySkill({ staffId, skill, level, certifiedOn })`.
+ * Fact: whether the staff roster has the person on staff that day.
+ */
+export const staffSkillsAggregate = bind(Staffing.skillsDecider, Staffing.skillCommands, 'staffId', {
+  facts: {
+    CertifySkill: async (c, ctx) => {
+      const entry = await Roster.getRosterEntry(ctx.reader, c.staffId);
+      return {
+        staff:
+          entry === undefined ? 'unknown' : Roster.isActiveOn(entry, c.certifiedOn) ? 'active' : 'not-active',
+      } as const;
+    },
+  },
+});
+
+/** Weekly hours limit and critical skills: `practice.resources.requireSkill({ policyId: 'practice', … })`. */
+export const staffingPolicy = bind(Staffing.policyDecider, Staffing.policyCommands, 'policyId');
+
+/**
+ * Weekly shift rosters (R10): `practice.resources.publishShifts({ weekStart, shifts })`. Facts: per
+ * shift its day in the practice zone, whether the person is on staff then and holds the role (staff
+ * roster) or a current certification in it (skills matrix); the weekly hours limit.
+ */
+export const shiftRoster = bind(Staffing.rosterDecider, Staffing.rosterCommands, 'weekStart', {
+  facts: {
+    PublishShifts: async (c, ctx) => {
+      const policy = await ctx.load<Staffing.StaffingPolicy>('StaffingPolicy', Staffing.staffingPolicyId);
+      const checks = [];
+      for (const x of c.shifts) {
+        const on = localDateOf(x.startAt, ctx.timeZone);
+        const entry = await Roster.getRosterEntry(ctx.reader, x.staffId);
+        const active = entry !== undefined && Roster.isActiveOn(entry, on);
+        const skills = (await ctx.reader.get(staffSkillsName, skillsKey(x.staffId))) as unknown as
+          SkillsDoc | undefined;
+        const roleHeld =
+          active &&
+          (Roster.roleOn(entry, on) === x.role ||
+            (skills?.skills[x.role] ?? []).some((cert) => certifiedOn(cert, on)));
+        checks.push({ shiftId: x.shiftId, on, active, roleHeld });
+      }
+      return { checks, maxWeeklyHours: policy?.maxWeeklyHours ?? null };
+    },
+  },
+});
+
 /** The `resources-stock` read model. */
 export const resourcesStock = makeStockProjection();
 
@@ -227,8 +282,11 @@ export const resourcesModule = defineModule({
     vendorContract,
     equipment,
     technologyAsset,
+    staffSkillsAggregate,
+    staffingPolicy,
+    shiftRoster,
   ],
-  projections: [resourcesStock, resourcesPurchasing, resourcesObligations, resourcesTechnology],
+  projections: [resourcesStock, resourcesPurchasing, resourcesObligations, resourcesTechnology, staffSkills],
   kpis: resourcesKpis,
   processManagers: [
     stockOnPoReceipt,

@@ -98,7 +98,7 @@ describe('vaccine storage: daily checks and excursion disposition', () => {
   it('given an excursion, the disposition decides every quarantined lot: usable lots are released, the others disposed of, caused by it', async () => {
     const practice = await setup();
     const r = practice.resources;
-    const disposition = (lots: object[]) =>
+    const disposition = (lots: { stockId: string; lotNo: string; decision: 'usable' | 'discard' }[]) =>
       r.dispositionExcursion({
         unitId: 'fridge-1',
         decidedOn: '2026-01-08',
