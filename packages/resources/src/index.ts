@@ -19,6 +19,7 @@ import { events as vendorContractEvents } from './vendor-contract/index.js';
 import { events as equipmentEvents } from './equipment/index.js';
 import { events as technologyAssetEvents } from './technology-asset/index.js';
 import { policyEvents, rosterEvents, skillEvents } from './staffing/index.js';
+import { events as technologyProjectEvents } from './technology-project/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
@@ -31,6 +32,7 @@ export * as Equipment from './equipment/index.js';
 export * as TechnologyAsset from './technology-asset/index.js';
 export * from './technology-model/projection.js';
 export * as Staffing from './staffing/index.js';
+export * as TechnologyProject from './technology-project/index.js';
 export * from './staffing/projection.js';
 export * from './obligations/index.js';
 export { resourcesKpis } from './kpis.js';
@@ -41,6 +43,10 @@ export {
   budgetExpenseOnPoReceipt,
   quarantineOnExcursion,
   deaLossOnAdjustment,
+  transferInOnTransferOut,
+  reorderOnMovement,
+  excursionDisposition,
+  trainingOnProjectRequirement,
 } from './process-managers.js';
 export { stockIdOf } from './stock/state.js';
 export {
@@ -57,6 +63,7 @@ export {
   staffSkillsAggregate,
   staffingPolicy,
   shiftRoster,
+  technologyProject,
   resourcesStock,
 } from './module.js';
 
@@ -74,4 +81,5 @@ export const resourcesEvents = combineRegistries(
   skillEvents,
   policyEvents,
   rosterEvents,
+  technologyProjectEvents,
 );

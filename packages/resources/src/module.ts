@@ -4,6 +4,7 @@ import * as StorageUnit from './storage-unit/index.js';
 import * as VendorContract from './vendor-contract/index.js';
 import * as Equipment from './equipment/index.js';
 import * as TechnologyAsset from './technology-asset/index.js';
+import * as TechnologyProject from './technology-project/index.js';
 import { resourcesTechnology } from './technology-model/projection.js';
 import { resourcesKpis } from './kpis.js';
 import {
@@ -34,6 +35,7 @@ import {
   reorderOnMovement,
   reorderOpen,
   stockOnPoReceipt,
+  trainingOnProjectRequirement,
   transferInOnTransferOut,
 } from './process-managers.js';
 import { keys, resourcesStockName, type ItemDoc, type StockDoc } from './stock-model/projection.js';
@@ -263,6 +265,41 @@ export const shiftRoster = bind(Staffing.rosterDecider, Staffing.rosterCommands,
   },
 });
 
+/**
+ * Technology projects (R9): `practice.resources.goLive({ projectId, liveOn })`. Facts at go-live:
+ * each required course's gap (people on staff that day in its roles without a completion), and
+ * whether the old system's BAA has the return-or-destroy clause.
+ */
+export const technologyProject = bind(TechnologyProject.decider, TechnologyProject.commands, 'projectId', {
+  facts: {
+    GoLive: async (c, ctx) => {
+      const project = await ctx.load<TechnologyProject.TechnologyProject>('TechnologyProject', ctx.id);
+      if (project === undefined || project.status === 'none')
+        return { trainingGaps: [], oldVendorReturnOrDestroy: null };
+      const staff = (await Roster.listRoster(ctx.reader)).filter((r) => Roster.isActiveOn(r, c.liveOn));
+      const trainingGaps = project.trainings.map(({ course, roles }) => {
+        const people = staff.filter((r) => roles.includes(Roster.roleOn(r, c.liveOn) ?? ''));
+        const missing = people.filter(
+          (r) =>
+            !Object.values(r.trainings).some(
+              (t) => t.course === course && t.completions.some((x) => x.completedOn <= c.liveOn),
+            ),
+        ).length;
+        return { course, missing, required: people.length };
+      });
+      const old =
+        project.fromSystemId === undefined
+          ? undefined
+          : await ctx.load<TechnologyAsset.TechnologyAsset>('TechnologyAsset', project.fromSystemId);
+      return {
+        trainingGaps,
+        oldVendorReturnOrDestroy:
+          project.fromSystemId === undefined ? null : old?.baa?.returnOrDestroyClause === true,
+      };
+    },
+  },
+});
+
 /** The `resources-stock` read model. */
 export const resourcesStock = makeStockProjection();
 
@@ -285,6 +322,7 @@ export const resourcesModule = defineModule({
     staffSkillsAggregate,
     staffingPolicy,
     shiftRoster,
+    technologyProject,
   ],
   projections: [resourcesStock, resourcesPurchasing, resourcesObligations, resourcesTechnology, staffSkills],
   kpis: resourcesKpis,
@@ -296,6 +334,7 @@ export const resourcesModule = defineModule({
     transferInOnTransferOut,
     reorderOnMovement,
     excursionDisposition,
+    trainingOnProjectRequirement,
   ],
   roles: {
     // The purchasing role buys within its approval limit (PurchasingPolicy) and runs the stock room.
@@ -311,6 +350,7 @@ export const resourcesModule = defineModule({
       'Equipment.*',
       'ControlledSubstanceRegister.*',
       'TechnologyAsset.*',
+      'TechnologyProject.*',
     ],
   },
 });

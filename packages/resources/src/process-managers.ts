@@ -6,6 +6,7 @@ import { keys, resourcesStockName, type ItemDoc, type StockDoc } from './stock-m
 import { reorderLine } from './stock-model/reorder.js';
 import { resourceObligationIds, resourcesObligationsName } from './obligations/index.js';
 import { obligationKey, type Obligation } from '@praxis/core';
+import { Roster } from '@praxis/staff';
 
 type StockData<K extends StockEvent['type']> = Extract<StockEvent, { type: K }>['data'];
 
@@ -269,5 +270,43 @@ export const excursionDisposition: ProcessManager = {
         },
       ];
     });
+  },
+};
+
+/**
+ * A project's required course is assigned to everyone on staff in its roles on the day it was
+ * required (MODULES.md §3.3 R9 "a process manager assigns staff training"): the staff module's own
+ * `AssignTraining`, training id `project-<projectId>-<course>`, required, due the project's date.
+ */
+export const trainingOnProjectRequirement: ProcessManager = {
+  name: 'resources-project-training',
+  eventTypes: ['TrainingRequired'],
+  grants: ['StaffMember.AssignTraining'],
+  react: async (event, { reader }) => {
+    const d = event.data as {
+      projectId: string;
+      course: string;
+      roles: readonly string[];
+      requiredOn: string;
+      dueOn: string;
+    };
+    const out: Reaction[] = [];
+    for (const r of await Roster.listRoster(reader)) {
+      if (!Roster.isActiveOn(r, d.requiredOn) || !d.roles.includes(Roster.roleOn(r, d.requiredOn) ?? ''))
+        continue;
+      out.push({
+        aggregate: 'StaffMember',
+        command: {
+          type: 'AssignTraining',
+          staffId: r.staffId,
+          trainingId: `project-${d.projectId}-${d.course}`,
+          course: d.course,
+          assignedOn: d.requiredOn,
+          dueOn: d.dueOn,
+          required: true,
+        } as Reaction['command'],
+      });
+    }
+    return out;
   },
 };

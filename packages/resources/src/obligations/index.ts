@@ -33,6 +33,7 @@ export const resourceObligationIds = {
   reorder: (itemId: string, locationId: string) => `reorder:${itemId}:${locationId}`,
   temperatureCheck: (unitId: string, dueOn: string) => `temperature-check:${unitId}:${dueOn}`,
   deaBiennial: (registrationId: string, dueOn: string) => `dea-biennial:${registrationId}:${dueOn}`,
+  legacyRetention: (projectId: string) => `legacy-retention:${projectId}`,
   baa: (systemId: string) => `baa:${systemId}`,
   /** A BAA with an end date is renewed before it ends. */
   baaRenewal: (systemId: string, endsOn: string) => `baa:${systemId}:${endsOn}`,
@@ -532,6 +533,23 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
         arisesAt: plusDays(d.nextDueOn, -90),
         dueAt: d.nextDueOn,
         legalSource: '21 CFR 1304.11(c)',
+        impact: 'legal',
+      }),
+    ];
+  },
+  // R9: the archived legacy data are kept to the end of retention, then destroyed (or kept longer).
+  LegacyArchived: (e) => {
+    const d = e.data as { projectId: string; retainUntil: string; fromSystemId?: string };
+    return [
+      put({
+        id: resourceObligationIds.legacyRetention(d.projectId),
+        module: 'resources',
+        kind: 'legacy-retention',
+        label: `Retention of the legacy data of project ${d.projectId}${d.fromSystemId === undefined ? '' : ` (${d.fromSystemId})`} ends: destroy them (sanitise the media) or extend`,
+        streamId: e.streamId,
+        arisesAt: plusDays(d.retainUntil, -90),
+        dueAt: d.retainUntil,
+        legalSource: '45 CFR 164.316(b)(2); 164.310(d)(2)(i)',
         impact: 'legal',
       }),
     ];
