@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-code.js';
 import { openPractice } from '../open.js';
 import { progress } from '../progress.js';
 import { dashboardHtml } from '../report/html.js';
+import { loadResourcesSection } from '../report/resources.js';
 import { UsageError } from '../usage-error.js';
 import { str } from '../when.js';
 import { loadFinanceDocuments } from '@praxis/practice';
@@ -55,6 +56,7 @@ export const report: CliCommand = {
         other,
         months,
         obligations,
+        resources: await loadResourcesSection(reader, report.period.lastDay, obligations),
         generatedAt: new Date().toISOString(),
       });
       const path = resolve(ctx.io.cwd, out);
