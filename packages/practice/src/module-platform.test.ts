@@ -367,6 +367,42 @@ describe('the module platform under misuse (a new user tried to break it)', () =
     await second.close();
   });
 
+  it("stores a quiet manager's checkpoint on close or when it reacts; after a crash it re-reads, repeating no reaction", async () => {
+    const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp('/tmp/praxis-pm-'));
+    const file = `sqlite:${dir}/p.db`;
+    const seen: string[] = [];
+    // Notes only containers whose id starts with "x" in the room; sees every placement.
+    const picky: ProcessManager = {
+      ...noteInRoom,
+      react: (e) => {
+        const d = e.data as { containerId: string };
+        seen.push(d.containerId);
+        return d.containerId.startsWith('x') ? noteInRoom.react(e, { reader: undefined as never }) : [];
+      },
+    };
+    const place = (p: Awaited<ReturnType<typeof withModule>>, containerId: string) =>
+      p.sharps.placeSharpsContainer({ containerId, room: 'r', placedOn: '2026-01-05' });
+    const first = await withModule({ processManagers: [picky] }, file);
+    await first.sharps.registerRoom({ roomId: 'r' });
+    for (const id of ['a', 'x1', 'b']) await place(first, id);
+    // "Crash": the first practice is never closed; 'b' was handled but its checkpoint not stored.
+    const second = await withModule({ processManagers: [picky] }, file);
+    await second.catchUp();
+    expect(seen).toEqual(['a', 'x1', 'b', 'b']);
+    await place(second, 'x2');
+    await second.close();
+    const third = await withModule({ processManagers: [picky] }, file);
+    await third.catchUp();
+    // Closed cleanly: nothing is read again, and each reaction happened once.
+    expect(seen).toEqual(['a', 'x1', 'b', 'b', 'x2']);
+    const loaded = await third.load<Room>('Room', 'r');
+    expect(loaded.found && loaded.state.containers).toEqual(['x1', 'x2']);
+    const [status] = await third.processManagers();
+    expect(status?.checkpoint).toBeDefined();
+    await third.close();
+    await first.close();
+  });
+
   it('turns a fact provider that throws into ModuleFailed, and one that returns nothing into FactUnavailable', async () => {
     const throwing = await withModule({
       aggregates: [

@@ -817,6 +817,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     close: async () => {
       await w.readModels.engine.stop();
       try {
+        await w.processes.flush();
         await w.trust?.flush();
       } finally {
         await w.backend.close();

@@ -54,10 +54,31 @@ export interface ProcessManagers {
   init(): Promise<void>;
   /** Runs every manager over the events recorded since its checkpoint, until none react. */
   drain(issue: IssueReaction): Promise<void>;
+  /** Stores each manager's checkpoint where it has handled events without storing it yet. */
+  flush(): Promise<void>;
   status(): Promise<readonly ProcessManagerStatus[]>;
 }
 
 const slotOf = (m: ProcessManager) => `process:${m.name}@1`;
+
+/**
+ * Events a manager may handle without a reaction before its checkpoint is stored. A checkpoint
+ * is stored at once when a manager reacts or parks; between those, it is stored every this many
+ * events and on `flush()` (the practice's `close()`). After a crash a manager reads those few
+ * events again: its reactions carry command ids derived from the event, so nothing is done twice
+ * (docs/decisions/process-manager-checkpoints.md).
+ */
+const unstoredLimit = 256;
+
+/** A manager's progress in this process: what is stored and what it has handled since. */
+interface Progress {
+  stored: Position.Position | undefined;
+  handled: Position.Position | undefined;
+  unstored: number;
+}
+
+const samePosition = (a: Position.Position | undefined, b: Position.Position | undefined) =>
+  a === undefined ? b === undefined : b !== undefined && Position.compare(a, b) === 0;
 
 /** Checks the managers' names and builds their runner. */
 export const processManagers = (options: {
@@ -74,68 +95,131 @@ export const processManagers = (options: {
     if (names.has(m.name)) throw new InvalidArgument('modules', `two process managers are named ${m.name}`);
     names.add(m.name);
   }
-  /** One pass of one manager; returns how many events it handled. */
-  const pass = async (m: ProcessManager, issue: IssueReaction): Promise<number> => {
-    const slot = slotOf(m);
-    let checkpoint = (await checkpoints.openSlot(slot, `process:${m.name}`, 1)).checkpoint;
-    let handled = 0;
-    const actor = processActor(m.name);
-    for await (const sealed of store.readAll({
-      ...(checkpoint === undefined ? {} : { fromPosition: checkpoint }),
-      filter: { eventTypes: m.eventTypes },
-    })) {
-      if (checkpoint !== undefined && Position.compare(sealed.position, checkpoint) <= 0) continue;
-      const event = (await vault.reveal(sealed)) as RecordedEvent;
-      const parked: ParkedEvent[] = [];
-      const park = (reason: string) =>
-        parked.push({
-          slot,
-          position: event.position,
-          streamId: event.streamId,
-          revision: event.revision,
-          type: event.type,
-          eventId: event.eventId,
-          reason,
-          parkedAt: options.now(),
-        });
-      const given = event.metadata.reactionDepth;
-      const depth = (typeof given === 'number' && Number.isSafeInteger(given) ? given : 0) + 1;
-      try {
-        const reactions = depth > maxReactionDepth ? undefined : await m.react(event, { reader });
-        if (reactions === undefined)
-          park(
-            `a chain of ${maxReactionDepth} reactions to reactions led here; not followed further (do two managers answer each other?)`,
-          );
-        else if (!Array.isArray(reactions))
-          park(`react returned ${reactions === null ? 'null' : typeof reactions}, not a list of reactions`);
-        else
-          for (const [i, r] of (reactions as readonly Reaction[]).entries()) {
-            // A refusal is recorded in the audit trail by the command path; the manager moves on.
-            await issue(r?.aggregate, r?.command, {
-              actor,
-              metadata: { reactionDepth: depth },
-              at: r?.at ?? event.metadata.occurredAt,
-              commandId: stableId(`process:${m.name}:${event.eventId}:${i}`),
-              causationId: event.eventId,
-              correlationId: event.metadata.correlationId,
-            });
-          }
-      } catch (err) {
-        // Store and read-model failures stop the run (nothing is lost: the checkpoint has not moved).
-        if (PraxisError.isPraxisError(err) && !ModuleFailed.isInstance(err)) throw err;
-        park(err instanceof Error ? `${err.name}: ${err.message}` : `react threw ${String(err)}`);
-      }
+  const progress = new Map<string, Progress>();
+  /** Stores a manager's checkpoint (CheckpointMoved when another process moved it first). */
+  const storeProgress = async (slot: string, p: Progress, parked: readonly ParkedEvent[]) => {
+    if (p.handled === undefined || (p.unstored === 0 && parked.length === 0)) return;
+    try {
       await checkpoints.commit({
         slot,
-        expected: checkpoint,
-        checkpoint: event.position,
+        expected: p.stored,
+        checkpoint: p.handled,
         documents: new Map(),
         parked,
-        eventsApplied: 1,
+        eventsApplied: p.unstored,
       });
-      checkpoint = event.position;
-      handled++;
+    } catch (err) {
+      // Start again from what is stored (CheckpointMoved: another process is ahead).
+      progress.delete(slot);
+      throw err;
     }
+    p.stored = p.handled;
+    p.unstored = 0;
+  };
+  /** A manager with its progress, for one round. */
+  interface Runner {
+    readonly m: ProcessManager;
+    readonly slot: string;
+    readonly types: ReadonlySet<string>;
+    readonly p: Progress;
+  }
+  /** Where each manager stands: its progress here, or what is stored when another process moved it. */
+  const runners = async (): Promise<Runner[]> =>
+    Promise.all(
+      managers.map(async (m) => {
+        const slot = slotOf(m);
+        const stored = (await checkpoints.openSlot(slot, `process:${m.name}`, 1)).checkpoint;
+        let p = progress.get(slot);
+        if (p === undefined || !samePosition(p.stored, stored)) {
+          p = { stored, handled: stored, unstored: 0 };
+          progress.set(slot, p);
+        }
+        return { m, slot, types: new Set(m.eventTypes), p };
+      }),
+    );
+  /** One manager's handling of one event: its reactions issued, or the event parked with why. */
+  const handle = async (r: Runner, event: RecordedEvent, issue: IssueReaction) => {
+    const { m, slot, p } = r;
+    const parked: ParkedEvent[] = [];
+    const park = (reason: string) =>
+      parked.push({
+        slot,
+        position: event.position,
+        streamId: event.streamId,
+        revision: event.revision,
+        type: event.type,
+        eventId: event.eventId,
+        reason,
+        parkedAt: options.now(),
+      });
+    let reacted = false;
+    const given = event.metadata.reactionDepth;
+    const depth = (typeof given === 'number' && Number.isSafeInteger(given) ? given : 0) + 1;
+    try {
+      const reactions = depth > maxReactionDepth ? undefined : await m.react(event, { reader });
+      if (reactions === undefined)
+        park(
+          `a chain of ${maxReactionDepth} reactions to reactions led here; not followed further (do two managers answer each other?)`,
+        );
+      else if (!Array.isArray(reactions))
+        park(`react returned ${reactions === null ? 'null' : typeof reactions}, not a list of reactions`);
+      else
+        for (const [i, x] of (reactions as readonly Reaction[]).entries()) {
+          reacted = true;
+          // A refusal is recorded in the audit trail by the command path; the manager moves on.
+          await issue(x?.aggregate, x?.command, {
+            actor: processActor(m.name),
+            metadata: { reactionDepth: depth },
+            at: x?.at ?? event.metadata.occurredAt,
+            commandId: stableId(`process:${m.name}:${event.eventId}:${i}`),
+            causationId: event.eventId,
+            correlationId: event.metadata.correlationId,
+          });
+        }
+    } catch (err) {
+      // Store and read-model failures stop the run (nothing is lost: the checkpoint has not moved).
+      if (PraxisError.isPraxisError(err) && !ModuleFailed.isInstance(err)) throw err;
+      park(err instanceof Error ? `${err.name}: ${err.message}` : `react threw ${String(err)}`);
+    }
+    p.handled = event.position;
+    p.unstored++;
+    if (reacted || parked.length > 0 || p.unstored >= unstoredLimit) await storeProgress(slot, p, parked);
+  };
+  /**
+   * One round: a single read of the log, filtered by every manager's event types, from the
+   * earliest checkpoint; each event goes to the managers that take it and have not handled it.
+   * Returns how many (manager, event) pairs were handled.
+   */
+  const round = async (issue: IssueReaction): Promise<number> => {
+    const rs = await runners();
+    let from: Position.Position | undefined = rs[0]?.p.handled;
+    for (const r of rs)
+      if (r.p.handled === undefined || (from !== undefined && Position.compare(r.p.handled, from) < 0))
+        from = r.p.handled;
+    const types = [...new Set(managers.flatMap((m) => m.eventTypes))];
+    const head = await store.headPosition();
+    let handled = 0;
+    for await (const sealed of store.readAll({
+      ...(from === undefined ? {} : { fromPosition: from }),
+      filter: { eventTypes: types },
+    })) {
+      let event: RecordedEvent | undefined;
+      for (const r of rs) {
+        if (!r.types.has(sealed.type)) continue;
+        if (r.p.handled !== undefined && Position.compare(sealed.position, r.p.handled) <= 0) continue;
+        event ??= (await vault.reveal(sealed)) as RecordedEvent;
+        await handle(r, event, issue);
+        handled++;
+      }
+    }
+    // Every event up to the head read before the round, of any manager's types, has been seen:
+    // a manager whose events are rare moves on too, so the next round does not read from far back.
+    if (head !== undefined)
+      for (const r of rs)
+        if (r.p.handled === undefined || Position.compare(head, r.p.handled) > 0) {
+          r.p.handled = head;
+          r.p.unstored++;
+        }
     return handled;
   };
   let chain: Promise<void> = Promise.resolve();
@@ -169,18 +253,16 @@ export const processManagers = (options: {
       const run = async () => {
         // Reactions may trigger other managers: go round until a pass handles nothing
         // (bounded, so two managers answering each other cannot spin for ever).
-        for (let round = 0; round < 20; round++) {
+        for (let n = 0; n < 20; n++) {
           let handled = 0;
-          for (const m of managers) {
-            for (let attempt = 1; ; attempt++) {
-              try {
-                handled += await pass(m, issue);
-                break;
-              } catch (err) {
-                // Another process moved the checkpoint: reload and go on (commands are idempotent).
-                if (CheckpointMoved.isInstance(err) && attempt < 20) continue;
-                throw err;
-              }
+          for (let attempt = 1; ; attempt++) {
+            try {
+              handled = await round(issue);
+              break;
+            } catch (err) {
+              // Another process moved a checkpoint: reload and go on (commands are idempotent).
+              if (CheckpointMoved.isInstance(err) && attempt < 20) continue;
+              throw err;
             }
           }
           if (handled === 0) return;
@@ -190,12 +272,27 @@ export const processManagers = (options: {
       chain = next.catch(() => undefined);
       return next;
     },
+    flush: async () => {
+      await chain;
+      for (const m of managers) {
+        const slot = slotOf(m);
+        const p = progress.get(slot);
+        if (p === undefined) continue;
+        // Another process sharing the database stored a later checkpoint: nothing to keep.
+        await storeProgress(slot, p, []).catch((err: unknown) => {
+          if (!CheckpointMoved.isInstance(err)) throw err;
+        });
+      }
+    },
     status: async () =>
       Promise.all(
         managers.map(async (m) => {
           const slot = slotOf(m);
           const [s] = (await checkpoints.slots(`process:${m.name}`)).filter((x) => x.slot === slot);
-          return { name: m.name, checkpoint: s?.checkpoint, parked: await checkpoints.parked(slot) };
+          const p = progress.get(slot);
+          const checkpoint =
+            p !== undefined && samePosition(p.stored, s?.checkpoint) ? p.handled : s?.checkpoint;
+          return { name: m.name, checkpoint, parked: await checkpoints.parked(slot) };
         }),
       ),
   };
