@@ -342,6 +342,8 @@ export const resourcesModule = defineModule({
     // Clinicians and staff use supplies; quarantine is everyone's duty when a lot is suspect.
     physician: ['Stock.ConsumeStock', 'Stock.QuarantineLot'],
     staff: ['Stock.ConsumeStock', 'Stock.QuarantineLot', 'StorageUnit.RecordTemperatureCheck'],
+    // HR keeps the skills matrix and the rosters; the critical skills and hours limit stay with the manager.
+    hr: ['StaffSkills.*', 'ShiftRoster.*'],
     compliance_officer: [
       'Stock.QuarantineLot',
       'Stock.ReleaseLot',

@@ -68,7 +68,22 @@ describe('skills matrix and cross-training coverage (R10)', () => {
       ok: false,
       code: 'ExpiresBeforeCertified',
     });
-    await certify('s-1', 'phlebotomy', '2026-02-10');
+    // HR keeps the matrix; marking a skill critical is the manager's.
+    const hr = p.as({ id: 'hana', role: 'hr' }).resources;
+    expect(
+      await hr.certifySkill({
+        staffId: 's-1',
+        skill: 'phlebotomy',
+        level: 'competent',
+        certifiedOn: '2026-02-10',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await hr.requireSkill({ policyId: 'practice', skill: 'x', requiredOn: '2026-02-01' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'Unauthorized',
+    });
     await certify('s-2', 'phlebotomy', '2026-02-15', '2026-04-30');
     await certify('s-1', 'ecg', '2026-02-10');
     await certify('s-3', 'billing', '2026-02-10');
