@@ -123,14 +123,18 @@ export const processManagers = (options: {
     readonly types: ReadonlySet<string>;
     readonly p: Progress;
   }
-  /** Where each manager stands: its progress here, or what is stored when another process moved it. */
+  /**
+   * Where each manager stands: its progress in this process, or what is stored (the first time,
+   * and after another process sharing the database stored a checkpoint first: CheckpointMoved
+   * drops the progress, and the round is run again from what is stored).
+   */
   const runners = async (): Promise<Runner[]> =>
     Promise.all(
       managers.map(async (m) => {
         const slot = slotOf(m);
-        const stored = (await checkpoints.openSlot(slot, `process:${m.name}`, 1)).checkpoint;
         let p = progress.get(slot);
-        if (p === undefined || !samePosition(p.stored, stored)) {
+        if (p === undefined) {
+          const stored = (await checkpoints.openSlot(slot, `process:${m.name}`, 1)).checkpoint;
           p = { stored, handled: stored, unstored: 0 };
           progress.set(slot, p);
         }
@@ -138,7 +142,8 @@ export const processManagers = (options: {
       }),
     );
   /** One manager's handling of one event: its reactions issued, or the event parked with why. */
-  const handle = async (r: Runner, event: RecordedEvent, issue: IssueReaction) => {
+  /** Returns how many reactions it issued. */
+  const handle = async (r: Runner, event: RecordedEvent, issue: IssueReaction): Promise<number> => {
     const { m, slot, p } = r;
     const parked: ParkedEvent[] = [];
     const park = (reason: string) =>
@@ -152,7 +157,7 @@ export const processManagers = (options: {
         reason,
         parkedAt: options.now(),
       });
-    let reacted = false;
+    let reacted = 0;
     const given = event.metadata.reactionDepth;
     const depth = (typeof given === 'number' && Number.isSafeInteger(given) ? given : 0) + 1;
     try {
@@ -165,7 +170,7 @@ export const processManagers = (options: {
         park(`react returned ${reactions === null ? 'null' : typeof reactions}, not a list of reactions`);
       else
         for (const [i, x] of (reactions as readonly Reaction[]).entries()) {
-          reacted = true;
+          reacted++;
           // A refusal is recorded in the audit trail by the command path; the manager moves on.
           await issue(x?.aggregate, x?.command, {
             actor: processActor(m.name),
@@ -183,12 +188,13 @@ export const processManagers = (options: {
     }
     p.handled = event.position;
     p.unstored++;
-    if (reacted || parked.length > 0 || p.unstored >= unstoredLimit) await storeProgress(slot, p, parked);
+    if (reacted > 0 || parked.length > 0 || p.unstored >= unstoredLimit) await storeProgress(slot, p, parked);
+    return reacted;
   };
   /**
    * One round: a single read of the log, filtered by every manager's event types, from the
    * earliest checkpoint; each event goes to the managers that take it and have not handled it.
-   * Returns how many (manager, event) pairs were handled.
+   * Returns how many reactions were issued (their events are for the next round).
    */
   const round = async (issue: IssueReaction): Promise<number> => {
     const rs = await runners();
@@ -198,7 +204,7 @@ export const processManagers = (options: {
         from = r.p.handled;
     const types = [...new Set(managers.flatMap((m) => m.eventTypes))];
     const head = await store.headPosition();
-    let handled = 0;
+    let reactions = 0;
     for await (const sealed of store.readAll({
       ...(from === undefined ? {} : { fromPosition: from }),
       filter: { eventTypes: types },
@@ -208,8 +214,7 @@ export const processManagers = (options: {
         if (!r.types.has(sealed.type)) continue;
         if (r.p.handled !== undefined && Position.compare(sealed.position, r.p.handled) <= 0) continue;
         event ??= (await vault.reveal(sealed)) as RecordedEvent;
-        await handle(r, event, issue);
-        handled++;
+        reactions += await handle(r, event, issue);
       }
     }
     // Every event up to the head read before the round, of any manager's types, has been seen:
@@ -220,7 +225,7 @@ export const processManagers = (options: {
           r.p.handled = head;
           r.p.unstored++;
         }
-    return handled;
+    return reactions;
   };
   let chain: Promise<void> = Promise.resolve();
   return {
@@ -251,13 +256,13 @@ export const processManagers = (options: {
     drain: (issue) => {
       if (managers.length === 0) return Promise.resolve();
       const run = async () => {
-        // Reactions may trigger other managers: go round until a pass handles nothing
+        // Reactions may trigger other managers: go round until a round issues no reaction
         // (bounded, so two managers answering each other cannot spin for ever).
         for (let n = 0; n < 20; n++) {
-          let handled = 0;
+          let issued = 0;
           for (let attempt = 1; ; attempt++) {
             try {
-              handled = await round(issue);
+              issued = await round(issue);
               break;
             } catch (err) {
               // Another process moved a checkpoint: reload and go on (commands are idempotent).
@@ -265,7 +270,7 @@ export const processManagers = (options: {
               throw err;
             }
           }
-          if (handled === 0) return;
+          if (issued === 0) return;
         }
       };
       const next = chain.then(run, run);

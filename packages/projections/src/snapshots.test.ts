@@ -204,6 +204,70 @@ describe.each(kinds)('snapshots on $name', (kind) => {
     },
   );
 
+  it('answers the next command from the state it last appended, reading only the events after it', async () => {
+    const o = await open();
+    const { store, reads } = counting(o.store);
+    const snap = snapshotting({ store, snapshots: o.snapshots, decider: tally, every: 50 });
+    const h = makeCommandHandler({ store, decider: tally, clock, ...snap });
+    for (let i = 0; i < 30; i++)
+      await h.handle({ streamId: 'Tally-6', command: { type: 'Count', by: 1 }, actor });
+    reads.events = 0;
+    const r = await h.handle({ streamId: 'Tally-6', command: { type: 'Count', by: 1 }, actor });
+    expect(r._tag === 'Right' && r.right.state).toEqual({ total: 31, counted: 31 });
+    // Only the kept state's own event (that it is still there), no snapshot tail of 30 events.
+    expect(reads.events).toBe(1);
+    // Another writer's event after it is folded in.
+    await store.appendToStream('Tally-6', [counted(100)]);
+    const after = await h.handle({ streamId: 'Tally-6', command: { type: 'Count', by: 1 }, actor });
+    expect(after._tag === 'Right' && after.right.state).toEqual({ total: 132, counted: 33 });
+  });
+
+  it('is not misled by a caller who changes a state it was given', async () => {
+    const { store, snapshots } = await open();
+    const h = makeCommandHandler({
+      store,
+      decider: tally,
+      clock,
+      ...snapshotting({ store, snapshots, decider: tally, every: 50 }),
+    });
+    const r = await h.handle({ streamId: 'Tally-7', command: { type: 'Count', by: 2 }, actor });
+    if (r._tag === 'Left') throw new Error(r.left.message);
+    (r.right.state as { total: number }).total = 1_000_000;
+    const loaded = await h.load('Tally-7');
+    (loaded.state as { total: number }).total = 2_000_000;
+    const next = await h.handle({ streamId: 'Tally-7', command: { type: 'Count', by: 3 }, actor });
+    expect(next._tag === 'Right' && next.right.state).toEqual({ total: 5, counted: 2 });
+  });
+
+  it('keeps a command id retried after later appends idempotent, from the kept state', async () => {
+    const { store, snapshots } = await open();
+    const h = makeCommandHandler({
+      store,
+      decider: tally,
+      clock,
+      ...snapshotting({ store, snapshots, decider: tally, every: 5 }),
+    });
+    const first = await h.handle({
+      streamId: 'Tally-8',
+      command: { type: 'Count', by: 4 },
+      actor,
+      commandId: 'k-0',
+    });
+    for (let i = 1; i < 12; i++)
+      await h.handle({ streamId: 'Tally-8', command: { type: 'Count', by: 1 }, actor, commandId: `k-${i}` });
+    for (const id of ['k-0', 'k-7', 'k-11']) {
+      const retry = await h.handle({
+        streamId: 'Tally-8',
+        command: { type: 'Count', by: 4 },
+        actor,
+        commandId: id,
+      });
+      expect(retry._tag === 'Right' && retry.right.replayed).toBe(true);
+    }
+    expect(first._tag === 'Right' && first.right.events).toHaveLength(1);
+    expect(await store.streamRevision('Tally-8')).toBe(11n);
+  });
+
   it('takes a snapshot every N events, not on every append', async () => {
     const { store, snapshots } = await open();
     const h = makeCommandHandler({

@@ -45,6 +45,8 @@ export interface Snapshotting<Ev extends DomainEvent, S> {
 
 const plainJson = <S>(): StateCodec<S> => ({ encode: (s) => s, decode: (j) => j as S });
 const remembered = 10_000;
+/** States kept in memory after an append (the streams most recently written by this process). */
+const liveStates = 256;
 
 /**
  * Snapshots for one aggregate type: `load` starts from the stream's snapshot and folds only
@@ -185,7 +187,71 @@ export const snapshotting = <C extends DomainCommand, Ev extends DomainEvent, S>
     };
   };
 
+  /**
+   * The state this process last appended to, per stream (a private copy, handed out once):
+   * the next command on the stream reads only the events after it, not the snapshot and its
+   * tail. A copy outside the database cannot be edited by someone with write access to it.
+   */
+  const live = new Map<string, { state: S; revision: bigint }>();
+  const keepLive = (streamId: string, state: S, revision: bigint) => {
+    live.delete(streamId);
+    live.set(streamId, { state: structuredClone(state), revision });
+    if (live.size > liveStates) live.delete(live.keys().next().value!);
+  };
+
+  /** Events of `commandId` up to `revision`: through the snapshot's index, then a scan after it. */
+  const earlierUpTo = async (streamId: string, revision: bigint, commandId: string): Promise<Recorded[]> => {
+    const snap = await snapshots.load(streamId);
+    const usable = snap !== undefined && snap.revision <= revision;
+    const out = usable ? await earlierEvents(streamId, snap, commandId) : [];
+    const from = usable ? snap.revision + 1n : 0n;
+    if (from > revision) return out;
+    for await (const e of store.readStream(streamId, {
+      fromRevision: from,
+      maxCount: Number(revision - from) + 1,
+    }))
+      if (e.metadata.commandId === commandId) out.push(e as Recorded);
+    return out;
+  };
+
+  const fromLive = async (streamId: string, kept: { state: S; revision: bigint }) => {
+    const events: Recorded[] = [];
+    let first = true;
+    let current = kept.state;
+    let revision = kept.revision;
+    try {
+      for await (const e of store.readStream(streamId, { fromRevision: kept.revision })) {
+        if (first) {
+          first = false;
+          if (e.revision !== kept.revision) return 'stale';
+          continue;
+        }
+        current = decider.evolve(current, e as unknown as Ev);
+        revision = e.revision;
+        events.push(e as Recorded);
+      }
+    } catch (err) {
+      if (StreamNotFound.isInstance(err)) return 'stale';
+      throw err;
+    }
+    if (first) return 'stale';
+    const upTo = kept.revision;
+    return {
+      state: current,
+      revision,
+      events,
+      earlier: (commandId: string) => earlierUpTo(streamId, upTo, commandId),
+    };
+  };
+
   const load: StateLoader<Ev, S> = async (streamId) => {
+    const kept = live.get(streamId);
+    if (kept !== undefined) {
+      // Handed out once: a caller may change the state it gets; the next append keeps a new copy.
+      live.delete(streamId);
+      const loaded = await fromLive(streamId, kept);
+      if (loaded !== 'stale') return loaded;
+    }
     const snap = await snapshots.load(streamId);
     if (snap !== undefined) {
       const decoded = stateOf(snap);
@@ -229,6 +295,7 @@ export const snapshotting = <C extends DomainCommand, Ev extends DomainEvent, S>
     load,
     onAppended: async (streamId, state, revision) => {
       if (revision === 'no_stream') return;
+      keepLive(streamId, state, revision);
       try {
         await take(streamId, state, revision);
       } catch (err) {

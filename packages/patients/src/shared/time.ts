@@ -15,6 +15,23 @@ export const LocalTime = new t.Type<string, string, unknown>(
   t.identity,
 );
 
+/**
+ * A bounded memo for the pure conversions below: a booking checks every appointment of the
+ * day's book, and luxon's parsing of the same few hundred times was most of a booking's work.
+ */
+const memo = <A>(size: number) => {
+  const known = new Map<string, A>();
+  return (key: string, compute: () => A): A => {
+    if (known.has(key)) return known.get(key) as A;
+    const value = compute();
+    if (known.size >= size) known.delete(known.keys().next().value!);
+    known.set(key, value);
+    return value;
+  };
+};
+const instants = memo<number | undefined>(8_192);
+const millis = memo<number | undefined>(8_192);
+
 /** Minutes since midnight of a `HH:MM` time (24:00 → 1440). */
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -27,7 +44,10 @@ export const hhmm = (minutes: number): string =>
  * wall-clock time does not exist there (the hour skipped when clocks spring forward). On the
  * repeated hour of a fall-back day the earlier instant is taken.
  */
-export const instantOf = (date: string, time: string, zone: string): number | undefined => {
+export const instantOf = (date: string, time: string, zone: string): number | undefined =>
+  instants(`${date}|${time}|${zone}`, () => instantIn(date, time, zone));
+
+const instantIn = (date: string, time: string, zone: string): number | undefined => {
   if (time === '24:00') {
     const next = DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day');
     return next.isValid ? next.toMillis() : undefined;
@@ -44,10 +64,11 @@ export const isoIn = (ms: number, zone: string): string =>
   DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
 
 /** Epoch ms of an ISO instant, or `undefined` when it does not parse. */
-export const msOf = (iso: string): number | undefined => {
-  const dt = DateTime.fromISO(iso, { setZone: true });
-  return dt.isValid ? dt.toMillis() : undefined;
-};
+export const msOf = (iso: string): number | undefined =>
+  millis(iso, () => {
+    const dt = DateTime.fromISO(iso, { setZone: true });
+    return dt.isValid ? dt.toMillis() : undefined;
+  });
 
 /** The ISO weekday (1 = Monday … 7 = Sunday) of a date. */
 export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'utc' }).weekday;
