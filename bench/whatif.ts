@@ -3,7 +3,7 @@
  * ratio in one run, on a demo practice in a SQLite file (`--kpi-encounters=N` claims, default
  * 3,000, made once per run — not timed).
  *
- * - subject: `whatIf(practice, [one goal draft], { periods: [year] })` — copy the log into memory,
+ * - subject: `practice.whatIf([one goal draft], { periods: [year] })` — copy the log into memory,
  *   open a practice on it (every read model built), run the command, the year's KPIs before and after;
  * - baseline: `practice.rebuild()` of every read model of the same log.
  * Target: within 2× (ratio ≥ 0.5).
@@ -12,7 +12,6 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bufferIo } from '../packages/cli/src/io.js';
 import { main } from '../packages/cli/src/main.js';
-import { whatIf } from '@praxis/operations';
 import { createPractice, type Practice } from '@praxis/practice';
 import type { BenchContext, BenchSuite, Side } from './lib/harness.js';
 
@@ -81,7 +80,7 @@ export const suite: BenchSuite = {
       slices: 3,
       target: 1 / 2,
       subject: side('whatIf', async (p) => {
-        await whatIf(p, [goal], { periods: [YEAR] });
+        await p.whatIf([goal], { periods: [YEAR] });
       }),
       baseline: side('practice.rebuild()', async (p) => {
         await p.rebuild();

@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { periodOf } from '@praxis/core';
-import { stepTiming, whatIf } from '@praxis/operations';
+import { stepTiming } from '@praxis/operations';
 import { createPractice } from '@praxis/practice';
 import { WorkItem } from '@praxis/strategy';
 
@@ -66,7 +66,7 @@ export const strategyReview = async (
         ownerId: 'S-105',
       },
     });
-    const tried = await whatIf(practice, [goal('lag-up', 30), goal('lag-down', 0.2)], { periods: [quarter] });
+    const tried = await practice.whatIf([goal('lag-up', 30), goal('lag-down', 0.2)], { periods: [quarter] });
     const refusals = tried.refusals.map((r) => `${r.code}: ${r.message}`);
     lines.push('What-if, two goals on the charge lag:', ...tried.outcomes.map((o) => `  ${o.summary}`));
     return {

@@ -15,3 +15,4 @@ export * from './kpis.js';
 export { isKnownEventType, builtinEventRegistries } from './known-events.js';
 export { operationsModule, processMap } from './module.js';
 export * from './what-if.js';
+export * from './explain.js';

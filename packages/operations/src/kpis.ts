@@ -1,5 +1,12 @@
-import type { KpiContext, KpiDefinition, Obligation } from '@praxis/core';
-import { stepTiming } from './read-models.js';
+import type { KpiBreakdown, KpiContext, KpiDefinition, KpiPart, Obligation } from '@praxis/core';
+import {
+  opsFrontDeskName,
+  opsStepTimingName,
+  stepTiming,
+  type ArrivalView,
+  type VisitView,
+} from './read-models.js';
+import type { StepRuns } from './timing.js';
 
 /**
  * The obligations projections O5 counts when a context does not list the practice's read models
@@ -27,6 +34,59 @@ const medianDays = (stepId: string) => async (ctx: KpiContext) => {
   return m === undefined ? undefined : Math.round((m / 1440) * 100) / 100;
 };
 
+const lagBand = (days: number): string =>
+  days <= 1 ? 'within a day' : days <= 7 ? '2–7 days' : days <= 30 ? '8–30 days' : 'over 30 days';
+
+/**
+ * A shipped revenue-cycle step's runs that ended in the period, one part each (its lead time in
+ * days), for `practice.explain` of the median: the stream behind it, grouped by lag band.
+ */
+const runsBreakdown =
+  (stepId: string) =>
+  async (ctx: KpiContext): Promise<KpiBreakdown> => {
+    const from = ctx.period.interval.start.toMillis();
+    const to = ctx.period.interval.end.toMillis();
+    const prefix = `runs:revenue-cycle:${stepId}:`;
+    const parts: KpiPart[] = [];
+    for await (const [key, doc] of ctx.reader.list(opsStepTimingName, prefix)) {
+      const streamId = key.slice(prefix.length);
+      (doc as unknown as StepRuns).runs.forEach((r, i) => {
+        if (r.endAt === undefined) return;
+        const end = Date.parse(r.endAt);
+        if (end < from || end >= to) return;
+        const days = (end - Date.parse(r.startAt)) / 86_400_000;
+        const id = streamId.startsWith('Claim-') ? `claim:${streamId.slice(6)}` : streamId;
+        parts.push({
+          key: i === 0 ? id : `${id}#${i + 1}`,
+          numerator: days,
+          denominator: 1,
+          streamId,
+          dimensions: { reason: lagBand(days), step: stepId },
+        });
+      });
+    }
+    return { kind: 'median', parts };
+  };
+
+const mapTiming = (ctx: KpiContext, mapId: string) =>
+  ctx.memo(`operations:map:${mapId}`, () => stepTiming(ctx.reader, ctx.period, mapId));
+
+/** The median lead time of a shipped step in minutes (2 decimals), undefined without runs. */
+const medianMinutes = (mapId: string, stepId: string) => async (ctx: KpiContext) =>
+  (await mapTiming(ctx, mapId))?.steps.find((s) => s.stepId === stepId)?.medianMinutes;
+
+const inPeriod = (ctx: KpiContext, at: string) => {
+  const t = Date.parse(at);
+  return t >= ctx.period.interval.start.toMillis() && t < ctx.period.interval.end.toMillis();
+};
+
+const frontDesk = <T>(ctx: KpiContext, prefix: 'arrival:' | 'visit:') =>
+  ctx.memo(`operations:front-desk:${prefix}`, async () => {
+    const out: T[] = [];
+    for await (const [, doc] of ctx.reader.list(opsFrontDeskName, prefix)) out.push(doc as unknown as T);
+    return out;
+  });
+
 const obligations = (ctx: KpiContext) =>
   ctx.memo('operations:obligations', async () => {
     const out: Obligation[] = [];
@@ -37,7 +97,10 @@ const obligations = (ctx: KpiContext) =>
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
-/** The operations KPIs: revenue-cycle lead times (O2) and obligation throughput (O5). */
+/**
+ * The operations KPIs: revenue-cycle lead times (O2), patient flow (O1), front desk (O3),
+ * productivity (O4) and obligation throughput (O5).
+ */
 export const operationsKpis: readonly KpiDefinition[] = [
   {
     id: 'chargeLagDays',
@@ -49,6 +112,7 @@ export const operationsKpis: readonly KpiDefinition[] = [
       'median of (charges registered − date of service) over claims whose charges were registered in the period',
     source: 'athenaOne charge lag [ATH7]; MODULES.md O2',
     compute: medianDays('charge-lag'),
+    explain: runsBreakdown('charge-lag'),
   },
   {
     id: 'holdLagDays',
@@ -59,6 +123,7 @@ export const operationsKpis: readonly KpiDefinition[] = [
     formula: 'median of (corrected − held) over claim holds corrected in the period',
     source: 'athenaOne hold lag [ATH7]; MODULES.md O2',
     compute: medianDays('hold-lag'),
+    explain: runsBreakdown('hold-lag'),
   },
   {
     id: 'obligationsMetOnTime',
@@ -96,6 +161,65 @@ export const operationsKpis: readonly KpiDefinition[] = [
           dayOf(o.dueAt) < last &&
           (o.completedAt === undefined || dayOf(o.completedAt) > last),
       ).length;
+    },
+  },
+  {
+    id: 'checkInMinutes',
+    label: 'Check-in (median minutes)',
+    area: 'operations',
+    unit: 'minutes',
+    direction: 'lower-is-better',
+    formula: 'median of (check-in complete − arrival) over check-ins completed in the period',
+    source: 'MODULES.md O3; Open Dental arrival times [OD1]',
+    compute: medianMinutes('patient-flow', 'check-in'),
+  },
+  {
+    id: 'roomedWaitMinutes',
+    label: 'Roomed, waiting for the provider (median minutes)',
+    area: 'operations',
+    unit: 'minutes',
+    direction: 'lower-is-better',
+    formula: 'median of (provider encounter started − roomed) over encounters started in the period',
+    source: 'MODULES.md O1; athenaOne patient flow stages [ATH6]',
+    compute: medianMinutes('patient-flow', 'roomed-to-provider'),
+  },
+  {
+    id: 'visitCycleMinutes',
+    label: 'Visit cycle time (median minutes)',
+    area: 'operations',
+    unit: 'minutes',
+    direction: 'lower-is-better',
+    formula: 'median of (checked out − arrived) over visits checked out in the period',
+    source: 'MODULES.md O1',
+    compute: medianMinutes('visit-cycle', 'visit-cycle'),
+  },
+  {
+    id: 'selfCheckInRate',
+    label: 'Self check-in %',
+    area: 'operations',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula: 'arrivals via kiosk, text or portal in the period ÷ arrivals in the period × 100',
+    source: 'MODULES.md O3; Open Dental eClipboard [OD6]',
+    compute: async (ctx) => {
+      const arrivals = (await frontDesk<ArrivalView>(ctx, 'arrival:')).filter((a) => inPeriod(ctx, a.at));
+      if (arrivals.length === 0) return undefined;
+      return (arrivals.filter((a) => a.via !== 'desk').length / arrivals.length) * 100;
+    },
+  },
+  {
+    id: 'visitsPerProviderDay',
+    label: 'Kept visits per provider-day',
+    area: 'operations',
+    unit: 'ratio',
+    direction: 'higher-is-better',
+    formula:
+      'visits checked out in the period ÷ provider-days in the period with at least one checked-out visit',
+    source: 'MODULES.md O4',
+    compute: async (ctx) => {
+      const visits = (await frontDesk<VisitView>(ctx, 'visit:')).filter((v) => inPeriod(ctx, v.at));
+      const days = new Set(visits.map((v) => `${v.providerId}\u0000${v.date}`));
+      return days.size === 0 ? undefined : visits.length / days.size;
     },
   },
 ];

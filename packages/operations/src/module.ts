@@ -1,7 +1,9 @@
 import { bind, defineModule } from '@praxis/core';
 import { operationsKpis } from './kpis.js';
 import * as ProcessMap from './process-map/index.js';
-import { opsProcessMaps, opsStepTiming } from './read-models.js';
+import { opsFrontDesk, opsProcessMaps, opsStepTiming } from './read-models.js';
+import { explain, type ExplainOptions } from './explain.js';
+import { whatIf, type WhatIfCommand } from './what-if.js';
 
 /** Process maps: `practice.operations.defineStep({ mapId, stepId, … })`. */
 export const processMap = bind(ProcessMap.decider, ProcessMap.commands, 'mapId', {
@@ -21,6 +23,15 @@ export const processMap = bind(ProcessMap.decider, ProcessMap.commands, 'mapId',
 export const operationsModule = defineModule({
   area: 'operations',
   aggregates: [processMap],
-  projections: [opsStepTiming, opsProcessMaps],
+  projections: [opsStepTiming, opsProcessMaps, opsFrontDesk],
   kpis: operationsKpis,
+  // Practice-level operations over the facade's host (no import of @praxis/practice).
+  methods: (host) => ({
+    /** What-if on a fork of the log: `practice.whatIf(commands, { periods })` (see `whatIf`). */
+    whatIf: (commands: readonly WhatIfCommand[], options: { readonly periods: readonly string[] }) =>
+      whatIf(host, commands, options),
+    /** Why a KPI moved: `practice.explain(kpiId, periodA, periodB)` (see `explain`). */
+    explain: (kpiId: string, periodA: string, periodB: string, options?: ExplainOptions) =>
+      explain(host, kpiId, periodA, periodB, options),
+  }),
 });

@@ -34,7 +34,8 @@ const shipped = defaultMaps.flatMap((m) => m.steps.map((step) => ({ mapId: m.map
  */
 export const opsStepTiming: Projection = {
   name: opsStepTimingName,
-  version: 1,
+  // 2: the patient-flow map and the visit cycle (O1) joined the revenue cycle.
+  version: 2,
   eventTypes: [...new Set(shipped.flatMap(({ step }) => [step.startEventType, step.endEventType]))],
   handle: (e: RecordedEvent): readonly DocUpdate[] =>
     shipped.flatMap(({ mapId, step }) => {
@@ -140,4 +141,55 @@ export const measureProcessMap = async (
     mapId,
     map.steps.map((step) => measureStep(step, runsFromEvents(step, events).values(), windowOf(period))),
   );
+};
+
+/** Name of the front-desk and productivity read model (O3, O4). */
+export const opsFrontDeskName = 'ops-front-desk';
+
+/** One arrival (`arrival:<appointmentId>`): when (business time) and how the patient checked in. */
+export interface ArrivalView {
+  readonly at: string;
+  /** `desk`, `kiosk`, `text` or `portal` (self check-in: all but the desk). */
+  readonly via: string;
+}
+
+/** One kept visit (`visit:<appointmentId>`): checked out at, by which provider, on which day. */
+export interface VisitView {
+  readonly at: string;
+  readonly providerId: string;
+  readonly date: string;
+}
+
+/**
+ * Read model `ops-front-desk` (MODULES.md O3, O4), from the day book's events
+ * (`@praxis/patients`): each arrival with its channel, and each kept visit (checked out) with
+ * its provider and day.
+ */
+export const opsFrontDesk: Projection = {
+  name: opsFrontDeskName,
+  version: 1,
+  eventTypes: ['PatientArrived', 'PatientCheckedOut'],
+  handle: (e: RecordedEvent): readonly DocUpdate[] => {
+    const d = e.data as Record<string, unknown>;
+    const id = d['appointmentId'];
+    if (typeof id !== 'string') return [];
+    if (e.type === 'PatientArrived')
+      return [
+        {
+          key: `arrival:${id}`,
+          update: () => ({ at: e.metadata.occurredAt, via: String(d['via']) }) as unknown as Json,
+        },
+      ];
+    return [
+      {
+        key: `visit:${id}`,
+        update: () =>
+          ({
+            at: e.metadata.occurredAt,
+            providerId: String(d['providerId']),
+            date: String(d['date']),
+          }) as unknown as Json,
+      },
+    ];
+  },
 };

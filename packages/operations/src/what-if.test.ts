@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@praxis/core';
 import { createPractice } from '@praxis/practice';
-import { whatIf } from './index.js';
 
 const zone = 'America/New_York';
 const pm = { id: 'pm', role: 'practice_manager' };
@@ -34,8 +33,7 @@ describe('whatIf: hypothetical commands on a fork of the log', () => {
     const head = await p.store.headPosition();
     expect((await p.kpis('2026-05')).lines.find((l) => l.id === 'workCompletedByDue')?.value).toBe(50);
 
-    const r = await whatIf(
-      p,
+    const r = await p.whatIf(
       [
         {
           aggregate: 'WorkItem',
@@ -72,7 +70,7 @@ describe('whatIf: hypothetical commands on a fork of the log', () => {
     expect(await p.store.headPosition()).toEqual(head);
     expect((await p.kpis('2026-05')).lines.find((l) => l.id === 'workCompletedByDue')?.value).toBe(50);
     expect(await p.readModels.get('strategy-work-queue', 'item:w2')).toMatchObject({ status: 'open' });
-    await expect(whatIf(p, [], { periods: ['someday'] })).rejects.toMatchObject({ name: 'InvalidArgument' });
+    await expect(p.whatIf([], { periods: ['someday'] })).rejects.toMatchObject({ name: 'InvalidArgument' });
     await p.close();
   });
 });

@@ -4,11 +4,10 @@ import {
   parsePeriod,
   type Actor,
   type DomainCommand,
-  type EventStore,
-  type NewEvent,
+  type HostKpiLine,
+  type HostOutcome,
+  type ModuleHost,
 } from '@praxis/core';
-import type { Outcome, Practice } from '@praxis/practice';
-import { memoryEventStore } from '@praxis/store-memory';
 
 /** One hypothetical command: the aggregate (decider name) and its command with the id field, as `practice.execute` takes them. */
 export interface WhatIfCommand {
@@ -37,49 +36,23 @@ export interface KpiDelta {
 /** What the rules would have done, and how the KPIs would move. The real log is untouched. */
 export interface WhatIfResult {
   /** Each command's outcome, in order (refused ones carry the code and field the rules gave). */
-  readonly outcomes: readonly Outcome[];
-  readonly refusals: readonly (Outcome & { readonly ok: false })[];
+  readonly outcomes: readonly HostOutcome[];
+  readonly refusals: readonly (HostOutcome & { readonly ok: false })[];
   /** Events the fork's log gained: the accepted commands', their process managers', and the refusal records of the audit trail. */
   readonly eventsAdded: number;
   /** Per period asked for: every KPI of the registry, before and after. */
   readonly kpis: Readonly<Record<string, readonly KpiDelta[]>>;
 }
 
-/** Copies every event of `from` into `to`, stream by stream, in log order (data and metadata as read). */
-export const copyLog = async (from: EventStore, to: EventStore): Promise<number> => {
-  let n = 0;
-  let stream: string | undefined;
-  let batch: NewEvent[] = [];
-  const flush = async () => {
-    if (stream !== undefined && batch.length > 0) await to.appendToStream(stream, batch);
-    batch = [];
-  };
-  for await (const e of from.readAll()) {
-    if (e.streamId !== stream) {
-      await flush();
-      stream = e.streamId;
-    }
-    batch.push({
-      eventId: e.eventId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-    });
-    n++;
-  }
-  await flush();
-  return n;
-};
+interface KpiLines {
+  readonly lines: readonly HostKpiLine[];
+}
 
-const deltaOf = (
-  before: Awaited<ReturnType<Practice['kpis']>>,
-  after: Awaited<ReturnType<Practice['kpis']>>,
-) =>
+const deltaOf = (before: KpiLines, after: KpiLines) =>
   after.lines.map((a): KpiDelta => {
     const b = before.lines.find((l) => l.id === a.id);
     const delta = a.value === undefined || b?.value === undefined ? undefined : a.value - b.value;
-    const direction = (a as { direction?: KpiDelta['direction'] }).direction ?? 'higher-is-better';
+    const direction = a.direction;
     return {
       id: a.id,
       label: a.label,
@@ -95,45 +68,51 @@ const deltaOf = (
   });
 
 /**
- * What-if on a fork of the log (MODULES.md §4.4): copies the practice's log into a memory store,
- * opens a practice on it with the same modules (the same deciders, fact providers, role
- * permissions and process managers), runs the hypothetical commands there, and returns each
+ * What-if on a fork of the log (MODULES.md §4.4), `practice.whatIf(commands, { periods })`:
+ * the facade copies the practice's log into a memory store and opens a practice on it with the
+ * same modules, permissions and targets (`ModuleHost.fork`: the same deciders, fact providers
+ * and process managers); the hypothetical commands run there, and the result gives each
  * outcome — the refusals the rules would produce — and every KPI of `periods` before and after.
  * The real log, read models and key store are never written.
  *
- * Limits: a practice opened with custom `permissions` is forked with the modules' role
- * permissions; personal fields sealed in the real log read as forgotten in the fork (its vault
- * has no keys), which no KPI uses. Throws InvalidArgument for a bad period label, and for a
- * command without an actor when the practice has none.
+ * Limits: personal fields sealed in the real log read as forgotten in the fork (its vault has
+ * no keys), which no KPI uses. Throws InvalidArgument for a bad period label, and for a
+ * command without an actor when the session has none.
  *
  * @example
- * const r = await whatIf(practice, [
+ * const r = await practice.whatIf([
  *   { aggregate: 'Budget', command: { type: 'RecordExpense', budgetId: '2026', … } },
  * ], { periods: ['2026-10'] });
  * r.refusals[0]?.code; // 'LineOverspent'
  */
 export const whatIf = async (
-  practice: Practice,
+  host: ModuleHost,
   commands: readonly WhatIfCommand[],
   options: { readonly periods: readonly string[] },
 ): Promise<WhatIfResult> => {
-  const { createPractice } = await import('@praxis/practice');
-  for (const p of options.periods) {
-    const parsed = parsePeriod(String(p), practice.settings.timeZone);
+  const periods = (options as { periods?: unknown } | undefined)?.periods;
+  if (!Array.isArray(periods)) throw new InvalidArgument('periods', 'must be a list of period labels');
+  if (!Array.isArray(commands)) throw new InvalidArgument('commands', 'must be a list of commands');
+  for (const p of periods as unknown[]) {
+    const parsed = parsePeriod(String(p), host.timeZone);
     if (isPeriodError(parsed)) throw new InvalidArgument('periods', parsed.message);
   }
-  const before: Record<string, Awaited<ReturnType<Practice['kpis']>>> = {};
-  for (const p of options.periods) before[p] = await practice.kpis(p);
-  const store = memoryEventStore();
-  const copied = await copyLog(practice.store, store);
-  const fork = await createPractice({
-    store,
-    clock: practice.clock,
-    modules: practice.modules,
-    ...(practice.actor === undefined ? {} : { actor: practice.actor }),
-  });
+  for (const [i, c] of (commands as unknown[]).entries())
+    if (
+      typeof c !== 'object' ||
+      c === null ||
+      typeof (c as WhatIfCommand).aggregate !== 'string' ||
+      typeof (c as WhatIfCommand).command !== 'object' ||
+      (c as WhatIfCommand).command === null
+    )
+      throw new InvalidArgument(`commands.${i}`, 'needs aggregate (text) and command (an object)');
+  const labels = periods as readonly string[];
+  const before: Record<string, KpiLines> = {};
+  for (const p of labels) before[p] = await host.kpis(p);
+  const fork = await host.fork();
   try {
-    const outcomes: Outcome[] = [];
+    const head = await fork.store.headPosition();
+    const outcomes: HostOutcome[] = [];
     for (const c of commands)
       outcomes.push(
         await fork.execute(c.aggregate, c.command, {
@@ -142,13 +121,15 @@ export const whatIf = async (
         }),
       );
     const kpis: Record<string, readonly KpiDelta[]> = {};
-    for (const p of options.periods) kpis[p] = deltaOf(before[p]!, await fork.kpis(p));
-    let total = 0;
-    for await (const _ of store.readAll()) total++;
+    for (const p of labels) kpis[p] = deltaOf(before[p]!, await fork.kpis(p));
+    let added = 0;
+    for await (const e of fork.store.readAll(head === undefined ? {} : { fromPosition: head }))
+      if (head === undefined || e.position.commit !== head.commit || e.position.prepare !== head.prepare)
+        added++;
     return {
       outcomes,
-      refusals: outcomes.filter((o): o is Outcome & { ok: false } => !o.ok),
-      eventsAdded: total - copied,
+      refusals: outcomes.filter((o): o is HostOutcome & { ok: false } => !o.ok),
+      eventsAdded: added,
       kpis,
     };
   } finally {

@@ -92,3 +92,11 @@ export type AreasOf<Ms extends readonly PracticeModule[]> = UnionToIntersection<
       : never;
   }[number]
 >;
+
+/** The practice-level methods every module offers (`PracticeModule.methods`), merged. */
+export type MethodsOf<Ms extends readonly PracticeModule[]> = UnionToIntersection<
+  {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the methods matter here
+    [I in keyof Ms]: Ms[I] extends PracticeModule<any, any, infer M> ? M : never;
+  }[number]
+>;

@@ -66,7 +66,11 @@ export function checkModules(modules: unknown): asserts modules is readonly Prac
           throw new InvalidArgument(`${area}.kpis`, `KPI ${id} needs a ${f}`);
       if (typeof d['compute'] !== 'function')
         throw new InvalidArgument(`${area}.kpis`, `KPI ${id} needs a compute function`);
+      if (d['explain'] !== undefined && typeof d['explain'] !== 'function')
+        throw new InvalidArgument(`${area}.kpis`, `KPI ${id}'s explain must be a function`);
     }
+    if (mod.methods !== undefined && typeof mod.methods !== 'function')
+      throw new InvalidArgument(`${area}.methods`, 'must be a function of the host returning methods');
     for (const [role, grants] of Object.entries((mod.roles ?? {}) as Record<string, unknown>)) {
       if (role.startsWith('process:'))
         throw new InvalidArgument(

@@ -1,10 +1,19 @@
-import type { Actor, KpiDefinition, ReadModelReader } from '@praxis/core';
+import {
+  InvalidArgument,
+  type Actor,
+  type KpiDefinition,
+  type ModuleHost,
+  type ReadModelReader,
+} from '@praxis/core';
+import { memoryEventStore } from '@praxis/store-memory';
+import { copyLog } from './fork.js';
 import type { ProcessManagerStatus } from './process-managers.js';
 import { importRemittance, type ImportOptions, type RemittanceImport } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
   calendarOf,
   defaultTargets,
+  kpiContext,
   kpiReport,
   periodIn,
   type KpiReport,
@@ -12,8 +21,8 @@ import {
 } from './kpis.js';
 import { practiceAudit, type PracticeAudit } from './audit.js';
 import { builtinModules, type BuiltinModules } from './modules/index.js';
-import type { AreasOf } from './area.js';
-import type { PracticeModule } from './module.js';
+import type { AreasOf, MethodsOf } from './area.js';
+import { reservedAreas, type PracticeModule } from './module.js';
 import {
   areaMethods,
   practiceCore,
@@ -28,6 +37,7 @@ import {
  */
 export type Practice<Ms extends readonly PracticeModule[] = BuiltinModules> = PracticeQueries<Ms> &
   AreasOf<Ms> &
+  MethodsOf<Ms> &
   ('finance' extends Ms[number]['area'] ? { readonly finance: RemittanceImporter } : unknown);
 
 /** What the finance area adds to its commands. */
@@ -72,6 +82,9 @@ export interface PracticeQueries<Ms extends readonly PracticeModule[] = BuiltinM
   as(actor: Actor): Practice<Ms>;
 }
 
+/** Each practice's module host (what its fork hands to module methods). */
+const hostsOf = new WeakMap<object, ModuleHost>();
+
 /**
  * Opens a practice: the store (SQLite file by default), every domain module with one command
  * handler per aggregate, the practice roles, and the read models.
@@ -93,6 +106,41 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
   const wiring = await wirePractice(options, modules);
   const sessions = new Map<string, Practice<Ms>>();
   const targets = { ...defaultTargets, ...options.targets };
+  const projectionNames = () => wiring.readModels.projections.map((p) => p.name);
+  /** The practice as a module's methods see it (`PracticeModule.methods`). */
+  const hostOf = (core: PracticeCore, queries: PracticeQueries<Ms>): ModuleHost => ({
+    timeZone: core.settings.timeZone,
+    store: core.store,
+    clock: core.clock,
+    actor: core.actor,
+    modules,
+    kpiRegistry: wiring.kpis,
+    readModels: core.readModels,
+    catchUp: core.catchUp,
+    kpiContext: (period, basis = 'as-reported') =>
+      kpiContext(
+        wiring.readers.current,
+        periodIn(period, core.settings.timeZone),
+        basis,
+        undefined,
+        projectionNames(),
+      ),
+    kpis: (period, basis) => queries.kpis(period, basis === undefined ? {} : { basis }),
+    execute: (aggregate, command, o) => core.execute(aggregate, command, o),
+    fork: async () => {
+      const store = memoryEventStore();
+      await copyLog(core.store, store);
+      const fork = await createPractice({
+        store,
+        clock: core.clock,
+        modules: modules as Ms,
+        ...(core.actor === undefined ? {} : { actor: core.actor }),
+        ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
+        ...(options.targets === undefined ? {} : { targets: options.targets }),
+      });
+      return { ...hostsOf.get(fork)!, close: () => fork.close() };
+    },
+  });
   const make = (actor: Actor | undefined): Practice<Ms> => {
     const core = practiceCore(wiring, actor);
     // One property per module's area, with a method per command of its aggregates.
@@ -144,7 +192,25 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
         ...finance,
         importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
       };
-    return { ...queries, ...(areas as object) } as Practice<Ms>;
+    // Each module's practice-level methods (`practice.whatIf`), over this session.
+    const host = hostOf(core, queries);
+    const methods: Record<string, unknown> = {};
+    for (const m of modules) {
+      if (m.methods === undefined) continue;
+      for (const [name, method] of Object.entries(m.methods(host))) {
+        if (reservedAreas.has(name) || name in queries || name in (areas as object) || name in methods)
+          throw new InvalidArgument(
+            `${m.area}.methods`,
+            `${name} is already a name of the practice (the facade's, an area or another module's method)`,
+          );
+        if (typeof method !== 'function')
+          throw new InvalidArgument(`${m.area}.methods`, `${name} is not a function`);
+        methods[name] = method;
+      }
+    }
+    const practice = { ...queries, ...(areas as object), ...methods } as Practice<Ms>;
+    hostsOf.set(practice, host);
+    return practice;
   };
   return make(options.actor);
 };

@@ -12,7 +12,7 @@ import { report } from './report.js';
 import { schedule } from './schedule.js';
 import { statements } from './statements.js';
 import { stock } from './stock.js';
-import { goals, queue, whatif } from './strategy.js';
+import { explainCommand, goals, queue, whatif } from './strategy.js';
 import { prove, receipt } from './receipt.js';
 import { verify } from './verify.js';
 
@@ -35,6 +35,7 @@ export const commands: readonly CliCommand[] = [
   goals,
   queue,
   whatif,
+  explainCommand,
   importCsv,
   importEra,
 ];

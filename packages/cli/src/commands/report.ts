@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { openPractice } from '../open.js';
 import { progress } from '../progress.js';
+import { Goal } from '@praxis/strategy';
 import { dashboardHtml } from '../report/html.js';
 import { loadResourcesSection } from '../report/resources.js';
 import { UsageError } from '../usage-error.js';
@@ -57,6 +58,7 @@ export const report: CliCommand = {
         months,
         obligations,
         resources: await loadResourcesSection(reader, report.period.lastDay, obligations),
+        goals: await Goal.listGoals(reader),
         generatedAt: new Date().toISOString(),
       });
       const path = resolve(ctx.io.cwd, out);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { whatIf, type WhatIfCommand } from '@praxis/operations';
+import type { WhatIfCommand } from '@praxis/operations';
 import { Goal, WorkItem } from '@praxis/strategy';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
@@ -139,11 +139,9 @@ export const whatif: CliCommand = {
         throw new UsageError(`${file}: item ${i} needs "aggregate" (text) and "command" (an object)`);
     const practice = await openPractice(ctx);
     try {
-      const r = await whatIf(
-        practice.as({ id: 'whatif', role: 'practice_manager' }),
-        commands as unknown as WhatIfCommand[],
-        { periods },
-      );
+      const r = await practice
+        .as({ id: 'whatif', role: 'practice_manager' })
+        .whatIf(commands as unknown as WhatIfCommand[], { periods });
       for (const o of r.outcomes) ctx.io.out(`${o.summary}\n`);
       for (const p of periods) {
         const moved = (r.kpis[p] ?? []).filter((k) => k.delta !== undefined && k.delta !== 0);
@@ -153,6 +151,91 @@ export const whatif: CliCommand = {
             `  ${k.label}: ${num(k.before)} → ${num(k.after)} (${k.delta! > 0 ? '+' : ''}${num(k.delta)}, ${k.better ? 'better' : 'worse'})\n`,
           );
       }
+      return ExitCode.ok;
+    } catch (e) {
+      if (e instanceof Error && e.name === 'InvalidArgument') throw new UsageError(e.message);
+      throw e;
+    } finally {
+      await practice.close();
+    }
+  },
+};
+
+const signed = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n > 0 ? '+' : ''}${num(n)}`);
+
+/** `praxis explain KPI PERIOD PERIOD`: why a KPI moved, part by part, down to events and actors. */
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  summary: 'why a KPI moved between two periods: contributions by claim, payer and reason, with their events',
+  usage: [
+    'praxis explain KPI PERIOD PERIOD [--limit N] [--format table|json] [--db file | --store url]',
+    '',
+    '  e.g. praxis explain daysInAR 2025-Q1 2025-Q2. Prints the change, its split by payer and',
+    '  reason, and the largest contributions with the events, actors and commands behind them',
+    '  (--limit, default 10). A KPI without a breakdown says so. See docs/operations-efficiency.md.',
+  ].join('\n'),
+  options: { limit: { type: 'string' }, format: { type: 'string' } },
+  positionals: 3,
+  run: async (ctx) => {
+    const [kpi, a, b] = ctx.positionals;
+    if (kpi === undefined || a === undefined || b === undefined)
+      throw new UsageError(
+        'explain needs a KPI id and two periods (praxis explain daysInAR 2025-Q1 2025-Q2)',
+      );
+    const format = (ctx.values.format as string | undefined) ?? 'table';
+    if (format !== 'table' && format !== 'json')
+      throw new UsageError(`--format must be table or json (got "${format}")`);
+    const rawLimit = ctx.values.limit as string | undefined;
+    const limit = rawLimit === undefined ? 10 : Number(rawLimit);
+    if (!Number.isInteger(limit) || limit < 0 || limit > 200)
+      throw new UsageError(`--limit must be a whole number from 0 to 200 (got "${rawLimit}")`);
+    const practice = await openPractice(ctx);
+    try {
+      const r = await practice.explain(kpi, a, b, { limit });
+      if (format === 'json') {
+        ctx.io.out(`${JSON.stringify(r, null, 2)}\n`);
+        return r.explained ? ExitCode.ok : ExitCode.failed;
+      }
+      if (!r.explained) {
+        ctx.io.err(`${r.reason}: ${r.message}\n`);
+        return ExitCode.failed;
+      }
+      ctx.io.out(
+        `${r.label}: ${num(r.before)} (${a}) → ${num(r.after)} (${b}), ${signed(r.change)} ${r.unit}\n`,
+      );
+      if (!r.additive)
+        ctx.io.out(
+          r.kind === 'median'
+            ? 'A median: the parts that entered, left or changed, without shares of the change.\n'
+            : 'No share of the change (a value is n/a).\n',
+        );
+      for (const [dim, shares] of Object.entries(r.byDimension)) {
+        if (dim === 'payerKind' || dim === 'step') continue;
+        ctx.io.out(
+          `By ${dim}: ${shares
+            .slice(0, 6)
+            .map((s) => `${s.value} ${r.additive ? signed(s.contribution) : `(${s.parts})`}`)
+            .join(', ')}\n`,
+        );
+      }
+      const rows = [['Part', 'Share', 'Before', 'After', 'Payer', 'Reason']];
+      for (const c of r.contributions.slice(0, limit))
+        rows.push([
+          c.key,
+          signed(c.contribution),
+          num(c.before?.numerator),
+          num(c.after?.numerator),
+          c.dimensions['payer'] ?? '',
+          c.dimensions['reason'] ?? '',
+        ]);
+      ctx.io.out(table(rows, new Set([1, 2, 3])));
+      for (const c of r.contributions.slice(0, limit))
+        for (const e of c.events ?? [])
+          ctx.io.out(
+            `  ${c.key}  ${e.occurredAt}  ${e.type}  by ${e.actorId} (${e.actorRole})${e.commandId === undefined ? '' : `  command ${e.commandId}`}\n`,
+          );
+      if (r.contributions.length > limit)
+        ctx.io.out(`… and ${r.contributions.length - limit} more parts (--limit, --format json)\n`);
       return ExitCode.ok;
     } catch (e) {
       if (e instanceof Error && e.name === 'InvalidArgument') throw new UsageError(e.message);

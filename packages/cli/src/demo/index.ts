@@ -4,6 +4,7 @@ import { planCompliance } from './plan-compliance.js';
 import { planPolicies } from './plan-policies.js';
 import { planResources } from './plan-resources.js';
 import { planStaff } from './plan-staff.js';
+import { planStrategy } from './plan-strategy.js';
 import { chronological, type Step } from './plan.js';
 import { seeded } from './random.js';
 import { demoTime } from './time.js';
@@ -39,6 +40,7 @@ export const planDemoYear = (o: DemoOptions): Step[] => {
     ...planBudget(rng.fork('budget'), time, o.year, o.encounters),
     ...planClaims(rng.fork('claims'), time, o.year, o.encounters),
     ...planResources(rng.fork('resources'), time, o.year),
+    ...planStrategy(time, o.year),
   ];
   return chronological(steps.filter((s) => Date.parse(s.at) < end));
 };

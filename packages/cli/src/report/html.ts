@@ -1,8 +1,10 @@
 import type { CalendarEntry } from '@praxis/kpi';
 import type { KpiReport, PracticeSettings } from '@praxis/practice';
 import { kpiTarget, kpiValue, money } from '../format.js';
+import type { Goal } from '@praxis/strategy';
 import { barChart, esc, hbarChart, lineChart } from './svg.js';
 import { resourcesSectionHtml, type ResourcesSection } from './resources.js';
+import { strategySection } from './strategy.js';
 
 /** What the dashboard shows: the period's report, each of its months, and open obligations. */
 export interface DashboardData {
@@ -14,6 +16,8 @@ export interface DashboardData {
   readonly obligations: readonly CalendarEntry[];
   /** The resources section (reorder list, cross-training, resource duties), when the practice has the module. */
   readonly resources?: ResourcesSection;
+  /** The practice's goals (@praxis/strategy), shown against their checkpoint paths. */
+  readonly goals?: readonly Goal.GoalView[];
   /** When the dashboard was made (ISO instant). */
   readonly generatedAt: string;
 }
@@ -187,6 +191,7 @@ export const dashboardHtml = (d: DashboardData): string => {
 <section><h2>KPIs</h2><div class="cards">${cards}</div></section>
 ${comparison}
 <section><h2>Trends by month</h2><div class="charts">${charts}</div></section>
+${strategySection(d.goals ?? [])}
 <section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="3">none</td></tr>'}</tbody></table></section>
 ${d.resources === undefined ? '' : resourcesSectionHtml(d.resources, d.report, d.months, currency)}
 <section><h2>Obligations overdue or due soon at ${esc(d.report.period.lastDay)}</h2><table><thead><tr><th>State</th><th>Due</th><th>What</th><th>Owner</th><th>Source</th></tr></thead><tbody>${open || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>

@@ -36,18 +36,10 @@ export const NonNegativeInt = refine('NonNegativeInt', t.number, (n) => Number.i
 export const NonEmptyString = refine('NonEmptyString', t.string, (s) => s.trim().length > 0);
 
 /** A calendar date `YYYY-MM-DD` that exists (2025-02-29 does not). */
-export const ISODate = refine(
-  'ISODate',
-  t.string,
-  isCalendarDate,
-);
+export const ISODate = refine('ISODate', t.string, isCalendarDate);
 
 /** An instant: ISO-8601 date-time with an explicit offset or `Z`. */
-export const ISOInstant = refine(
-  'ISOInstant',
-  t.string,
-  isInstant,
-);
+export const ISOInstant = refine('ISOInstant', t.string, isInstant);
 
 /** An IANA time zone such as `America/New_York`. */
 export const TimeZone = refine('TimeZone', t.string, isTimeZone);

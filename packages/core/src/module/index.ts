@@ -3,3 +3,4 @@ export * from './kpi.js';
 export * from './module.js';
 export * from './process-manager.js';
 export * from './facts.js';
+export * from './host.js';

@@ -54,6 +54,42 @@ export interface KpiDefinition {
   readonly source: string;
   /** The value for a period; `undefined` when its denominator is zero (shown as "n/a"). */
   readonly compute: (context: KpiContext) => Promise<number | undefined>;
+  /**
+   * Optional: what the value of a period is made of (claims, goals, obligations…), so
+   * `practice.explain(kpiId, periodA, periodB)` can say which of them moved it and which
+   * events, actors and commands are behind them. Must agree with `compute` (the same value
+   * from its parts). A KPI without it is explained as `{ explained: false, reason:
+   * 'NoBreakdown' }`.
+   */
+  readonly explain?: (context: KpiContext) => Promise<KpiBreakdown>;
+}
+
+/** One thing a KPI's value is made of in a period: a claim, a goal, an obligation. */
+export interface KpiPart {
+  /** Stable key: `claim:C-104`. */
+  readonly key: string;
+  /** Its share of the numerator (of the value, for a sum; its own value, for a median). */
+  readonly numerator: number;
+  /** Its share of the denominator (ratio KPIs; 0 for a sum, 1 for a median). */
+  readonly denominator: number;
+  /** The stream whose events moved it (`Claim-C-104`): explain lists their events, actors and commands. */
+  readonly streamId?: string;
+  /** What to group it by: `{ payer: 'medicare', reason: 'denied CO-16' }` (payer, provider, reason…). */
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/**
+ * How a KPI's value is built from its parts:
+ * - `sum`: value = Σ numerator;
+ * - `ratio`: value = scale × Σ numerator ÷ Σ denominator (undefined when Σ denominator ≤ 0);
+ * - `median`: value = the median of the parts' numerators (not additive: explain lists the
+ *   parts that entered and left, not shares of the change).
+ */
+export interface KpiBreakdown {
+  readonly kind: 'sum' | 'ratio' | 'median';
+  /** `ratio` only: 100 for a percentage, 1 otherwise. */
+  readonly scale?: number;
+  readonly parts: readonly KpiPart[];
 }
 
 /** Declares KPIs, keeping their ids' literal types (for typed targets). */

@@ -3,6 +3,7 @@ import { InvalidArgument } from '../errors/index.js';
 import type { AnyBinding } from './binding.js';
 import type { KpiDefinition } from './kpi.js';
 import type { ProcessManager } from './process-manager.js';
+import type { ModuleHost, ModuleMethods } from './host.js';
 
 /**
  * One duty of the practice manager as the facade sees it, contributed by one package
@@ -13,6 +14,8 @@ import type { ProcessManager } from './process-manager.js';
 export interface PracticeModule<
   A extends string = string,
   B extends readonly AnyBinding[] = readonly AnyBinding[],
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without methods adds none
+  M extends ModuleMethods = {},
 > {
   /** The area's name in the facade: `practice.<area>.…` (`finance`, `staff`, …). */
   readonly area: A;
@@ -32,6 +35,14 @@ export interface PracticeModule<
   readonly roles?: Readonly<Record<string, readonly string[]>>;
   /** Its process managers (automatic reactions to events, see `ProcessManager`). */
   readonly processManagers?: readonly ProcessManager[];
+  /**
+   * Practice-level methods it offers beside its commands (`practice.whatIf(…)`,
+   * `practice.explain(…)`), built from the host once per session. The host is the practice as
+   * a module may use it without importing the facade: its log, read models, KPIs, `execute`
+   * and `fork`. A name may not be a facade name, an area or another module's method
+   * (`createPractice` throws InvalidArgument).
+   */
+  readonly methods?: (host: ModuleHost) => M;
 }
 
 /** Area names the facade itself uses: a module may not take them. */
@@ -73,9 +84,14 @@ export const reservedAreas: ReadonlySet<string> = new Set([
  * @example
  * export const financeModule = defineModule({ area: 'finance', aggregates: [budget, claim], projections, kpis });
  */
-export const defineModule = <const A extends string, const B extends readonly AnyBinding[]>(
-  module: PracticeModule<A, B>,
-): PracticeModule<A, B> => {
+export const defineModule = <
+  const A extends string,
+  const B extends readonly AnyBinding[],
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without methods adds none
+  M extends ModuleMethods = {},
+>(
+  module: PracticeModule<A, B, M>,
+): PracticeModule<A, B, M> => {
   if (reservedAreas.has(module.area))
     throw new InvalidArgument(
       'area',

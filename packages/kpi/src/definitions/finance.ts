@@ -1,6 +1,14 @@
 import { defineKpis, type KpiContext, type KpiDefinition } from '@praxis/core';
 import type * as Finance from '../finance/index.js';
-import { budgetVsActual, revenueCycle } from './shared.js';
+import {
+  adjustedCollectionRateBreakdown,
+  daysInARBreakdown,
+  grossChargesBreakdown,
+  grossCollectionRateBreakdown,
+  initialDenialRateBreakdown,
+  netCollectionsBreakdown,
+} from '../finance/breakdowns.js';
+import { budgetVsActual, financeDocuments, revenueCycle } from './shared.js';
 
 const rc =
   (pick: (k: Finance.RevenueCycleKpis) => number | undefined) =>
@@ -15,7 +23,21 @@ const finance = (
   formula: string,
   source: string,
   compute: KpiDefinition['compute'],
-): KpiDefinition => ({ id, label, area: 'finance', unit, direction, formula, source, compute });
+  explain?: (claims: readonly Finance.ClaimDoc[], c: KpiContext) => ReturnType<typeof daysInARBreakdown>,
+): KpiDefinition => ({
+  id,
+  label,
+  area: 'finance',
+  unit,
+  direction,
+  formula,
+  source,
+  compute,
+  // What the value is made of, claim by claim (`practice.explain`).
+  ...(explain === undefined
+    ? {}
+    : { explain: async (c: KpiContext) => explain((await financeDocuments(c)).claims, c) }),
+});
 
 /**
  * The finance KPIs (DOMAIN.md "KPI formulas"): the revenue cycle by date of service and the
@@ -30,6 +52,7 @@ export const financeKpis = defineKpis([
     'sum of charges whose date of service is in the period',
     'MGMA',
     rc((k) => k.grossCharges),
+    (claims, c) => grossChargesBreakdown(claims, c.period, c.basis),
   ),
   finance(
     'netCollections',
@@ -39,6 +62,7 @@ export const financeKpis = defineKpis([
     'all payments received in the period, payer and patient',
     'MGMA',
     rc((k) => k.netCollections),
+    (claims, c) => netCollectionsBreakdown(claims, c.period),
   ),
   finance(
     'daysInAR',
@@ -48,6 +72,7 @@ export const financeKpis = defineKpis([
     'A/R at the end of the period ÷ (adjusted charges in the period ÷ days in the period)',
     'MGMA',
     rc((k) => k.daysInAR),
+    (claims, c) => daysInARBreakdown(claims, c.period, c.basis),
   ),
   finance(
     'adjustedCollectionRate',
@@ -57,6 +82,7 @@ export const financeKpis = defineKpis([
     'net collections ÷ adjusted charges × 100',
     'MGMA',
     rc((k) => k.adjustedCollectionRate),
+    (claims, c) => adjustedCollectionRateBreakdown(claims, c.period, c.basis),
   ),
   finance(
     'grossCollectionRate',
@@ -66,6 +92,7 @@ export const financeKpis = defineKpis([
     'net collections ÷ gross charges × 100',
     'MGMA',
     rc((k) => k.grossCollectionRate),
+    (claims, c) => grossCollectionRateBreakdown(claims, c.period, c.basis),
   ),
   finance(
     'agedARRate',
@@ -93,6 +120,7 @@ export const financeKpis = defineKpis([
     'claims whose first adjudication in the period was a denial ÷ claims first adjudicated in the period × 100',
     'HFMA',
     rc((k) => k.initialDenialRate),
+    (claims, c) => initialDenialRateBreakdown(claims, c.period),
   ),
   finance(
     'initialDenialRateByDollars',

@@ -15,6 +15,7 @@ export * from './revenue-cycle.js';
 export * from './ar-aging.js';
 export * from './budget-vs-actual.js';
 export * from './statements.js';
+export * from './breakdowns.js';
 export * as Ledger from './ledger/index.js';
 
 /** Every finance read model, for the projection engine to register. */

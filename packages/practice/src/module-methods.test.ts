@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { defineModule, fixedClock, type ModuleHost } from '@praxis/core';
+import { createPractice } from './create.js';
+import { builtinModules } from './modules/index.js';
+
+const zone = 'America/Chicago';
+const pm = { id: 'pm', role: 'practice_manager' };
+
+/** A module offering one practice-level method over the host, as @praxis/operations does. */
+const counting = defineModule({
+  area: 'counting',
+  aggregates: [],
+  projections: [],
+  methods: (host: ModuleHost) => ({
+    /** Events in the log, and in a fork after one command runs there. */
+    countWithFork: async () => {
+      let real = 0;
+      for await (const _ of host.store.readAll()) real++;
+      const fork = await host.fork();
+      try {
+        const o = await fork.execute(
+          'Claim',
+          {
+            type: 'RegisterCharges',
+            claimId: 'c1',
+            encounterId: 'e1',
+            patientId: 'p1',
+            payerId: 'aetna',
+            payerKind: 'commercial',
+            dateOfService: '2026-02-27',
+            timeZone: zone,
+            charges: [{ cptCode: '99213', units: 1, amount: 14_000 }],
+          } as never,
+          { at: '2026-02-27T10:00:00-06:00' },
+        );
+        let forked = 0;
+        for await (const _ of fork.store.readAll()) forked++;
+        return {
+          real,
+          forked,
+          ok: o.ok,
+          summary: o.summary,
+          actor: host.actor?.id,
+          forkActor: fork.actor?.id,
+        };
+      } finally {
+        await fork.close();
+      }
+    },
+  }),
+});
+
+describe('module methods (PracticeModule.methods over a ModuleHost)', () => {
+  it('adds typed practice-level methods; the fork runs commands without touching the real log', async () => {
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-03-01T09:00:00', zone),
+      actor: pm,
+      modules: [...builtinModules, counting],
+    });
+    const head = await p.store.headPosition();
+    const r = await p.countWithFork();
+    expect(r.real).toBeGreaterThan(0);
+    expect(r.forked).toBeGreaterThan(r.real);
+    expect(r).toMatchObject({ ok: true, actor: 'pm', forkActor: 'pm' });
+    expect(await p.store.headPosition()).toEqual(head);
+    // Each session's methods act as that session.
+    expect(await p.as({ id: 'ana', role: 'practice_manager' }).countWithFork()).toMatchObject({
+      actor: 'ana',
+      forkActor: 'ana',
+    });
+    // The built-in operations module offers whatIf and explain this way.
+    expect(typeof p.whatIf).toBe('function');
+    expect(typeof p.explain).toBe('function');
+    await p.close();
+  });
+
+  it('refuses a method named like the facade, an area or another module’s method', async () => {
+    for (const name of ['kpis', 'finance', 'whatIf']) {
+      const clash = defineModule({
+        area: 'clash',
+        aggregates: [],
+        projections: [],
+        methods: () => ({ [name]: async () => 1 }),
+      });
+      await expect(
+        createPractice({
+          store: 'memory:',
+          timeZone: zone,
+          currency: 'USD',
+          modules: [...builtinModules, clash],
+        }),
+      ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'clash.methods' });
+    }
+    await expect(
+      createPractice({
+        store: 'memory:',
+        timeZone: zone,
+        currency: 'USD',
+        modules: [{ area: 'odd', aggregates: [], projections: [], methods: 42 } as never],
+      }),
+    ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'odd.methods' });
+  });
+});
