@@ -9,7 +9,6 @@ export interface ClaimForMix {
   readonly payerKind: string;
   readonly dateOfService: string;
   readonly totalCharges: number;
-  readonly status?: string;
 }
 
 const isClaim = (d: Json): d is Json & ClaimForMix => {
@@ -27,7 +26,7 @@ const isClaim = (d: Json): d is Json & ClaimForMix => {
 /**
  * The payer mix of the claims with a date of service from `firstDay` to `lastDay` (inclusive):
  * claims and total charges (cents) by payer kind, each with its share of the charges (percent,
- * one decimal), largest first; voided claims left out.
+ * one decimal), largest first.
  */
 export const payerMixOf = (
   claims: readonly ClaimForMix[],
@@ -38,7 +37,7 @@ export const payerMixOf = (
   let total = 0;
   let count = 0;
   for (const c of claims) {
-    if (c.dateOfService < firstDay || c.dateOfService > lastDay || c.status === 'voided') continue;
+    if (c.dateOfService < firstDay || c.dateOfService > lastDay) continue;
     const row = by.get(c.payerKind) ?? { claims: 0, chargesCents: 0 };
     by.set(c.payerKind, { claims: row.claims + 1, chargesCents: row.chargesCents + c.totalCharges });
     total += c.totalCharges;
