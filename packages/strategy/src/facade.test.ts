@@ -265,7 +265,12 @@ describe('strategy through the facade', () => {
 describe('practice.strategy: a market analysis (MODULES.md S4) through the facade', () => {
   it('freezes the payer mix computed from the claims, refuses a decision without a scenario, raises the 12-month review of a go', async () => {
     const p = await open();
-    const register = (claimId: string, payerKind: string, dateOfService: string, amount: number) =>
+    const register = (
+      claimId: string,
+      payerKind: 'commercial' | 'medicaid',
+      dateOfService: string,
+      amount: number,
+    ) =>
       p.finance.registerCharges(
         {
           claimId,
