@@ -12,6 +12,9 @@ export * as RecordsRequest from './records-request/index.js';
 export * as Outreach from './outreach/index.js';
 export * as Referral from './referral/index.js';
 export * as GoodFaithEstimate from './good-faith-estimate/index.js';
+export * as Waitlist from './waitlist/index.js';
+export * as Survey from './survey/index.js';
+export * as Complaint from './complaint/index.js';
 export {
   patientsModule,
   schedulingPolicy,
@@ -19,6 +22,10 @@ export {
   providerSchedule,
   dayBook,
   authorization,
+  waitlist,
+  surveyCampaign,
+  surveyResponse,
+  complaint,
 } from './module.js';
 export * from './read-models/index.js';
 export {
@@ -28,4 +35,13 @@ export {
   thirdNextAvailableOf,
   referralLoopClosureOf,
   referralLeakageOf,
+  quantile,
+  waitTimesOf,
+  confirmationOf,
+  refillRateOf,
+  selfSchedulingShareOf,
+  postVisitSummaryTimelinessOf,
+  accessTimelinessOf,
+  complaintFiguresOf,
+  compositeTopBoxOf,
 } from './kpis.js';

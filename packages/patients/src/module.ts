@@ -1,4 +1,4 @@
-import { bind, defaultBusinessCalendar, defineModule } from '@praxis/core';
+import { bind, defineModule, type FactContext } from '@praxis/core';
 import * as DayBook from './day-book/index.js';
 import * as Patient from './patient/index.js';
 import * as ProviderSchedule from './provider-schedule/index.js';
@@ -8,10 +8,26 @@ import * as Outreach from './outreach/index.js';
 import * as Referral from './referral/index.js';
 import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
+import * as Complaint from './complaint/index.js';
+import * as Survey from './survey/index.js';
+import * as Waitlist from './waitlist/index.js';
+import { providerHasRoom, insideHours } from './day-book/slots.js';
+import { holdsSlot, type DayBook as DayBookState } from './day-book/state.js';
+import { instantOf } from './shared/time.js';
+import {
+  complaintsProjection,
+  experienceProjection,
+  inviteKey,
+  quotaKey,
+  waitlistProjection,
+  experienceName,
+  outreachProjection,
+} from './read-models/experience.js';
 import { patientsKpis } from './kpis.js';
 import { conflictsOnTimeOff } from './day-book/process-managers.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import {
+  getAppointment,
   appointmentsProjection,
   authorizationsProjection,
   patientsObligations,
@@ -53,7 +69,78 @@ export const recordsRequest = bind(RecordsRequest.decider, RecordsRequest.comman
  * `BusinessCalendarSet` yet (a platform gap, docs/decisions/patients-facts.md).
  */
 export const goodFaithEstimate = bind(GoodFaithEstimate.decider, GoodFaithEstimate.commands, 'gfeId', {
-  facts: { OpenEstimateDuty: async () => ({ businessDays: defaultBusinessCalendar }) },
+  facts: { OpenEstimateDuty: async (_, ctx) => ({ businessDays: await businessDaysOf(ctx) }) },
+});
+
+/** The practice's business-day setting in force (its `BusinessCalendarSet`, else Monday–Friday). */
+const businessDaysOf = async (ctx: FactContext) => {
+  const cal = await ctx.businessCalendar();
+  return { openWeekdays: cal.openWeekdays, holidays: cal.holidays };
+};
+
+/** Complaints: `practice.patients.receiveComplaint({ complaintId, … })`; SLAs in the practice's business days. */
+export const complaint = bind(Complaint.decider, Complaint.commands, 'complaintId', {
+  facts: {
+    ReceiveComplaint: async (_, ctx) => ({ businessDays: await businessDaysOf(ctx), timeZone: ctx.timeZone }),
+  },
+});
+/** Survey campaigns: `practice.patients.defineSurveyCampaign({ campaignId, instrument, … })`. */
+export const surveyCampaign = bind(Survey.campaignDecider, Survey.campaignCommands, 'campaignId');
+/** Survey invitations and answers: `practice.patients.inviteToSurvey({ responseId, … })`. */
+export const surveyResponse = bind(Survey.responseDecider, Survey.responseCommands, 'responseId', {
+  facts: {
+    InviteToSurvey: async (c, ctx) => {
+      // One document of the appointments read model (caught up), not the day's whole book.
+      const a = await getAppointment(ctx.reader, c.appointmentDate, c.appointmentId);
+      const campaign = await ctx.load<Survey.CampaignState>('SurveyCampaign', c.campaignId);
+      const invited = await ctx.reader.get(experienceName, inviteKey(c.campaignId, c.appointmentId));
+      const quota =
+        a === undefined
+          ? 0
+          : await ctx.reader.get(experienceName, quotaKey(c.campaignId, ctx.at.slice(0, 7), a.providerId));
+      return {
+        appointment:
+          a === undefined ? null : { status: a.status, patientId: a.patientId, providerId: a.providerId },
+        campaign:
+          campaign === undefined || campaign.version === 0
+            ? null
+            : {
+                version: campaign.version,
+                questions: campaign.questions,
+                lowScoreThreshold: campaign.lowScoreThreshold,
+                responseWindowDays: campaign.responseWindowDays,
+                maxPerProviderPerMonth: campaign.maxPerProviderPerMonth,
+              },
+        alreadyInvited: invited !== undefined,
+        invitedThisMonth: typeof quota === 'number' ? quota : 0,
+      };
+    },
+  },
+});
+/** The ASAP list: `practice.patients.joinWaitlist({ entryId, … })`. */
+export const waitlist = bind(Waitlist.decider, Waitlist.commands, 'entryId', {
+  facts: {
+    JoinWaitlist: async (c, ctx) => ({ patientKnown: await patientKnown(c.patientId, ctx) }),
+    AcceptOffer: async (c, ctx) => {
+      const entry = await ctx.load<Waitlist.State>('Waitlist', ctx.id);
+      const offer = entry?.offers[c.offerId];
+      if (entry === undefined || offer === undefined) return { slotFree: false };
+      const book = await ctx.load<DayBookState>('DayBook', offer.date);
+      if (book === undefined || !book.open) return { slotFree: false };
+      const start = instantOf(offer.date, offer.start, book.timeZone);
+      if (start === undefined) return { slotFree: false };
+      const end = start + offer.durationMin * 60_000;
+      const patientBusy = Object.values(book.appointments).some(
+        (a) => a.patientId === entry.patientId && holdsSlot(a) && a.startMs < end && start < a.endMs,
+      );
+      return {
+        slotFree:
+          !patientBusy &&
+          insideHours(book, offer.providerId, start, end, offer.locationId) &&
+          providerHasRoom(book, offer.providerId, start, end),
+      };
+    },
+  },
 });
 /** One day's book: `practice.patients.bookAppointment({ date, appointmentId, … })`. Snapshotted. */
 export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
@@ -110,7 +197,14 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
     'Outreach.*',
     'Referral.*',
     'GoodFaithEstimate.*',
+    'Waitlist.*',
+    'SurveyResponse.*',
+    'Complaint.ReceiveComplaint',
+    'Complaint.AcknowledgeComplaint',
+    'Complaint.RecordInvestigationStep',
   ],
+  // The privacy officer answers privacy complaints (45 CFR 164.530(a), (d)).
+  compliance_officer: ['Complaint.*'],
   clinical: clinicalFlow,
   physician: clinicalFlow,
 };
@@ -128,9 +222,25 @@ export const patientsModule = defineModule({
     goodFaithEstimate,
     outreach,
     referral,
+    waitlist,
+    surveyCampaign,
+    surveyResponse,
+    complaint,
   ],
-  projections: [appointmentsProjection, authorizationsProjection, referralsProjection, patientsObligations],
+  projections: [
+    appointmentsProjection,
+    authorizationsProjection,
+    referralsProjection,
+    patientsObligations,
+    waitlistProjection,
+    experienceProjection,
+    complaintsProjection,
+    outreachProjection,
+  ],
   processManagers: [
+    Waitlist.bookAcceptedOffers,
+    Waitlist.closeBookedEntries,
+    Survey.complaintOnLowScore,
     ...Authorization.authorizationProcessManagers,
     GoodFaithEstimate.estimateOnSelfPayBooking,
     Outreach.repliesDriveTheBook,

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPractice } from '@praxis/practice';
 import { Roster } from '@praxis/staff';
 import { people } from '../demo/cast.js';
+import { patientNames, patientSecrets } from '../demo/index.js';
 import { praxis, tempDir, testEncounters } from '../test-support.js';
 
 const tmp = tempDir();
@@ -38,6 +40,37 @@ describe('personal data in a demo database', () => {
       expect(entry?.name).toBe(people.ma3.name);
     } finally {
       await practice.close();
+    }
+  });
+
+  it('holds no demo patient’s name or what a patient said, in the file or its WAL (grep -c finds nothing), yet reads them back', async () => {
+    const practice = await createPractice({ store: `sqlite:${db}` });
+    let registered: string[];
+    try {
+      // Every patient the demo registered, as the practice reads them (revealed by the vault).
+      registered = [];
+      for (let n = 1; n <= patientNames.length; n++) {
+        const p = await practice.load<{ name: string }>('Patient', `pt-${String(n).padStart(4, '0')}`);
+        if (!p.found) break;
+        registered.push(p.state.name);
+      }
+    } finally {
+      await practice.close();
+    }
+    expect(registered.length).toBeGreaterThanOrEqual(12);
+    expect(registered).toEqual(patientNames.slice(0, registered.length));
+    const bytes = fileBytes();
+    for (const s of [...registered, ...patientSecrets]) expect(bytes.includes(Buffer.from(s)), s).toBe(false);
+    // The same with grep itself, as an operator would check: no line of the file or its WAL matches.
+    for (const file of [db, `${db}-wal`].filter((p) => existsSync(p))) {
+      const count = (() => {
+        try {
+          return execFileSync('grep', ['-c', '-a', '-F', registered[0]!, file], { encoding: 'utf8' }).trim();
+        } catch (e) {
+          return String((e as { stdout?: string }).stdout ?? '').trim();
+        }
+      })();
+      expect(count, file).toBe('0');
     }
   });
 

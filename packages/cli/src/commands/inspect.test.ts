@@ -138,6 +138,15 @@ describe('praxis report', () => {
     expect(html).not.toMatch(/<script|<link|@import|src=/i);
     expect(html.replaceAll('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:\/\//);
     expect(html).toContain('Days in A/R');
+    // the patients section: attendance, wait and experience charts and every patients KPI
+    expect(html).toContain('<h2>Patients</h2>');
+    for (const label of [
+      'No-show rate %',
+      'Late-cancel rate %',
+      'CG-CAHPS access (top box %)',
+      'Complaint resolution (median days)',
+    ])
+      expect(html).toContain(label);
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
     // the basis is said, and both views of the finance KPIs are shown side by side
     expect(html).toContain('Finance figures: as reported.');

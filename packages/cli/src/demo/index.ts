@@ -2,6 +2,7 @@ import { planBudget } from './plan-budget.js';
 import { planClaims } from './plan-claims.js';
 import { planCompliance } from './plan-compliance.js';
 import { planPolicies } from './plan-policies.js';
+import { planPatients } from './plan-patients.js';
 import { planResources } from './plan-resources.js';
 import { planStaff } from './plan-staff.js';
 import { planStrategy } from './plan-strategy.js';
@@ -10,6 +11,7 @@ import { seeded } from './random.js';
 import { demoTime } from './time.js';
 
 export { practiceName, practiceZone, practiceCurrency, people } from './cast.js';
+export { patientNames, patientSecrets } from './plan-patients.js';
 export { runSteps, DemoStepFailed, type DemoRun } from './run.js';
 export type { Step } from './plan.js';
 
@@ -41,6 +43,7 @@ export const planDemoYear = (o: DemoOptions): Step[] => {
     ...planClaims(rng.fork('claims'), time, o.year, o.encounters),
     ...planResources(rng.fork('resources'), time, o.year),
     ...planStrategy(time, o.year),
+    ...planPatients(rng.fork('patients'), time, o.year, o.encounters),
   ];
   return chronological(steps.filter((s) => Date.parse(s.at) < end));
 };

@@ -2,6 +2,7 @@ import type { CalendarEntry } from '@praxis/kpi';
 import type { KpiReport, PracticeSettings } from '@praxis/practice';
 import { kpiTarget, kpiValue, money } from '../format.js';
 import type { Goal } from '@praxis/strategy';
+import { patientsSection } from './patients.js';
 import { barChart, esc, hbarChart, lineChart } from './svg.js';
 import { strategySection } from './strategy.js';
 
@@ -189,6 +190,7 @@ export const dashboardHtml = (d: DashboardData): string => {
 ${comparison}
 <section><h2>Trends by month</h2><div class="charts">${charts}</div></section>
 ${strategySection(d.goals ?? [])}
+${patientsSection(d.report, d.months, currency)}
 <section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="3">none</td></tr>'}</tbody></table></section>
 <section><h2>Obligations overdue or due soon at ${esc(d.report.period.lastDay)}</h2><table><thead><tr><th>State</th><th>Due</th><th>What</th><th>Owner</th><th>Source</th></tr></thead><tbody>${open || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>
 </main>

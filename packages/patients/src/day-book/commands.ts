@@ -81,6 +81,8 @@ export const commands = defineCommands('date', {
       rescheduledFrom: NonEmptyString,
       seriesId: NonEmptyString,
       occurrence: PositiveInt,
+      /** The waitlist entry this booking fills (set by the waitlist process manager). */
+      waitlistEntryId: NonEmptyString,
       note: NonEmptyString,
       override: t.type({ rule: Rule, reason: NonEmptyString }),
     },

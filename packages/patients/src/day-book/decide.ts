@@ -197,6 +197,7 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
       ...(c.rescheduledFrom === undefined ? {} : { rescheduledFrom: c.rescheduledFrom }),
       ...(c.seriesId === undefined ? {} : { seriesId: c.seriesId }),
       ...(c.occurrence === undefined ? {} : { occurrence: c.occurrence }),
+      ...(c.waitlistEntryId === undefined ? {} : { waitlistEntryId: c.waitlistEntryId }),
       ...(c.note === undefined ? {} : { note: c.note }),
       ...(c.override === undefined ? {} : { override: { ...c.override } }),
     }),

@@ -64,6 +64,7 @@ export const events = defineEvents({
       rescheduledFrom: NonEmptyString,
       seriesId: NonEmptyString,
       occurrence: PositiveInt,
+      waitlistEntryId: NonEmptyString,
       note: personal(NonEmptyString),
       override: t.type({ rule: NonEmptyString, reason: personal(NonEmptyString) }),
     }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPractice } from '@praxis/practice';
+import { getOutreach } from '../index.js';
 
 const pm = { id: 'S-1', role: 'practice_manager' };
 
@@ -117,6 +118,11 @@ describe('Outreach: consent, quiet hours, caps and STOP', () => {
           'ChannelOptedOut',
         ]),
       );
+      // The patients-outreach read model: consent, the opt-out and what was sent, no text or contact data.
+      const standing = await getOutreach(practice.readModels, 'P-1');
+      expect(standing).toMatchObject({ optedOut: ['sms'], consents: { 'sms:care': false } });
+      expect(standing?.sent.reminder).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(standing)).not.toContain('555');
     } finally {
       await practice.close();
     }

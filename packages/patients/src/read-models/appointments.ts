@@ -46,6 +46,12 @@ export interface AppointmentView {
   readonly noShowAt?: string;
   /** The time off it clashes with, until moved or cancelled. */
   readonly scheduleConflict?: string;
+  /** The waitlist entry the booking filled. */
+  readonly waitlistEntryId?: string;
+  /** Reminders and confirmation requests sent about it (Outreach `MessageSent` naming it). */
+  readonly remindersSent?: number;
+  /** When the first post-visit summary about it was sent. */
+  readonly postVisitSummaryAt?: string;
 }
 
 /** A recurring series: each occurrence's current appointment. Keyed `series:<seriesId>`. */
@@ -146,6 +152,7 @@ const handleOne = (ev: DayBookEvent): readonly DocUpdate[] => {
         ...(d.seriesId === undefined ? {} : { seriesId: d.seriesId }),
         ...(d.occurrence === undefined ? {} : { occurrence: d.occurrence }),
         ...(d.rescheduledFrom === undefined ? {} : { rescheduledFrom: d.rescheduledFrom }),
+        ...(d.waitlistEntryId === undefined ? {} : { waitlistEntryId: d.waitlistEntryId }),
       };
       const updates: DocUpdate[] = [
         { key: appointmentKey(d.date, d.appointmentId), update: () => view as unknown as Json },
@@ -235,12 +242,38 @@ const handleOne = (ev: DayBookEvent): readonly DocUpdate[] => {
   }
 };
 
+/** A message about an appointment: reminders count toward the confirmation rate, the post-visit summary its timeliness. */
+const messageSent = (e: RecordedEvent): readonly DocUpdate[] => {
+  const d = e.data as unknown as {
+    kind: string;
+    sendAt: string;
+    appointmentId?: string;
+    appointmentDate?: string;
+  };
+  if (d.appointmentId === undefined || d.appointmentDate === undefined) return [];
+  const key = appointmentKey(d.appointmentDate, d.appointmentId);
+  const change = (cur: AppointmentView): AppointmentView =>
+    d.kind === 'reminder' || d.kind === 'confirmation-request'
+      ? { ...cur, remindersSent: (cur.remindersSent ?? 0) + 1 }
+      : d.kind === 'post-visit-summary' && cur.postVisitSummaryAt === undefined
+        ? { ...cur, postVisitSummaryAt: d.sendAt }
+        : cur;
+  return [
+    {
+      key,
+      update: (cur) =>
+        cur === undefined ? undefined : (change(cur as unknown as AppointmentView) as unknown as Json),
+    },
+  ];
+};
+
 /** The `patients-appointments` read model (MODULES.md §3.1). */
 export const appointmentsProjection: Projection = {
   name: appointmentsName,
-  version: 1,
-  eventTypes: dayBookEvents.types,
-  handle: (e: RecordedEvent) => handleOne(e as unknown as DayBookEvent),
+  version: 2,
+  eventTypes: [...dayBookEvents.types, 'MessageSent'],
+  handle: (e: RecordedEvent) =>
+    e.type === 'MessageSent' ? messageSent(e) : handleOne(e as unknown as DayBookEvent),
 };
 
 /** One appointment, when its date is known. */

@@ -23,3 +23,30 @@ export {
   authorizationExpiryNoticeDays,
 } from './obligations.js';
 export { referralsProjection, referralsName, listReferrals, type ReferralView } from './referrals.js';
+export {
+  experienceProjection,
+  experienceName,
+  listExperience,
+  complaintsProjection,
+  complaintsName,
+  listComplaints,
+  waitlistProjection,
+  waitlistName,
+  listWaitlist,
+  outreachProjection,
+  outreachName,
+  getOutreach,
+  type OutreachView,
+  type ExperienceMonth,
+  type CompositeTally,
+  type ComplaintView,
+  type WaitlistView,
+} from './experience.js';
+export {
+  flowBoard,
+  nextAvailableSlots,
+  dayAvailability,
+  type FlowBoardRow,
+  type FlowStage,
+  type OpenSlot,
+} from './flow-board.js';

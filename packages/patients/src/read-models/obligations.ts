@@ -32,6 +32,9 @@ export const referralSla = {
 const referralDone = (kind: string, d: Record<string, unknown>, on: string): DocUpdate =>
   patch(`${kind}:${str(d, 'referralId')}`, { completedAt: on });
 
+/** Calendar days to follow up a low survey score (practice policy). */
+export const serviceRecoveryDays = 3;
+
 /** Days before an authorization's validTo that its renewal appears on the calendar. */
 export const authorizationExpiryNoticeDays = 30;
 
@@ -168,6 +171,63 @@ const handlers: Record<string, Handler> = {
           : { ...cur, completedAt: str(d, 'closedOn') },
       ),
     ),
+  ComplaintReceived: (e, d) => {
+    const ack = `complaint-ack:${str(d, 'complaintId')}`;
+    const response = `complaint-response:${str(d, 'complaintId')}`;
+    const base = {
+      module: 'patients',
+      streamId: e.streamId,
+      arisesAt: str(d, 'receivedOn'),
+      legalSource: 'practice policy (complaint SLA, business days)',
+      impact:
+        d.category === 'privacy' || d.category === 'discrimination'
+          ? ('legal' as const)
+          : ('operational' as const),
+    };
+    return [
+      put(ack, () => ({
+        ...base,
+        id: ack,
+        kind: 'complaint-ack',
+        label: `Acknowledge complaint ${str(d, 'complaintId')} (${str(d, 'category')})`,
+        dueAt: str(d, 'acknowledgeDueOn'),
+      })),
+      put(response, () => ({
+        ...base,
+        id: response,
+        kind: 'complaint-response',
+        label: `Respond to complaint ${str(d, 'complaintId')} (${str(d, 'category')})`,
+        dueAt: str(d, 'responseDueOn'),
+      })),
+    ];
+  },
+  ComplaintAcknowledged: (_, d) => [
+    patch(`complaint-ack:${str(d, 'complaintId')}`, { completedAt: str(d, 'acknowledgedOn') }),
+  ],
+  ComplaintResolved: (_, d) => [
+    patch(`complaint-response:${str(d, 'complaintId')}`, { completedAt: str(d, 'resolvedOn') }),
+  ],
+  SurveyAnswered: (e, d) => {
+    if (d.lowScore !== true || d.contactRequested === true) return [];
+    const id = `service-recovery:${str(d, 'responseId')}`;
+    const on = str(d, 'submittedAt').slice(0, 10);
+    return [
+      put(id, () => ({
+        id,
+        module: 'patients',
+        kind: 'service-recovery',
+        label: `Follow up a low survey score from patient ${str(d, 'patientId')} (provider ${str(d, 'providerId')})`,
+        streamId: e.streamId,
+        arisesAt: on,
+        dueAt: addDays(on, serviceRecoveryDays),
+        legalSource: 'practice policy',
+        impact: 'operational',
+      })),
+    ];
+  },
+  ServiceRecoveryRecorded: (_, d) => [
+    patch(`service-recovery:${str(d, 'responseId')}`, { completedAt: str(d, 'recordedAt') }),
+  ],
   AuthorizationClosed: (_, d) => [
     patch(`authorization-expiry:${str(d, 'authorizationId')}`, { completedAt: str(d, 'closedOn') }),
   ],
@@ -179,7 +239,7 @@ const handlers: Record<string, Handler> = {
  */
 export const patientsObligations: Projection = {
   name: patientsObligationsName,
-  version: 1,
+  version: 2,
   eventTypes: Object.keys(handlers),
   handle: (e) => handlers[e.type]?.(e, e.data as unknown as Record<string, unknown>) ?? [],
 };
