@@ -25,6 +25,7 @@ import {
 } from './read-models/experience.js';
 import { patientsKpis } from './kpis.js';
 import { conflictsOnTimeOff } from './day-book/process-managers.js';
+import { missedFeeDecisions } from './read-models/appointments.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import {
   getAppointment,
@@ -163,6 +164,13 @@ export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
       const { policyVersion, lateCancelWindowHours } = await policyInForce(ctx);
       return { policy: { policyVersion, lateCancelWindowHours } };
     },
+    ChargeMissedAppointmentFee: async (_, ctx) => {
+      const { policyVersion, fees } = await policyInForce(ctx);
+      const book = await ctx.load<DayBookState>('DayBook', ctx.id);
+      const patientId = book?.appointments[c.appointmentId]?.patientId;
+      const priorFees = patientId === undefined ? 0 : await missedFeeDecisions(ctx.reader, patientId);
+      return { policy: { policyVersion, fees }, priorFees };
+    },
     RecordNoShow: async (_, ctx) => {
       const { policyVersion, noShowGraceMinutes } = await policyInForce(ctx);
       return { policy: { policyVersion, noShowGraceMinutes } };
@@ -177,7 +185,8 @@ const clinicalFlow = ['DayBook.RoomPatient', 'DayBook.StartProviderEncounter', '
  * Grants the module adds to roles (MODULES.md C6):
  * - front_desk: registers patients and books, confirms, cancels, records arrivals, check-ins,
  *   check-outs and no-shows, approves portal requests, opens days, runs authorizations;
- *   not the clinical steps (rooming, the encounter) and not the practice's policy or providers' hours.
+ *   pre-registration and missed-appointment fees; not the clinical steps (rooming, the encounter), not
+ *   the practice's policy, providers' hours or reserved time blocks (the practice manager's).
  * - clinical (nurses, MAs) and physician: the clinical steps of the flow.
  */
 export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
@@ -192,6 +201,8 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
     'DayBook.CheckOut',
     'DayBook.CancelAppointment',
     'DayBook.RecordNoShow',
+    'DayBook.RecordPreRegistration',
+    'DayBook.ChargeMissedAppointmentFee',
     'Authorization.*',
     'RecordsRequest.*',
     'Outreach.*',
