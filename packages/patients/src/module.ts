@@ -164,7 +164,7 @@ export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
       const { policyVersion, lateCancelWindowHours } = await policyInForce(ctx);
       return { policy: { policyVersion, lateCancelWindowHours } };
     },
-    ChargeMissedAppointmentFee: async (_, ctx) => {
+    ChargeMissedAppointmentFee: async (c, ctx) => {
       const { policyVersion, fees } = await policyInForce(ctx);
       const book = await ctx.load<DayBookState>('DayBook', ctx.id);
       const patientId = book?.appointments[c.appointmentId]?.patientId;
