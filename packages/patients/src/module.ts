@@ -5,6 +5,7 @@ import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
 import * as RecordsRequest from './records-request/index.js';
 import * as Outreach from './outreach/index.js';
+import * as OutreachPolicy from './outreach-policy/index.js';
 import * as Referral from './referral/index.js';
 import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
@@ -13,7 +14,7 @@ import * as Survey from './survey/index.js';
 import * as Waitlist from './waitlist/index.js';
 import { providerHasRoom, insideHours } from './day-book/slots.js';
 import { holdsSlot, type DayBook as DayBookState } from './day-book/state.js';
-import { instantOf } from './shared/time.js';
+import { instantOf, minutesOf } from './shared/time.js';
 import {
   complaintsProjection,
   experienceProjection,
@@ -43,12 +44,30 @@ export const patient = bind(Patient.decider, Patient.commands, 'patientId');
 export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
 /** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
 export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
+/** The practice's outreach policy: `practice.patients.setOutreachPolicy({ policyId: 'practice', … })`. */
+export const outreachPolicy = bind(OutreachPolicy.decider, OutreachPolicy.commands, 'policyId');
 /** Consent, opt-outs and messages: `practice.patients.sendMessage({ patientId, messageId, … })`. */
 export const outreach = bind(Outreach.decider, Outreach.commands, 'patientId', {
   facts: {
-    SendMessage: async (c, ctx) => ({
-      patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
-    }),
+    SendMessage: async (c, ctx) => {
+      const p =
+        (await ctx.load<OutreachPolicy.OutreachPolicy>('OutreachPolicy', 'practice')) ??
+        OutreachPolicy.defaultOutreachPolicy;
+      const minutes = (w: { from: string; to: string }) => ({ from: minutesOf(w.from), to: minutesOf(w.to) });
+      return {
+        patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
+        policy: {
+          policyVersion: p.policyVersion,
+          windows: {
+            sms: minutes(p.windows.sms),
+            email: minutes(p.windows.email),
+            voice: minutes(p.windows.voice),
+          },
+          careCapPerDay: p.careCapPerDay,
+          careCapPerWeek: p.careCapPerWeek,
+        },
+      };
+    },
   },
 });
 /** Referrals: `practice.patients.createReferral({ referralId, … })`. */
@@ -225,6 +244,7 @@ export const patientsModule = defineModule({
   area: 'patients',
   aggregates: [
     schedulingPolicy,
+    outreachPolicy,
     patient,
     providerSchedule,
     dayBook,
