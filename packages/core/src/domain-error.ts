@@ -59,6 +59,8 @@ export const platformRefusals = {
   InvalidTimeZone: 'invalid',
   InvalidCurrency: 'invalid',
   InvalidActor: 'invalid',
+  NotOpaque: 'invalid',
+  TooLong: 'invalid',
   TimeMismatch: 'invalid',
   NotTheActor: 'forbidden',
   NotTheActorRole: 'forbidden',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collect, platformRefusals, type Actor } from '@praxis/core';
 import { createPractice, type Practice } from './create.js';
 import { builtinModules } from './modules/index.js';
+import { hireForTest } from './test-staff.js';
 
 const zone = 'America/Chicago';
 const open = () => createPractice({ store: 'memory:', timeZone: zone, currency: 'USD', name: 'Test' });
@@ -213,6 +214,7 @@ describe('who and when come from the call', () => {
 
   it('does not let a corrective action’s owner verify it by naming someone else', async () => {
     const practice = await open();
+    await hireForTest(practice, 'cora', { role: 'compliance_officer', hiredOn: '2026-01-02' });
     const c = practice.as(co);
     await c.compliance.scheduleAudit({
       auditId: 'a1',
@@ -265,6 +267,8 @@ describe('who and when come from the call', () => {
 
   it('records both people when one acts for another, and only with the permission', async () => {
     const practice = await open();
+    await hireForTest(practice, 'ann', { hiredOn: '2026-01-02' });
+    await hireForTest(practice, 'bob', { hiredOn: '2026-01-02' });
     const input = {
       conflictId: 'k1',
       parties: ['ann', 'bob'],
@@ -296,6 +300,11 @@ describe('who and when come from the call', () => {
     expect(
       await practice.finance.approveBudget(input, { actor: { id: 'x'.repeat(200), role: 'staff' } }),
     ).toMatchObject({ code: 'InvalidActor' });
+    // Control and bidi characters in an actor id are refused before anything is recorded.
+    for (const id of ['ann\u202egnp.exe', 'ann\u0007', 'ann\nbob'])
+      expect(await practice.finance.approveBudget(input, { actor: { id, role: 'staff' } })).toMatchObject({
+        code: 'InvalidActor',
+      });
     // A call dated 'not-a-date' would be recorded but could not be placed by the audit view.
     const hidden = await practice
       .as(pm)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPractice } from './create.js';
+import { hireForTest } from './test-staff.js';
 
 const at = '2026-01-05T09:00:00-05:00';
 const open = () =>
@@ -62,6 +63,7 @@ describe('createPractice', () => {
 
   it('lets a staff member acknowledge a published policy but not publish one', async () => {
     const practice = await open();
+    await hireForTest(practice, 'sam', { hiredOn: '2026-01-02' });
     const co = practice.as({ id: 'cora', role: 'compliance_officer' });
     const policyId = 'hand-hygiene';
     for (const step of [

@@ -6,6 +6,7 @@ import {
   makeVault,
   vaultEvents,
   domainError,
+  maxCommandIdLength,
   makeCommandHandler,
   streamIdOf,
   systemClock,
@@ -605,6 +606,15 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
       const message = `${bounded(String(command.type))} needs ${binding.idKey}: the ${binding.decider.name} it is for`;
       return refusedByRule(`${binding.decider.name}-`, domainError('MissingId', message, binding.idKey));
     }
+    if (id.length > maxCommandIdLength)
+      return refusedByRule(
+        `${binding.decider.name}-`,
+        domainError(
+          'TooLong',
+          `${binding.idKey} must be at most ${maxCommandIdLength} characters`,
+          binding.idKey,
+        ),
+      );
     const streamId = streamIdOf(binding.decider, id);
     try {
       StoreKit.checkStreamId(streamId, binding.idKey);

@@ -78,4 +78,95 @@ describe('the personal-data vault through the facade', () => {
       await practice.close();
     }
   });
+
+  it('erases free text that may describe people per record: a breach, a compliance audit, a policy enforcement audit', async () => {
+    const practice = await open();
+    const co = practice.as({ id: 'S-3', role: 'compliance_officer' });
+    try {
+      const texts = {
+        breach: 'laptop with Jane Roe’s chart stolen from car',
+        finding: 'MA Tom Lee shared his password',
+        action: 'retrain Tom Lee on password policy',
+        policyFinding: 'Dr. Ames skipped hand hygiene in room 3',
+      };
+      const results = [
+        await co.compliance.discoverBreach({
+          breachId: 'b1',
+          description: texts.breach,
+          discoveredOn: '2026-01-02',
+          affected: 1,
+          states: [],
+        }),
+        await co.compliance.scheduleAudit({
+          auditId: 'a1',
+          programmeId: 'hipaa',
+          title: 'Q1',
+          auditorId: 'ext',
+          scheduledFor: '2026-01-10',
+        }),
+        await co.compliance.performAudit({ auditId: 'a1', performedOn: '2026-01-10' }),
+        await co.compliance.recordFinding({
+          auditId: 'a1',
+          findingId: 'f1',
+          description: texts.finding,
+          severity: 'high',
+          recordedOn: '2026-01-10',
+        }),
+        await co.policies.draftPolicy({
+          policyId: 'hh',
+          title: 'Hand hygiene',
+          reviewEveryMonths: 12,
+          draftedOn: '2026-01-02',
+        }),
+        await practice.as(manager).policies.approvePolicy({ policyId: 'hh', approvedOn: '2026-01-03' }),
+        await co.policies.publishPolicy({
+          policyId: 'hh',
+          publishedOn: '2026-01-04',
+          effectiveOn: '2026-01-04',
+        }),
+        await co.policies.auditPolicyEnforcement({
+          policyId: 'hh',
+          auditId: 'pa1',
+          auditorId: 'S-3',
+          auditedOn: '2026-01-12',
+          findings: [{ findingId: 'pf1', description: texts.policyFinding }],
+        }),
+      ];
+      for (const r of results) expect(r.ok, r.summary).toBe(true);
+      const stored = JSON.stringify(await collect(practice.store.readAll()), (_, v: unknown) =>
+        typeof v === 'bigint' ? v.toString() : v,
+      );
+      for (const text of Object.values(texts)) expect(stored).not.toContain(text);
+      // What a reader of the practice sees: the records' states and the read models, revealed.
+      const seen = async () => {
+        const out: unknown[] = [];
+        for (const [aggregate, id] of [
+          ['Breach', 'b1'],
+          ['Audit', 'a1'],
+          ['Policy', 'hh'],
+        ] as const)
+          out.push(await practice.load(aggregate, id));
+        for (const projection of ['compliance-findings', 'compliance-obligations', 'policy-obligations'])
+          for await (const doc of practice.readModels.list(projection, '')) out.push(doc);
+        return JSON.stringify(out, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+      };
+      const before = await seen();
+      expect(before).toContain(texts.finding);
+      const discovered = results[0]!;
+      expect(discovered.ok && discovered.events[0]?.data).toMatchObject({ description: texts.breach });
+      for (const subject of ['breach:b1', 'audit:a1', 'policy:hh'])
+        expect(await practice.forgetSubject(subject, { actor: manager })).toMatchObject({ ok: true });
+      const after = await seen();
+      for (const text of Object.values(texts)) expect(after).not.toContain(text);
+      expect(after).toContain(forgottenPlaceholder);
+      // The records themselves remain: the breach still counts, with its deadlines.
+      expect(await practice.load<{ affected: number }>('Breach', 'b1')).toMatchObject({
+        found: true,
+        state: { affected: 1 },
+      });
+      expect((await practice.audit.verify()).ok).toBe(true);
+    } finally {
+      await practice.close();
+    }
+  });
 });

@@ -20,3 +20,4 @@ export { addMonths, addDays, localDate, quarterOf } from './dates.js';
 
 /** Codecs of every event of the staff module (for a store's registry). */
 export const staffEvents = combineRegistries(staffMemberEvents, conflictEvents);
+export { staffOnRecord, standingOf } from './on-record.js';

@@ -69,7 +69,14 @@ describe('@praxis/staff through a real store and command handler', () => {
     });
     expect(refused).toMatchObject({ _tag: 'Left', left: { code: 'StaffMemberSeparated' } });
 
-    const conflicts = makeCommandHandler({ store, decider: Conflict.decider, clock, seal });
+    // The parties' standing on the staff record is a fact the facade supplies (tested there).
+    const conflicts = makeCommandHandler({
+      store,
+      decider: Conflict.decider,
+      clock,
+      seal,
+      facts: async () => ({ staffOnRecord: [] }),
+    });
     // The nurse reports it herself: a reportedBy naming anyone but the call's actor is refused.
     const opened = await conflicts.handle({
       streamId: streamIdOf(Conflict.decider, 'c-1'),
@@ -80,7 +87,8 @@ describe('@praxis/staff through a real store and command handler', () => {
         description: 'shift swap',
         openedOn: '2026-05-04',
         reportedBy: 'n-7',
-      },
+        // The handler's input type includes the fact, which the caller must not send.
+      } as unknown as Conflict.ConflictCommand,
       actor: { id: 'n-7', role: 'nurse' },
     });
     expect(opened._tag).toBe('Right');

@@ -13,4 +13,11 @@ export {
   readModelsComponent,
   type SqliteConnection,
 } from './read-model-sqlite.js';
-export { sqliteSubjectKeyStore, subjectKeyMigrations, subjectKeysComponent } from './subject-keys-sqlite.js';
+export {
+  sqliteSubjectKeyFile,
+  sqliteSubjectKeyStore,
+  subjectKeyFileApplicationId,
+  subjectKeyMigrations,
+  subjectKeysComponent,
+  type SubjectKeyFile,
+} from './subject-keys-sqlite.js';

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ISODate,
   NonEmptyString,
+  PraxisError,
   collect,
   defineEvents,
   forgottenPlaceholder,
@@ -14,7 +15,7 @@ import {
 } from '@praxis/core';
 import { runSubjectKeyStoreContract } from '@praxis/testing';
 import { sqliteEventStore } from './sqlite-event-store.js';
-import { sqliteSubjectKeyStore } from './subject-keys-sqlite.js';
+import { sqliteSubjectKeyFile, sqliteSubjectKeyStore } from './subject-keys-sqlite.js';
 import { tempDatabase } from './testing/temp-file.js';
 
 runSubjectKeyStoreContract('sqlite', async () => {
@@ -32,6 +33,49 @@ runSubjectKeyStoreContract('sqlite', async () => {
       remove();
     },
   };
+});
+
+// The same store in a key file of its own (for practices whose log is elsewhere).
+runSubjectKeyStoreContract('sqlite key file', async () => {
+  const { path, remove } = tempDatabase();
+  const opened = [sqliteSubjectKeyFile(path)];
+  return {
+    keys: opened[0]!,
+    reopen: async () => {
+      const other = sqliteSubjectKeyFile(path, { create: false });
+      opened.push(other);
+      return other;
+    },
+    cleanup: async () => {
+      for (const s of opened) s.close();
+      remove();
+    },
+  };
+});
+
+describe('a subject-key file', () => {
+  it('refuses a file of another kind — a practice file — and a missing file when told not to create', async () => {
+    const { path, remove } = tempDatabase();
+    const practice = sqliteEventStore({ path });
+    try {
+      expect(() => sqliteSubjectKeyFile(path)).toThrow(/not a Praxis subject-key file/);
+    } finally {
+      await practice.close();
+      remove();
+    }
+    const missing = tempDatabase();
+    let refused: unknown;
+    try {
+      sqliteSubjectKeyFile(missing.path, { create: false });
+    } catch (e) {
+      refused = e;
+    }
+    expect(PraxisError.isPraxisError(refused)).toBe(true);
+    expect(existsSync(missing.path)).toBe(false);
+    for (const bad of ['', ' ', ':memory:', 42])
+      expect(() => sqliteSubjectKeyFile(bad as string)).toThrow(/path/);
+    missing.remove();
+  });
 });
 
 const events = defineEvents({

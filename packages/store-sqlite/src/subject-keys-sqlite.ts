@@ -1,6 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import {
+  InvalidArgument,
+  PraxisError,
+  StoreUnavailable,
   SubjectForgotten,
   checkSubjectId,
   newSubjectKey,
@@ -138,4 +142,60 @@ export const sqliteSubjectKeyStore = (
       }
     },
   };
+};
+
+/** The SQLite `application_id` of a Praxis subject-key file: 0x5052584B ("PRXK"). */
+export const subjectKeyFileApplicationId = 0x5052584b;
+
+/** A subject-key store in a SQLite file of its own, to be closed by its owner. */
+export interface SubjectKeyFile extends SubjectKeyStore {
+  readonly path: string;
+  close(): void;
+}
+
+/**
+ * The vault's subject keys in a SQLite file of their own, apart from the log — for a practice on
+ * PostgreSQL (or KurrentDB), whose write-ahead log, WAL archive and base backups would otherwise
+ * keep a forgotten subject's key until they expire. Here `forget` deletes with `secure_delete`
+ * and truncates the file's WAL, so `physicallyErased` is true once no other connection holds the
+ * WAL. The file must live on local storage the operator controls, be backed up on its own (losing
+ * it loses every personal field; its backups are the only other copies of the keys), and be given
+ * every time the practice is opened. Creates the file when missing (unless `create: false`);
+ * refuses a file of another kind — a practice file included — with InvalidArgument.
+ *
+ * @example
+ * const keys = sqliteSubjectKeyFile('/var/lib/praxis/riverside-keys.db');
+ * const practice = await createPractice({ store: 'postgres://…?practice=riverside', subjectKeys: keys });
+ * // … practice.close(); keys.close();
+ */
+export const sqliteSubjectKeyFile = (
+  path: string,
+  options: { readonly create?: boolean; readonly busyTimeoutMs?: number } = {},
+): SubjectKeyFile => {
+  if (typeof path !== 'string' || path.trim() === '' || path === ':memory:')
+    throw new InvalidArgument('path', 'must name a file');
+  let db: Database.Database | undefined;
+  try {
+    db = new BetterSqlite(path, { fileMustExist: options.create === false });
+    const app = db.pragma('application_id', { simple: true }) as number;
+    const tables = db.prepare(`SELECT count(*) FROM sqlite_master`).pluck().get() as number;
+    if (app !== subjectKeyFileApplicationId && !(app === 0 && tables === 0))
+      throw new InvalidArgument(
+        'path',
+        `${path} is not a Praxis subject-key file (application_id 0x${app.toString(16)})`,
+      );
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    if (app !== subjectKeyFileApplicationId) db.pragma(`application_id = ${subjectKeyFileApplicationId}`);
+    const store = sqliteSubjectKeyStore(db, options);
+    const opened = db;
+    return { ...store, kind: 'sqlite-file', path, close: () => opened.close() };
+  } catch (e) {
+    db?.close();
+    if (PraxisError.isPraxisError(e)) throw e;
+    const mapped = toStoreError(e, path);
+    if (PraxisError.isPraxisError(mapped)) throw mapped;
+    throw new StoreUnavailable('sqlite', `cannot open ${path}: ${(e as Error).message}`, { cause: e });
+  }
 };

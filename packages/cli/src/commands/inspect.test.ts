@@ -213,11 +213,12 @@ describe('praxis verify', () => {
       (await praxis(['audit', '--type', 'BreachDiscovered', '--format', 'jsonl', '--db', copy])).out,
     ) as { position: string };
     const bytes = readFileSync(copy);
-    const text = 'lab results of 37 patients';
+    // The description is sealed by the vault; the count of people affected is in clear.
+    const text = '"affected":37';
     const at = bytes.indexOf(text);
     expect(at).toBeGreaterThan(0);
     expect(bytes.indexOf(text, at + 1)).toBe(-1); // only the event holds it
-    bytes[at + 'lab results of 3'.length] = '8'.charCodeAt(0);
+    bytes[at + '"affected":3'.length] = '8'.charCodeAt(0);
     writeFileSync(copy, bytes);
     const r = await praxis(['verify', '--db', copy]);
     expect(r.code).toBe(1);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainHash } from '@praxis/core';
 import { praxis, tempDir } from '../test-support.js';
 
 // A keyed demo practice, a receipt kept beside it, and attacks on copies of the file.
@@ -43,6 +44,36 @@ const attacked = (statement: string | ((sql: Database.Database) => void)): strin
   }
   return copy;
 };
+interface Row {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
+}
+/** Recomputes every sha-256 chain hash, as anyone with write access can. */
+const rehash = (sql: Database.Database): void => {
+  let prev = '';
+  const update = sql.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?');
+  for (const r of sql.prepare('SELECT * FROM events ORDER BY position').all() as Row[]) {
+    const hash = chainHash(prev, {
+      eventId: r.event_id,
+      streamId: r.stream_id,
+      revision: BigInt(r.revision),
+      type: r.type,
+      schemaVersion: r.schema_version,
+      data: JSON.parse(r.data) as unknown,
+      metadata: JSON.parse(r.metadata) as never,
+    });
+    if (hash !== r.hash || prev !== r.prev_hash) update.run(prev, hash, r.position);
+    prev = hash;
+  }
+};
 const verify = (file: string, ...more: string[]) =>
   praxis(['verify', '--db', file, '--key-file', keyFile, '--receipt', receipt, ...more]);
 
@@ -71,7 +102,7 @@ describe('praxis receipt and verify --receipt', () => {
     expect(r.err).toMatch(/1,000 events missing/);
   });
 
-  it('exits 1 naming an edited payment amount even with the hash recomputed by hand', async () => {
+  it('exits 1 naming data rewritten with a duplicate key that SQL reads one way and JSON another', async () => {
     // Amount changed and hash left stale would be caught by the chain; a careful attacker
     // changes data that the unkeyed chain no longer protects once the hash is recomputed,
     // which the seal and the receipt still catch. Here: a duplicate key SQL reads first.
@@ -82,6 +113,67 @@ describe('praxis receipt and verify --receipt', () => {
     );
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/changed at position \d+ .*stored-text/);
+  });
+
+  it('exits 1 naming a forged payment appended with a correct sha-256 chain', async () => {
+    const r = await verify(
+      attacked((sql) => {
+        const victim = sql
+          .prepare(
+            `SELECT * FROM events WHERE type = 'PatientPaymentCollected' ORDER BY position DESC LIMIT 1`,
+          )
+          .get() as Row;
+        const rev = (
+          sql.prepare('SELECT max(revision) AS r FROM events WHERE stream_id = ?').get(victim.stream_id) as {
+            r: number;
+          }
+        ).r;
+        sql
+          .prepare(
+            `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, prev_hash, hash)
+             VALUES ('0190a8c0-0000-7000-8000-0000000000ff', ?, ?, ?, 1, ?, ?, '', '')`,
+          )
+          .run(
+            victim.stream_id,
+            rev + 1,
+            victim.type,
+            victim.data.replace(/"paymentId":"[^"]*"/, '"paymentId":"forged-1"'),
+            victim.metadata, // its seal copied from a genuine event
+          );
+        rehash(sql);
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/changed at position \d+ .*seal-mismatch/);
+  });
+
+  it('exits 1 naming the event whose amount was edited and every later hash recomputed', async () => {
+    let position = 0;
+    const r = await verify(
+      attacked((sql) => {
+        const victim = sql
+          .prepare(`SELECT * FROM events WHERE type = 'PatientPaymentCollected' ORDER BY position LIMIT 1`)
+          .get() as Row;
+        position = victim.position;
+        const data = JSON.parse(victim.data) as { amount: number };
+        sql
+          .prepare('UPDATE events SET data = ? WHERE position = ?')
+          .run(JSON.stringify({ ...data, amount: data.amount + 100_000 }), victim.position);
+        rehash(sql);
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`changed at position ${position} .*seal-mismatch`));
+  });
+
+  it('exits 1 when the last row’s position is renumbered', async () => {
+    const r = await verify(
+      attacked(
+        'UPDATE events SET position = position + 7 WHERE position = (SELECT max(position) FROM events)',
+      ),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/missing: .*no event at position \d+/);
   });
 
   it('proves one event’s inclusion to an auditor who holds only the receipt and the public key', async () => {

@@ -93,7 +93,10 @@ export const planPolicies = (
         policyId: 'hand-hygiene',
         sessionId: 'hh-2',
         trainerId: co.id,
-        attendeeIds: staff.filter((s) => clinical.includes(s.role)).map((s) => s.id),
+        // Only people on staff that day attend (a training record names people on the staff record).
+        attendeeIds: staff
+          .filter((s) => clinical.includes(s.role) && onStaff(s, day(2, 11)))
+          .map((s) => s.id),
         heldOn: day(2, 11),
       },
       { actor: co },

@@ -77,6 +77,7 @@ describe('Audit', () => {
   it('assigns a corrective action on an open finding, due no earlier than assigned', () => {
     const cmd = {
       type: 'AssignCorrectiveAction',
+      staffOnRecord: [],
       findingId: 'f1',
       actionId: 'ca1',
       description: 'individual logins',

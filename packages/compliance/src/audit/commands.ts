@@ -1,4 +1,4 @@
-import { command, defineCommands, ISODate, NonEmptyString, type CommandOf } from '@praxis/core';
+import { command, defineCommands, ISODate, NonEmptyString, StaffNamed, type CommandOf } from '@praxis/core';
 import { Severity } from './events.js';
 
 /** Every command of a compliance Audit, as exact codecs; each dated `…On`/`…For` is its business time. */
@@ -33,7 +33,7 @@ export const commands = defineCommands('auditId', {
       dueOn: ISODate,
     },
     {},
-    { businessTime: 'assignedOn' },
+    { businessTime: 'assignedOn', facts: { staffOnRecord: StaffNamed } },
   ),
   CompleteCorrectiveAction: command(
     { actionId: NonEmptyString, completedOn: ISODate },

@@ -1,4 +1,4 @@
-import { accept, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision, refuseStaffNotOnRecord } from '@praxis/core';
 import { events, type AuditEvent } from './events.js';
 import type { Audit, CorrectiveAction } from './state.js';
 import type {
@@ -207,7 +207,7 @@ export const decide = (c: AuditCommand, s: Audit): D => {
     case 'RecordFinding':
       return recordFinding(c, s);
     case 'AssignCorrectiveAction':
-      return assignCorrectiveAction(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? assignCorrectiveAction(c, s);
     case 'CompleteCorrectiveAction':
       return completeCorrectiveAction(c, s);
     case 'VerifyCorrectiveAction':

@@ -1,5 +1,12 @@
 import * as t from 'io-ts';
-import { ISODate, NonEmptyString, defineEvents, struct, type EventOf } from '@praxis/core';
+import { ISODate, NonEmptyString, defineEvents, personal, struct, subject, type EventOf } from '@praxis/core';
+
+/**
+ * The audit record: the subject (`audit:<auditId>`) of its free text — summary, findings,
+ * corrective actions, notes and reasons may describe people; sealed by the vault and erased with
+ * `forgetSubject('audit:<auditId>')` (dates, severities, owners and statuses stay).
+ */
+const AuditId = subject('audit', NonEmptyString);
 
 /** How serious a finding is. */
 export const Severity = t.keyof({ low: null, moderate: null, high: null });
@@ -19,29 +26,32 @@ export const events = defineEvents({
     scheduledFor: ISODate,
   }),
   /** The audit was carried out. */
-  ComplianceAuditPerformed: struct({ auditId: NonEmptyString, performedOn: ISODate }, { summary: t.string }),
+  ComplianceAuditPerformed: struct(
+    { auditId: AuditId, performedOn: ISODate },
+    { summary: personal(t.string) },
+  ),
   /** The audit found something wrong. */
   AuditFindingRecorded: t.type({
-    auditId: NonEmptyString,
+    auditId: AuditId,
     findingId: NonEmptyString,
-    description: NonEmptyString,
+    description: personal(NonEmptyString),
     severity: Severity,
     recordedOn: ISODate,
   }),
   /** Someone must fix a finding by a date. */
   CorrectiveActionAssigned: t.type({
-    auditId: NonEmptyString,
+    auditId: AuditId,
     findingId: NonEmptyString,
     actionId: NonEmptyString,
-    description: NonEmptyString,
+    description: personal(NonEmptyString),
     ownerId: NonEmptyString,
     assignedOn: ISODate,
     dueOn: ISODate,
   }),
   /** The owner says the action is done. */
   CorrectiveActionCompleted: struct(
-    { auditId: NonEmptyString, actionId: NonEmptyString, completedOn: ISODate },
-    { notes: t.string },
+    { auditId: AuditId, actionId: NonEmptyString, completedOn: ISODate },
+    { notes: personal(t.string) },
   ),
   /** Someone other than the owner checked that the action worked. */
   CorrectiveActionVerified: t.type({
@@ -52,9 +62,9 @@ export const events = defineEvents({
   }),
   /** Verification found the action did not work: it is open again, with a new due date. */
   CorrectiveActionReopened: t.type({
-    auditId: NonEmptyString,
+    auditId: AuditId,
     actionId: NonEmptyString,
-    reason: NonEmptyString,
+    reason: personal(NonEmptyString),
     reopenedBy: NonEmptyString,
     reopenedOn: ISODate,
     dueOn: ISODate,

@@ -1,5 +1,14 @@
 import * as t from 'io-ts';
-import { ISODate, NonEmptyString, NonNegativeInt, defineEvents, struct, type EventOf } from '@praxis/core';
+import {
+  ISODate,
+  NonEmptyString,
+  NonNegativeInt,
+  defineEvents,
+  personal,
+  struct,
+  subject,
+  type EventOf,
+} from '@praxis/core';
 import { BusinessAssociate, NotificationDeadline, Recipient, StateResidents } from './deadlines.js';
 
 /**
@@ -14,8 +23,13 @@ export const events = defineEvents({
    */
   BreachDiscovered: struct(
     {
-      breachId: NonEmptyString,
-      description: NonEmptyString,
+      /** The breach record: the subject (`breach:<breachId>`) of its description. */
+      breachId: subject('breach', NonEmptyString),
+      /**
+       * What happened: free text that may describe the people affected, sealed by the vault;
+       * erase it with `forgetSubject('breach:<breachId>')` (counts, states and deadlines stay).
+       */
+      description: personal(NonEmptyString),
       discoveredOn: ISODate,
       affected: NonNegativeInt,
       states: t.array(StateResidents),

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { command, defineCommands, ISODate, NonEmptyString, type CommandOf } from '@praxis/core';
+import { command, defineCommands, ISODate, NonEmptyString, StaffNamed, type CommandOf } from '@praxis/core';
 import { Recurrence } from './recurrence.js';
 import { regulations, standardRequirements } from './standards.js';
 
@@ -25,7 +25,7 @@ export const commands = defineCommands('programmeId', {
       establishedOn: ISODate,
     },
     {},
-    { businessTime: 'establishedOn' },
+    { businessTime: 'establishedOn', facts: { staffOnRecord: StaffNamed } },
   ),
   /** Add a recurring requirement, optionally one of the standard ones. */
   AddRequirement: command(
@@ -39,7 +39,7 @@ export const commands = defineCommands('programmeId', {
     },
     /** `legalSource` defaults to the standard's source, else ''. */
     { standard: StandardKey, legalSource: NonEmptyString },
-    { businessTime: 'addedOn' },
+    { businessTime: 'addedOn', facts: { staffOnRecord: StaffNamed } },
   ),
   /** The acting person met the requirement (`metBy` is stamped from the call). */
   MeetRequirement: command(
@@ -50,7 +50,7 @@ export const commands = defineCommands('programmeId', {
   ReassignRequirement: command(
     { requirementId: NonEmptyString, ownerId: NonEmptyString, reassignedOn: ISODate },
     {},
-    { businessTime: 'reassignedOn' },
+    { businessTime: 'reassignedOn', facts: { staffOnRecord: StaffNamed } },
   ),
   WithdrawRequirement: command(
     { requirementId: NonEmptyString, reason: NonEmptyString, withdrawnOn: ISODate },

@@ -1,4 +1,4 @@
-import { accept, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision, refuseStaffNotOnRecord } from '@praxis/core';
 import { events, type ProgrammeEvent } from './events.js';
 import { atMostAsLongAs, nextDueOn } from './recurrence.js';
 import { standardRequirements } from './standards.js';
@@ -152,13 +152,13 @@ const withdrawRequirement = (c: WithdrawRequirement, s: Programme): D => {
 export const decide = (c: ProgrammeCommand, s: Programme): D => {
   switch (c.type) {
     case 'EstablishProgramme':
-      return establishProgramme(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? establishProgramme(c, s);
     case 'AddRequirement':
-      return addRequirement(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? addRequirement(c, s);
     case 'MeetRequirement':
       return meetRequirement(c, s);
     case 'ReassignRequirement':
-      return reassignRequirement(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? reassignRequirement(c, s);
     case 'WithdrawRequirement':
       return withdrawRequirement(c, s);
   }

@@ -27,6 +27,7 @@ describe('Programme', () => {
   it('establishes a programme once', () => {
     const cmd = {
       type: 'EstablishProgramme',
+      staffOnRecord: [],
       programmeId: 'cdc',
       regulation: 'CDC-infection-control',
       name: 'Infection control',
@@ -42,6 +43,7 @@ describe('Programme', () => {
       .given([cdc])
       .when({
         type: 'AddRequirement',
+        staffOnRecord: [],
         requirementId: 'spore',
         title: 'Spore test',
         recurrence: { every: 1, unit: 'weeks' },
@@ -58,6 +60,7 @@ describe('Programme', () => {
       .given([cdc])
       .when({
         type: 'AddRequirement',
+        staffOnRecord: [],
         requirementId: 'spore',
         title: 'Spore test',
         recurrence: { every: 8, unit: 'days' },
@@ -74,6 +77,7 @@ describe('Programme', () => {
       .given([cdc])
       .when({
         type: 'AddRequirement',
+        staffOnRecord: [],
         requirementId: 'clia',
         title: 'CLIA renewal',
         recurrence: { every: 2, unit: 'years' },
@@ -90,6 +94,7 @@ describe('Programme', () => {
       .given([])
       .when({
         type: 'AddRequirement',
+        staffOnRecord: [],
         requirementId: 'x',
         title: 'x',
         recurrence: { every: 1, unit: 'years' },
@@ -144,6 +149,7 @@ describe('Programme', () => {
       .given([cdc, sporeAdded])
       .when({
         type: 'ReassignRequirement',
+        staffOnRecord: [],
         requirementId: 'spore',
         ownerId: 'da-2',
         reassignedOn: '2026-01-03',
@@ -162,6 +168,7 @@ describe('Programme', () => {
       .given([cdc, sporeAdded])
       .when({
         type: 'ReassignRequirement',
+        staffOnRecord: [],
         requirementId: 'spore',
         ownerId: 'da-1',
         reassignedOn: '2026-01-03',
@@ -214,6 +221,7 @@ describe('standard requirements', () => {
         .given([programme])
         .when({
           type: 'AddRequirement',
+          staffOnRecord: [],
           requirementId: key,
           title: std.title,
           recurrence: std.maxInterval,
@@ -232,6 +240,7 @@ describe('Programme: malformed commands', () => {
   it('rejects a recurrence of zero and a due date that does not exist', () => {
     const cmd = {
       type: 'AddRequirement',
+      staffOnRecord: [],
       requirementId: 'x',
       title: 'x',
       recurrence: { every: 0, unit: 'days' },

@@ -1,4 +1,4 @@
-import { defineRefusals } from '@praxis/core';
+import { defineRefusals, staffOnRecordRefusals } from '@praxis/core';
 
 /**
  * Every code a Programme refuses with, and its category (`invalid`, `not-found`, `conflict`,
@@ -6,6 +6,7 @@ import { defineRefusals } from '@praxis/core';
  * (`Required`, `InvalidDate`, `UnknownField`, …; see `platformRefusals`).
  */
 export const refusals = defineRefusals({
+  ...staffOnRecordRefusals,
   MetOutOfOrder: 'rule',
   ProgrammeAlreadyExists: 'conflict',
   ProgrammeNotFound: 'not-found',

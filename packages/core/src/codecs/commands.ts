@@ -146,6 +146,45 @@ export interface CommandCodecs<Defs extends Record<string, AnyCommandSpec> = Rec
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
+/**
+ * Longest text (UTF-16 code units) any string in a command may hold: free text (descriptions,
+ * notes, reasons, findings), names, labels. Longer is refused `TooLong` naming the field.
+ */
+export const maxCommandTextLength = 4000;
+/**
+ * Longest id a command may hold: the aggregate id, any field named `…Id`, each item of a field
+ * named `…Ids`. Ids become stream names and read-model keys. Longer is refused `TooLong`.
+ */
+export const maxCommandIdLength = 200;
+const isIdField = (key: string): boolean => key.endsWith('Id') || key === 'id';
+
+/**
+ * The first string in a command's fields longer than its bound, as a `TooLong` refusal naming
+ * its path (`findings.0.description`). Nesting deeper than 16 levels is left to the codecs, which
+ * refuse it as an unknown shape.
+ */
+const firstTooLong = (v: unknown, path: string, id: boolean, depth: number): DomainError | undefined => {
+  if (typeof v === 'string') {
+    const max = id ? maxCommandIdLength : maxCommandTextLength;
+    return v.length > max
+      ? domainError('TooLong', `${bounded(path)} must be at most ${max} characters`, bounded(path))
+      : undefined;
+  }
+  if (depth > 16 || typeof v !== 'object' || v === null) return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = firstTooLong(v[i], `${path}.${i}`, id, depth + 1);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    const r = firstTooLong(x, path === '' ? k : `${path}.${k}`, isIdField(k) || k.endsWith('Ids'), depth + 1);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+};
+
 /** A field name or path short enough to keep in a refusal record. */
 const bounded = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
@@ -198,12 +237,18 @@ export const defineCommands = <Defs extends Record<string, AnyCommandSpec>>(
         if (key === idKey) {
           if (typeof value !== 'string' || value.trim() === '')
             return E.left(domainError('Required', `${idKey} is required`, idKey));
+          if (value.length > maxCommandIdLength)
+            return E.left(
+              domainError('TooLong', `${idKey} must be at most ${maxCommandIdLength} characters`, idKey),
+            );
           continue;
         }
         return E.left(domainError('UnknownField', `${bounded(key)} is not a field of ${type}`, bounded(key)));
       }
       fields[key] = value;
     }
+    const long = firstTooLong(fields, '', false, 0);
+    if (long !== undefined) return E.left(long);
     const r = c.codec.decode(fields);
     if (r._tag === 'Left') {
       const failure = failureOf(r.left);

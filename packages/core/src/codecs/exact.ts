@@ -73,6 +73,7 @@ const codeOfType: Readonly<Record<string, string>> = {
   TimeZone: 'InvalidTimeZone',
   CurrencyCode: 'InvalidCurrency',
   NonEmptyString: 'Required',
+  OpaqueId: 'NotOpaque',
 };
 
 /**

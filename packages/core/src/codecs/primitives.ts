@@ -50,6 +50,27 @@ export const CurrencyCode = refine('CurrencyCode', t.string, (s) => /^[A-Z]{3}$/
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const Uuid = refine('Uuid', t.string, (s) => uuidPattern.test(s));
 
+/** Longest opaque id (characters). */
+export const maxOpaqueIdLength = 64;
+const opaquePattern = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/**
+ * An opaque reference to a person (a patient id): a UUID, or 1–64 characters of letters, digits
+ * and `. _ : -`, starting with a letter or digit and holding at least one letter (`P-10442`,
+ * `pat_8f3c`). It stays in the log after the person is forgotten, so it must not be anything
+ * that identifies them outside Praxis. The format refuses what commonly is: names (spaces), e-mail
+ * addresses (`@`), and numbers made only of digits and punctuation — MRNs, SSNs, phone, member
+ * and account numbers, dates. A format cannot prove an id is opaque (an alphanumeric member id
+ * passes): issue the id yourself, e.g. the @praxis/patients registration's `patientId`.
+ * Refused as `NotOpaque`.
+ */
+export const OpaqueId = refine(
+  'OpaqueId',
+  t.string,
+  (s) =>
+    uuidPattern.test(s) || (s.length <= maxOpaqueIdLength && opaquePattern.test(s) && /[A-Za-z]/.test(s)),
+);
+
 /** io-ts `t.type` with some optional keys, in one call. */
 export const struct = <R extends t.Props, O extends t.Props = Record<never, never>>(
   required: R,

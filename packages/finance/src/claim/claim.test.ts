@@ -172,7 +172,7 @@ describe('Claim: scrubbing, correction and submission', () => {
     const reasons = [{ code: 'NCCI', message: '36415 bundled' }];
     const held: ClaimEvent = {
       type: 'ClaimHeld',
-      data: { claimId: 'c1', attempt: 1, reasons, at: at('2026-01-11') },
+      data: { claimId: 'c1', patientId: 'p1', attempt: 1, reasons, at: at('2026-01-11') },
     };
     spec
       .given([registered, created])
@@ -180,7 +180,13 @@ describe('Claim: scrubbing, correction and submission', () => {
       .then([held]);
     const corrected: ClaimEvent = {
       type: 'ClaimCorrected',
-      data: { claimId: 'c1', correction: 'modifier 25', totalCharges: 20_000, at: at('2026-01-12') },
+      data: {
+        claimId: 'c1',
+        patientId: 'p1',
+        correction: 'modifier 25',
+        totalCharges: 20_000,
+        at: at('2026-01-12'),
+      },
     };
     spec
       .given([registered, created, held])
@@ -224,6 +230,7 @@ describe('Claim: scrubbing, correction and submission', () => {
           type: 'ClaimRejectedByPayer',
           data: {
             claimId: 'c1',
+            patientId: 'p1',
             reasons: [{ code: 'A7', message: 'member id invalid' }],
             at: at('2026-01-13'),
           },
@@ -256,7 +263,7 @@ describe('Claim: denial, appeal, resubmission', () => {
       .then([
         {
           type: 'ClaimAppealed',
-          data: { claimId: 'c1', level: 1, note: 'records attached', at: at('2026-06-01') },
+          data: { claimId: 'c1', patientId: 'p1', level: 1, note: 'records attached', at: at('2026-06-01') },
         },
       ]);
     spec
@@ -267,7 +274,7 @@ describe('Claim: denial, appeal, resubmission', () => {
   it('pays an appealed claim; the payment is not a first adjudication', () => {
     const appealed: ClaimEvent = {
       type: 'ClaimAppealed',
-      data: { claimId: 'c1', level: 1, note: 'n', at: at('2026-03-01') },
+      data: { claimId: 'c1', patientId: 'p1', level: 1, note: 'n', at: at('2026-03-01') },
     };
     spec
       .given([...sent, denied, appealed])
@@ -277,7 +284,13 @@ describe('Claim: denial, appeal, resubmission', () => {
   it('corrects a denied claim and resubmits it as submission 2', () => {
     const corrected: ClaimEvent = {
       type: 'ClaimCorrected',
-      data: { claimId: 'c1', correction: 'dx code', totalCharges: 20_000, at: at('2026-02-02') },
+      data: {
+        claimId: 'c1',
+        patientId: 'p1',
+        correction: 'dx code',
+        totalCharges: 20_000,
+        at: at('2026-02-02'),
+      },
     };
     const clean2: ClaimEvent = {
       type: 'ClaimScrubbedClean',
@@ -616,6 +629,7 @@ describe('Claim: totals stay exact (never beyond Number.MAX_SAFE_INTEGER cents)'
               type: 'ClaimHeld',
               data: {
                 claimId: 'c1',
+                patientId: 'p1',
                 attempt: 1,
                 reasons: [{ code: 'X', message: 'x' }],
                 at: at('2026-01-11'),

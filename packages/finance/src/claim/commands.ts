@@ -5,6 +5,7 @@ import {
   ISODate,
   NonEmptyString,
   NonNegativeCents,
+  OpaqueId,
   PositiveCents,
   PositiveInt,
   TimeZone,
@@ -22,7 +23,11 @@ export const commands = defineCommands('claimId', {
     {
       claimId: NonEmptyString,
       encounterId: NonEmptyString,
-      patientId: NonEmptyString,
+      /**
+       * The patient as an opaque id (`OpaqueId`: never a name, an MRN, an SSN, a member or phone
+       * number — `NotOpaque` otherwise); it stays in the log after the patient is forgotten.
+       */
+      patientId: OpaqueId,
       payerId: NonEmptyString,
       payerKind: PayerKind,
       dateOfService: ISODate,
@@ -35,6 +40,8 @@ export const commands = defineCommands('claimId', {
       timelyFilingMonths: PositiveInt,
       /** The payer's appeal window in days (Medicare: 120 when not given). */
       appealWindowDays: PositiveInt,
+      /** The subscriber's member id (sealed by the vault under the patient). */
+      memberId: NonEmptyString,
     },
     when,
   ),

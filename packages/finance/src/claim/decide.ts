@@ -92,6 +92,7 @@ const registerCharges = (c: C.RegisterCharges): D => {
       at,
       ...(c.timelyFilingMonths === undefined ? {} : { timelyFilingMonths: c.timelyFilingMonths }),
       ...(c.appealWindowDays === undefined ? {} : { appealWindowDays: c.appealWindowDays }),
+      ...(c.memberId === undefined ? {} : { memberId: c.memberId }),
     },
   });
 };
@@ -145,7 +146,7 @@ const scrub = (c: C.ScrubClaim, s: State): D => {
     ? accept({ type: 'ClaimScrubbedClean', data: { claimId: s.claimId, attempt, at: c.at } })
     : accept({
         type: 'ClaimHeld',
-        data: { claimId: s.claimId, attempt, reasons: [...c.failedEdits], at: c.at },
+        data: { claimId: s.claimId, patientId: s.patientId, attempt, reasons: [...c.failedEdits], at: c.at },
       });
 };
 
@@ -170,6 +171,7 @@ const correct = (c: C.CorrectClaim, s: State): D => {
     type: 'ClaimCorrected',
     data: {
       claimId: s.claimId,
+      patientId: s.patientId,
       correction: c.correction,
       totalCharges,
       at: c.at,
@@ -217,7 +219,7 @@ const rejectByPayer = (c: C.RecordPayerRejection, s: State): D => {
     ? fail(bad)
     : accept({
         type: 'ClaimRejectedByPayer',
-        data: { claimId: s.claimId, reasons: [...c.reasons], at: c.at },
+        data: { claimId: s.claimId, patientId: s.patientId, reasons: [...c.reasons], at: c.at },
       });
 };
 
@@ -265,7 +267,7 @@ const appeal = (c: C.AppealDenial, s: State): D => {
     return reject('AppealWindowClosed', `the appeal deadline was ${s.appealDeadline}`, 'at');
   return accept({
     type: 'ClaimAppealed',
-    data: { claimId: s.claimId, level: s.appeals + 1, note: c.note, at: c.at },
+    data: { claimId: s.claimId, patientId: s.patientId, level: s.appeals + 1, note: c.note, at: c.at },
   });
 };
 

@@ -5,6 +5,7 @@ import {
   ISOInstant,
   NonEmptyString,
   NonNegativeCents,
+  personal,
   PositiveCents,
   PositiveInt,
   struct,
@@ -27,9 +28,18 @@ export type PayerKind = t.TypeOf<typeof PayerKind>;
 export const ChargeLine = t.type({ cptCode: NonEmptyString, units: PositiveInt, amount: PositiveCents });
 export type ChargeLine = t.TypeOf<typeof ChargeLine>;
 
-/** A reason a claim was held by the scrubber or rejected by the payer's front end. */
+/** A reason a claim was held by the scrubber or rejected by the payer's front end, as a command gives it. */
 export const ClaimIssue = t.type({ code: NonEmptyString, message: NonEmptyString });
 export type ClaimIssue = t.TypeOf<typeof ClaimIssue>;
+
+/**
+ * A claim issue as stored: the code in clear (what reports group by), the message sealed under
+ * the claim's patient — it is free text and may quote the patient ("member id 8812 not found").
+ */
+const StoredClaimIssue = t.type({ code: NonEmptyString, message: personal(NonEmptyString) });
+
+/** The claim's patient, in every event that carries personal data about them (their subject). */
+const PatientId = subject('patient', NonEmptyString);
 
 /** What the payer paid and allowed away, per CPT code, on one remittance. */
 export const RemittanceLine = t.type({
@@ -61,7 +71,7 @@ export const events = defineEvents({
        * or another identifier): the subject (`patient:<patientId>`) of any personal field a
        * claim carries, sealed by the vault.
        */
-      patientId: subject('patient', NonEmptyString),
+      patientId: PatientId,
       payerId: NonEmptyString,
       payerKind: PayerKind,
       dateOfService: ISODate,
@@ -69,7 +79,15 @@ export const events = defineEvents({
       charges: t.array(ChargeLine),
       at: ISOInstant,
     },
-    { timelyFilingMonths: PositiveInt, appealWindowDays: PositiveInt },
+    {
+      timelyFilingMonths: PositiveInt,
+      appealWindowDays: PositiveInt,
+      /**
+       * The subscriber's member id on the payer's card (837 NM109 of loop 2010BA): a health
+       * plan beneficiary number, so personal — sealed by the vault.
+       */
+      memberId: personal(NonEmptyString),
+    },
   ),
   ClaimChargesAdded: struct({ claimId: NonEmptyString, charges: t.array(ChargeLine), at: ISOInstant }),
   ClaimCreated: struct(
@@ -86,12 +104,20 @@ export const events = defineEvents({
   ClaimScrubbedClean: struct({ claimId: NonEmptyString, attempt: PositiveInt, at: ISOInstant }),
   ClaimHeld: struct({
     claimId: NonEmptyString,
+    patientId: PatientId,
     attempt: PositiveInt,
-    reasons: t.array(ClaimIssue),
+    reasons: t.array(StoredClaimIssue),
     at: ISOInstant,
   }),
   ClaimCorrected: struct(
-    { claimId: NonEmptyString, correction: NonEmptyString, totalCharges: PositiveCents, at: ISOInstant },
+    {
+      claimId: NonEmptyString,
+      patientId: PatientId,
+      /** What was corrected: free text, sealed (it may name the patient). */
+      correction: personal(NonEmptyString),
+      totalCharges: PositiveCents,
+      at: ISOInstant,
+    },
     { charges: t.array(ChargeLine) },
   ),
   ClaimSubmitted: struct({ claimId: NonEmptyString, submission: PositiveInt, at: ISOInstant }),
@@ -99,7 +125,12 @@ export const events = defineEvents({
     { claimId: NonEmptyString, at: ISOInstant },
     { payerClaimNumber: NonEmptyString },
   ),
-  ClaimRejectedByPayer: struct({ claimId: NonEmptyString, reasons: t.array(ClaimIssue), at: ISOInstant }),
+  ClaimRejectedByPayer: struct({
+    claimId: NonEmptyString,
+    patientId: PatientId,
+    reasons: t.array(StoredClaimIssue),
+    at: ISOInstant,
+  }),
   ClaimDenied: struct(
     {
       claimId: NonEmptyString,
@@ -119,8 +150,10 @@ export const events = defineEvents({
   ),
   ClaimAppealed: struct({
     claimId: NonEmptyString,
+    patientId: PatientId,
     level: PositiveInt,
-    note: NonEmptyString,
+    /** The appeal's note: free text, sealed (it may describe the patient's care). */
+    note: personal(NonEmptyString),
     at: ISOInstant,
   }),
   ClaimPaidByPayer: struct({

@@ -24,8 +24,8 @@ export * from './state.js';
 /** The Claim decider (name `Claim`). */
 export const decider: Decider<ClaimCommand, ClaimEvent, State, ClaimRefusal> = {
   name: 'Claim',
-  // 2: payer payments by id (for reversals)
-  stateVersion: 2,
+  // 2: payer payments by id (for reversals); 3: the patient id (subject of the sealed free text)
+  stateVersion: 3,
   initialState,
   evolve,
   decide,

@@ -18,6 +18,8 @@ export type ClaimStatus =
 export interface State {
   readonly status: ClaimStatus;
   readonly claimId: string;
+  /** The patient's opaque id (the subject of the claim's personal fields). */
+  readonly patientId: string;
   readonly payerKind: PayerKind;
   readonly dateOfService: string;
   readonly timeZone: string;
@@ -58,6 +60,7 @@ export interface State {
 export const initialState: State = {
   status: 'none',
   claimId: '',
+  patientId: '',
   payerKind: 'other',
   dateOfService: '',
   timeZone: 'UTC',
@@ -100,6 +103,7 @@ export const evolve = (s: State, e: ClaimEvent): State => {
         ...initialState,
         status: 'charges-registered',
         claimId: e.data.claimId,
+        patientId: e.data.patientId,
         payerKind: e.data.payerKind,
         dateOfService: e.data.dateOfService,
         timeZone: e.data.timeZone,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixedClock, foldProjections, makeCommandHandler, streamIdOf } from '@praxis/core';
+import {
+  collect,
+  fixedClock,
+  foldProjections,
+  makeCommandHandler,
+  makeVault,
+  streamIdOf,
+} from '@praxis/core';
 import { Breach, complianceObligations } from '@praxis/compliance';
-import { memoryEventStore } from '@praxis/store-memory';
+import { memoryEventStore, memorySubjectKeyStore } from '@praxis/store-memory';
 import { complianceCalendar } from './calendar.js';
 
 const zone = 'America/New_York';
@@ -19,6 +26,8 @@ describe('business associate breach notice on the compliance calendar', () => {
       store,
       decider: Breach.decider,
       clock: fixedClock('2026-03-20T09:00:00', zone),
+      // The breach description is sealed by the vault (subject breach:b1).
+      seal: makeVault(memorySubjectKeyStore()).sealer(Breach.events),
     });
     for (const command of commands) {
       const r = await h.handle({ streamId: streamIdOf(Breach.decider, 'b1'), command, actor });

@@ -41,8 +41,20 @@ describe('compliance calendar over a real event store', () => {
       id: string,
       commands: C[],
     ) => {
-      const h = makeCommandHandler({ store, decider, clock, seal });
-      for (const command of commands) {
+      // Who is on the staff record is a fact the facade supplies (tested there): these commands
+      // carry it as `staffOnRecord`, which is handed to the handler as the fact, not as input.
+      const h = makeCommandHandler({
+        store,
+        decider,
+        clock,
+        seal,
+        facts: async ({ command }) => ({ staffOnRecord: factOf.get(command) ?? [] }),
+      });
+      const factOf = new Map<unknown, unknown>();
+      for (const given of commands) {
+        const { staffOnRecord, ...input } = given as C & { staffOnRecord?: unknown };
+        const command = input as unknown as C;
+        if (staffOnRecord !== undefined) factOf.set(command, staffOnRecord);
         const r = await h.handle({ streamId: streamIdOf(decider, id), command, actor });
         if (r._tag === 'Left') throw new Error(`${command.type}: ${r.left.message}`);
       }
@@ -86,11 +98,19 @@ describe('compliance calendar over a real event store', () => {
       },
       { type: 'PublishPolicy', publishedOn: '2026-01-10', effectiveOn: '2026-01-10' },
       { type: 'AssignPolicy', roles: ['nurse'], assignedOn: '2026-01-10' },
-      { type: 'AcknowledgePolicy', version: 1, staffId: 'n1', role: 'nurse', acknowledgedOn: '2026-01-12' },
+      {
+        type: 'AcknowledgePolicy',
+        staffOnRecord: [],
+        version: 1,
+        staffId: 'n1',
+        role: 'nurse',
+        acknowledgedOn: '2026-01-12',
+      },
     ]);
     await run(Programme.decider, 'osha', [
       {
         type: 'EstablishProgramme',
+        staffOnRecord: [],
         programmeId: 'osha',
         regulation: 'OSHA',
         name: 'OSHA',
@@ -99,6 +119,7 @@ describe('compliance calendar over a real event store', () => {
       },
       {
         type: 'AddRequirement',
+        staffOnRecord: [],
         requirementId: 'ecp',
         title: 'Review the exposure control plan',
         recurrence: { every: 1, unit: 'years' },
@@ -127,6 +148,7 @@ describe('compliance calendar over a real event store', () => {
       },
       {
         type: 'AssignCorrectiveAction',
+        staffOnRecord: [],
         findingId: 'f1',
         actionId: 'ca1',
         description: 'Replace bins weekly',

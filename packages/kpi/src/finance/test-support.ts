@@ -2,6 +2,25 @@ import type { Decider, DomainCommand, DomainEvent, RecordedEvent } from '@praxis
 import { Position } from '@praxis/core';
 import { Budget, Claim } from '@praxis/finance';
 
+const b64 = (x: string) => Buffer.from(x, 'utf8').toString('base64url');
+/** A stand-in for the vault's token (same form; the text is encoded, not encrypted): read models never read it. */
+const token = (patientId: string, text: string) => `[pii:v1:${b64(`patient:${patientId}`)}:${b64(text)}]`;
+/** The claim's free text as the vault would store it: sealed under the patient. */
+const sealedLike = (e: DomainEvent): DomainEvent => {
+  const d = e.data as Record<string, unknown> & { patientId?: string };
+  if (d.patientId === undefined) return e;
+  const p = d.patientId;
+  const data: Record<string, unknown> = { ...d };
+  if (Array.isArray(d.reasons))
+    data.reasons = (d.reasons as { code: string; message: string }[]).map((r) => ({
+      ...r,
+      message: token(p, r.message),
+    }));
+  for (const k of ['correction', 'note', 'memberId'])
+    if (typeof d[k] === 'string') data[k] = token(p, d[k] as string);
+  return { ...e, data };
+};
+
 /**
  * Builds a history for read-model tests by running real commands through the finance
  * deciders (so every fixture event is one the domain would really emit), validating each
@@ -26,7 +45,8 @@ export const history = () => {
       throw new Error(`${streamId} ${command.type}: ${d.left.code} ${d.left.field}: ${d.left.message}`);
     }
     let s = state;
-    for (const e of d.right) {
+    for (const decided of d.right) {
+      const e = sealedLike(decided) as Ev;
       const ok = decider.events.encode(e.type, e.data);
       if (ok._tag === 'Left') throw new Error(`${e.type}: ${ok.left.field} ${ok.left.reason}`);
       const revision = (revisions.get(streamId) ?? -1n) + 1n;

@@ -1,5 +1,13 @@
 import * as t from 'io-ts';
-import { command, defineCommands, ISODate, NonEmptyString, PositiveInt, type CommandOf } from '@praxis/core';
+import {
+  command,
+  defineCommands,
+  ISODate,
+  NonEmptyString,
+  PositiveInt,
+  StaffNamed,
+  type CommandOf,
+} from '@praxis/core';
 
 /**
  * The commands a Policy decides on, as exact codecs; each one's rule is in `decide.ts`. The
@@ -40,7 +48,7 @@ export const commands = defineCommands('policyId', {
   AcknowledgePolicy: command(
     { version: PositiveInt, staffId: NonEmptyString, role: NonEmptyString, acknowledgedOn: ISODate },
     {},
-    { businessTime: 'acknowledgedOn', subject: 'staffId' },
+    { businessTime: 'acknowledgedOn', subject: 'staffId', facts: { staffOnRecord: StaffNamed } },
   ),
   /** Record a training session on the current version. */
   HoldPolicyTraining: command(
@@ -51,7 +59,7 @@ export const commands = defineCommands('policyId', {
       heldOn: ISODate,
     },
     {},
-    { businessTime: 'heldOn' },
+    { businessTime: 'heldOn', facts: { staffOnRecord: StaffNamed } },
   ),
   /** Record an enforcement audit and its findings. */
   AuditPolicyEnforcement: command(

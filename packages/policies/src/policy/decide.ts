@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { accept, reject, type Decision } from '@praxis/core';
+import { accept, reject, type Decision, refuseStaffNotOnRecord } from '@praxis/core';
 import type {
   DraftPolicy,
   ApprovePolicy,
@@ -312,9 +312,9 @@ export const decide = (c: PolicyCommand, s: Policy): D => {
     case 'AssignPolicy':
       return assignPolicy(c, s);
     case 'AcknowledgePolicy':
-      return acknowledgePolicy(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? acknowledgePolicy(c, s);
     case 'HoldPolicyTraining':
-      return holdPolicyTraining(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? holdPolicyTraining(c, s);
     case 'AuditPolicyEnforcement':
       return auditPolicyEnforcement(c, s);
     case 'ResolvePolicyFinding':

@@ -1,8 +1,23 @@
 import * as t from 'io-ts';
-import { ISODate, NonEmptyString, PositiveInt, defineEvents, struct, type EventOf } from '@praxis/core';
+import {
+  ISODate,
+  NonEmptyString,
+  PositiveInt,
+  defineEvents,
+  personal,
+  struct,
+  subject,
+  type EventOf,
+} from '@praxis/core';
 
 const Roles = t.array(NonEmptyString);
-const Finding = t.type({ findingId: NonEmptyString, description: NonEmptyString });
+/** An enforcement finding: what was seen may describe a person, so it is sealed under the policy record. */
+const Finding = t.type({ findingId: NonEmptyString, description: personal(NonEmptyString) });
+/**
+ * The policy record as the subject (`policy:<policyId>`) of its enforcement findings and their
+ * resolutions, erased with `forgetSubject('policy:<policyId>')` (the policy's text stays).
+ */
+const PolicyRecord = subject('policy', NonEmptyString);
 
 /**
  * Every event of a Policy. A policy's versions are numbered from 1; only the latest
@@ -63,7 +78,7 @@ export const events = defineEvents({
   }),
   /** An enforcement audit checked the policy in practice; findings are open until resolved. */
   PolicyEnforcementAudited: t.type({
-    policyId: NonEmptyString,
+    policyId: PolicyRecord,
     auditId: NonEmptyString,
     auditorId: NonEmptyString,
     auditedOn: ISODate,
@@ -71,9 +86,10 @@ export const events = defineEvents({
   }),
   /** An enforcement finding was resolved. */
   PolicyFindingResolved: t.type({
-    policyId: NonEmptyString,
+    policyId: PolicyRecord,
     findingId: NonEmptyString,
-    resolution: NonEmptyString,
+    /** How it was resolved: free text, sealed like the finding. */
+    resolution: personal(NonEmptyString),
     resolvedOn: ISODate,
   }),
   /** The scheduled review found no change needed; the next review is due. */

@@ -53,6 +53,7 @@ const v2 = [
 ];
 const ack = (version: number, on = '2026-06-10'): PolicyCommand => ({
   type: 'AcknowledgePolicy',
+  staffOnRecord: [],
   version,
   staffId: 'n-1',
   role: 'nurse',
@@ -291,6 +292,7 @@ describe('Policy: training, enforcement, review, revision, retirement', () => {
       .given(live)
       .when({
         type: 'HoldPolicyTraining',
+        staffOnRecord: [],
         sessionId: 's1',
         trainerId: 'pm-1',
         attendeeIds: ['n-1'],
@@ -310,6 +312,7 @@ describe('Policy: training, enforcement, review, revision, retirement', () => {
       .given(live)
       .when({
         type: 'HoldPolicyTraining',
+        staffOnRecord: [],
         sessionId: 's1',
         trainerId: 'pm-1',
         attendeeIds: [],
@@ -446,6 +449,7 @@ describe('Policy: invariant — no acknowledgment of an unpublished or supersede
       .record({ version: fc.integer({ min: 0, max: 5 }), staff: fc.constantFrom('a', 'b') })
       .map(({ version, staff }): Step => (on) => ({
         type: 'AcknowledgePolicy',
+        staffOnRecord: [],
         version,
         staffId: staff,
         role: 'nurse',

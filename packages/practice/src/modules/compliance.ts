@@ -7,20 +7,37 @@ import {
   complianceObligations,
 } from '@praxis/compliance';
 import { complianceFindings, complianceKpiDefinitions } from '@praxis/kpi';
+import { staffOnRecord } from '@praxis/staff';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
 /** Compliance programmes: `practice.compliance.meetRequirement({ programmeId, … })`. */
-export const programme = bind(
-  Programme.decider,
-  Programme.commands,
-  'programmeId',
+export const programme = bind(Programme.decider, Programme.commands, 'programmeId', {
   // A programme with a weekly requirement collects many events a year.
-  { snapshotEvery: 50 },
-);
+  snapshotEvery: 50,
+  // Owners are people on the staff record.
+  facts: {
+    EstablishProgramme: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.establishedOn),
+    }),
+    AddRequirement: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.addedOn),
+    }),
+    ReassignRequirement: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.reassignedOn),
+    }),
+  },
+});
 
 /** Compliance audits: `practice.compliance.recordFinding({ auditId, … })`. */
-export const audit = bind(Audit.decider, Audit.commands, 'auditId');
+export const audit = bind(Audit.decider, Audit.commands, 'auditId', {
+  // A corrective action's owner is on the staff record (the auditor may be external).
+  facts: {
+    AssignCorrectiveAction: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.assignedOn),
+    }),
+  },
+});
 
 /** HIPAA breaches: `practice.compliance.discoverBreach({ breachId, … })`. */
 export const breach = bind(Breach.decider, Breach.commands, 'breachId');

@@ -1,4 +1,4 @@
-import { Conflict, Roster, StaffMember, StaffObligations } from '@praxis/staff';
+import { Conflict, Roster, StaffMember, StaffObligations, staffOnRecord } from '@praxis/staff';
 import { staffKpis } from '@praxis/kpi';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -7,7 +7,18 @@ import { bind, defineModule } from '../module.js';
 export const staffMember = bind(StaffMember.decider, StaffMember.commands, 'staffId');
 
 /** Conflicts between staff: `practice.staff.openConflict({ conflictId, … })`. */
-export const conflict = bind(Conflict.decider, Conflict.commands, 'conflictId');
+export const conflict = bind(Conflict.decider, Conflict.commands, 'conflictId', {
+  // The parties are people on the staff record.
+  facts: {
+    OpenConflict: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(
+        ctx,
+        c.parties.map((id, i) => [`parties.${i}`, id] as const),
+        c.openedOn,
+      ),
+    }),
+  },
+});
 
 /** Staff supervision: recruitment, credentials, training, goals, reviews, conflicts. */
 export const staffModule = defineModule({

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { command, defineCommands, ISODate, NonEmptyString, type CommandOf } from '@praxis/core';
+import { command, defineCommands, ISODate, NonEmptyString, StaffNamed, type CommandOf } from '@praxis/core';
 
 /** Every Conflict command, as exact codecs; each dated `…On` is its business time. */
 export const commands = defineCommands('conflictId', {
@@ -12,7 +12,7 @@ export const commands = defineCommands('conflictId', {
       openedOn: ISODate,
     },
     {},
-    { businessTime: 'openedOn', stamps: { reportedBy: 'actor' } },
+    { businessTime: 'openedOn', stamps: { reportedBy: 'actor' }, facts: { staffOnRecord: StaffNamed } },
   ),
   /** A mediation session was held. */
   MediateConflict: command(

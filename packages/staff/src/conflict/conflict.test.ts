@@ -30,6 +30,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
   it('opens a conflict between two or more distinct parties', () => {
     const open = {
       type: 'OpenConflict' as const,
+      staffOnRecord: [],
       conflictId: 'c-1',
       parties: ['s-1', 's-2', 's-1'],
       description: 'Disagreement over weekend on-call rota',
@@ -100,6 +101,7 @@ describe('Conflict: opened → mediated → resolved, or escalated', () => {
     const cmd: fc.Arbitrary<(on: string) => ConflictCommand> = fc.constantFrom(
       (on: string): ConflictCommand => ({
         type: 'OpenConflict',
+        staffOnRecord: [],
         conflictId: 'c',
         parties: ['a', 'b'],
         description: 'd',

@@ -1,4 +1,4 @@
-import { accept, reject, type Decider, type Decision } from '@praxis/core';
+import { accept, reject, type Decider, type Decision, refuseStaffNotOnRecord } from '@praxis/core';
 import { events, type ConflictEvent } from './events.js';
 import { evolve, initialState, type Conflict } from './state.js';
 import {
@@ -93,7 +93,7 @@ export const escalateConflict = (c: EscalateConflict, s: Conflict): ConflictDeci
 export const decide = (c: ConflictCommand, s: Conflict): ConflictDecision => {
   switch (c.type) {
     case 'OpenConflict':
-      return openConflict(c, s);
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? openConflict(c, s);
     case 'MediateConflict':
       return mediateConflict(c, s);
     case 'ResolveConflict':

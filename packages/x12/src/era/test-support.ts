@@ -43,7 +43,8 @@ export const practiceWith = async (claims: readonly SeedClaim[], store = 'memory
           {
             claimId: c.claimId,
             encounterId: `enc-${c.claimId}`,
-            patientId: `pat-${c.claimId}`,
+            // An opaque patient id (claim ids from sample files may hold spaces).
+            patientId: `pat-${c.claimId.replace(/[^A-Za-z0-9._:-]/g, '_')}`,
             payerId: 'payer',
             payerKind: 'commercial',
             dateOfService: c.dateOfService,

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maxCommandIdLength, maxCommandTextLength } from '@praxis/core';
+import { createPractice } from './create.js';
+import { builtinModules } from './modules/index.js';
+
+const pm = { id: 'maria', role: 'practice_manager' };
+const at = '2026-01-05T09:00:00-06:00';
+const isId = (field: string) => field.endsWith('Id') || field === 'id';
+
+/** Every top-level field of every command of every built-in module, with its aggregate. */
+const everyField = builtinModules.flatMap((m) =>
+  m.aggregates.flatMap((b) =>
+    (b.commandTypes as readonly string[]).flatMap((type) => {
+      const spec = b.commands.spec(type)!;
+      return [...Object.keys(spec.required), ...Object.keys(spec.optional)].map((field) => ({
+        aggregate: b.decider.name,
+        idKey: b.idKey,
+        type,
+        field,
+      }));
+    }),
+  ),
+);
+
+describe('every text field of every public command has a bound', () => {
+  it('refuses an over-long value in any field as TooLong naming the field, before any rule runs', async () => {
+    const practice = await createPractice({ store: 'memory:', timeZone: 'America/Chicago', currency: 'USD' });
+    const p = practice.as(pm);
+    try {
+      expect(everyField.length).toBeGreaterThan(150);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...everyField),
+          fc.integer({ min: 1, max: 5000 }),
+          fc.constantFrom('a', ' ', 'é', '=', '\u202e'),
+          async ({ aggregate, idKey, type, field }, extra, ch) => {
+            const max = isId(field) || field.endsWith('Ids') ? maxCommandIdLength : maxCommandTextLength;
+            const long = ch.repeat(max + extra);
+            const value = field.endsWith('Ids') ? ['ok', long] : long;
+            const r = await p.execute(
+              aggregate,
+              { type, [idKey]: field === idKey ? long : 'x-1', [field]: value } as never,
+              { at },
+            );
+            expect(r).toMatchObject({
+              ok: false,
+              // A blank aggregate id is missing before it is too long.
+              code: field === idKey && ch === ' ' ? 'MissingId' : 'TooLong',
+              field: field.endsWith('Ids') ? `${field}.1` : field,
+              category: 'invalid',
+            });
+          },
+        ),
+        { numRuns: 300 },
+      );
+      // Nested free text is bounded too, and a value at the bound is not refused for its length.
+      const nested = await practice
+        .as({ id: 'cora', role: 'compliance_officer' })
+        .policies.auditPolicyEnforcement({
+          policyId: 'p1',
+          auditId: 'a1',
+          auditorId: 'cora',
+          auditedOn: '2026-01-05',
+          findings: [{ findingId: 'f1', description: 'x'.repeat(maxCommandTextLength + 1) }],
+        });
+      expect(nested).toMatchObject({ ok: false, code: 'TooLong', field: 'findings.0.description' });
+      const atBound = await practice
+        .as({ id: 'cora', role: 'compliance_officer' })
+        .compliance.discoverBreach({
+          breachId: 'b1',
+          description: 'x'.repeat(maxCommandTextLength),
+          discoveredOn: '2026-01-02',
+          affected: 3,
+          states: [],
+        });
+      expect(atBound.ok, atBound.summary).toBe(true);
+    } finally {
+      await practice.close();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import type { FactContext, StaffNamed, StaffStanding } from '@praxis/core';
+import type { StaffMember } from './staff-member/state.js';
+
+/** Where one person stands on the staff record on `date` (YYYY-MM-DD), from their StaffMember stream. */
+export const standingOf = (s: StaffMember | undefined, date: string): StaffStanding => {
+  if (s === undefined || s.status === 'none') return 'unknown';
+  if (s.status === 'separated')
+    return s.separatedOn !== undefined && s.separatedOn >= date ? 'on-staff' : 'separated';
+  return s.status === 'hired' ? 'on-staff' : 'not-on-staff';
+};
+
+/**
+ * The `StaffNamed` fact for a command that names staff members: each `[field, staffId]` pair
+ * with the person's standing on `date` (the command's business date), read from their
+ * StaffMember stream. A separation dated after `date` still counts as on staff (a record entered
+ * late for the time the person worked here).
+ *
+ * @example
+ * bind(Policy.decider, Policy.commands, 'policyId', {
+ *   facts: { AcknowledgePolicy: async (c, ctx) => ({ staffOnRecord: await staffOnRecord(ctx, [['staffId', c.staffId]], c.acknowledgedOn) }) },
+ * })
+ */
+export const staffOnRecord = async (
+  ctx: Pick<FactContext, 'load'>,
+  named: readonly (readonly [field: string, staffId: string])[],
+  date: string,
+): Promise<StaffNamed> =>
+  Promise.all(
+    named.map(async ([field, staffId]) => ({
+      field,
+      staffId,
+      standing: standingOf(await ctx.load<StaffMember>('StaffMember', staffId), date),
+    })),
+  );
