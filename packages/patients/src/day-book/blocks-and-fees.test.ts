@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decider, type DayBookCommand, type DayBookEvent, type State } from './index.js';
 
@@ -151,6 +152,100 @@ describe('DayBook: reserved time blocks', () => {
     // an appointment of one of the block’s types may stay under it
     const np = run(open, booking({ start: '10:30', appointmentType: 'new-patient' }), block());
     expect(accepted(np)).toBe(true);
+  });
+});
+
+describe('DayBook: reserved time blocks (property)', () => {
+  it('for any interleaving of blocks, removals and bookings, no unreleased block ends up holding an appointment of another type', () => {
+    const hm = (slot: number) => {
+      const m = 9 * 60 + slot * 15;
+      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    };
+    const types = ['new-patient', 'follow-up', 'procedure'] as const;
+    const step = fc.oneof(
+      fc.record({
+        kind: fc.constant('block' as const),
+        id: fc.constantFrom('B-1', 'B-2', 'B-3'),
+        from: fc.integer({ min: 0, max: 30 }),
+        len: fc.integer({ min: 1, max: 8 }),
+        types: fc.subarray([...types], { minLength: 1 }),
+        release: fc.constantFrom(0, 24, 240),
+      }),
+      fc.record({ kind: fc.constant('remove' as const), id: fc.constantFrom('B-1', 'B-2', 'B-3') }),
+      fc.record({
+        kind: fc.constant('book' as const),
+        slot: fc.integer({ min: 0, max: 30 }),
+        type: fc.constantFrom(...types),
+        duration: fc.constantFrom(15, 30, 60),
+        daysAhead: fc.constantFrom(1, 5),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+        const commands = steps.map((x, i): DayBookCommand => {
+          if (x.kind === 'block')
+            return block({
+              blockId: x.id,
+              start: hm(x.from),
+              end: hm(Math.min(x.from + x.len, 32)),
+              appointmentTypes: x.types,
+              releaseHoursBefore: x.release,
+            });
+          if (x.kind === 'remove')
+            return {
+              type: 'RemoveTimeBlock',
+              blockId: x.id,
+              removedAt: at('08:00', '2026-03-01'),
+              removedBy: 'S-1',
+            };
+          return booking({
+            appointmentId: `x${i}`,
+            patientId: `P-${i}`,
+            start: hm(x.slot),
+            durationMin: x.duration,
+            appointmentType: x.type,
+            bookedAt: x.daysAhead === 5 ? '2026-03-05T10:00:00-05:00' : '2026-03-09T10:00:00-04:00',
+          });
+        });
+        let state: State = decider.initialState;
+        for (const c of [open, ...commands]) {
+          const d = decider.decide(c, state);
+          if (d._tag === 'Left') continue;
+          state = d.right.reduce(decider.evolve, state);
+          const added = d.right.find((e) => e.type === 'AppointmentBooked');
+          if (added === undefined) continue;
+          const a = state.appointments[added.data.appointmentId]!;
+          const bookedMs = Date.parse(added.data.bookedAt);
+          for (const b of Object.values(state.blocks))
+            if (
+              b.startMs < a.endMs &&
+              a.startMs < b.endMs &&
+              !b.appointmentTypes.includes(a.appointmentType) &&
+              bookedMs < b.startMs - b.releaseHoursBefore * 3_600_000
+            )
+              return false;
+        }
+        // and no block was laid over an appointment of another type that still holds its slot
+        for (const b of Object.values(state.blocks))
+          for (const a of Object.values(state.appointments))
+            if (
+              a.startMs < b.endMs &&
+              b.startMs < a.endMs &&
+              !b.appointmentTypes.includes(a.appointmentType)
+            ) {
+              const booked = Date.parse(
+                (
+                  commands.find(
+                    (c) => c.type === 'BookAppointment' && c.appointmentId === a.appointmentId,
+                  ) as Cmd<'BookAppointment'>
+                ).bookedAt,
+              );
+              if (booked < b.startMs - b.releaseHoursBefore * 3_600_000) return false;
+            }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
