@@ -33,6 +33,9 @@ const id = fc.constantFrom(
   'po1',
   'fy26',
   'practice',
+  'fridge',
+  'ehr',
+  's-1',
 );
 const date = fc.constantFrom(
   '2026-01-05',
@@ -43,6 +46,13 @@ const date = fc.constantFrom(
   '2026-02-30',
 );
 const qty = fc.integer({ min: -3, max: 40 });
+const instant = fc.constantFrom(
+  '2026-01-05T08:00:00-06:00',
+  '2026-01-05T16:00:00-06:00',
+  '2026-01-06T09:30:00Z',
+  '2026-01-05T25:00:00Z',
+  '2026-01-05',
+);
 const line = fc.record(
   {
     itemId: id,
@@ -69,6 +79,13 @@ const byField: Record<string, fc.Arbitrary<unknown>> = {
   perishable: fc.boolean(),
   significant: fc.boolean(),
   lines: fc.array(line, { maxLength: 3 }),
+  lots: fc.array(
+    fc.record(
+      { stockId: id, lotNo: id, decision: fc.constantFrom('usable', 'discard', 'maybe') },
+      { requiredKeys: [] },
+    ),
+    { maxLength: 3 },
+  ),
   items: fc.array(line, { maxLength: 2 }),
   witnesses: fc.array(id, { maxLength: 3 }),
   rangeMinC: fc.double({ min: -60, max: 20, noNaN: true }),
@@ -89,7 +106,52 @@ const byField: Record<string, fc.Arbitrary<unknown>> = {
     'expired',
     'temperature-excursion',
   ),
-  kind: fc.constantFrom('refrigerator', 'freezer', 'theft', 'loss'),
+  kind: fc.constantFrom(
+    'refrigerator',
+    'freezer',
+    'theft',
+    'loss',
+    'initial',
+    'biennial',
+    'ehr-transition',
+    'other',
+  ),
+  category: fc.constantFrom('ehr', 'backup', 'clinical', 'gloves'),
+  criticality: fc.constantFrom('high', 'low', 'urgent'),
+  ePhi: fc.boolean(),
+  planned: fc.boolean(),
+  gate: fc.boolean(),
+  returnOrDestroyClause: fc.boolean(),
+  result: fc.constantFrom('pass', 'fail'),
+  timing: fc.constantFrom('opening', 'closing'),
+  level: fc.constantFrom('trainee', 'competent', 'expert'),
+  decision: fc.constantFrom('usable', 'discard'),
+  dataDisposition: fc.constantFrom('migrated', 'archived', 'destroyed'),
+  recordType: fc.constantFrom('patients', 'allergies', 'labs'),
+  restoreMinutes: qty,
+  usersRemoved: qty,
+  sourceCount: qty,
+  loadedCount: qty,
+  sampledOk: qty,
+  sampledTotal: qty,
+  maxWeeklyHours: fc.integer({ min: -1, max: 200 }),
+  accessReviewEveryMonths: fc.integer({ min: -1, max: 200 }),
+  restoreTestEveryMonths: fc.integer({ min: -1, max: 200 }),
+  fromAt: instant,
+  toAt: instant,
+  roles: fc.array(fc.constantFrom('staff', 'medical_assistant'), { maxLength: 2 }),
+  mediaSanitization: fc.record(
+    { method: fc.constantFrom('clear', 'purge', 'shred'), sanitizedOn: date, certificateRef: id },
+    { requiredKeys: [] },
+  ),
+  budget: fc.record({ budgetId: id, category: id, amountCents: fc.integer({ min: -1, max: 10_000 }) }),
+  shifts: fc.array(
+    fc.record(
+      { shiftId: id, staffId: id, role: id, locationId: id, startAt: instant, endAt: instant },
+      { requiredKeys: [] },
+    ),
+    { maxLength: 3 },
+  ),
   policyId: fc.constantFrom('practice', 'other'),
   role: fc.constantFrom('purchasing', 'staff'),
 };
@@ -208,7 +270,7 @@ describe('resources: any command a caller can send', () => {
           await practice.close();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

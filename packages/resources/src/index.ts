@@ -17,6 +17,9 @@ import { events as storageUnitEvents } from './storage-unit/index.js';
 import { events as controlledRegisterEvents } from './controlled-register/index.js';
 import { events as vendorContractEvents } from './vendor-contract/index.js';
 import { events as equipmentEvents } from './equipment/index.js';
+import { events as technologyAssetEvents } from './technology-asset/index.js';
+import { policyEvents, rosterEvents, skillEvents } from './staffing/index.js';
+import { events as technologyProjectEvents } from './technology-project/index.js';
 
 export * as SupplyItem from './supply-item/index.js';
 export * as Stock from './stock/index.js';
@@ -26,6 +29,11 @@ export * as StorageUnit from './storage-unit/index.js';
 export * as ControlledRegister from './controlled-register/index.js';
 export * as VendorContract from './vendor-contract/index.js';
 export * as Equipment from './equipment/index.js';
+export * as TechnologyAsset from './technology-asset/index.js';
+export * from './technology-model/projection.js';
+export * as Staffing from './staffing/index.js';
+export * as TechnologyProject from './technology-project/index.js';
+export * from './staffing/projection.js';
 export * from './obligations/index.js';
 export { resourcesKpis } from './kpis.js';
 export * from './stock-model/index.js';
@@ -35,6 +43,10 @@ export {
   budgetExpenseOnPoReceipt,
   quarantineOnExcursion,
   deaLossOnAdjustment,
+  transferInOnTransferOut,
+  reorderOnMovement,
+  excursionDisposition,
+  trainingOnProjectRequirement,
 } from './process-managers.js';
 export { stockIdOf } from './stock/state.js';
 export {
@@ -47,6 +59,11 @@ export {
   controlledRegister,
   vendorContract,
   equipment,
+  technologyAsset,
+  staffSkillsAggregate,
+  staffingPolicy,
+  shiftRoster,
+  technologyProject,
   resourcesStock,
 } from './module.js';
 
@@ -60,4 +77,9 @@ export const resourcesEvents = combineRegistries(
   controlledRegisterEvents,
   vendorContractEvents,
   equipmentEvents,
+  technologyAssetEvents,
+  skillEvents,
+  policyEvents,
+  rosterEvents,
+  technologyProjectEvents,
 );

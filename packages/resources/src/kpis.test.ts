@@ -92,6 +92,36 @@ describe('resources KPIs in the registry', () => {
       ['lot-expiry:lido-main:A', '2026-03-20', '2026-03-25', 'done'],
       ['lot-expiry:lido-main:B', '2026-06-15', null, 'due-soon'],
     ]);
+
+    // The expiring value of a past period reads the lots as they stood at its end: B quarantined
+    // and half used in April leaves March's figure as it was, and April's counts what was usable
+    // on 30 April (nothing: quarantined).
+    await consume('c4', 20, '2026-04-10');
+    await r.quarantineLot({
+      stockId: 'lido-main',
+      lotNo: 'B',
+      reason: 'recall',
+      quarantinedOn: '2026-04-20',
+    });
+    const expiring = async (period: string) => {
+      const lines = (await practice.kpis(period)).lines;
+      return ['expiringLotValue30', 'expiringLotValue60', 'expiringLotValue90'].map(
+        (id) => lines.find((l) => l.id === id)?.value,
+      );
+    };
+    expect(await expiring('2026-03')).toEqual([0, 0, 4000]);
+    expect(await expiring('2026-04')).toEqual([0, 0, 0]);
+    // Released in May: on 31 May, 20 units × 100 expire 15 days later.
+    await r.releaseLot({
+      stockId: 'lido-main',
+      lotNo: 'B',
+      releasedOn: '2026-05-02',
+      basis: 'recall closed',
+    });
+    expect(await expiring('2026-05')).toEqual([2000, 2000, 2000]);
+    // And February (before any of it) had A and B on hand from 15 February: A (6 000) expires 20
+    // March (within 30 days of 28 Feb), B (4 000) on 15 June (beyond 90).
+    expect(await expiring('2026-02')).toEqual([6000, 6000, 6000]);
     await practice.close();
   });
 });

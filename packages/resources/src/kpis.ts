@@ -3,13 +3,30 @@ import { resourcesPurchasingName, type PODoc } from './purchasing-model/projecti
 import {
   keys,
   resourcesStockName,
+  type LotHistoryDoc,
   type MonthDoc,
-  type StockDoc,
   type ValuationDoc,
 } from './stock-model/projection.js';
 import type { DisposalReason } from './stock/events.js';
 import type { Obligation } from '@praxis/core';
 import { resourcesObligationsName, type DowntimeSpell } from './obligations/index.js';
+import {
+  hasBaaOn,
+  inServiceOn,
+  resourcesTechnologyName,
+  type SystemDoc,
+} from './technology-model/projection.js';
+
+import { crossTrainingOn } from './staffing/projection.js';
+
+/** Every system document (memoised per KPI run). */
+const systems = (c: KpiContext): Promise<SystemDoc[]> =>
+  c.memo('resources:systems', async () => {
+    const out: SystemDoc[] = [];
+    for await (const [, doc] of c.reader.list(resourcesTechnologyName, 'system:'))
+      out.push(doc as unknown as SystemDoc);
+    return out;
+  });
 
 const dayMs = 86_400_000;
 const plusDays = (date: string, n: number): string =>
@@ -52,27 +69,31 @@ const turnover = (c: KpiContext): Promise<number | undefined> =>
     return average <= 0 ? undefined : consumed / average;
   });
 
-/** Value (cents) of usable lots on hand expiring within `days` after the period's last day. */
+/**
+ * Value (cents) of the lots usable on the period's last day (units on hand then, not quarantined
+ * then) that expire within `days` after it — from the dated lot histories, so a past period reads
+ * as it stood at its end.
+ */
 const expiringValue = async (c: KpiContext, days: number): Promise<number> => {
-  const stocks = await c.memo(`resources:stocks`, async () => {
-    const out: StockDoc[] = [];
-    for await (const [, doc] of c.reader.list(resourcesStockName, 'stock:'))
-      out.push(doc as unknown as StockDoc);
+  const histories = await c.memo(`resources:lot-histories`, async () => {
+    const out: LotHistoryDoc[] = [];
+    for await (const [, doc] of c.reader.list(resourcesStockName, 'lots:'))
+      out.push(doc as unknown as LotHistoryDoc);
     return out;
   });
   const from = c.period.lastDay;
   const to = plusDays(from, days);
   let cents = 0;
-  for (const s of stocks)
-    for (const lot of Object.values(s.lots))
-      if (
-        lot.qty > 0 &&
-        !lot.quarantined &&
-        lot.expiresOn !== null &&
-        lot.expiresOn > from &&
-        lot.expiresOn <= to
-      )
-        cents += lot.qty * lot.unitCostCents;
+  for (const h of histories)
+    for (const lot of Object.values(h.lots)) {
+      if (lot.expiresOn <= from || lot.expiresOn > to) continue;
+      let quarantined = false;
+      for (const [on, q] of lot.quarantine) if (on <= from) quarantined = q;
+      if (quarantined) continue;
+      let qty = 0;
+      for (const [on, delta] of Object.entries(lot.changes)) if (on <= from) qty += delta;
+      if (qty > 0) cents += qty * lot.unitCostCents;
+    }
   return cents;
 };
 
@@ -85,7 +106,7 @@ const expiring = (days: 30 | 60 | 90) => ({
   area: 'resources',
   unit: 'cents' as const,
   direction: 'lower-is-better' as const,
-  formula: `Σ units × unit cost of usable lots on hand (as the stock read model now stands) expiring in the ${days} days after the period's last day`,
+  formula: `Σ units × unit cost of the lots usable on the period's last day (on hand and not quarantined then) expiring in the ${days} days after it`,
   source: 'OpenEMR 30-day expiry alert (MODULES.md peer notes A40)',
   compute: (c: KpiContext) => expiringValue(c, days),
 });
@@ -209,6 +230,68 @@ export const resourcesKpis = defineKpis([
           if (to > from) days += daysBetween(from, to);
         }
       return days;
+    },
+  },
+  {
+    id: 'baaCoverage',
+    label: 'BAA coverage %',
+    area: 'resources',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      'ePHI systems in service on the period’s last day with a BAA (return-or-destroy clause) signed by then ÷ ePHI systems in service × 100',
+    source: '45 CFR 164.308(b)(1), 164.504(e)(2)(ii)(J)',
+    compute: async (c) => {
+      const ePhi = (await systems(c)).filter((s) => s.ePhi && inServiceOn(s, c.period.lastDay));
+      return ePhi.length === 0
+        ? undefined
+        : (ePhi.filter((s) => hasBaaOn(s, c.period.lastDay)).length / ePhi.length) * 100;
+    },
+  },
+  {
+    id: 'systemAvailability',
+    label: 'Critical system availability %',
+    area: 'resources',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      '(1 − unplanned downtime minutes of high-criticality systems within the period ÷ (minutes in the period × those systems)) × 100',
+    source: 'MODULES.md §3.3 R8',
+    compute: async (c) => {
+      const from = c.period.interval.start.toMillis();
+      const to = c.period.interval.end.toMillis();
+      const critical = (await systems(c)).filter(
+        (s) =>
+          s.criticality === 'high' &&
+          s.registeredOn <= c.period.lastDay &&
+          (s.retiredOn === null || s.retiredOn >= c.period.firstDay),
+      );
+      if (critical.length === 0) return undefined;
+      let down = 0;
+      for (const s of critical)
+        for (const d of s.downtime) {
+          if (d.planned) continue;
+          const a = Math.max(from, Date.parse(d.fromAt));
+          const b = Math.min(to, Date.parse(d.toAt));
+          if (b > a) down += b - a;
+        }
+      return (1 - down / ((to - from) * critical.length)) * 100;
+    },
+  },
+  {
+    id: 'crossTrainingCoverage',
+    label: 'Cross-training coverage %',
+    area: 'resources',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    formula:
+      'critical skills with ≥ 2 people certified and on staff on the period’s last day ÷ critical skills × 100 (crossTrainingOn lists the one-person skills)',
+    source: 'MODULES.md §3.3 R10 (the seed’s human-resource optimisation)',
+    compute: async (c) => {
+      const coverage = await crossTrainingOn(c.reader, c.period.lastDay);
+      return coverage.length === 0
+        ? undefined
+        : (coverage.filter((s) => s.covered).length / coverage.length) * 100;
     },
   },
   {

@@ -2,7 +2,11 @@ import type { ProcessManager, Reaction } from '@praxis/core';
 import type { PurchaseOrderEvent } from './purchase-order/events.js';
 import { stockIdOf } from './stock/state.js';
 import type { StockEvent } from './stock/events.js';
-import { resourcesStockName, type StockDoc } from './stock-model/projection.js';
+import { keys, resourcesStockName, type ItemDoc, type StockDoc } from './stock-model/projection.js';
+import { reorderLine } from './stock-model/reorder.js';
+import { resourceObligationIds, resourcesObligationsName } from './obligations/index.js';
+import { obligationKey, type Obligation } from '@praxis/core';
+import { Roster } from '@praxis/staff';
 
 type StockData<K extends StockEvent['type']> = Extract<StockEvent, { type: K }>['data'];
 
@@ -120,5 +124,189 @@ export const deaLossOnAdjustment: ProcessManager = {
       significant: true,
     };
     return [{ aggregate: 'ControlledSubstanceRegister', command }];
+  },
+};
+
+/**
+ * The receiving location records a transfer's arrival (MODULES.md §3.3 R2 `TransferStock`): one
+ * `ReceiveTransfer` at `toStockId`, the lot's expiry and unit cost kept, caused by the transfer out.
+ */
+export const transferInOnTransferOut: ProcessManager = {
+  name: 'resources-transfer-in',
+  eventTypes: ['StockTransferredOut'],
+  grants: ['Stock.ReceiveTransfer'],
+  react: (event) => {
+    const d = event.data as StockData<'StockTransferredOut'>;
+    const command: Reaction['command'] & Record<string, unknown> = {
+      type: 'ReceiveTransfer',
+      stockId: d.toStockId,
+      itemId: d.itemId,
+      locationId: d.toLocationId,
+      transferId: d.transferId,
+      fromStockId: d.stockId,
+      fromLocationId: d.locationId,
+      lotNo: d.lotNo,
+      qty: d.qty,
+      unitCostCents: d.unitCostCents,
+      transferredOn: d.transferredOn,
+      perishable: d.perishable,
+      ...(d.expiresOn === undefined ? {} : { expiresOn: d.expiresOn }),
+      ...(d.controlledSchedule === undefined ? {} : { controlledSchedule: d.controlledSchedule }),
+    };
+    return [{ aggregate: 'Stock', command }];
+  },
+};
+
+/** Whether a reorder obligation of the stock is open (arisen and not met). */
+export const reorderOpen = async (
+  reader: { get(name: string, key: string): Promise<unknown> },
+  itemId: string,
+  locationId: string,
+): Promise<boolean> => {
+  const o = (await reader.get(
+    resourcesObligationsName,
+    obligationKey(resourceObligationIds.reorder(itemId, locationId)),
+  )) as Obligation | undefined;
+  return o !== undefined && o.completedAt === undefined;
+};
+
+/** The day of a stock movement. */
+const movedOn = (event: { type: string; data: unknown }): string | undefined => {
+  const d = event.data as Record<string, unknown>;
+  const on =
+    d['consumedOn'] ??
+    d['adjustedOn'] ??
+    d['disposedOn'] ??
+    d['transferredOn'] ??
+    d['countedOn'] ??
+    d['quarantinedOn'];
+  return typeof on === 'string' ? on : undefined;
+};
+
+/**
+ * After a movement that lowers the usable stock, flag a reorder when the position is at or below
+ * the reorder point (or the manual min) and no reorder of that stock is open — the
+ * `reorder:<item>:<location>` obligation (MODULES.md §3.3 "Obligations").
+ */
+export const reorderOnMovement: ProcessManager = {
+  name: 'resources-reorder-point',
+  eventTypes: [
+    'StockConsumed',
+    'StockAdjusted',
+    'StockDisposed',
+    'StockTransferredOut',
+    'StockCounted',
+    'LotQuarantined',
+  ],
+  grants: ['Stock.FlagReorder'],
+  react: async (event, { reader }) => {
+    const stockId = (event.data as { stockId: string }).stockId;
+    const on = movedOn(event);
+    if (on === undefined) return [];
+    const stock = (await reader.get(resourcesStockName, keys.stock(stockId))) as unknown as
+      StockDoc | undefined;
+    if (stock === undefined) return [];
+    const item = (await reader.get(resourcesStockName, keys.item(stock.itemId))) as unknown as
+      ItemDoc | undefined;
+    if (item === undefined) return [];
+    const line = reorderLine(stock, item, on);
+    if (line === undefined || !line.reorder) return [];
+    if (await reorderOpen(reader, stock.itemId, stock.locationId)) return [];
+    const command: Reaction['command'] & Record<string, unknown> = {
+      type: 'FlagReorder',
+      stockId,
+      flaggedOn: on,
+    };
+    return [{ aggregate: 'Stock', command }];
+  },
+};
+
+/**
+ * An excursion's disposition is carried out lot by lot (MODULES.md §3.3 R5): a `usable` lot is
+ * released on the manufacturer's guidance, a `discard` lot disposed of (reason `excursion`), each
+ * caused by the disposition event.
+ */
+export const excursionDisposition: ProcessManager = {
+  name: 'resources-excursion-disposition',
+  eventTypes: ['ExcursionDispositioned'],
+  grants: ['Stock.ReleaseLot', 'Stock.DisposeStock'],
+  react: (event) => {
+    const d = event.data as {
+      unitId: string;
+      excursionOn: string;
+      decidedOn: string;
+      guidanceRef: string;
+      method: string;
+      lots: readonly { stockId: string; lotNo: string; qty: number; decision: 'usable' | 'discard' }[];
+    };
+    return d.lots.flatMap((l): Reaction[] => {
+      if (l.decision === 'usable')
+        return [
+          {
+            aggregate: 'Stock',
+            command: {
+              type: 'ReleaseLot',
+              stockId: l.stockId,
+              lotNo: l.lotNo,
+              releasedOn: d.decidedOn,
+              basis: `manufacturer guidance ${d.guidanceRef} after the excursion of ${d.excursionOn} at ${d.unitId}`,
+            } as Reaction['command'],
+          },
+        ];
+      if (l.qty <= 0) return [];
+      return [
+        {
+          aggregate: 'Stock',
+          command: {
+            type: 'DisposeStock',
+            stockId: l.stockId,
+            disposalId: `excursion:${d.unitId}:${d.excursionOn}:${l.lotNo}`,
+            lotNo: l.lotNo,
+            qty: l.qty,
+            reason: 'excursion',
+            method: d.method,
+            disposedOn: d.decidedOn,
+          } as Reaction['command'],
+        },
+      ];
+    });
+  },
+};
+
+/**
+ * A project's required course is assigned to everyone on staff in its roles on the day it was
+ * required (MODULES.md §3.3 R9 "a process manager assigns staff training"): the staff module's own
+ * `AssignTraining`, training id `project-<projectId>-<course>`, required, due the project's date.
+ */
+export const trainingOnProjectRequirement: ProcessManager = {
+  name: 'resources-project-training',
+  eventTypes: ['TrainingRequired'],
+  grants: ['StaffMember.AssignTraining'],
+  react: async (event, { reader }) => {
+    const d = event.data as {
+      projectId: string;
+      course: string;
+      roles: readonly string[];
+      requiredOn: string;
+      dueOn: string;
+    };
+    const out: Reaction[] = [];
+    for (const r of await Roster.listRoster(reader)) {
+      if (!Roster.isActiveOn(r, d.requiredOn) || !d.roles.includes(Roster.roleOn(r, d.requiredOn) ?? ''))
+        continue;
+      out.push({
+        aggregate: 'StaffMember',
+        command: {
+          type: 'AssignTraining',
+          staffId: r.staffId,
+          trainingId: `project-${d.projectId}-${d.course}`,
+          course: d.course,
+          assignedOn: d.requiredOn,
+          dueOn: d.dueOn,
+          required: true,
+        } as Reaction['command'],
+      });
+    }
+    return out;
   },
 };

@@ -261,3 +261,123 @@ describe('strategy through the facade', () => {
     await p.close();
   });
 });
+
+describe('practice.strategy: a market analysis (MODULES.md S4) through the facade', () => {
+  it('freezes the payer mix computed from the claims, refuses a decision without a scenario, raises the 12-month review of a go', async () => {
+    const p = await open();
+    const register = (
+      claimId: string,
+      payerKind: 'commercial' | 'medicaid',
+      dateOfService: string,
+      amount: number,
+    ) =>
+      p.finance.registerCharges(
+        {
+          claimId,
+          encounterId: `e-${claimId}`,
+          patientId: `p-${claimId}`,
+          payerId: payerKind === 'medicaid' ? 'masshealth' : 'bcbs',
+          payerKind,
+          timelyFilingMonths: 6,
+          dateOfService,
+          timeZone: zone,
+          charges: [{ cptCode: '99213', units: 1, amount }],
+        },
+        { at: at(dateOfService) },
+      );
+    expect(await register('c1', 'commercial', '2026-01-12', 30_000)).toMatchObject({ ok: true });
+    expect(await register('c2', 'medicaid', '2026-02-03', 10_000)).toMatchObject({ ok: true });
+    expect(await register('c3', 'medicaid', '2026-04-03', 99_000)).toMatchObject({ ok: true });
+    const s = p.strategy;
+    const when = { at: at('2026-04-20') };
+    expect(
+      await s.openAnalysis(
+        {
+          analysisId: 'peds',
+          question: 'Saturday paediatrics?',
+          scope: { zips: ['02139'], serviceLines: ['paediatrics'] },
+        },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    // A caller may not send the evidence: it is computed from the log.
+    expect(
+      await s.attachEvidence(
+        { analysisId: 'peds', kind: 'payer-mix', period: '2026-Q1', evidence: null } as never,
+        when,
+      ),
+    ).toMatchObject({ ok: false, code: 'UnknownField', field: 'evidence' });
+    expect(
+      await s.attachEvidence({ analysisId: 'peds', kind: 'payer-mix', period: '2026-Q1' }, when),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await s.attachEvidence({ analysisId: 'peds', kind: 'capacity', period: '2026-Q1' }, when),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await s.attachEvidence({ analysisId: 'peds', kind: 'patient-origin', period: '2026-Q1' }, when),
+    ).toMatchObject({ ok: false, code: 'EvidenceUnavailable', field: 'kind' });
+    // A claim registered afterwards does not change what was attached.
+    expect(await register('c4', 'commercial', '2026-03-30', 50_000)).toMatchObject({ ok: true });
+    const attached = (await history(p, 'MarketAnalysis-peds')).filter((e) => e.type === 'EvidenceAttached');
+    expect(attached[0]!.data).toMatchObject({
+      evidenceId: 'payer-mix:2026-Q1',
+      attachedBy: 'pm',
+      evidence: {
+        kind: 'payer-mix',
+        claims: 2,
+        chargesCents: 40_000,
+        byPayerKind: [
+          { payerKind: 'commercial', claims: 1, chargesCents: 30_000, sharePct: 75 },
+          { payerKind: 'medicaid', claims: 1, chargesCents: 10_000, sharePct: 25 },
+        ],
+      },
+    });
+    expect(attached[1]!.data).toMatchObject({
+      evidenceId: 'capacity:2026-Q1',
+      evidence: { kind: 'capacity' },
+    });
+    expect(
+      await s.addSwotItem(
+        {
+          analysisId: 'peds',
+          kind: 'strength',
+          text: 'Commercial is 75 % of charges',
+          evidenceRef: 'payer-mix:2026-Q1',
+        },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await s.setAssumptions(
+        {
+          analysisId: 'peds',
+          visitsPerMonth: 120,
+          netRevenuePerVisitCents: 9_500,
+          startupCostCents: 2_500_000,
+          rampMonths: 6,
+        },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await s.decide({ analysisId: 'peds', decision: 'go', rationale: 'demand' }, when)).toMatchObject({
+      ok: false,
+      code: 'AnalysisIncomplete',
+      field: 'scenarios',
+    });
+    expect(
+      await s.addScenario({ analysisId: 'peds', scenarioId: 'sat', forkRef: 'whatif:sat' }, when),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await s.decide({ analysisId: 'peds', decision: 'go', rationale: 'demand' }, when)).toMatchObject({
+      ok: true,
+    });
+    const due = (await p.calendar('2027-04-01')).find((o) => o.id === 'analysis-review:peds');
+    expect(due).toMatchObject({ module: 'strategy', dueAt: '2027-04-20' });
+    await p.close();
+  });
+});

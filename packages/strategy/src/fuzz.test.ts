@@ -71,6 +71,38 @@ const samples: Record<string, fc.Arbitrary<unknown>> = {
   milestoneId: fc.constantFrom('m1', 'm2', 'x'),
   months: fc.constantFrom(6, 12, 3, 0),
   findings: fc.constantFrom('on track', ''),
+  analysisId: fc.constantFrom('a1', 'fresh'),
+  question: fc.constantFrom('Saturday clinic?', ' ', 'x'.repeat(2_001)),
+  scope: fc.record(
+    {
+      zips: fc.array(fc.constantFrom('02139', '02140-1234', '2139', ''), { maxLength: 3 }),
+      serviceLines: fc.array(fc.constantFrom('paediatrics', ' '), { maxLength: 2 }),
+      demographics: fc.constantFrom('families', ' '),
+    },
+    { requiredKeys: ['zips', 'serviceLines'] },
+  ),
+  name: fc.constantFrom('ACS 2024', ' '),
+  asOf: fc.constantFrom('2026-01-01', '2026-02-30'),
+  ref: fc.constantFrom('census.gov', ''),
+  kind: fc.constantFrom(
+    'payer-mix',
+    'capacity',
+    'referral-sources',
+    'patient-origin',
+    'strength',
+    'threat',
+    'nope',
+  ),
+  text: fc.oneof(fc.constantFrom('Commercial heavy', ' '), fc.string({ maxLength: 2_100 })),
+  evidenceRef: fc.constantFrom('payer-mix:2026-Q2', 'ACS 2024', 'none'),
+  visitsPerMonth: fc.integer({ min: -1, max: 1_000 }),
+  netRevenuePerVisitCents: fc.integer({ min: -1, max: 50_000 }),
+  startupCostCents: fc.oneof(fc.integer({ min: -1, max: 10_000_000 }), fc.double()),
+  rampMonths: fc.integer({ min: -1, max: 200 }),
+  scenarioId: fc.constantFrom('s1', 's2'),
+  forkRef: fc.constantFrom('whatif:s1', ''),
+  summary: fc.constantFrom('adds 30 visits', ' '),
+  decision: fc.constantFrom('go', 'no-go', 'defer', 'maybe'),
 };
 
 describe('every strategy command answers any input with an outcome, never a throw', () => {
@@ -88,6 +120,11 @@ describe('every strategy command answers any input with an outcome, never a thro
       { workItemId: 'w1', title: 'x', source: 'manual', impact: 'legal', ownerId: 'pm' },
       { at },
     );
+    await s.openAnalysis(
+      { analysisId: 'a1', question: 'Saturday clinic?', scope: { zips: [], serviceLines: [] } },
+      { at },
+    );
+    await s.addScenario({ analysisId: 'a1', scenarioId: 's1', forkRef: 'whatif:s1' }, { at });
     for (const b of strategyModule.aggregates) {
       for (const type of b.commandTypes as readonly string[]) {
         const spec = b.commands.spec(type)!;

@@ -2,7 +2,9 @@ import { bind, defineModule, obligationKey, type FactContext, type Obligation } 
 import { StaffMember } from '@praxis/staff';
 import * as Goal from './goal/index.js';
 import * as Initiative from './initiative/index.js';
+import * as MarketAnalysis from './market-analysis/index.js';
 import { strategyObligations } from './obligations.js';
+import { periodDays } from './periods.js';
 import * as WorkItem from './work-item/index.js';
 
 /** Whether a person is on staff (hired, not separated), from their StaffMember stream. */
@@ -91,6 +93,40 @@ export const initiative = bind(Initiative.decider, Initiative.commands, 'initiat
   },
 });
 
+/** The evidence of a kind for a period, computed from the log (`null` when it cannot be). */
+const evidenceFor = async (
+  ctx: FactContext,
+  kind: MarketAnalysis.EvidenceKind,
+  period: string,
+): Promise<MarketAnalysis.Evidence | null> => {
+  const p = periodDays(period);
+  if (p === undefined) return null;
+  if (kind === 'payer-mix')
+    return ctx.projections.includes(MarketAnalysis.financeClaimsName)
+      ? MarketAnalysis.payerMixOf(await MarketAnalysis.readClaims(ctx.reader), p.firstDay, p.lastDay)
+      : null;
+  if (kind === 'capacity') {
+    if (ctx.kpiDefinition('thirdNextAvailable') === undefined) return null;
+    return {
+      kind: 'capacity',
+      thirdNextAvailableDays: await kpiValue(ctx, 'thirdNextAvailable', p.label),
+      providerUtilisationPct: await kpiValue(ctx, 'providerUtilisation', p.label),
+    };
+  }
+  return null;
+};
+
+/**
+ * Market analyses: `practice.strategy.openAnalysis({ analysisId, … })`. The handler computes the
+ * evidence attached (payer mix from the finance claims, capacity from the patients module's third
+ * next available and provider utilisation) and it is frozen in `EvidenceAttached`.
+ */
+export const marketAnalysis = bind(MarketAnalysis.decider, MarketAnalysis.commands, 'analysisId', {
+  facts: {
+    AttachEvidence: async (c, ctx) => ({ evidence: await evidenceFor(ctx, c.kind, c.period) }),
+  },
+});
+
 /** What every staff role may do with work items: create them, answer delegations, complete and verify. */
 const workItemGrants = [
   'WorkItem.CreateWorkItem',
@@ -109,7 +145,7 @@ const workItemGrants = [
  */
 export const strategyModule = defineModule({
   area: 'strategy',
-  aggregates: [goal, workItem, initiative],
+  aggregates: [goal, workItem, initiative, marketAnalysis],
   projections: [Goal.strategyGoals, WorkItem.strategyWorkQueue, strategyObligations],
   kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis],
   roles: {

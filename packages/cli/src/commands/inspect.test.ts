@@ -156,6 +156,13 @@ describe('praxis report', () => {
     const statuses = html.match(/<div class="s">(met|missed|no target|no data)<\/div>/g) ?? [];
     expect(cards.length).toBeGreaterThan(10);
     expect(statuses).toHaveLength(cards.length);
+    // the resources section: its KPIs, the reorder list and the cross-training table, as of the period's end
+    const resources = html.slice(html.indexOf('<h2>Resources at '));
+    expect(resources).toMatch(/^<h2>Resources at \d{4}-12-31<\/h2>/);
+    expect(resources).toContain('Inventory turnover');
+    expect(resources).toContain('<h3>Reorder list</h3>');
+    expect(resources).toContain('Stock-outs and expired waste by month');
+    expect(resources).toContain('<h3>Cross-training of critical skills</h3>');
   });
 });
 

@@ -6,6 +6,7 @@ import { openPractice } from '../open.js';
 import { progress } from '../progress.js';
 import { Goal } from '@praxis/strategy';
 import { dashboardHtml } from '../report/html.js';
+import { loadResourcesSection } from '../report/resources.js';
 import { UsageError } from '../usage-error.js';
 import { str } from '../when.js';
 import { loadFinanceDocuments } from '@praxis/practice';
@@ -56,6 +57,7 @@ export const report: CliCommand = {
         other,
         months,
         obligations,
+        resources: await loadResourcesSection(reader, report.period.lastDay, obligations),
         goals: await Goal.listGoals(reader),
         generatedAt: new Date().toISOString(),
       });

@@ -7,7 +7,8 @@ import type { DemoTime } from './time.js';
  * Resources: three supplies in two locations (gloves and lidocaine in the supply room, flu
  * vaccine in the vaccine refrigerator) with reorder policies; monthly deliveries; consumption on
  * working days, first-expired-first-out; one consumption refused for want of vaccine (a stock-out);
- * Monday temperature checks, the year's last one an excursion that quarantines the refrigerator.
+ * Monday temperature checks, the year's last one an excursion that quarantines the refrigerator;
+ * the EHR with its BAA, access review and restore test; two critical skills for cross-training.
  */
 export const planResources = (rng: Rng, time: DemoTime, year: number): Step[] => {
   const steps: Step[] = [];
@@ -168,6 +169,63 @@ export const planResources = (rng: Rng, time: DemoTime, year: number): Step[] =>
       );
     }
   }
+  // Technology: the EHR holds ePHI — its BAA (with the return-or-destroy clause), a spring access
+  // review and a summer restore test; the phone system holds none.
+  for (const [systemId, name, category, ePhi] of [
+    ['ehr', 'Clinic EHR', 'ehr', true],
+    ['phones', 'Phone system', 'phone', false],
+  ] as const)
+    add(`${systemId}: registered`, start, 13, (p) =>
+      p.resources.registerSystem(
+        {
+          systemId,
+          name,
+          vendorId: `${systemId}-vendor`,
+          category,
+          ePhi,
+          criticality: 'high',
+          registeredOn: start,
+        },
+        { actor: pm },
+      ),
+    );
+  const firstWorkingDay = days[0]!;
+  add('ehr: business associate agreement', firstWorkingDay, 14, (p) =>
+    p.resources.recordBusinessAssociateAgreement(
+      { systemId: 'ehr', signedOn: firstWorkingDay, documentRef: 'baa-ehr.pdf', returnOrDestroyClause: true },
+      { actor: co },
+    ),
+  );
+  const inMonth = (m: string) => days.find((d) => d.startsWith(`${year}-${m}`))!;
+  add('ehr: access review', inMonth('03'), 15, (p) =>
+    p.resources.recordAccessReview(
+      { systemId: 'ehr', reviewedOn: inMonth('03'), usersRemoved: 1 },
+      { actor: co },
+    ),
+  );
+  add('ehr: restore test', inMonth('07'), 15, (p) =>
+    p.resources.recordRestoreTest(
+      { systemId: 'ehr', testedOn: inMonth('07'), result: 'pass', restoreMinutes: 85 },
+      { actor: co },
+    ),
+  );
+  // Skills: phlebotomy and ECG are critical; two medical assistants draw blood, one reads ECGs (a
+  // one-person skill the report shows).
+  for (const skill of ['phlebotomy', 'ecg'])
+    add(`critical skill ${skill}`, inMonth('02'), 9, (p) =>
+      p.resources.requireSkill({ policyId: 'practice', skill, requiredOn: inMonth('02') }, { actor: pm }),
+    );
+  for (const [person, skill] of [
+    [people.ma1, 'phlebotomy'],
+    [people.ma2, 'phlebotomy'],
+    [people.ma1, 'ecg'],
+  ] as const)
+    add(`${person.id}: certified in ${skill}`, inMonth('02'), 10, (p) =>
+      p.resources.certifySkill(
+        { staffId: person.id, skill, level: 'competent', certifiedOn: inMonth('02') },
+        { actor: pm },
+      ),
+    );
   // A rush of flu shots in October, with no October delivery: the vaccine runs out, and the
   // refusal is counted as a stock-out.
   const rush = days.find((d) => d.startsWith(`${year}-10-2`))!;

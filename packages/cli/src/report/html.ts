@@ -4,6 +4,7 @@ import { kpiTarget, kpiValue, money } from '../format.js';
 import type { Goal } from '@praxis/strategy';
 import { patientsSection } from './patients.js';
 import { barChart, esc, hbarChart, lineChart } from './svg.js';
+import { resourcesSectionHtml, type ResourcesSection } from './resources.js';
 import { strategySection } from './strategy.js';
 
 /** What the dashboard shows: the period's report, each of its months, and open obligations. */
@@ -14,6 +15,8 @@ export interface DashboardData {
   readonly other?: KpiReport;
   readonly months: readonly KpiReport[];
   readonly obligations: readonly CalendarEntry[];
+  /** The resources section (reorder list, cross-training, resource duties), when the practice has the module. */
+  readonly resources?: ResourcesSection;
   /** The practice's goals (@praxis/strategy), shown against their checkpoint paths. */
   readonly goals?: readonly Goal.GoalView[];
   /** When the dashboard was made (ISO instant). */
@@ -192,6 +195,7 @@ ${comparison}
 ${strategySection(d.goals ?? [])}
 ${patientsSection(d.report, d.months, currency)}
 <section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="3">none</td></tr>'}</tbody></table></section>
+${d.resources === undefined ? '' : resourcesSectionHtml(d.resources, d.report, d.months, currency)}
 <section><h2>Obligations overdue or due soon at ${esc(d.report.period.lastDay)}</h2><table><thead><tr><th>State</th><th>Due</th><th>What</th><th>Owner</th><th>Source</th></tr></thead><tbody>${open || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>
 </main>
 <footer>Made by Praxis at ${esc(d.generatedAt)} from the practice's event log. Every number can be traced to its events with <code>praxis audit</code>.</footer>

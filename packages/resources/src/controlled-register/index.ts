@@ -22,6 +22,21 @@ export const form106Days = 45;
 const LossKind = t.keyof({ theft: null, loss: null });
 const LossItem = t.type({ itemId: NonEmptyString, qty: PositiveInt });
 
+/** Years between DEA inventories: "at least every two years" (21 CFR 1304.11(c)). */
+export const biennialYears = 2;
+
+/** One lot of a controlled substance on hand at the registered location (a fact, frozen in the event). */
+export const InventoryLine = t.type({
+  itemId: NonEmptyString,
+  lotNo: NonEmptyString,
+  qty: t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'NonNegativeInt'),
+  schedule: NonEmptyString,
+});
+export type InventoryLine = t.TypeOf<typeof InventoryLine>;
+const InventoryKind = t.keyof({ initial: null, biennial: null });
+/** Whether the count was taken at the opening or the close of business (21 CFR 1304.11(a)). */
+const InventoryTiming = t.keyof({ opening: null, closing: null });
+
 /** Every event of a ControlledSubstanceRegister (MODULES.md §3.3 R6). */
 export const events = defineEvents({
   /**
@@ -46,6 +61,23 @@ export const events = defineEvents({
   DeaLossNoticeSent: t.type({ registrationId: NonEmptyString, lossId: NonEmptyString, notifiedOn: ISODate }),
   /** DEA Form 106 was filed. */
   DeaForm106Filed: t.type({ registrationId: NonEmptyString, lossId: NonEmptyString, filedOn: ISODate }),
+  /**
+   * An inventory of every controlled substance on hand (21 CFR 1304.11): `lines` from the stock,
+   * the next biennial due `nextDueOn` (two years on); `previousDueOn` the one it answers.
+   */
+  ControlledInventoryTaken: struct(
+    {
+      registrationId: NonEmptyString,
+      inventoryId: NonEmptyString,
+      kind: InventoryKind,
+      takenOn: ISODate,
+      timing: InventoryTiming,
+      takenBy: NonEmptyString,
+      lines: t.readonlyArray(InventoryLine),
+      nextDueOn: ISODate,
+    },
+    { previousDueOn: ISODate },
+  ),
 });
 export type ControlledRegisterEvent = EventOf<typeof events>;
 
@@ -74,6 +106,25 @@ export const commands = defineCommands('registrationId', {
     { businessTime: 'notifiedOn' },
   ),
   FileDeaForm106: command({ lossId: NonEmptyString, filedOn: ISODate }, {}, { businessTime: 'filedOn' }),
+  /**
+   * Take the initial (first day of activity) or biennial inventory (21 CFR 1304.11(b)–(c)); the
+   * lines are the controlled lots on hand at the registered location (a fact from the stock).
+   */
+  TakeInventory: command(
+    {
+      registrationId: NonEmptyString,
+      inventoryId: NonEmptyString,
+      kind: InventoryKind,
+      takenOn: ISODate,
+      timing: InventoryTiming,
+    },
+    {},
+    {
+      businessTime: 'takenOn',
+      stamps: { takenBy: 'actor' },
+      facts: { lines: t.readonlyArray(InventoryLine) },
+    },
+  ),
 });
 export type ControlledRegisterCommand = CommandOf<typeof commands>;
 
@@ -85,6 +136,10 @@ export const refusals = defineRefusals({
   AlreadyNotified: 'conflict',
   AlreadyFiled: 'conflict',
   BeforeDiscovery: 'rule',
+  InventoryAlreadyRecorded: 'conflict',
+  InitialInventoryRequired: 'rule',
+  InitialAlreadyTaken: 'conflict',
+  BeforePreviousInventory: 'rule',
 });
 export type ControlledRegisterRefusal = keyof typeof refusals;
 
@@ -98,6 +153,10 @@ interface Loss {
 export interface ControlledRegister {
   readonly registrationId: string;
   readonly losses: Readonly<Record<string, Loss>>;
+  /** Inventories taken, by id. */
+  readonly inventories?: Readonly<Record<string, string>>;
+  readonly lastInventoryOn?: string;
+  readonly nextInventoryDueOn?: string;
 }
 export const initialState: ControlledRegister = { registrationId: '', losses: {} };
 
@@ -119,6 +178,14 @@ export const evolve = (s: ControlledRegister, e: ControlledRegisterEvent): Contr
       return patch(s, e.data.lossId, { notifiedOn: e.data.notifiedOn });
     case 'DeaForm106Filed':
       return patch(s, e.data.lossId, { filedOn: e.data.filedOn });
+    case 'ControlledInventoryTaken':
+      return {
+        ...s,
+        registrationId: e.data.registrationId,
+        inventories: { ...s.inventories, [e.data.inventoryId]: e.data.takenOn },
+        lastInventoryOn: e.data.takenOn,
+        nextInventoryDueOn: e.data.nextDueOn,
+      };
   }
 };
 
@@ -127,8 +194,52 @@ const plusDays = (date: string, n: number): string =>
 
 type D = Decision<ControlledRegisterEvent>;
 
-/** Decides a ControlledSubstanceRegister command. Pure. Rules: 21 CFR 1301.76(b). */
+const plusYears = (date: string, n: number): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (y + n > 9999) return '9999-12-31';
+  const last = new Date(Date.UTC(y + n, m, 0)).getUTCDate();
+  return `${String(y + n).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+};
+
+/**
+ * An inventory: the initial one once, before any biennial (`InitialAlreadyTaken`,
+ * `InitialInventoryRequired`), never dated before the previous (`BeforePreviousInventory`); the next
+ * falls due two years after it (21 CFR 1304.11(b)–(c)).
+ */
+const takeInventory = (
+  c: Extract<ControlledRegisterCommand, { type: 'TakeInventory' }>,
+  s: ControlledRegister,
+): D => {
+  if (s.inventories?.[c.inventoryId] !== undefined)
+    return reject('InventoryAlreadyRecorded', `inventory ${c.inventoryId} is recorded`, 'inventoryId');
+  if (c.kind === 'initial' && s.lastInventoryOn !== undefined)
+    return reject('InitialAlreadyTaken', `the initial inventory was taken; the next is biennial`, 'kind');
+  if (c.kind === 'biennial' && s.lastInventoryOn === undefined)
+    return reject('InitialInventoryRequired', 'take the initial inventory first', 'kind');
+  if (s.lastInventoryOn !== undefined && c.takenOn < s.lastInventoryOn)
+    return reject(
+      'BeforePreviousInventory',
+      `the previous inventory was taken on ${s.lastInventoryOn}`,
+      'takenOn',
+    );
+  return accept(
+    events.make('ControlledInventoryTaken', {
+      registrationId: c.registrationId,
+      inventoryId: c.inventoryId,
+      kind: c.kind,
+      takenOn: c.takenOn,
+      timing: c.timing,
+      takenBy: c.takenBy,
+      lines: c.lines,
+      nextDueOn: plusYears(c.takenOn, biennialYears),
+      ...(s.nextInventoryDueOn === undefined ? {} : { previousDueOn: s.nextInventoryDueOn }),
+    }),
+  );
+};
+
+/** Decides a ControlledSubstanceRegister command. Pure. Rules: 21 CFR 1301.76(b), 1304.11. */
 export const decide = (c: ControlledRegisterCommand, s: ControlledRegister): D => {
+  if (c.type === 'TakeInventory') return takeInventory(c, s);
   if (c.type === 'RecordTheftOrLoss') {
     if (s.losses[c.lossId] !== undefined)
       return reject('LossAlreadyRecorded', `loss ${c.lossId} is recorded`, 'lossId');
@@ -191,7 +302,8 @@ export const decider: Decider<
   ControlledRegisterRefusal
 > = {
   name: 'ControlledSubstanceRegister',
-  stateVersion: 1,
+  // 2: inventories
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

@@ -89,3 +89,66 @@ describe('equipment maintenance', () => {
     await practice.close();
   });
 });
+
+describe('equipment disposal', () => {
+  it('a device holding ePHI needs its media sanitised; disposal ends its open duties', async () => {
+    const practice = await createPractice({
+      store: 'memory:',
+      timeZone: 'America/Chicago',
+      currency: 'USD',
+      actor: manager,
+    });
+    const r = practice.resources;
+    await r.registerEquipment({
+      assetId: 'xray-1',
+      kind: 'digital x-ray',
+      make: 'Carestream',
+      model: 'CS 2200',
+      serial: 'C-1',
+      locationId: 'op-1',
+      acquiredOn: '2020-01-01',
+      costCents: 900_000,
+      usefulLifeMonths: 84,
+      ePhi: true,
+      requiredFor: [],
+      warrantyUntil: '2027-01-01',
+    });
+    await r.planMaintenance({
+      assetId: 'xray-1',
+      taskId: 'qa',
+      title: 'Image quality check',
+      every: { n: 12, unit: 'months' },
+      source: 'state-rule',
+      plannedOn: '2026-01-01',
+      firstDueOn: '2026-06-01',
+    });
+    await r.takeOutOfService({ assetId: 'xray-1', outOn: '2026-03-01', reason: 'tube failure' });
+    expect(
+      await r.disposeEquipment({ assetId: 'xray-1', disposedOn: '2026-03-10', method: 'recycler' }),
+    ).toMatchObject({ ok: false, code: 'MediaSanitizationMissing', field: 'mediaSanitization' });
+    expect(
+      await r.disposeEquipment({
+        assetId: 'xray-1',
+        disposedOn: '2026-03-10',
+        method: 'recycler',
+        mediaSanitization: { method: 'destroy', sanitizedOn: '2026-03-09', certificateRef: 'CoD-5521' },
+      }),
+    ).toMatchObject({ ok: true, decided: ['EquipmentDisposed'] });
+    const duties = (await practice.calendar('2026-12-01')).filter((o) => o.streamId === 'Equipment-xray-1');
+    expect(duties).toEqual([]);
+    expect(
+      await r.recordMaintenance({
+        assetId: 'xray-1',
+        taskId: 'qa',
+        performedOn: '2026-03-11',
+        result: 'pass',
+        costCents: 0,
+        evidence: 'x',
+      }),
+    ).toMatchObject({ ok: false, code: 'EquipmentDisposed' });
+    // Its downtime ends at disposal: 9 days in March.
+    const v = Object.fromEntries((await practice.kpis('2026-03')).lines.map((l) => [l.id, l.value]));
+    expect(v['equipmentDowntimeDays']).toBe(9);
+    await practice.close();
+  });
+});

@@ -16,6 +16,7 @@ import {
   type Decision,
   type EventOf,
 } from '@praxis/core';
+import { MediaSanitization } from '../technology-asset/index.js';
 
 /** How often a task recurs: "at least every n units". */
 export const Interval = t.type({ n: PositiveInt, unit: t.keyof({ days: null, months: null, years: null }) });
@@ -90,6 +91,21 @@ export const events = defineEvents({
     outOn: ISODate,
     evidence: NonEmptyString,
   }),
+  /**
+   * The asset left the practice; its open maintenance occurrences (`openTasks`) end with it. An
+   * ePHI-bearing device carries its media sanitisation record (45 CFR 164.310(d)(2)(i)–(ii)).
+   */
+  EquipmentDisposed: struct(
+    {
+      assetId: NonEmptyString,
+      disposedOn: ISODate,
+      method: NonEmptyString,
+      disposedBy: NonEmptyString,
+      ePhi: t.boolean,
+      openTasks: t.readonlyArray(t.type({ taskId: NonEmptyString, dueOn: ISODate })),
+    },
+    { mediaSanitization: MediaSanitization, outOn: ISODate },
+  ),
 });
 export type EquipmentEvent = EventOf<typeof events>;
 
@@ -144,6 +160,15 @@ export const commands = defineCommands('assetId', {
     {},
     { businessTime: 'returnedOn' },
   ),
+  /**
+   * Dispose of the asset (sold, recycled, destroyed). A device that holds ePHI needs the media
+   * sanitisation record (`MediaSanitizationMissing`, 45 CFR 164.310(d)(2)(i)–(ii); NIST SP 800-88).
+   */
+  DisposeEquipment: command(
+    { disposedOn: ISODate, method: NonEmptyString },
+    { mediaSanitization: MediaSanitization },
+    { businessTime: 'disposedOn', stamps: { disposedBy: 'actor' } },
+  ),
 });
 export type EquipmentCommand = CommandOf<typeof commands>;
 
@@ -157,6 +182,8 @@ export const refusals = defineRefusals({
   NotOutOfService: 'conflict',
   NotRepaired: 'rule',
   BeforeOutOfService: 'rule',
+  EquipmentDisposed: 'conflict',
+  MediaSanitizationMissing: 'rule',
 });
 export type EquipmentRefusal = keyof typeof refusals;
 
@@ -167,8 +194,10 @@ interface Task {
 }
 /** An asset as its events left it. */
 export interface Equipment {
-  readonly status: 'none' | 'in-service' | 'out-of-service';
+  readonly status: 'none' | 'in-service' | 'out-of-service' | 'disposed';
   readonly assetId: string;
+  /** The device stores ePHI (its media must be sanitised at disposal). */
+  readonly ePhi?: boolean;
   readonly tasks: Readonly<Record<string, Task>>;
   readonly outOn?: string;
   /** Last passing maintenance (any task). */
@@ -179,7 +208,7 @@ export const initialState: Equipment = { status: 'none', assetId: '', tasks: {} 
 export const evolve = (s: Equipment, e: EquipmentEvent): Equipment => {
   switch (e.type) {
     case 'EquipmentRegistered':
-      return { status: 'in-service', assetId: e.data.assetId, tasks: {} };
+      return { status: 'in-service', assetId: e.data.assetId, tasks: {}, ePhi: e.data.ePhi };
     case 'MaintenancePlanned':
       return {
         ...s,
@@ -203,6 +232,8 @@ export const evolve = (s: Equipment, e: EquipmentEvent): Equipment => {
       const { outOn: _, ...rest } = s;
       return { ...rest, status: 'in-service' };
     }
+    case 'EquipmentDisposed':
+      return { ...s, status: 'disposed' };
   }
 };
 
@@ -233,7 +264,28 @@ export const decide = (c: EquipmentCommand, s: Equipment): D => {
           }),
         );
   if (s.status === 'none') return reject('EquipmentNotFound', 'register the equipment first', 'assetId');
+  if (s.status === 'disposed')
+    return reject('EquipmentDisposed', `asset ${s.assetId} was disposed of`, 'assetId');
   switch (c.type) {
+    case 'DisposeEquipment':
+      if (s.ePhi === true && c.mediaSanitization === undefined)
+        return reject(
+          'MediaSanitizationMissing',
+          'a device that holds ePHI needs its media sanitised before disposal (45 CFR 164.310(d)(2)(i))',
+          'mediaSanitization',
+        );
+      return accept(
+        events.make('EquipmentDisposed', {
+          assetId: s.assetId,
+          disposedOn: c.disposedOn,
+          method: c.method,
+          disposedBy: c.disposedBy,
+          ePhi: s.ePhi === true,
+          openTasks: Object.entries(s.tasks).map(([taskId, task]) => ({ taskId, dueOn: task.dueOn })),
+          ...(c.mediaSanitization === undefined ? {} : { mediaSanitization: c.mediaSanitization }),
+          ...(s.outOn === undefined ? {} : { outOn: s.outOn }),
+        }),
+      );
     case 'PlanMaintenance':
       return s.tasks[c.taskId] !== undefined
         ? reject('TaskAlreadyPlanned', `task ${c.taskId} is planned`, 'taskId')
@@ -303,7 +355,8 @@ export const decide = (c: EquipmentCommand, s: Equipment): D => {
  */
 export const decider: Decider<EquipmentCommand, EquipmentEvent, Equipment, EquipmentRefusal> = {
   name: 'Equipment',
-  stateVersion: 1,
+  // 2: ePhi kept, disposal
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

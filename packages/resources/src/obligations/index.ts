@@ -10,6 +10,9 @@ import type { ControlledRegisterEvent } from '../controlled-register/index.js';
 import type { VendorContractEvent } from '../vendor-contract/index.js';
 import type { EquipmentEvent } from '../equipment/index.js';
 import type { StockEvent } from '../stock/events.js';
+import type { PurchaseOrderEvent } from '../purchase-order/events.js';
+import type { StorageUnitEvent } from '../storage-unit/index.js';
+import type { TechnologyAssetEvent } from '../technology-asset/index.js';
 
 /** The name of the projection that writes resource obligations (on `practice.calendar()`). */
 export const resourcesObligationsName = 'resources-obligations';
@@ -26,6 +29,16 @@ export const resourceObligationIds = {
   lotExpiry: (stockId: string, lotNo: string) => `lot-expiry:${stockId}:${lotNo}`,
   /** One per term: the term is named by its end date. */
   contractNotice: (contractId: string, endsOn: string) => `contract-notice:${contractId}:${endsOn}`,
+  /** One at a time per stock: flagged again only once the previous one is met. */
+  reorder: (itemId: string, locationId: string) => `reorder:${itemId}:${locationId}`,
+  temperatureCheck: (unitId: string, dueOn: string) => `temperature-check:${unitId}:${dueOn}`,
+  deaBiennial: (registrationId: string, dueOn: string) => `dea-biennial:${registrationId}:${dueOn}`,
+  legacyRetention: (projectId: string) => `legacy-retention:${projectId}`,
+  baa: (systemId: string) => `baa:${systemId}`,
+  /** A BAA with an end date is renewed before it ends. */
+  baaRenewal: (systemId: string, endsOn: string) => `baa:${systemId}:${endsOn}`,
+  accessReview: (systemId: string, dueOn: string) => `access-review:${systemId}:${dueOn}`,
+  restoreTest: (systemId: string, dueOn: string) => `restore-test:${systemId}:${dueOn}`,
 };
 
 const plusDays = (date: string, n: number): string =>
@@ -34,6 +47,60 @@ type StockData<K extends StockEvent['type']> = Extract<StockEvent, { type: K }>[
 /** A lot that reached zero has met its expiry duty (used or disposed of before it expired, or late). */
 const lotEmptied = (stockId: string, lotNo: string, left: number, on: string): DocUpdate[] =>
   left === 0 ? [done(resourceObligationIds.lotExpiry(stockId, lotNo), on)] : [];
+
+/** A reorder obligation is met by an approved order line or a receipt of at least the suggested units. */
+const reorderCovered = (itemId: string, locationId: string, qty: number, on: string): DocUpdate => ({
+  key: obligationKey(resourceObligationIds.reorder(itemId, locationId)),
+  update: (cur) => {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return cur;
+    const o = cur as Record<string, Json>;
+    return o['completedAt'] === undefined && typeof o['suggestedQty'] === 'number' && qty >= o['suggestedQty']
+      ? { ...o, completedAt: on }
+      : cur;
+  },
+});
+
+/** The lot-expiry duty of a lot that arrived (received or transferred in); a re-stocked lot opens again. */
+const lotExpiry = (
+  e: RecordedEvent,
+  d: { stockId: string; lotNo: string; itemId: string; locationId: string; expiresOn?: string },
+): DocUpdate[] => {
+  if (d.expiresOn === undefined) return [];
+  const o: Obligation = {
+    id: resourceObligationIds.lotExpiry(d.stockId, d.lotNo),
+    module: 'resources',
+    kind: 'lot-expiry',
+    label: `Use or dispose of lot ${d.lotNo} of ${d.itemId} at ${d.locationId} before it expires`,
+    streamId: e.streamId,
+    arisesAt: plusDays(d.expiresOn, -30),
+    dueAt: d.expiresOn,
+    impact: 'patient-safety',
+  };
+  return [
+    {
+      key: obligationKey(o.id),
+      update: (cur) => {
+        if (cur === undefined || cur === null || typeof cur !== 'object' || Array.isArray(cur))
+          return o as unknown as Json;
+        const { completedAt: _reopened, ...open } = cur as Record<string, Json>;
+        return open;
+      },
+    },
+  ];
+};
+
+type UnitData<K extends StorageUnitEvent['type']> = Extract<StorageUnitEvent, { type: K }>['data'];
+const temperatureCheck = (e: RecordedEvent, unitId: string, dueOn: string): Obligation => ({
+  id: resourceObligationIds.temperatureCheck(unitId, dueOn),
+  module: 'resources',
+  kind: 'temperature-check',
+  label: `Check and record the min/max temperatures of vaccine storage unit ${unitId}`,
+  streamId: e.streamId,
+  arisesAt: dueOn,
+  dueAt: dueOn,
+  legalSource: 'CDC Vaccine Storage and Handling Toolkit; VFC',
+  impact: 'patient-safety',
+});
 
 type EquipmentData<K extends EquipmentEvent['type']> = Extract<EquipmentEvent, { type: K }>['data'];
 
@@ -82,6 +149,44 @@ const contractNotice = (
   arisesAt: plusDays(endsOn, -noticeDays - 30),
   dueAt: plusDays(endsOn, -noticeDays),
   impact: 'financial',
+});
+
+type TechData<K extends TechnologyAssetEvent['type']> = Extract<TechnologyAssetEvent, { type: K }>['data'];
+
+/** An ePHI system's recurring access review (45 CFR 164.308(a)(4); (a)(1)(ii)(D) information system activity review). */
+const accessReview = (e: RecordedEvent, systemId: string, arisesAt: string, dueOn: string): Obligation => ({
+  id: resourceObligationIds.accessReview(systemId, dueOn),
+  module: 'resources',
+  kind: 'access-review',
+  label: `Review who has access to system ${systemId}`,
+  streamId: e.streamId,
+  arisesAt,
+  dueAt: dueOn,
+  legalSource: '45 CFR 164.308(a)(4)',
+  impact: 'legal',
+});
+/** An ePHI system's recurring backup restore test (contingency plan testing, 45 CFR 164.308(a)(7)(ii)(D)). */
+const restoreTest = (e: RecordedEvent, systemId: string, arisesAt: string, dueOn: string): Obligation => ({
+  id: resourceObligationIds.restoreTest(systemId, dueOn),
+  module: 'resources',
+  kind: 'restore-test',
+  label: `Test restoring the backup of system ${systemId}`,
+  streamId: e.streamId,
+  arisesAt,
+  dueAt: dueOn,
+  legalSource: '45 CFR 164.308(a)(7)(ii)(D)',
+  impact: 'legal',
+});
+/** An obligation that no longer applies (its cadence changed): removed unless already met. */
+const drop = (id: string): DocUpdate => ({
+  key: obligationKey(id),
+  update: (cur) =>
+    cur !== null &&
+    typeof cur === 'object' &&
+    !Array.isArray(cur) &&
+    (cur as Record<string, Json>)['completedAt'] !== undefined
+      ? cur
+      : undefined,
 });
 
 const put = (o: Obligation): DocUpdate => ({
@@ -169,28 +274,38 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
   // days before expiry, done when the lot is empty. More units of an emptied lot open it again.
   StockReceived: (e) => {
     const d = e.data as StockData<'StockReceived'>;
-    if (d.expiresOn === undefined) return [];
-    const o: Obligation = {
-      id: resourceObligationIds.lotExpiry(d.stockId, d.lotNo),
+    return [...lotExpiry(e, d), reorderCovered(d.itemId, d.locationId, d.qty, d.receivedOn)];
+  },
+  StockTransferredIn: (e) => {
+    const d = e.data as StockData<'StockTransferredIn'>;
+    return [...lotExpiry(e, d), reorderCovered(d.itemId, d.locationId, d.qty, d.transferredOn)];
+  },
+  StockTransferredOut: (e) => {
+    const d = e.data as StockData<'StockTransferredOut'>;
+    return lotEmptied(d.stockId, d.lotNo, d.left, d.transferredOn);
+  },
+  // Reorder (MODULES.md §3.3): arises when the position reaches the reorder point, due when on-hand
+  // units would reach the safety stock at d̄, done when an approved order (or a receipt) covers the
+  // suggested quantity (max − position, whole packs).
+  ReorderPointReached: (e) => {
+    const d = e.data as StockData<'ReorderPointReached'>;
+    const o: Obligation & { suggestedQty: number } = {
+      id: resourceObligationIds.reorder(d.itemId, d.locationId),
       module: 'resources',
-      kind: 'lot-expiry',
-      label: `Use or dispose of lot ${d.lotNo} of ${d.itemId} at ${d.locationId} before it expires`,
+      kind: 'reorder',
+      label: `Order ${d.suggestedQty} of ${d.itemId} for ${d.locationId} (position ${d.position} ≤ reorder point ${d.min})`,
       streamId: e.streamId,
-      arisesAt: plusDays(d.expiresOn, -30),
-      dueAt: d.expiresOn,
-      impact: 'patient-safety',
+      arisesAt: d.flaggedOn,
+      dueAt: d.dueOn,
+      impact: 'operational',
+      suggestedQty: d.suggestedQty,
     };
-    return [
-      {
-        key: obligationKey(o.id),
-        update: (cur) => {
-          if (cur === undefined || cur === null || typeof cur !== 'object' || Array.isArray(cur))
-            return o as unknown as Json;
-          const { completedAt: _reopened, ...open } = cur as Record<string, Json>;
-          return open;
-        },
-      },
-    ];
+    // A new flag replaces a met one (one open reorder per stock at a time).
+    return [{ key: obligationKey(o.id), update: () => o as unknown as Json }];
+  },
+  POApproved: (e) => {
+    const d = e.data as Extract<PurchaseOrderEvent, { type: 'POApproved' }>['data'];
+    return d.lines.map((l) => reorderCovered(l.itemId, d.locationId, l.qty, d.approvedOn));
   },
   StockConsumed: (e) => {
     const d = e.data as StockData<'StockConsumed'>;
@@ -236,6 +351,38 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
       put(maintenance(e, d.assetId, d.taskId, d.title, d.performedOn, d.nextDueOn)),
     ];
   },
+  // A disposed asset's open maintenance and warranty duties end with it (removed unless met).
+  EquipmentDisposed: (e) => {
+    const d = e.data as EquipmentData<'EquipmentDisposed'>;
+    return [
+      ...d.openTasks.map((t) => drop(resourceObligationIds.maintenance(d.assetId, t.taskId, t.dueOn))),
+      drop(resourceObligationIds.warrantyEnd(d.assetId)),
+      ...(d.outOn === undefined
+        ? []
+        : [
+            {
+              key: downtimeKey(d.assetId),
+              update: (cur: Json | undefined) =>
+                ((cur as DowntimeSpell[] | undefined) ?? []).map((x) =>
+                  x.returnedOn === null ? { ...x, returnedOn: d.disposedOn } : x,
+                ) as unknown as Json,
+            },
+          ]),
+    ];
+  },
+  // Vaccine storage: a check each business day (CDC: at the start of each workday [IMMUNIZE]).
+  StorageUnitRegistered: (e) => {
+    const d = e.data as UnitData<'StorageUnitRegistered'>;
+    return d.firstCheckDueOn === undefined ? [] : [put(temperatureCheck(e, d.unitId, d.firstCheckDueOn))];
+  },
+  TemperatureChecked: (e) => {
+    const d = e.data as UnitData<'TemperatureChecked'>;
+    if (d.dueOn === undefined || d.nextDueOn === undefined) return [];
+    return [
+      done(resourceObligationIds.temperatureCheck(d.unitId, d.dueOn), d.checkedOn),
+      put(temperatureCheck(e, d.unitId, d.nextDueOn)),
+    ];
+  },
   EquipmentOutOfService: (e) => {
     const d = e.data as EquipmentData<'EquipmentOutOfService'>;
     return [
@@ -275,6 +422,137 @@ const handlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = {
   VendorContractTerminated: (e) => {
     const d = e.data as ContractData<'VendorContractTerminated'>;
     return [done(resourceObligationIds.contractNotice(d.contractId, d.endsOn), d.terminatedOn)];
+  },
+  // R8: an ePHI system needs a BAA from registration on (overdue until recorded, with the
+  // return-or-destroy clause 164.504(e)(2)(ii)(J)), and recurring access reviews and restore tests.
+  SystemRegistered: (e) => {
+    const d = e.data as TechData<'SystemRegistered'>;
+    if (!d.ePhi) return [];
+    return [
+      put({
+        id: resourceObligationIds.baa(d.systemId),
+        module: 'resources',
+        kind: 'baa',
+        label: `Sign a business associate agreement (with the return-or-destroy clause) with ${d.vendorId} for system ${d.systemId}`,
+        streamId: e.streamId,
+        arisesAt: d.registeredOn,
+        dueAt: d.registeredOn,
+        legalSource: '45 CFR 164.308(b)(1); 164.502(e); 164.504(e)',
+        impact: 'legal',
+      }),
+      ...(d.accessReviewDueOn === undefined
+        ? []
+        : [put(accessReview(e, d.systemId, d.registeredOn, d.accessReviewDueOn))]),
+      ...(d.restoreTestDueOn === undefined
+        ? []
+        : [put(restoreTest(e, d.systemId, d.registeredOn, d.restoreTestDueOn))]),
+    ];
+  },
+  ReviewCadenceSet: (e) => {
+    const d = e.data as TechData<'ReviewCadenceSet'>;
+    const out: DocUpdate[] = [];
+    if (d.previousAccessReviewDueOn !== undefined && d.accessReviewDueOn !== undefined)
+      out.push(
+        drop(resourceObligationIds.accessReview(d.systemId, d.previousAccessReviewDueOn)),
+        put(accessReview(e, d.systemId, d.setOn, d.accessReviewDueOn)),
+      );
+    if (d.previousRestoreTestDueOn !== undefined && d.restoreTestDueOn !== undefined)
+      out.push(
+        drop(resourceObligationIds.restoreTest(d.systemId, d.previousRestoreTestDueOn)),
+        put(restoreTest(e, d.systemId, d.setOn, d.restoreTestDueOn)),
+      );
+    return out;
+  },
+  BusinessAssociateAgreementRecorded: (e) => {
+    const d = e.data as TechData<'BusinessAssociateAgreementRecorded'>;
+    return [
+      ...(d.returnOrDestroyClause ? [done(resourceObligationIds.baa(d.systemId), d.signedOn)] : []),
+      // Renewal: the previous term's duty is met by this agreement; a term opens the next one.
+      ...(d.previousEndsOn === undefined
+        ? []
+        : [done(resourceObligationIds.baaRenewal(d.systemId, d.previousEndsOn), d.signedOn)]),
+      ...(d.endsOn === undefined
+        ? []
+        : [
+            put({
+              id: resourceObligationIds.baaRenewal(d.systemId, d.endsOn),
+              module: 'resources',
+              kind: 'baa',
+              label: `Renew the business associate agreement with ${d.vendorId} for system ${d.systemId} (ends ${d.endsOn})`,
+              streamId: e.streamId,
+              arisesAt: plusDays(d.endsOn, -60),
+              dueAt: d.endsOn,
+              legalSource: '45 CFR 164.308(b)(1); 164.502(e)',
+              impact: 'legal',
+            }),
+          ]),
+    ];
+  },
+  AccessReviewRecorded: (e) => {
+    const d = e.data as TechData<'AccessReviewRecorded'>;
+    if (d.dueOn === undefined || d.nextDueOn === undefined) return [];
+    return [
+      done(resourceObligationIds.accessReview(d.systemId, d.dueOn), d.reviewedOn),
+      put(accessReview(e, d.systemId, d.reviewedOn, d.nextDueOn)),
+    ];
+  },
+  RestoreTestRecorded: (e) => {
+    const d = e.data as TechData<'RestoreTestRecorded'>;
+    if (d.dueOn === undefined || d.nextDueOn === undefined) return [];
+    return [
+      done(resourceObligationIds.restoreTest(d.systemId, d.dueOn), d.testedOn),
+      put(restoreTest(e, d.systemId, d.testedOn, d.nextDueOn)),
+    ];
+  },
+  // A retired system's recurring duties end (removed unless met); an unmet BAA duty stays on record.
+  SystemRetired: (e) => {
+    const d = e.data as TechData<'SystemRetired'>;
+    return [
+      ...(d.accessReviewDueOn === undefined
+        ? []
+        : [drop(resourceObligationIds.accessReview(d.systemId, d.accessReviewDueOn))]),
+      ...(d.restoreTestDueOn === undefined
+        ? []
+        : [drop(resourceObligationIds.restoreTest(d.systemId, d.restoreTestDueOn))]),
+    ];
+  },
+  // The biennial DEA inventory: due two years after the previous (21 CFR 1304.11(c)), on the
+  // calendar from 90 days before; met by the next inventory.
+  ControlledInventoryTaken: (e) => {
+    const d = e.data as Data<'ControlledInventoryTaken'>;
+    return [
+      ...(d.previousDueOn === undefined
+        ? []
+        : [done(resourceObligationIds.deaBiennial(d.registrationId, d.previousDueOn), d.takenOn)]),
+      put({
+        id: resourceObligationIds.deaBiennial(d.registrationId, d.nextDueOn),
+        module: 'resources',
+        kind: 'dea-biennial',
+        label: `Take the biennial inventory of controlled substances at ${d.registrationId}`,
+        streamId: e.streamId,
+        arisesAt: plusDays(d.nextDueOn, -90),
+        dueAt: d.nextDueOn,
+        legalSource: '21 CFR 1304.11(c)',
+        impact: 'legal',
+      }),
+    ];
+  },
+  // R9: the archived legacy data are kept to the end of retention, then destroyed (or kept longer).
+  LegacyArchived: (e) => {
+    const d = e.data as { projectId: string; retainUntil: string; fromSystemId?: string };
+    return [
+      put({
+        id: resourceObligationIds.legacyRetention(d.projectId),
+        module: 'resources',
+        kind: 'legacy-retention',
+        label: `Retention of the legacy data of project ${d.projectId}${d.fromSystemId === undefined ? '' : ` (${d.fromSystemId})`} ends: destroy them (sanitise the media) or extend`,
+        streamId: e.streamId,
+        arisesAt: plusDays(d.retainUntil, -90),
+        dueAt: d.retainUntil,
+        legalSource: '45 CFR 164.316(b)(2); 164.310(d)(2)(i)',
+        impact: 'legal',
+      }),
+    ];
   },
   DeaLossNoticeSent: (e) => {
     const d = e.data as Data<'DeaLossNoticeSent'>;

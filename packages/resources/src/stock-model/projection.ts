@@ -11,6 +11,8 @@ export interface LotDoc {
   readonly qty: number;
   readonly expiresOn: string | null;
   readonly quarantined: boolean;
+  /** Why it is quarantined (absent when not, or when recorded before version 2). */
+  readonly quarantineReason?: string;
   readonly unitCostCents: number;
 }
 
@@ -62,6 +64,26 @@ export interface ValuationDoc {
   readonly closing: Readonly<Record<string, number>>;
 }
 
+/**
+ * The dated history of the lots with an expiry date at one stock (`lots:<stockId>`), for the
+ * expiring-value KPIs as of any day: per lot its expiry, unit cost, net change of units per
+ * business date and quarantine changes in log order (`[date, quarantined]`).
+ */
+export interface LotHistoryDoc {
+  readonly stockId: string;
+  readonly lots: Readonly<
+    Record<
+      string,
+      {
+        readonly expiresOn: string;
+        readonly unitCostCents: number;
+        readonly changes: Readonly<Record<string, number>>;
+        readonly quarantine: readonly (readonly [string, boolean])[];
+      }
+    >
+  >;
+}
+
 /** How many days of consumption history a stock document keeps (longest window + margin). */
 export const historyDays = 400;
 
@@ -70,7 +92,51 @@ export const keys = {
   item: (itemId: string) => `item:${itemId}`,
   month: (month: string) => `month:${month}`,
   valuation: 'valuation',
+  lotHistory: (stockId: string) => `lots:${stockId}`,
 };
+
+type LotHistory = LotHistoryDoc['lots'][string];
+/** Records a change to one lot's history (`init` creates the lot; others skip lots not tracked). */
+const lotHistory = (
+  stockId: string,
+  lotNo: string,
+  f: (lot: LotHistory) => LotHistory,
+  init?: { expiresOn: string; unitCostCents: number },
+): DocUpdate => ({
+  key: keys.lotHistory(stockId),
+  update: (cur) => {
+    const doc = (cur as LotHistoryDoc | undefined) ?? { stockId, lots: {} };
+    const lot =
+      doc.lots[lotNo] ??
+      (init === undefined
+        ? undefined
+        : { ...init, changes: {}, quarantine: [] as (readonly [string, boolean])[] });
+    if (lot === undefined) return cur;
+    return { ...doc, lots: { ...doc.lots, [lotNo]: f(lot) } } as unknown as Json;
+  },
+});
+const lotChange = (
+  stockId: string,
+  lotNo: string,
+  on: string,
+  delta: number,
+  init?: { expiresOn: string; unitCostCents: number },
+): DocUpdate =>
+  lotHistory(
+    stockId,
+    lotNo,
+    (l) => ({ ...l, changes: { ...l.changes, [on]: (l.changes[on] ?? 0) + delta } }),
+    init,
+  );
+const lotQuarantine = (stockId: string, lotNo: string, on: string, quarantined: boolean): DocUpdate =>
+  lotHistory(stockId, lotNo, (l) => ({ ...l, quarantine: [...l.quarantine, [on, quarantined] as const] }));
+const arrival = (
+  d: { stockId: string; lotNo: string; qty: number; unitCostCents: number; expiresOn?: string },
+  on: string,
+) =>
+  d.expiresOn === undefined
+    ? []
+    : [lotChange(d.stockId, d.lotNo, on, d.qty, { expiresOn: d.expiresOn, unitCostCents: d.unitCostCents })];
 
 const day = (iso: string): string => iso.slice(0, 10);
 const minusDays = (date: string, n: number): string =>
@@ -223,6 +289,7 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         d.locationId,
       ),
       valuationUpdate(d.receivedOn, d.qty * d.unitCostCents),
+      ...arrival(d, d.receivedOn),
     ];
   },
   StockConsumed: (e) => {
@@ -238,6 +305,7 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         consumptions: m.consumptions + 1,
       })),
       valuationUpdate(d.consumedOn, -d.costCents),
+      ...d.lots.map((l) => lotChange(d.stockId, l.lotNo, d.consumedOn, -l.qty)),
     ];
   },
   StockCounted: (e) => {
@@ -249,6 +317,7 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         adjustedCents: bump(m.adjustedCents, 'count', d.valueCents),
       })),
       valuationUpdate(d.countedOn, d.valueCents),
+      ...d.variances.map((v) => lotChange(d.stockId, v.lotNo, d.countedOn, v.variance)),
     ];
   },
   StockAdjusted: (e) => {
@@ -260,6 +329,7 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         adjustedCents: bump(m.adjustedCents, d.reason, d.costCents),
       })),
       valuationUpdate(d.adjustedOn, d.costCents),
+      lotChange(d.stockId, d.lotNo, d.adjustedOn, d.qty),
     ];
   },
   LotQuarantined: (e) => {
@@ -269,8 +339,12 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         const lot = s.lots[d.lotNo];
         return lot === undefined
           ? s
-          : { ...s, lots: { ...s.lots, [d.lotNo]: { ...lot, quarantined: true } } };
+          : {
+              ...s,
+              lots: { ...s.lots, [d.lotNo]: { ...lot, quarantined: true, quarantineReason: d.reason } },
+            };
       }),
+      lotQuarantine(d.stockId, d.lotNo, d.quarantinedOn, true),
     ];
   },
   LotReleased: (e) => {
@@ -278,10 +352,11 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
     return [
       stockUpdate(d.stockId, (s) => {
         const lot = s.lots[d.lotNo];
-        return lot === undefined
-          ? s
-          : { ...s, lots: { ...s.lots, [d.lotNo]: { ...lot, quarantined: false } } };
+        if (lot === undefined) return s;
+        const { quarantineReason: _, ...released } = lot;
+        return { ...s, lots: { ...s.lots, [d.lotNo]: { ...released, quarantined: false } } };
       }),
+      lotQuarantine(d.stockId, d.lotNo, d.releasedOn, false),
     ];
   },
   StockDisposed: (e) => {
@@ -293,6 +368,44 @@ export const stockHandlers: Record<string, (e: RecordedEvent) => DocUpdate[]> = 
         disposedCents: bump(m.disposedCents, d.reason, d.costCents),
       })),
       valuationUpdate(d.disposedOn, -d.costCents),
+      lotChange(d.stockId, d.lotNo, d.disposedOn, -d.qty),
+    ];
+  },
+  // A transfer moves units between locations: the practice's inventory value does not change.
+  StockTransferredOut: (e) => {
+    const d = e.data as StockData<'StockTransferredOut'>;
+    return [
+      stockUpdate(d.stockId, (s) => addLotQty(s, d.lotNo, -d.qty)),
+      lotChange(d.stockId, d.lotNo, d.transferredOn, -d.qty),
+    ];
+  },
+  StockTransferredIn: (e) => {
+    const d = e.data as StockData<'StockTransferredIn'>;
+    return [
+      stockUpdate(
+        d.stockId,
+        (s) => {
+          const lot = s.lots[d.lotNo];
+          return {
+            ...s,
+            lots: {
+              ...s.lots,
+              [d.lotNo]:
+                lot === undefined
+                  ? {
+                      qty: d.qty,
+                      expiresOn: d.expiresOn ?? null,
+                      quarantined: false,
+                      unitCostCents: d.unitCostCents,
+                    }
+                  : { ...lot, qty: lot.qty + d.qty },
+            },
+          };
+        },
+        d.itemId,
+        d.locationId,
+      ),
+      ...arrival(d, d.transferredOn),
     ];
   },
   // Units on order: approved lines, less what arrives; closing or cancelling the order clears them.
@@ -349,7 +462,8 @@ export const makeStockProjection = (
   const handlers = { ...stockHandlers, ...extra };
   return {
     name: resourcesStockName,
-    version: 1,
+    // 2: transfers; the quarantine reason on lots; dated lot histories (lots:<stockId>)
+    version: 2,
     eventTypes: Object.keys(handlers),
     handle: (e) => handlers[e.type]?.(e) ?? [],
   };

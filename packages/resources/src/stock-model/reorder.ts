@@ -49,8 +49,10 @@ export const computeReorder = (
   const first = addDays(asOf, -(W - 1));
   let sum = 0;
   let sumSq = 0;
-  for (const [d, q] of Object.entries(daily)) {
+  // for…in over the day keys: no entry arrays are allocated (this loop runs for every stock).
+  for (const d in daily) {
     if (d < first || d > asOf) continue;
+    const q = daily[d]!;
     sum += q;
     sumSq += q * q;
   }

@@ -29,6 +29,23 @@ export const ItemFacts = t.union([
 ]);
 export type ItemFacts = t.TypeOf<typeof ItemFacts>;
 
+/** What a reorder flag needs to know: the reorder line on the day, or `null` when the item has no policy. */
+export const ReorderFacts = t.union([
+  t.type({
+    onHand: NonNegativeInt,
+    position: NonNegativeInt,
+    min: NonNegativeInt,
+    max: NonNegativeInt,
+    safetyStock: t.number,
+    dailyMean: t.number,
+    suggestedQty: NonNegativeInt,
+    /** A reorder obligation for this stock is still open. */
+    open: t.boolean,
+  }),
+  t.null,
+]);
+export type ReorderFacts = t.TypeOf<typeof ReorderFacts>;
+
 /**
  * Every command of a Stock (`Stock-<itemId>-<locationId>`, see `stockIdOf`), as exact codecs.
  * The acting person (`…By`) comes from the call; facts (`item`, `deaRegistered`) are looked up by
@@ -105,6 +122,48 @@ export const commands = defineCommands('stockId', {
     },
     { witnesses: t.readonlyArray(NonEmptyString) },
     { businessTime: 'disposedOn', stamps: { disposedBy: 'actor' } },
+  ),
+  /**
+   * Move units of a usable lot to another location of the practice (`SameLocation`, `LotQuarantined`,
+   * `LotExpired`, `InsufficientStock`). The destination records the arrival (process manager).
+   */
+  TransferStock: command(
+    {
+      transferId: NonEmptyString,
+      toLocationId: NonEmptyString,
+      lotNo: NonEmptyString,
+      qty: PositiveInt,
+      transferredOn: ISODate,
+    },
+    {},
+    { businessTime: 'transferredOn', stamps: { transferredBy: 'actor' } },
+  ),
+  /** Record units arriving from another location (issued by the transfer's process manager). */
+  ReceiveTransfer: command(
+    {
+      stockId: NonEmptyString,
+      itemId: NonEmptyString,
+      locationId: NonEmptyString,
+      transferId: NonEmptyString,
+      fromStockId: NonEmptyString,
+      fromLocationId: NonEmptyString,
+      lotNo: NonEmptyString,
+      qty: PositiveInt,
+      unitCostCents: NonNegativeCents,
+      transferredOn: ISODate,
+      perishable: t.boolean,
+    },
+    { expiresOn: ISODate, controlledSchedule: ControlledSchedule },
+    { businessTime: 'transferredOn' },
+  ),
+  /**
+   * Flag that the position reached the reorder point on `flaggedOn` (issued by a process manager
+   * after each movement; the numbers are facts from the reorder computation, never sent).
+   */
+  FlagReorder: command(
+    { flaggedOn: ISODate },
+    {},
+    { businessTime: 'flaggedOn', facts: { reorder: ReorderFacts } },
   ),
 });
 

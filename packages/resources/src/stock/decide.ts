@@ -234,9 +234,125 @@ const dispose = (c: Cmd<'DisposeStock'>, s: Stock): D => {
   );
 };
 
+/**
+ * A transfer moves units of a usable lot (not quarantined, not expired) to another location of
+ * the practice; the lot keeps its expiry and unit cost at the destination.
+ */
+const transfer = (c: Cmd<'TransferStock'>, s: Stock): D => {
+  if (s.seen[`transfer-out:${c.transferId}`])
+    return reject('TransferAlreadyRecorded', `transfer ${c.transferId} is recorded`, 'transferId');
+  if (c.toLocationId === s.locationId)
+    return reject('SameLocation', `the stock is already at ${s.locationId}`, 'toLocationId');
+  const lot = lotOf(s, c.lotNo);
+  if (isDecision(lot)) return lot;
+  if (lot.quarantined) return reject('LotQuarantined', `lot ${c.lotNo} is quarantined`, 'lotNo');
+  if (isExpired(lot, c.transferredOn))
+    return reject('LotExpired', `lot ${c.lotNo} expired on ${lot.expiresOn}`, 'lotNo');
+  if (lot.qty < c.qty) return reject('InsufficientStock', `lot ${c.lotNo} holds ${lot.qty}`, 'qty');
+  return accept(
+    events.make('StockTransferredOut', {
+      stockId: s.stockId,
+      itemId: s.itemId,
+      locationId: s.locationId,
+      transferId: c.transferId,
+      toLocationId: c.toLocationId,
+      toStockId: stockIdOf(s.itemId, c.toLocationId),
+      lotNo: c.lotNo,
+      qty: c.qty,
+      unitCostCents: lot.unitCostCents,
+      transferredOn: c.transferredOn,
+      transferredBy: c.transferredBy,
+      left: lot.qty - c.qty,
+      perishable: s.perishable ?? lot.expiresOn !== undefined,
+      ...(lot.expiresOn === undefined ? {} : { expiresOn: lot.expiresOn }),
+      ...(s.controlledSchedule === undefined ? {} : { controlledSchedule: s.controlledSchedule }),
+    }),
+  );
+};
+
+/** The arrival of a transfer, under the destination's own stream id, once per transfer. */
+const receiveTransfer = (c: Cmd<'ReceiveTransfer'>, s: Stock): D => {
+  if (c.stockId !== stockIdOf(c.itemId, c.locationId))
+    return reject(
+      'StockIdMismatch',
+      `stock of ${c.itemId} at ${c.locationId} is ${stockIdOf(c.itemId, c.locationId)}`,
+      'stockId',
+    );
+  if (s.status === 'open' && (s.itemId !== c.itemId || s.locationId !== c.locationId))
+    return reject('StockIdMismatch', `stock ${s.stockId} holds ${s.itemId} at ${s.locationId}`, 'itemId');
+  if (c.locationId === c.fromLocationId)
+    return reject('SameLocation', `the stock is already at ${c.locationId}`, 'fromLocationId');
+  if (s.seen[`transfer-in:${c.transferId}`])
+    return reject('TransferAlreadyRecorded', `transfer ${c.transferId} is recorded`, 'transferId');
+  const lot = s.lots[c.lotNo];
+  if (lot !== undefined && lot.expiresOn !== c.expiresOn)
+    return reject(
+      'LotExpiryMismatch',
+      `lot ${c.lotNo} is on hand with expiry ${lot.expiresOn ?? 'none'}`,
+      'expiresOn',
+    );
+  return accept(
+    events.make('StockTransferredIn', {
+      stockId: c.stockId,
+      itemId: c.itemId,
+      locationId: c.locationId,
+      transferId: c.transferId,
+      fromStockId: c.fromStockId,
+      fromLocationId: c.fromLocationId,
+      lotNo: c.lotNo,
+      qty: c.qty,
+      unitCostCents: c.unitCostCents,
+      transferredOn: c.transferredOn,
+      perishable: c.perishable,
+      ...(c.expiresOn === undefined ? {} : { expiresOn: c.expiresOn }),
+      ...(c.controlledSchedule === undefined ? {} : { controlledSchedule: c.controlledSchedule }),
+    }),
+  );
+};
+
+const dayMs = 86_400_000;
+const plusDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
+
+/**
+ * The reorder point was reached: position ≤ min (`AboveReorderPoint`), an item with a policy
+ * (`NoReorderPolicy`), once until the open obligation is met (`ReorderAlreadyOpen`). Due the day
+ * on-hand units would reach the safety stock at d̄: flagged + ⌊(on hand − SS) ÷ d̄⌋ days (the same
+ * day when already at or below SS, or nothing is used).
+ */
+const flagReorder = (c: Cmd<'FlagReorder'>, s: Stock): D => {
+  const r = c.reorder;
+  if (r === null) return reject('NoReorderPolicy', `${s.itemId} has no reorder policy`, 'stockId');
+  if (r.open) return reject('ReorderAlreadyOpen', `a reorder of ${s.stockId} is open`, 'stockId');
+  if (r.position > r.min || r.max <= 0)
+    return reject(
+      'AboveReorderPoint',
+      `position ${r.position} is above the reorder point ${r.min}`,
+      'stockId',
+    );
+  const days = r.dailyMean > 0 && r.onHand > r.safetyStock ? (r.onHand - r.safetyStock) / r.dailyMean : 0;
+  return accept(
+    events.make('ReorderPointReached', {
+      stockId: s.stockId,
+      itemId: s.itemId,
+      locationId: s.locationId,
+      flaggedOn: c.flaggedOn,
+      onHand: r.onHand,
+      position: r.position,
+      min: r.min,
+      max: r.max,
+      safetyStock: r.safetyStock,
+      dailyMean: r.dailyMean,
+      suggestedQty: r.suggestedQty,
+      dueOn: plusDays(c.flaggedOn, Math.min(3650, Math.floor(days))),
+    }),
+  );
+};
+
 /** Decides a Stock command. Pure. */
 export const decide = (c: StockCommand, s: Stock): D => {
   if (c.type === 'ReceiveStock') return receive(c, s);
+  if (c.type === 'ReceiveTransfer') return receiveTransfer(c, s);
   if (s.status === 'none')
     return c.type === 'ConsumeStock'
       ? reject('InsufficientStock', 'nothing has been received at this location', 'qty')
@@ -282,5 +398,9 @@ export const decide = (c: StockCommand, s: Stock): D => {
     }
     case 'DisposeStock':
       return dispose(c, s);
+    case 'TransferStock':
+      return transfer(c, s);
+    case 'FlagReorder':
+      return flagReorder(c, s);
   }
 };

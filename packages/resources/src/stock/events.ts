@@ -152,6 +152,65 @@ export const events = defineEvents({
     },
     { controlledSchedule: ControlledSchedule },
   ),
+  /**
+   * Units of a lot left for another location (`toStockId`); the lot keeps its expiry and unit cost.
+   * The receiving stock records `StockTransferredIn` (process manager, caused by this event).
+   */
+  StockTransferredOut: struct(
+    {
+      stockId: NonEmptyString,
+      itemId: NonEmptyString,
+      locationId: NonEmptyString,
+      transferId: NonEmptyString,
+      toLocationId: NonEmptyString,
+      toStockId: NonEmptyString,
+      lotNo: NonEmptyString,
+      qty: PositiveInt,
+      unitCostCents: NonNegativeCents,
+      transferredOn: ISODate,
+      transferredBy: NonEmptyString,
+      /** Units of the lot left here after the transfer. */
+      left: NonNegativeInt,
+      perishable: t.boolean,
+    },
+    { expiresOn: ISODate, controlledSchedule: ControlledSchedule },
+  ),
+  /** Units of a lot arrived from another location of the practice. */
+  StockTransferredIn: struct(
+    {
+      stockId: NonEmptyString,
+      itemId: NonEmptyString,
+      locationId: NonEmptyString,
+      transferId: NonEmptyString,
+      fromStockId: NonEmptyString,
+      fromLocationId: NonEmptyString,
+      lotNo: NonEmptyString,
+      qty: PositiveInt,
+      unitCostCents: NonNegativeCents,
+      transferredOn: ISODate,
+      perishable: t.boolean,
+    },
+    { expiresOn: ISODate, controlledSchedule: ControlledSchedule },
+  ),
+  /**
+   * The inventory position fell to the reorder point (MODULES.md §3.3 "Obligations"): the numbers
+   * of the reorder computation on that day, frozen, and `dueOn` — the day on-hand units would reach
+   * the safety stock at the mean daily use (d̄).
+   */
+  ReorderPointReached: t.type({
+    stockId: NonEmptyString,
+    itemId: NonEmptyString,
+    locationId: NonEmptyString,
+    flaggedOn: ISODate,
+    onHand: NonNegativeInt,
+    position: NonNegativeInt,
+    min: NonNegativeInt,
+    max: NonNegativeInt,
+    safetyStock: t.number,
+    dailyMean: t.number,
+    suggestedQty: NonNegativeInt,
+    dueOn: ISODate,
+  }),
 });
 
 /** Every Stock event. */

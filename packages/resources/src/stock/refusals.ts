@@ -20,6 +20,11 @@ export const refusals = defineRefusals({
   NoDeaRegistration: 'forbidden',
   WitnessesRequired: 'rule',
   DuplicateLine: 'invalid',
+  TransferAlreadyRecorded: 'conflict',
+  SameLocation: 'invalid',
+  NoReorderPolicy: 'rule',
+  AboveReorderPoint: 'rule',
+  ReorderAlreadyOpen: 'conflict',
 });
 
 /** A code a Stock refuses with. */

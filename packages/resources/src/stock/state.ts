@@ -20,6 +20,8 @@ export interface Stock {
   readonly itemId: string;
   readonly locationId: string;
   readonly controlledSchedule?: ControlledSchedule;
+  /** Frozen from the SupplyItem at the first receipt (or transfer in). */
+  readonly perishable?: boolean;
   readonly lots: Readonly<Record<string, Lot>>;
   /** Ids already used (receipts, consumptions, counts, adjustments, disposals): `kind:id`. */
   readonly seen: Readonly<Record<string, true>>;
@@ -65,6 +67,7 @@ export const evolve = (s: Stock, e: StockEvent): Stock => {
               stockId: d.stockId,
               itemId: d.itemId,
               locationId: d.locationId,
+              perishable: d.perishable,
               ...(d.controlledSchedule === undefined ? {} : { controlledSchedule: d.controlledSchedule }),
             }
           : s;
@@ -105,5 +108,37 @@ export const evolve = (s: Stock, e: StockEvent): Stock => {
     }
     case 'StockDisposed':
       return seen(setQty(s, e.data.lotNo, -e.data.qty), `disposal:${e.data.disposalId}`);
+    case 'StockTransferredOut':
+      return seen(setQty(s, e.data.lotNo, -e.data.qty), `transfer-out:${e.data.transferId}`);
+    case 'StockTransferredIn': {
+      const d = e.data;
+      const lot = s.lots[d.lotNo];
+      const base: Stock =
+        s.status === 'none'
+          ? {
+              ...s,
+              status: 'open',
+              stockId: d.stockId,
+              itemId: d.itemId,
+              locationId: d.locationId,
+              perishable: d.perishable,
+              ...(d.controlledSchedule === undefined ? {} : { controlledSchedule: d.controlledSchedule }),
+            }
+          : s;
+      const next: Lot =
+        lot === undefined
+          ? {
+              lotNo: d.lotNo,
+              qty: d.qty,
+              quarantined: false,
+              unitCostCents: d.unitCostCents,
+              seq: Object.keys(s.lots).length,
+              ...(d.expiresOn === undefined ? {} : { expiresOn: d.expiresOn }),
+            }
+          : { ...lot, qty: lot.qty + d.qty };
+      return seen({ ...base, lots: { ...base.lots, [d.lotNo]: next } }, `transfer-in:${d.transferId}`);
+    }
+    case 'ReorderPointReached':
+      return s;
   }
 };

@@ -4,7 +4,8 @@ import type { InitiativeEvent } from './initiative.js';
 /** Months after approval at which the benefits are reviewed against the frozen business case. */
 export const benefitsReviewMonths = [6, 12] as const;
 
-const addMonths = (day: string, months: number): string => {
+/** The calendar date `months` months after `day` (clamped to the month's last day). */
+export const addMonths = (day: string, months: number): string => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);

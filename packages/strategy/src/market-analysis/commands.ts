@@ -1,0 +1,81 @@
+import * as t from 'io-ts';
+import {
+  command,
+  defineCommands,
+  ISODate,
+  NonEmptyString,
+  NonNegativeCents,
+  NonNegativeInt,
+  type CommandOf,
+} from '@praxis/core';
+import { Evidence, EvidenceKind } from './events.js';
+
+/** The longest free text a SWOT item or a finding may carry (characters). */
+export const maxTextLength = 2_000;
+
+const Scope = t.intersection([
+  t.type({ zips: t.readonlyArray(t.string), serviceLines: t.readonlyArray(t.string) }),
+  t.partial({ demographics: t.string }),
+]);
+
+/**
+ * Facts the handler computes: the evidence for a kind and period, from the log (`null` when the
+ * practice keeps no read model it can be computed from, or for a kind not computed yet).
+ */
+export const facts = {
+  AttachEvidence: { evidence: t.union([Evidence, t.null]) },
+} as const;
+
+/**
+ * Every command of a MarketAnalysis (MODULES.md S4). The actor and the business time come from
+ * the call: `openedBy`, `attachedBy`, `decidedBy`… are stamps, never payload.
+ */
+export const commands = defineCommands('analysisId', {
+  /** `scope.zips`: US ZIP codes (`12345` or `12345-6789`). */
+  OpenAnalysis: command(
+    { analysisId: NonEmptyString, question: t.string, scope: Scope },
+    {},
+    { stamps: { openedBy: 'actor', at: 'time' } },
+  ),
+  /** An outside source (census table, payer directory, competitor list), `asOf` its date. */
+  AddSource: command({ name: t.string, asOf: ISODate, ref: t.string }, {}, { stamps: { addedBy: 'actor' } }),
+  /** `period`: a month, quarter or year label (`2026-03`, `2026-Q1`, `2026`). */
+  AttachEvidence: command(
+    { kind: EvidenceKind, period: t.string },
+    {},
+    { stamps: { attachedBy: 'actor', at: 'time' }, facts: facts.AttachEvidence },
+  ),
+  /** `evidenceRef`: an attached evidence id (`payer-mix:2026-Q1`) or a source's name. */
+  AddSwotItem: command(
+    {
+      kind: t.keyof({ strength: null, weakness: null, opportunity: null, threat: null }),
+      text: t.string,
+    },
+    { evidenceRef: t.string },
+    { stamps: { addedBy: 'actor' } },
+  ),
+  SetAssumptions: command(
+    {
+      visitsPerMonth: NonNegativeInt,
+      netRevenuePerVisitCents: NonNegativeCents,
+      startupCostCents: NonNegativeCents,
+      rampMonths: NonNegativeInt,
+    },
+    {},
+    { stamps: { setBy: 'actor' } },
+  ),
+  /** A what-if run on a fork of the log (`forkRef` names it), kept as one scenario of the analysis. */
+  AddScenario: command(
+    { scenarioId: NonEmptyString, forkRef: NonEmptyString },
+    { summary: t.string },
+    { stamps: { addedBy: 'actor' } },
+  ),
+  Decide: command(
+    { decision: t.keyof({ go: null, 'no-go': null, defer: null }), rationale: t.string },
+    {},
+    { stamps: { decidedBy: 'actor', at: 'time' } },
+  ),
+  /** Meets the 12-month review of a `go`: what the assumptions promised against what happened. */
+  RecordAnalysisReview: command({ findings: t.string }, {}, { stamps: { reviewedBy: 'actor', at: 'time' } }),
+});
+export type MarketAnalysisCommand = CommandOf<typeof commands>;
