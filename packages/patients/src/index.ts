@@ -4,6 +4,7 @@
  * provider's capacity), the patient flow, with every personal field sealed by the vault.
  */
 export * as SchedulingPolicy from './scheduling-policy/index.js';
+export * as OutreachPolicy from './outreach-policy/index.js';
 export * as ProviderSchedule from './provider-schedule/index.js';
 export * as Patient from './patient/index.js';
 export * as DayBook from './day-book/index.js';

@@ -115,6 +115,7 @@ export const thirdNextAvailableOf = (
         }
         const book: DayBook = {
           open: true,
+          blocks: {},
           date,
           timeZone: d.timeZone,
           providers: { [prov.providerId]: { intervals: prov.intervals, capacity: prov.capacity } },

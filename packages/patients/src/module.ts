@@ -5,6 +5,7 @@ import * as ProviderSchedule from './provider-schedule/index.js';
 import * as SchedulingPolicy from './scheduling-policy/index.js';
 import * as RecordsRequest from './records-request/index.js';
 import * as Outreach from './outreach/index.js';
+import * as OutreachPolicy from './outreach-policy/index.js';
 import * as Referral from './referral/index.js';
 import * as GoodFaithEstimate from './good-faith-estimate/index.js';
 import * as Authorization from './authorization/index.js';
@@ -13,7 +14,7 @@ import * as Survey from './survey/index.js';
 import * as Waitlist from './waitlist/index.js';
 import { providerHasRoom, insideHours } from './day-book/slots.js';
 import { holdsSlot, type DayBook as DayBookState } from './day-book/state.js';
-import { instantOf } from './shared/time.js';
+import { instantOf, minutesOf } from './shared/time.js';
 import {
   complaintsProjection,
   experienceProjection,
@@ -25,6 +26,7 @@ import {
 } from './read-models/experience.js';
 import { patientsKpis } from './kpis.js';
 import { conflictsOnTimeOff } from './day-book/process-managers.js';
+import { missedFeeDecisions } from './read-models/appointments.js';
 import { authorizationFact, patientKnown, policyInForce, providerDays } from './facts.js';
 import {
   getAppointment,
@@ -42,12 +44,30 @@ export const patient = bind(Patient.decider, Patient.commands, 'patientId');
 export const providerSchedule = bind(ProviderSchedule.decider, ProviderSchedule.commands, 'providerId');
 /** Payer authorizations: `practice.patients.reserveUnits({ authorizationId, … })`. */
 export const authorization = bind(Authorization.decider, Authorization.commands, 'authorizationId');
+/** The practice's outreach policy: `practice.patients.setOutreachPolicy({ policyId: 'practice', … })`. */
+export const outreachPolicy = bind(OutreachPolicy.decider, OutreachPolicy.commands, 'policyId');
 /** Consent, opt-outs and messages: `practice.patients.sendMessage({ patientId, messageId, … })`. */
 export const outreach = bind(Outreach.decider, Outreach.commands, 'patientId', {
   facts: {
-    SendMessage: async (c, ctx) => ({
-      patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
-    }),
+    SendMessage: async (c, ctx) => {
+      const p =
+        (await ctx.load<OutreachPolicy.OutreachPolicy>('OutreachPolicy', 'practice')) ??
+        OutreachPolicy.defaultOutreachPolicy;
+      const minutes = (w: { from: string; to: string }) => ({ from: minutesOf(w.from), to: minutesOf(w.to) });
+      return {
+        patientTimeZone: (await ctx.load<{ timeZone?: string }>('Patient', c.patientId))?.timeZone ?? null,
+        policy: {
+          policyVersion: p.policyVersion,
+          windows: {
+            sms: minutes(p.windows.sms),
+            email: minutes(p.windows.email),
+            voice: minutes(p.windows.voice),
+          },
+          careCapPerDay: p.careCapPerDay,
+          careCapPerWeek: p.careCapPerWeek,
+        },
+      };
+    },
   },
 });
 /** Referrals: `practice.patients.createReferral({ referralId, … })`. */
@@ -163,6 +183,13 @@ export const dayBook = bind(DayBook.decider, DayBook.commands, 'date', {
       const { policyVersion, lateCancelWindowHours } = await policyInForce(ctx);
       return { policy: { policyVersion, lateCancelWindowHours } };
     },
+    ChargeMissedAppointmentFee: async (c, ctx) => {
+      const { policyVersion, fees } = await policyInForce(ctx);
+      const book = await ctx.load<DayBookState>('DayBook', ctx.id);
+      const patientId = book?.appointments[c.appointmentId]?.patientId;
+      const priorFees = patientId === undefined ? 0 : await missedFeeDecisions(ctx.reader, patientId);
+      return { policy: { policyVersion, fees }, priorFees };
+    },
     RecordNoShow: async (_, ctx) => {
       const { policyVersion, noShowGraceMinutes } = await policyInForce(ctx);
       return { policy: { policyVersion, noShowGraceMinutes } };
@@ -177,7 +204,8 @@ const clinicalFlow = ['DayBook.RoomPatient', 'DayBook.StartProviderEncounter', '
  * Grants the module adds to roles (MODULES.md C6):
  * - front_desk: registers patients and books, confirms, cancels, records arrivals, check-ins,
  *   check-outs and no-shows, approves portal requests, opens days, runs authorizations;
- *   not the clinical steps (rooming, the encounter) and not the practice's policy or providers' hours.
+ *   pre-registration and missed-appointment fees; not the clinical steps (rooming, the encounter), not
+ *   the practice's policy, providers' hours or reserved time blocks (the practice manager's).
  * - clinical (nurses, MAs) and physician: the clinical steps of the flow.
  */
 export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
@@ -192,6 +220,8 @@ export const patientsRoles: Readonly<Record<string, readonly string[]>> = {
     'DayBook.CheckOut',
     'DayBook.CancelAppointment',
     'DayBook.RecordNoShow',
+    'DayBook.RecordPreRegistration',
+    'DayBook.ChargeMissedAppointmentFee',
     'Authorization.*',
     'RecordsRequest.*',
     'Outreach.*',
@@ -214,6 +244,7 @@ export const patientsModule = defineModule({
   area: 'patients',
   aggregates: [
     schedulingPolicy,
+    outreachPolicy,
     patient,
     providerSchedule,
     dayBook,

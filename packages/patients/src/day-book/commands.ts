@@ -43,7 +43,7 @@ export const AuthorizationFact = t.union([
 ]);
 
 const Via = t.keyof({ staff: null, portal: null, waitlist: null, phone: null, kiosk: null });
-const Rule = t.keyof({ OutsideProviderHours: null });
+const Rule = t.keyof({ OutsideProviderHours: null, TimeBlockReserved: null });
 
 /**
  * DayBook commands (`DayBook-<date>`, one practice day). Times of day are `HH:MM` in the
@@ -152,6 +152,69 @@ export const commands = defineCommands('date', {
     { appointmentId: NonEmptyString, timeOffId: NonEmptyString },
     {},
     { stamps: { flaggedAt: 'time' } },
+  ),
+  /**
+   * Holds part of a provider's day for some appointment types only (Dentrix Perfect Day blocks
+   * [DX1]): other types cannot be booked into it until `releaseHoursBefore` hours before its start
+   * ("don't give away pre-blocks until 24 hours ahead" [DX-smart]; default 0 = never released).
+   */
+  ReserveTimeBlock: command(
+    {
+      blockId: NonEmptyString,
+      providerId: NonEmptyString,
+      start: LocalTime,
+      end: LocalTime,
+      appointmentTypes: t.readonlyArray(NonEmptyString),
+    },
+    { releaseHoursBefore: NonNegativeInt },
+    { stamps: { reservedAt: 'time', reservedBy: 'actor' } },
+  ),
+  /** Gives a reserved block back to ordinary booking. */
+  RemoveTimeBlock: command(
+    { blockId: NonEmptyString },
+    {},
+    { stamps: { removedAt: 'time', removedBy: 'actor' } },
+  ),
+  /** Pre-registration done before the patient arrives (demographics, insurance, forms, consents). */
+  RecordPreRegistration: command(
+    {
+      appointmentId: NonEmptyString,
+      items: t.readonlyArray(
+        t.keyof({
+          'demographics-verified': null,
+          'insurance-verified': null,
+          'eligibility-checked': null,
+          forms: null,
+          consents: null,
+          'payment-method': null,
+        }),
+      ),
+    },
+    {},
+    { stamps: { preRegisteredAt: 'time', preRegisteredBy: 'actor' } },
+  ),
+  /**
+   * Charges the missed-appointment fee of the scheduling policy in force on a late cancel or a
+   * no-show (Open Dental D9986 missed / D9987 cancelled [OD5]); self-pay, never a payer claim.
+   */
+  ChargeMissedAppointmentFee: command(
+    { appointmentId: NonEmptyString },
+    {},
+    {
+      stamps: { chargedAt: 'time', chargedBy: 'actor' },
+      facts: {
+        policy: t.type({
+          policyVersion: NonNegativeInt,
+          fees: t.type({
+            lateCancelCents: NonNegativeInt,
+            noShowCents: NonNegativeInt,
+            firstOffenceWaived: t.boolean,
+          }),
+        }),
+        /** Missed-appointment fees (charged or waived) the patient already had. */
+        priorFees: NonNegativeInt,
+      },
+    },
   ),
   /** The patient did not come. */
   RecordNoShow: command(

@@ -6,6 +6,7 @@ import { refusals, type DayBookRefusal } from './refusals.js';
 import { insideHours, nextOpenSlots, providerHasRoom } from './slots.js';
 import {
   evolve,
+  holdsSlot,
   initialState,
   type AppointmentStatus,
   type BookedAppointment,
@@ -115,6 +116,24 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
     if (c.bookerRole !== 'practice_manager')
       return reject('OverrideNotAllowed', 'only a practice manager books outside hours', 'override');
   }
+  const held = Object.values(s.blocks).find(
+    (b) =>
+      b.providerId === c.providerId &&
+      b.startMs < endMs &&
+      startMs < b.endMs &&
+      !b.appointmentTypes.includes(c.appointmentType) &&
+      bookedMs < b.startMs - b.releaseHoursBefore * hour,
+  );
+  if (held !== undefined) {
+    if (c.override?.rule !== 'TimeBlockReserved')
+      return reject(
+        'TimeBlockReserved',
+        `${held.start}–${held.end} is held for ${held.appointmentTypes.join(', ')} (block ${held.blockId})`,
+        'start',
+      );
+    if (c.bookerRole !== 'practice_manager')
+      return reject('OverrideNotAllowed', 'only a practice manager books into a reserved block', 'override');
+  }
   const clash = Object.values(s.appointments).find(
     (a) =>
       a.patientId === c.patientId &&
@@ -200,6 +219,100 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
       ...(c.waitlistEntryId === undefined ? {} : { waitlistEntryId: c.waitlistEntryId }),
       ...(c.note === undefined ? {} : { note: c.note }),
       ...(c.override === undefined ? {} : { override: { ...c.override } }),
+    }),
+  );
+};
+
+/**
+ * Reserves [start, end) of a provider's day for some appointment types: the day is open
+ * (`DayNotOpen`), the id new (`BlockExists`), the provider works that day (`UnknownProvider`),
+ * at least one type (`NoAppointmentTypes`), times that exist (`NonexistentLocalTime`) in order
+ * (`InvalidHours`) inside the provider's hours (`OutsideProviderHours`), and no appointment of
+ * another type already holding a slot there (`BlockOverlapsAppointments`, naming them).
+ */
+const reserveBlock = (c: DayBookCommandOf<'ReserveTimeBlock'>, s: DayBook): D => {
+  if (!s.open) return reject('DayNotOpen', 'open the day before reserving time on it', 'date');
+  if (s.blocks[c.blockId] !== undefined)
+    return reject('BlockExists', `block ${c.blockId} is already reserved`, 'blockId');
+  if (s.providers[c.providerId] === undefined)
+    return reject('UnknownProvider', `${c.providerId} does not work on ${s.date}`, 'providerId');
+  if (c.appointmentTypes.length === 0)
+    return reject('NoAppointmentTypes', 'name at least one appointment type', 'appointmentTypes');
+  const startMs = instantOf(s.date, c.start, s.timeZone);
+  if (startMs === undefined)
+    return reject('NonexistentLocalTime', `${c.start} does not exist on ${s.date}`, 'start');
+  const endMs = instantOf(s.date, c.end, s.timeZone);
+  if (endMs === undefined)
+    return reject('NonexistentLocalTime', `${c.end} does not exist on ${s.date}`, 'end');
+  if (endMs <= startMs) return reject('InvalidHours', `${c.start}–${c.end} ends before it starts`, 'end');
+  if (!insideHours(s, c.providerId, startMs, endMs))
+    return reject('OutsideProviderHours', `${c.providerId} does not work ${c.start}–${c.end}`, 'start');
+  const types = [...new Set(c.appointmentTypes)];
+  const inTheWay = Object.values(s.appointments).filter(
+    (a) =>
+      a.providerId === c.providerId &&
+      holdsSlot(a) &&
+      a.startMs < endMs &&
+      startMs < a.endMs &&
+      !types.includes(a.appointmentType),
+  );
+  if (inTheWay.length > 0)
+    return reject(
+      'BlockOverlapsAppointments',
+      `already booked there: ${inTheWay.map((a) => `${a.appointmentId} at ${a.start}`).join(', ')}`,
+      'start',
+    );
+  return accept(
+    events.make('TimeBlockReserved', {
+      date: s.date,
+      blockId: c.blockId,
+      providerId: c.providerId,
+      start: c.start,
+      end: c.end,
+      startAt: isoIn(startMs, s.timeZone),
+      endAt: isoIn(endMs, s.timeZone),
+      appointmentTypes: types,
+      releaseHoursBefore: c.releaseHoursBefore ?? 0,
+      reservedAt: c.reservedAt,
+      reservedBy: c.reservedBy,
+    }),
+  );
+};
+
+/**
+ * The missed-appointment fee of the policy in force: only on a patient's late cancel or a
+ * no-show (`NotMissed`), once (`FeeAlreadyCharged`), with a fee set (`NoFeeSet`); the patient's
+ * first fee is recorded as waived (0 cents) when the policy says so.
+ */
+const chargeFee = (c: DayBookCommandOf<'ChargeMissedAppointmentFee'>, s: DayBook): D => {
+  if (!s.open) return reject('DayNotOpen', 'no appointments on a day not opened', 'date');
+  const a = s.appointments[c.appointmentId];
+  if (a === undefined)
+    return reject('UnknownAppointment', `no appointment ${c.appointmentId} that day`, 'appointmentId');
+  const reason = a.status === 'no-show' ? 'no-show' : a.lateCancel === true ? 'late-cancel' : undefined;
+  if (reason === undefined)
+    return reject(
+      'NotMissed',
+      `the appointment is ${a.lateCancel === false || a.status !== 'cancelled' ? a.status : 'cancelled in time'}; only a late cancel or a no-show is charged`,
+      'appointmentId',
+    );
+  if (a.feeCharged === true)
+    return reject('FeeAlreadyCharged', 'the fee is already charged', 'appointmentId');
+  const { fees, policyVersion } = c.policy;
+  const fee = reason === 'no-show' ? fees.noShowCents : fees.lateCancelCents;
+  if (fee === 0) return reject('NoFeeSet', `the scheduling policy sets no ${reason} fee`, 'appointmentId');
+  const waived = fees.firstOffenceWaived && c.priorFees === 0;
+  return accept(
+    events.make('MissedAppointmentFeeCharged', {
+      ...ref(s, a),
+      providerId: a.providerId,
+      reason,
+      procedureCode: reason === 'no-show' ? 'D9986' : 'D9987',
+      amountCents: waived ? 0 : fee,
+      waived,
+      policyVersion,
+      chargedAt: c.chargedAt,
+      chargedBy: c.chargedBy,
     }),
   );
 };
@@ -357,6 +470,38 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
         }),
       );
     }
+    case 'ReserveTimeBlock':
+      return reserveBlock(c, s);
+    case 'RemoveTimeBlock': {
+      if (!s.open) return reject('DayNotOpen', 'no blocks on a day not opened', 'date');
+      const b = s.blocks[c.blockId];
+      if (b === undefined) return reject('UnknownBlock', `no block ${c.blockId} that day`, 'blockId');
+      return accept(
+        events.make('TimeBlockRemoved', {
+          date: s.date,
+          blockId: b.blockId,
+          providerId: b.providerId,
+          removedAt: c.removedAt,
+          removedBy: c.removedBy,
+        }),
+      );
+    }
+    case 'RecordPreRegistration': {
+      const a = findOpen(s, c.appointmentId);
+      if (isDecision(a)) return a;
+      if (!pre.includes(a.status))
+        return reject('AlreadyArrived', 'pre-registration comes before arrival', 'appointmentId');
+      return accept(
+        events.make('PreRegistrationCompleted', {
+          ...ref(s, a),
+          items: [...new Set(c.items)],
+          preRegisteredAt: c.preRegisteredAt,
+          preRegisteredBy: c.preRegisteredBy,
+        }),
+      );
+    }
+    case 'ChargeMissedAppointmentFee':
+      return chargeFee(c, s);
     case 'RecordNoShow': {
       const a = findOpen(s, c.appointmentId);
       if (isDecision(a)) return a;
@@ -390,7 +535,7 @@ export const decide = (c: DayBookCommand, s: DayBook): D => {
  */
 export const decider: Decider<DayBookCommand, DayBookEvent, DayBook, DayBookRefusal> = {
   name: 'DayBook',
-  stateVersion: 2,
+  stateVersion: 3,
   initialState,
   evolve,
   decide,

@@ -114,6 +114,48 @@ export const events = defineEvents({
     startAt: ISOInstant,
     flaggedAt: ISOInstant,
   }),
+  /** Part of a provider's day held for some appointment types (until `releaseHoursBefore` its start). */
+  TimeBlockReserved: t.type({
+    date: ISODate,
+    blockId: NonEmptyString,
+    providerId: NonEmptyString,
+    start: LocalTime,
+    end: LocalTime,
+    startAt: ISOInstant,
+    endAt: ISOInstant,
+    appointmentTypes: t.array(NonEmptyString),
+    releaseHoursBefore: NonNegativeInt,
+    reservedAt: ISOInstant,
+    reservedBy: NonEmptyString,
+  }),
+  TimeBlockRemoved: t.type({
+    date: ISODate,
+    blockId: NonEmptyString,
+    providerId: NonEmptyString,
+    removedAt: ISOInstant,
+    removedBy: NonEmptyString,
+  }),
+  PreRegistrationCompleted: t.type({
+    ...ref,
+    items: t.array(NonEmptyString),
+    preRegisteredAt: ISOInstant,
+    preRegisteredBy: NonEmptyString,
+  }),
+  /**
+   * The fee for a late cancel (`D9987`) or a no-show (`D9986`) from the policy in force
+   * (`policyVersion`), integer cents; `waived` with `amountCents: 0` for a waived first offence.
+   */
+  MissedAppointmentFeeCharged: t.type({
+    ...ref,
+    providerId: NonEmptyString,
+    reason: t.keyof({ 'late-cancel': null, 'no-show': null }),
+    procedureCode: t.keyof({ D9986: null, D9987: null }),
+    amountCents: NonNegativeInt,
+    waived: t.boolean,
+    policyVersion: NonNegativeInt,
+    chargedAt: ISOInstant,
+    chargedBy: NonEmptyString,
+  }),
   AppointmentNoShowRecorded: t.intersection([
     t.type({
       ...ref,

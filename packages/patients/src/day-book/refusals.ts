@@ -30,6 +30,17 @@ export const refusals = defineRefusals({
   FlowOutOfOrder: 'rule',
   NoShowTooEarly: 'rule',
   UnknownAuthorization: 'not-found',
+  /** A reserved block holds that time for other appointment types. */
+  TimeBlockReserved: 'rule',
+  BlockExists: 'conflict',
+  UnknownBlock: 'not-found',
+  NoAppointmentTypes: 'invalid',
+  /** Booked appointments of other types already sit in the block's time. */
+  BlockOverlapsAppointments: 'conflict',
+  /** Neither a late cancel nor a no-show: nothing to charge. */
+  NotMissed: 'rule',
+  NoFeeSet: 'rule',
+  FeeAlreadyCharged: 'conflict',
   AuthorizationNotApproved: 'rule',
   AuthorizationExpired: 'rule',
   AuthorizationNotYetValid: 'rule',

@@ -28,8 +28,23 @@ export interface BookedAppointment {
   readonly lastFlowMs: number;
   readonly authorizationId?: string;
   readonly seriesId?: string;
+  /** Set when it was cancelled late by the patient (stamped window). */
+  readonly lateCancel?: boolean;
+  readonly feeCharged?: boolean;
   /** Time-off ids it was flagged as clashing with. */
   readonly conflicts?: readonly string[];
+}
+
+/** Time held on a provider's day for some appointment types. */
+export interface TimeBlock {
+  readonly blockId: string;
+  readonly providerId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly appointmentTypes: readonly string[];
+  readonly releaseHoursBefore: number;
 }
 
 /** One practice day's book. */
@@ -47,6 +62,8 @@ export interface DayBook {
     >
   >;
   readonly appointments: Readonly<Record<string, BookedAppointment>>;
+  /** Reserved blocks still in force, by id. */
+  readonly blocks: Readonly<Record<string, TimeBlock>>;
 }
 
 export const initialState: DayBook = {
@@ -55,6 +72,7 @@ export const initialState: DayBook = {
   timeZone: 'UTC',
   providers: {},
   appointments: {},
+  blocks: {},
 };
 
 /** An appointment that holds its slot (neither cancelled nor a no-show). */
@@ -87,6 +105,7 @@ export const evolve = (s: DayBook, e: DayBookEvent): DayBook => {
           e.data.providers.map((p) => [p.providerId, { intervals: p.intervals, capacity: p.capacity }]),
         ),
         appointments: s.appointments,
+        blocks: s.blocks,
       };
     case 'AppointmentBooked': {
       const d = e.data;
@@ -125,8 +144,40 @@ export const evolve = (s: DayBook, e: DayBookEvent): DayBook => {
       return step(s, e.data.appointmentId, 'in-encounter', e.data.startedAt);
     case 'PatientCheckedOut':
       return step(s, e.data.appointmentId, 'checked-out', e.data.checkedOutAt);
-    case 'AppointmentCancelled':
-      return step(s, e.data.appointmentId, 'cancelled', e.data.cancelledAt);
+    case 'AppointmentCancelled': {
+      const next = step(s, e.data.appointmentId, 'cancelled', e.data.cancelledAt);
+      const a = next.appointments[e.data.appointmentId];
+      if (a === undefined || !e.data.lateCancel) return next;
+      return {
+        ...next,
+        appointments: { ...next.appointments, [a.appointmentId]: { ...a, lateCancel: true } },
+      };
+    }
+    case 'PreRegistrationCompleted':
+      return s;
+    case 'MissedAppointmentFeeCharged': {
+      const a = s.appointments[e.data.appointmentId];
+      if (a === undefined) return s;
+      return { ...s, appointments: { ...s.appointments, [a.appointmentId]: { ...a, feeCharged: true } } };
+    }
+    case 'TimeBlockReserved': {
+      const d = e.data;
+      const block: TimeBlock = {
+        blockId: d.blockId,
+        providerId: d.providerId,
+        start: d.start,
+        end: d.end,
+        startMs: ms(d.startAt),
+        endMs: ms(d.endAt),
+        appointmentTypes: d.appointmentTypes,
+        releaseHoursBefore: d.releaseHoursBefore,
+      };
+      return { ...s, blocks: { ...s.blocks, [d.blockId]: block } };
+    }
+    case 'TimeBlockRemoved': {
+      const { [e.data.blockId]: _removed, ...blocks } = s.blocks;
+      return { ...s, blocks };
+    }
     case 'AppointmentNoShowRecorded':
       return step(s, e.data.appointmentId, 'no-show', e.data.recordedAt);
     case 'ScheduleConflictFlagged': {

@@ -7,6 +7,7 @@
 import * as t from 'io-ts';
 import { DateTime } from 'luxon';
 import {
+  NonNegativeInt,
   ISODate,
   ISOInstant,
   NonEmptyString,
@@ -38,15 +39,16 @@ const Kind = t.keyof({
 export type Channel = t.TypeOf<typeof Channel>;
 
 /**
- * Message windows per channel, local time of the patient (athenaOne defaults [ATH3]: SMS and
- * e-mail 09:00–21:00, calls 10:00–20:00), in minutes from midnight.
+ * The default message windows per channel, local time of the patient (athenaOne defaults [ATH3]: SMS
+ * and e-mail 09:00–21:00, calls 10:00–20:00), in minutes from midnight; a practice sets its own with
+ * `SetOutreachPolicy` (`OutreachPolicy-practice`).
  */
 export const messageWindows: Readonly<Record<Channel, { from: number; to: number }>> = {
   sms: { from: 9 * 60, to: 21 * 60 },
   email: { from: 9 * 60, to: 21 * 60 },
   voice: { from: 10 * 60, to: 20 * 60 },
 };
-/** Exempt automated care calls and texts: at most 1 a day and 3 a week (FCC 2015 TCPA ruling [TCPA]). */
+/** Exempt automated care calls and texts: at most 1 a day and 3 a week (FCC 2015 TCPA ruling [TCPA]); the defaults. */
 export const careCapPerDay = 1;
 export const careCapPerWeek = 3;
 
@@ -81,7 +83,20 @@ export const commands = defineCommands('patientId', {
     {
       stamps: { sendAt: 'time', sentBy: 'actor' },
       // The patient's own zone (Patient.timeZone), null when unknown: the send time's offset is used.
-      facts: { patientTimeZone: t.union([TimeZone, t.null]) },
+      // The outreach policy in force (OutreachPolicy-practice, or the defaults): windows as minutes.
+      facts: {
+        patientTimeZone: t.union([TimeZone, t.null]),
+        policy: t.type({
+          policyVersion: NonNegativeInt,
+          windows: t.type({
+            sms: t.type({ from: NonNegativeInt, to: NonNegativeInt }),
+            email: t.type({ from: NonNegativeInt, to: NonNegativeInt }),
+            voice: t.type({ from: NonNegativeInt, to: NonNegativeInt }),
+          }),
+          careCapPerDay: NonNegativeInt,
+          careCapPerWeek: NonNegativeInt,
+        }),
+      },
     },
   ),
   RecordDelivery: command(
@@ -128,7 +143,14 @@ export const events = defineEvents({
       windowTo: NonEmptyString,
       sentBy: NonEmptyString,
     }),
-    t.partial({ appointmentId: NonEmptyString, appointmentDate: ISODate }),
+    t.partial({
+      appointmentId: NonEmptyString,
+      appointmentDate: ISODate,
+      /** The outreach policy judged by (0 = the defaults), and its care caps. */
+      policyVersion: NonNegativeInt,
+      careCapPerDay: NonNegativeInt,
+      careCapPerWeek: NonNegativeInt,
+    }),
   ]),
   MessageDelivered: t.type({ ...pid, messageId: NonEmptyString, at: ISOInstant }),
   MessageFailed: t.type({ ...pid, messageId: NonEmptyString, at: ISOInstant }),
@@ -265,14 +287,14 @@ export const decide = (c: OutreachCommand, s: State): Decision<OutreachEvent> =>
           (m) =>
             m > at.minus({ days: 7 }) && m <= at.plus({ days: 7 }) && Math.abs(m.diff(at, 'days').days) < 7,
         ).length;
-        if (sameDay >= careCapPerDay || week >= careCapPerWeek)
+        if (sameDay >= c.policy.careCapPerDay || week >= c.policy.careCapPerWeek)
           return reject(
             'ContactFrequencyCapReached',
-            `at most ${careCapPerDay} a day and ${careCapPerWeek} a week`,
+            `at most ${c.policy.careCapPerDay} a day and ${c.policy.careCapPerWeek} a week`,
             'sendAt',
           );
       }
-      const w = messageWindows[c.channel];
+      const w = c.policy.windows[c.channel];
       const minute = local.hour * 60 + local.minute;
       if (minute < w.from || minute >= w.to)
         return reject(
@@ -294,6 +316,9 @@ export const decide = (c: OutreachCommand, s: State): Decision<OutreachEvent> =>
           sentBy: c.sentBy,
           ...(c.appointmentId === undefined ? {} : { appointmentId: c.appointmentId }),
           ...(c.appointmentDate === undefined ? {} : { appointmentDate: c.appointmentDate }),
+          policyVersion: c.policy.policyVersion,
+          careCapPerDay: c.policy.careCapPerDay,
+          careCapPerWeek: c.policy.careCapPerWeek,
         }),
       );
     }

@@ -52,6 +52,18 @@ export interface AppointmentView {
   readonly remindersSent?: number;
   /** When the first post-visit summary about it was sent. */
   readonly postVisitSummaryAt?: string;
+  /** When pre-registration was completed, and what it covered. */
+  readonly preRegisteredAt?: string;
+  readonly preRegistrationItems?: readonly string[];
+  /** The missed-appointment fee charged (integer cents; 0 when a first offence was waived). */
+  readonly missedFeeCents?: number;
+  readonly missedFeeWaived?: boolean;
+}
+
+/** Missed-appointment fee decisions per patient (charged or waived). Keyed `fees:<patientId>`. */
+export interface PatientFeesView {
+  readonly patientId: string;
+  readonly decisions: number;
 }
 
 /** A recurring series: each occurrence's current appointment. Keyed `series:<seriesId>`. */
@@ -239,6 +251,30 @@ const handleOne = (ev: DayBookEvent): readonly DocUpdate[] => {
       ];
     case 'ScheduleConflictFlagged':
       return [patch(ev.data.date, ev.data.appointmentId, { scheduleConflict: ev.data.timeOffId })];
+    case 'PreRegistrationCompleted':
+      return [
+        patch(ev.data.date, ev.data.appointmentId, {
+          preRegisteredAt: ev.data.preRegisteredAt,
+          preRegistrationItems: ev.data.items,
+        }),
+      ];
+    case 'MissedAppointmentFeeCharged': {
+      const d = ev.data;
+      return [
+        patch(d.date, d.appointmentId, { missedFeeCents: d.amountCents, missedFeeWaived: d.waived }),
+        {
+          key: patientFeesKey(d.patientId),
+          update: (cur) => {
+            const before = cur as unknown as PatientFeesView | undefined;
+            const view: PatientFeesView = { patientId: d.patientId, decisions: (before?.decisions ?? 0) + 1 };
+            return view as unknown as Json;
+          },
+        },
+      ];
+    }
+    case 'TimeBlockReserved':
+    case 'TimeBlockRemoved':
+      return [];
   }
 };
 
@@ -267,10 +303,18 @@ const messageSent = (e: RecordedEvent): readonly DocUpdate[] => {
   ];
 };
 
+/** Key of a patient's missed-appointment fee count. */
+export const patientFeesKey = (patientId: string): string => `fees:${patientId}`;
+
+/** How many missed-appointment fees (charged or waived) the patient has had. */
+export const missedFeeDecisions = async (reader: ReadModelReader, patientId: string): Promise<number> =>
+  ((await reader.get(appointmentsName, patientFeesKey(patientId))) as PatientFeesView | undefined)
+    ?.decisions ?? 0;
+
 /** The `patients-appointments` read model (MODULES.md §3.1). */
 export const appointmentsProjection: Projection = {
   name: appointmentsName,
-  version: 2,
+  version: 3,
   eventTypes: [...dayBookEvents.types, 'MessageSent'],
   handle: (e: RecordedEvent) =>
     e.type === 'MessageSent' ? messageSent(e) : handleOne(e as unknown as DayBookEvent),

@@ -110,6 +110,7 @@ const bookOf = (day: DayView, appointments: readonly AppointmentView[], asOfMs: 
   }
   return {
     open: true,
+    blocks: {},
     date: day.date,
     timeZone: day.timeZone,
     providers: Object.fromEntries(

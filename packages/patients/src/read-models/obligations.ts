@@ -38,7 +38,73 @@ export const serviceRecoveryDays = 3;
 /** Days before an authorization's validTo that its renewal appears on the calendar. */
 export const authorizationExpiryNoticeDays = 30;
 
+/** An uncovered appointment: booked against an authorization that had no unit left for it. */
+interface Uncovered {
+  readonly date: string;
+  readonly appointmentId: string;
+}
+/** The `authorization-low` obligation keeps the appointments it is about (earliest first). */
+type LowObligation = Obligation & { readonly uncovered: readonly Uncovered[] };
+
+const lowId = (d: Record<string, unknown>) => `authorization-low:${str(d, 'authorizationId')}`;
+const lowLabel = (authorizationId: string, n: number) =>
+  `Authorization ${authorizationId} has no units left for ${n} booked appointment${n === 1 ? '' : 's'}: extend it or move ${n === 1 ? 'it' : 'them'}`;
+/** Sets the open appointments of an `authorization-low` obligation; none left → done at `on`. */
+const withUncovered = (cur: LowObligation, uncovered: readonly Uncovered[], on: string): LowObligation => {
+  const authorizationId = cur.id.slice('authorization-low:'.length);
+  if (uncovered.length === 0) return { ...cur, uncovered, completedAt: on };
+  return { ...cur, uncovered, dueAt: uncovered[0]!.date, label: lowLabel(authorizationId, uncovered.length) };
+};
+const isOpenLow = (cur: Obligation | undefined): cur is LowObligation =>
+  cur !== undefined && cur.completedAt === undefined && Array.isArray((cur as LowObligation).uncovered);
+
+/**
+ * MODULES.md §3.1 `authorization-low:<id>`: arises when the units left are fewer than the units
+ * booked ahead — a booking naming the authorization got no unit (`authorizationWarning:
+ * AuthorizationExhausted`); due on the date of the first uncovered appointment; done when an
+ * extension adds enough units or the uncovered appointments are cancelled, moved or missed.
+ */
+const authorizationLow = (e: RecordedEvent, d: Record<string, unknown>): readonly DocUpdate[] => {
+  if (d.authorizationWarning !== 'AuthorizationExhausted') return [];
+  const id = lowId(d);
+  const one: Uncovered = { date: str(d, 'date'), appointmentId: str(d, 'appointmentId') };
+  return [
+    put(id, (cur) => {
+      const before = isOpenLow(cur) ? cur.uncovered : [];
+      const uncovered = [...before.filter((u) => u.appointmentId !== one.appointmentId), one].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      );
+      const base: LowObligation = {
+        id,
+        module: 'patients',
+        kind: 'authorization-low',
+        label: '',
+        streamId: `Authorization-${str(d, 'authorizationId')}`,
+        arisesAt: isOpenLow(cur) ? cur.arisesAt : str(d, 'bookedAt'),
+        dueAt: one.date,
+        legalSource: 'payer contract',
+        impact: 'financial',
+        uncovered: [],
+      };
+      return withUncovered(base, uncovered, str(d, 'bookedAt'));
+    }),
+  ];
+};
+/** An uncovered appointment cancelled, moved or missed no longer needs a unit. */
+const lowRelease = (d: Record<string, unknown>, on: string): readonly DocUpdate[] =>
+  d.authorizationId === undefined
+    ? []
+    : [
+        put(lowId(d), (cur) => {
+          if (!isOpenLow(cur)) return cur;
+          const left = cur.uncovered.filter((u) => u.appointmentId !== str(d, 'appointmentId'));
+          return left.length === cur.uncovered.length ? cur : withUncovered(cur, left, on);
+        }),
+      ];
+
 const handlers: Record<string, Handler> = {
+  AppointmentBooked: authorizationLow,
+  AppointmentNoShowRecorded: (_, d) => lowRelease(d, str(d, 'recordedAt')),
   AuthorizationApproved: (e, d) => {
     const id = `authorization-expiry:${str(d, 'authorizationId')}`;
     return [
@@ -60,6 +126,12 @@ const handlers: Record<string, Handler> = {
       arisesAt: addDays(str(d, 'validTo'), -authorizationExpiryNoticeDays),
       dueAt: str(d, 'validTo'),
     }),
+    // Added units cover the earliest uncovered appointments first.
+    put(lowId(d), (cur) =>
+      isOpenLow(cur) && typeof d.addedUnits === 'number'
+        ? withUncovered(cur, cur.uncovered.slice(d.addedUnits), str(d, 'extendedOn'))
+        : cur,
+    ),
   ],
   AccessRequestReceived: (e, d) => {
     const id = `records-access:${str(d, 'requestId')}`;
@@ -121,6 +193,7 @@ const handlers: Record<string, Handler> = {
   },
   AppointmentCancelled: (_, d) => [
     patch(`schedule-conflict:${str(d, 'appointmentId')}`, { completedAt: str(d, 'cancelledAt') }),
+    ...lowRelease(d, str(d, 'cancelledAt')),
   ],
   ReferralSent: (e, d) => {
     const id = `referral-schedule:${str(d, 'referralId')}`;
@@ -239,7 +312,7 @@ const handlers: Record<string, Handler> = {
  */
 export const patientsObligations: Projection = {
   name: patientsObligationsName,
-  version: 2,
+  version: 3,
   eventTypes: Object.keys(handlers),
   handle: (e) => handlers[e.type]?.(e, e.data as unknown as Record<string, unknown>) ?? [],
 };
