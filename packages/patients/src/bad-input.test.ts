@@ -48,6 +48,27 @@ const booking = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('bad input to patients commands, through the facade', () => {
+  it('refuses a patient id that is not opaque (a name, an e-mail, an SSN or MRN), so no identifier outlives a forget', async () => {
+    const { practice, d } = await setUp();
+    try {
+      for (const patientId of ['John Smith', 'zeb@quack.example', '123-45-6789', '00420042']) {
+        const r = await d.registerPatient(
+          { patientId, name: 'Nm Q', registeredOn: '2026-02-01' },
+          { at: '2026-03-01T09:00:00-05:00' },
+        );
+        expect(r).toMatchObject({ ok: false, code: 'NotOpaque', field: 'patientId', category: 'invalid' });
+        expect((await practice.load('Patient', patientId)).found).toBe(false);
+      }
+      const ok = await d.registerPatient(
+        { patientId: 'pat_8f3c', name: 'Nm Q', registeredOn: '2026-02-01' },
+        { at: '2026-03-01T09:00:00-05:00' },
+      );
+      expect(ok.ok).toBe(true);
+    } finally {
+      await practice.close();
+    }
+  });
+
   it('refuses each bad booking with a typed code naming the field, records it, and leaves the book unchanged', async () => {
     const { practice, d } = await setUp();
     try {

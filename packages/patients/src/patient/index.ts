@@ -7,6 +7,7 @@ import * as t from 'io-ts';
 import {
   ISODate,
   NonEmptyString,
+  OpaqueId,
   TimeZone,
   accept,
   command,
@@ -26,9 +27,13 @@ const PatientId = subject('patient', NonEmptyString);
 
 /** Patient commands. */
 export const commands = defineCommands('patientId', {
-  /** Registers a patient: name, and optionally date of birth, phone, e-mail, the zone they live in. */
+  /**
+   * Registers a patient: name, and optionally date of birth, phone, e-mail, the zone they live in.
+   * `patientId` must be opaque (`OpaqueId`: never a name, an e-mail address, an MRN, an SSN or a
+   * phone number — `NotOpaque` otherwise): it stays in the log after the patient is forgotten.
+   */
   RegisterPatient: command(
-    { patientId: NonEmptyString, name: NonEmptyString, registeredOn: ISODate },
+    { patientId: OpaqueId, name: NonEmptyString, registeredOn: ISODate },
     { dateOfBirth: ISODate, phone: NonEmptyString, email: NonEmptyString, timeZone: TimeZone },
     { businessTime: 'registeredOn', stamps: { registeredBy: 'actor' } },
   ),
