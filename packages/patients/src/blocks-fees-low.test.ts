@@ -43,6 +43,67 @@ const book = (date: string, appointmentId: string, start: string, extra: Record<
 });
 
 describe('reserved time blocks through the facade', () => {
+  it('lapses a waitlist offer into a block held for other types (SlotTaken), instead of accepting it and never booking', async () => {
+    const { practice, p, d } = await setUp();
+    try {
+      expect(
+        (
+          await p.reserveTimeBlock(
+            {
+              date: '2026-03-10',
+              blockId: 'NP-AM',
+              providerId: 'dr-a',
+              start: '09:00',
+              end: '12:00',
+              appointmentTypes: ['new-patient'],
+            },
+            early,
+          )
+        ).ok,
+      ).toBe(true);
+      const at = { at: '2026-03-02T09:00:00-05:00' };
+      const joined = await d.joinWaitlist(
+        {
+          entryId: 'W-10',
+          patientId: 'P-1',
+          appointmentType: 'follow-up',
+          providerIds: ['dr-a'],
+          locationIds: [],
+          windows: [{ weekday: 2, from: '09:00', to: '12:00' }],
+          earliestOn: '2026-03-03',
+          latestOn: '2026-03-20',
+          priority: 'routine',
+        } as never,
+        at,
+      );
+      expect(joined.ok).toBe(true);
+      const offered = await d.offerSlot(
+        {
+          entryId: 'W-10',
+          offerId: 'O-10',
+          date: '2026-03-10',
+          providerId: 'dr-a',
+          locationId: 'main',
+          start: '10:00',
+          durationMin: 30,
+          expiresAt: '2026-03-06T09:00:00-05:00',
+        },
+        { at: '2026-03-02T09:05:00-05:00' },
+      );
+      expect(offered.ok).toBe(true);
+      const accepted = await d.acceptOffer(
+        { entryId: 'W-10', offerId: 'O-10' },
+        { at: '2026-03-02T10:00:00-05:00' },
+      );
+      expect(
+        accepted.ok && accepted.events.map((e) => [e.type, (e.data as { reason?: string }).reason]),
+      ).toEqual([['OfferLapsed', 'SlotTaken']]);
+      expect(await getAppointment(practice.readModels, '2026-03-10', 'WL-O-10')).toBeUndefined();
+    } finally {
+      await practice.close();
+    }
+  });
+
   it('given a new-patient block reserved by the practice manager, when the front desk books a follow-up in it, then TimeBlockReserved; the front desk may not reserve', async () => {
     const { practice, p, d } = await setUp();
     try {

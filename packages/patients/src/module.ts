@@ -13,8 +13,9 @@ import * as Complaint from './complaint/index.js';
 import * as Survey from './survey/index.js';
 import * as Waitlist from './waitlist/index.js';
 import { providerHasRoom, insideHours } from './day-book/slots.js';
+import { heldBlock } from './day-book/decide.js';
 import { holdsSlot, type DayBook as DayBookState } from './day-book/state.js';
-import { instantOf, minutesOf } from './shared/time.js';
+import { instantOf, minutesOf, msOf } from './shared/time.js';
 import {
   complaintsProjection,
   experienceProjection,
@@ -153,9 +154,13 @@ export const waitlist = bind(Waitlist.decider, Waitlist.commands, 'entryId', {
       const patientBusy = Object.values(book.appointments).some(
         (a) => a.patientId === entry.patientId && holdsSlot(a) && a.startMs < end && start < a.endMs,
       );
+      // A block held for other appointment types is as good as taken: the booking would be refused.
+      const acceptedMs = msOf(ctx.at) ?? start;
+      const blocked = heldBlock(book, offer.providerId, start, end, entry.appointmentType, acceptedMs);
       return {
         slotFree:
           !patientBusy &&
+          blocked === undefined &&
           insideHours(book, offer.providerId, start, end, offer.locationId) &&
           providerHasRoom(book, offer.providerId, start, end),
       };

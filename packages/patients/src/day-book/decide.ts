@@ -116,14 +116,7 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
     if (c.bookerRole !== 'practice_manager')
       return reject('OverrideNotAllowed', 'only a practice manager books outside hours', 'override');
   }
-  const held = Object.values(s.blocks).find(
-    (b) =>
-      b.providerId === c.providerId &&
-      b.startMs < endMs &&
-      startMs < b.endMs &&
-      !b.appointmentTypes.includes(c.appointmentType) &&
-      bookedMs < b.startMs - b.releaseHoursBefore * hour,
-  );
+  const held = heldBlock(s, c.providerId, startMs, endMs, c.appointmentType, bookedMs);
   if (held !== undefined) {
     if (c.override?.rule !== 'TimeBlockReserved')
       return reject(
@@ -543,3 +536,25 @@ export const decider: Decider<DayBookCommand, DayBookEvent, DayBook, DayBookRefu
   commands,
   refusals,
 };
+
+/**
+ * The time block that holds `startMs`–`endMs` of the provider's day for other appointment types
+ * when booked at `bookedMs` (not yet released), or undefined. The booking rule and the waitlist's
+ * acceptance fact ask the same question.
+ */
+export const heldBlock = (
+  s: DayBook,
+  providerId: string,
+  startMs: number,
+  endMs: number,
+  appointmentType: string,
+  bookedMs: number,
+) =>
+  Object.values(s.blocks).find(
+    (b) =>
+      b.providerId === providerId &&
+      b.startMs < endMs &&
+      startMs < b.endMs &&
+      !b.appointmentTypes.includes(appointmentType) &&
+      bookedMs < b.startMs - b.releaseHoursBefore * hour,
+  );
