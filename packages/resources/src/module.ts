@@ -260,7 +260,13 @@ export const shiftRoster = bind(Staffing.rosterDecider, Staffing.rosterCommands,
             (skills?.skills[x.role] ?? []).some((cert) => certifiedOn(cert, on)));
         checks.push({ shiftId: x.shiftId, on, active, roleHeld });
       }
-      return { checks, maxWeeklyHours: policy?.maxWeeklyHours ?? null };
+      const neighbours = [];
+      for (const week of [Staffing.plusDays(c.weekStart, -7), Staffing.plusDays(c.weekStart, 7)]) {
+        const roster = await ctx.load<Staffing.ShiftRoster>('ShiftRoster', week);
+        for (const [shiftId, x] of Object.entries(roster?.shifts ?? {}))
+          neighbours.push({ shiftId, staffId: x.staffId, startAt: x.startAt, endAt: x.endAt });
+      }
+      return { checks, maxWeeklyHours: policy?.maxWeeklyHours ?? null, neighbours };
     },
   },
 });

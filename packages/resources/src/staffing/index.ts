@@ -321,7 +321,14 @@ export const rosterCommands = defineCommands('weekStart', {
     {
       businessTime: 'weekStart',
       stamps: { publishedBy: 'actor' },
-      facts: { checks: t.readonlyArray(ShiftCheck), maxWeeklyHours: t.union([t.number, t.null]) },
+      facts: {
+        checks: t.readonlyArray(ShiftCheck),
+        maxWeeklyHours: t.union([t.number, t.null]),
+        /** The shifts of the weeks before and after (a night shift crosses into the next week). */
+        neighbours: t.readonlyArray(
+          t.type({ shiftId: NonEmptyString, staffId: NonEmptyString, startAt: t.string, endAt: t.string }),
+        ),
+      },
     },
   ),
   CancelShift: command(
@@ -334,6 +341,7 @@ export type RosterCommand = CommandOf<typeof rosterCommands>;
 
 export const rosterRefusals = defineRefusals({
   NoShifts: 'invalid',
+  NotWeekStart: 'invalid',
   ShiftAlreadyPublished: 'conflict',
   ShiftNotFound: 'not-found',
   OutsideWeek: 'invalid',
@@ -372,7 +380,7 @@ export const evolveRoster = (s: ShiftRoster, e: RosterEvent): ShiftRoster => {
   }
 };
 
-const plusDays = (date: string, n: number): string =>
+export const plusDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Decides a ShiftRoster command. Pure; the person checks and the hours limit are facts. */
@@ -389,6 +397,13 @@ export const decideRoster = (c: RosterCommand, s: ShiftRoster): Decision<RosterE
           }),
         );
   if (c.shifts.length === 0) return reject('NoShifts', 'publish at least one shift', 'shifts');
+  // Rosters are calendar weeks from Monday, so the weekly-hours limit counts each calendar week.
+  if (new Date(`${c.weekStart}T00:00:00Z`).getUTCDay() !== 1)
+    return reject(
+      'NotWeekStart',
+      `a roster's week starts on a Monday; ${c.weekStart} is not one`,
+      'weekStart',
+    );
   const checks = new Map(c.checks.map((x) => [x.shiftId, x]));
   const lastDay = plusDays(c.weekStart, 6);
   const all: (RosteredShift & { shiftId: string })[] = Object.entries(s.shifts).map(([shiftId, x]) => ({
@@ -420,7 +435,7 @@ export const decideRoster = (c: RosterCommand, s: ShiftRoster): Decision<RosterE
         `${field}.role`,
       );
     const hours = (to - from) / 3_600_000;
-    const clash = all.find(
+    const clash = [...all, ...c.neighbours].find(
       (y) => y.staffId === x.staffId && Date.parse(y.startAt) < to && from < Date.parse(y.endAt),
     );
     if (clash !== undefined)

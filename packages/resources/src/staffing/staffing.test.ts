@@ -131,6 +131,42 @@ describe('skills matrix and cross-training coverage (R10)', () => {
 });
 
 describe('weekly shift rosters (R10)', () => {
+  it('given a night shift at the end of one week, a shift of the next week overlapping it is refused, and a roster must start on a Monday', async () => {
+    const p = await open();
+    const r = p.resources;
+    await hire(p, 's-1', 'medical_assistant', '2026-02-01');
+    await r.setStaffingRules({ policyId: 'practice', maxWeeklyHours: 40, setOn: '2026-02-01' });
+    const shift = (shiftId: string, startAt: string, endAt: string) => ({
+      shiftId,
+      staffId: 's-1',
+      role: 'medical_assistant',
+      locationId: 'main',
+      startAt,
+      endAt,
+    });
+    // Sunday 22:00 to Monday 06:00, published in the week of Monday 16 February.
+    expect(
+      await r.publishShifts({
+        weekStart: '2026-02-16',
+        shifts: [shift('night', '2026-02-22T22:00:00-06:00', '2026-02-23T06:00:00-06:00')],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await r.publishShifts({
+        weekStart: '2026-02-23',
+        shifts: [shift('early', '2026-02-23T05:00:00-06:00', '2026-02-23T09:00:00-06:00')],
+      }),
+    ).toMatchObject({ ok: false, code: 'ShiftOverlap', field: 'shifts.0.startAt' });
+    // A roster starting on a Wednesday would count hours across two calendar weeks.
+    expect(
+      await r.publishShifts({
+        weekStart: '2026-02-25',
+        shifts: [shift('mid', '2026-02-25T08:00:00-06:00', '2026-02-25T16:00:00-06:00')],
+      }),
+    ).toMatchObject({ ok: false, code: 'NotWeekStart', field: 'weekStart' });
+    await p.close();
+  });
+
   it('given staff and a weekly limit, shifts are refused for inactive staff, roles not held, overlaps and excess hours', async () => {
     const p = await open();
     const r = p.resources;
