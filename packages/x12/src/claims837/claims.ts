@@ -132,14 +132,22 @@ export interface ClaimProblem {
   readonly reason: string;
 }
 
+/** The statuses of a claim that went to the payer at least once. */
+const SENT: readonly string[] = ['submitted', 'accepted', 'rejected', 'denied', 'appealed', 'adjudicated'];
+
 /** Options of an 837P export. */
 export interface ExportOptions {
   /** The claims to export (default: every claim in status `clean`, scrubbed and not yet submitted). */
   readonly claimIds?: readonly string[];
   /** ISA13/GS06/BHT03 (default: seconds since 2020 modulo 10⁹). */
   readonly controlNumber?: number;
-  /** Record `SubmitClaim` for every exported claim (the file is what goes to the payer). */
+  /** Record `SubmitClaim` for every exported clean claim (the file is what goes to the payer). */
   readonly submit?: boolean;
+  /**
+   * Also export claims already submitted (submitted, accepted, rejected, denied, appealed,
+   * adjudicated) as copies — a clearinghouse resend, a migration — without a submission check.
+   */
+  readonly includeSubmitted?: boolean;
   /** `T` for a test interchange (ISA15). */
   readonly usage?: 'P' | 'T';
   readonly actor?: ImportOptions['actor'];
@@ -239,12 +247,18 @@ export const exportClaims = async (
   else {
     ids = [];
     for await (const [, doc] of port.readModels.list(CLAIMS_READ_MODEL, 'claim:')) {
-      const d = doc as { claimId?: string; status?: string };
-      if (d.status === 'clean' && d.claimId !== undefined) ids.push(d.claimId);
+      const d = doc as { claimId?: string; status?: string; payerKind?: string };
+      if (d.claimId === undefined || d.status === undefined) continue;
+      if (
+        d.status === 'clean' ||
+        (options.includeSubmitted === true && SENT.includes(d.status) && d.payerKind !== 'self-pay')
+      )
+        ids.push(d.claimId);
     }
   }
   const claims: ProfessionalClaim[] = [];
   const skipped: ClaimProblem[] = [];
+  const toSubmit: string[] = [];
   for (const claimId of ids) {
     const loaded = await port.load('Claim', claimId);
     if (!loaded.found) {
@@ -252,7 +266,8 @@ export const exportClaims = async (
       continue;
     }
     const state = loaded.state as Claim.State;
-    if (state.status !== 'clean') {
+    const copy = options.includeSubmitted === true && SENT.includes(state.status);
+    if (state.status !== 'clean' && !copy) {
       skipped.push({
         claimId,
         reason: `the claim is ${state.status}, not clean (scrubbed and not yet submitted)`,
@@ -264,10 +279,13 @@ export const exportClaims = async (
       skipped.push({ claimId, reason: view.reason });
       continue;
     }
-    const checked = await port.check('Claim', { type: 'SubmitClaim', claimId } as DomainCommand, call);
-    if (!checked.ok) {
-      skipped.push({ claimId, reason: `${checked.code}: ${checked.message}` });
-      continue;
+    if (!copy) {
+      const checked = await port.check('Claim', { type: 'SubmitClaim', claimId } as DomainCommand, call);
+      if (!checked.ok) {
+        skipped.push({ claimId, reason: `${checked.code}: ${checked.message}` });
+        continue;
+      }
+      toSubmit.push(claimId);
     }
     claims.push(view.claim);
   }
