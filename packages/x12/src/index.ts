@@ -16,3 +16,4 @@ export * from './write.js';
 export * from './era/write.js';
 export * from './claims837/p837.js';
 export * from './claims837/claims.js';
+export * from './codes/code-lists.js';
