@@ -1,10 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Claim } from '@praxis/finance';
 import { createPractice } from '@praxis/practice';
 import { read837P } from '@praxis/x12';
 import { praxis, tempDir } from '../test-support.js';
+
+/** The parts of a claim's state the test compares (Claim.State of @praxis/finance). */
+interface ClaimState {
+  readonly totalCharges: number;
+  readonly payerId: string;
+  readonly charges: readonly {
+    cptCode: string;
+    amount: number;
+    units: number;
+    diagnosisPointers?: number[];
+  }[];
+  readonly billing: { readonly diagnoses: readonly string[]; readonly memberId?: string };
+}
 
 const tmp = tempDir();
 const db = join(tmp.dir, 'demo.db');
@@ -54,7 +66,7 @@ describe('praxis export-837 / import-837 on the demo', () => {
     try {
       let compared = 0;
       for (const c of back) {
-        const loaded = await practice.load<Claim.State>('Claim', c.claimId);
+        const loaded = await practice.load<ClaimState>('Claim', c.claimId);
         if (!loaded.found) throw new Error(`${c.claimId} is not a claim of the demo`);
         const s = loaded.state;
         expect(c.totalCharge).toBe(s.totalCharges);
