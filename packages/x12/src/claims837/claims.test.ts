@@ -319,3 +319,66 @@ describe('837P import (go-live of open A/R)', () => {
     }
   });
 });
+
+describe('eligibility, billing policy and export parties: bad input is a typed refusal or error, never a throw', () => {
+  it('holds for random eligibility checks, policies and parties (property)', async () => {
+    const p = await createPractice({ store: 'memory:', timeZone: zone, currency: 'USD' });
+    const anything = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+    );
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record(
+            {
+              patientId: fc.oneof(fc.constantFrom('pat-1', 'p 1', ''), anything),
+              checkId: fc.oneof(fc.constant('e-1'), anything),
+              payerId: fc.oneof(fc.constant('AETNA'), anything),
+              serviceDate: fc.oneof(fc.constantFrom('2026-03-02', '2026-02-30', '03/02/2026'), anything),
+              coverageActive: anything,
+              source: fc.oneof(fc.constantFrom('271', 'portal', 'fax'), anything),
+              copay: anything,
+              deductibleRemaining: anything,
+              reference: anything,
+              extra: anything,
+            },
+            { requiredKeys: [] },
+          ),
+          fc.record({ policyId: anything, eligibilityCheckRequired: anything }, { requiredKeys: [] }),
+          fc.record(
+            {
+              submitter: anything,
+              receiver: anything,
+              billingProvider: anything,
+              renderingProviders: anything,
+            },
+            { requiredKeys: [] },
+          ),
+          async (check, policy, badParties) => {
+            const r = await p
+              .as(desk)
+              .finance.recordEligibilityCheck(check as never, { at: at('2026-03-02') });
+            if (!r.ok) expect(r.code).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+            const q = await p.as(manager).finance.setBillingPolicy(policy as never, { at: at('2026-03-02') });
+            if (!q.ok) expect(q.code).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+            try {
+              await p.as(biller).finance.exportClaims(badParties as never);
+              throw new Error('malformed parties were accepted');
+            } catch (e) {
+              expect((e as { _tag?: string })._tag).toBe('X12Error');
+            }
+          },
+        ),
+        { numRuns: 80 },
+      );
+    } finally {
+      await p.close();
+    }
+  });
+});
