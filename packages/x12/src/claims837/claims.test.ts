@@ -258,6 +258,20 @@ describe('837P import (go-live of open A/R)', () => {
       expect(s2.found && s2.state.patientId).toBe(s.state.patientId);
       const again = await p.as(biller).finance.importClaims(text, { parties, at: at('2026-04-02') });
       expect(again.ok && again.claims.map((c) => c.status)).toEqual(['already-imported', 'already-imported']);
+      // The same claim id with other charges is not the same claim: nothing is imported.
+      const k = text.lastIndexOf('SV1*HC:36415*25*');
+      const other = `${text.slice(0, k)}SV1*HC:36415*35*${text.slice(k + 16)}`.replace(
+        'CLM*c-2*205*',
+        'CLM*c-2*215*',
+      );
+      const clash = await p.as(biller).finance.importClaims(other, { parties, at: at('2026-04-02') });
+      expect(clash).toMatchObject({
+        ok: false,
+        outcome: 'unmatched',
+        unmatched: [
+          { claimId: 'c-2', reason: 'claim c-2 is already in Praxis with charges of 20500 cents, not 21500' },
+        ],
+      });
     } finally {
       await p.close();
     }

@@ -459,26 +459,29 @@ export const importClaims = async (
     }
     seen.add(c.claimId);
     const existing = await port.load('Claim', c.claimId);
-    if (existing.found) {
+    const resuming =
+      existing.found &&
+      ['charges-registered', 'created', 'held', 'clean'].includes((existing.state as Claim.State).status);
+    if (existing.found && !resuming) {
       const s = existing.state as Claim.State;
-      const inProgress = ['charges-registered', 'created', 'held', 'clean'].includes(s.status);
-      if (s.totalCharges === c.totalCharge && !inProgress) {
-        planned.push({ claim: c, commands: undefined });
-        continue;
-      }
+      if (s.totalCharges === c.totalCharge) planned.push({ claim: c, commands: undefined });
+      else
+        unmatched.push({
+          claimId: c.claimId,
+          reason: `claim ${c.claimId} is already in Praxis with charges of ${s.totalCharges} cents, not ${c.totalCharge}`,
+        });
+      continue;
     }
     const plan = commandsOf(c, patientIdOf(c), port.settings.timeZone, (npi) => byNpi.get(npi), reason);
     if ('reason' in plan) {
       unmatched.push({ claimId: c.claimId, reason: plan.reason });
       continue;
     }
-    const checked = await port.check('Claim', plan.commands[0] as DomainCommand, call);
-    if (!checked.ok) {
-      // A repeat of an interrupted import: the claim is there, its commands are replayed below.
-      if (!(existing.found && checked.code === 'ClaimAlreadyExists')) {
-        unmatched.push({ claimId: c.claimId, reason: `${checked.code}: ${checked.message}` });
-        continue;
-      }
+    // A repeat of an interrupted import finds the claim registered: its commands are replayed below.
+    const checked = resuming ? undefined : await port.check('Claim', plan.commands[0] as DomainCommand, call);
+    if (checked !== undefined && !checked.ok) {
+      unmatched.push({ claimId: c.claimId, reason: `${checked.code}: ${checked.message}` });
+      continue;
     }
     const refused = simulate(plan.commands, at);
     if (refused !== undefined) {

@@ -61,6 +61,31 @@ export interface Parties837 {
 }
 
 const ymd = (d: string) => d.replaceAll('-', '');
+
+/** Every value written into an element: printable, without the delimiters `* : ^ ~`. */
+const checkText = (claims: readonly ProfessionalClaim[], parties: Parties837): void => {
+  const bad = (v: unknown): boolean => typeof v !== 'string' || !/^[\x20-\x7E]*$/.test(v) || /[*:^~]/.test(v);
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v))
+        throw new X12Error('invalid', `${path} must be a whole number`, { element: path });
+      return;
+    }
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}.${i}`));
+    if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
+      return;
+    }
+    if (bad(v))
+      throw new X12Error(
+        'invalid',
+        `${path} cannot be written into an X12 element: printable text without * : ^ ~ (got ${JSON.stringify(v)})`,
+        { element: path },
+      );
+  };
+  walk(parties, 'parties');
+  claims.forEach((c, i) => walk(c, `claims.${i}`));
+};
 const iso = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
 
 /**
@@ -68,7 +93,8 @@ const iso = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6
  * and receiver (1000B), billing provider (2000A/2010AA), then per claim a subscriber
  * hierarchical level (2000B, patient = subscriber) with its payer (2010BB), CLM, HI and its
  * service lines (LX, SV1, DTP*472). HL ids and parents, SE/GE/IEA counts and control numbers
- * are computed.
+ * are computed. Throws `X12Error` (kind `invalid`, naming the field) for a value that cannot
+ * be written into an element (a delimiter, a control character, a fractional amount).
  */
 export const write837P = (
   claims: readonly ProfessionalClaim[],
@@ -76,6 +102,7 @@ export const write837P = (
   envelope: { readonly controlNumber: number; readonly createdAt: string; readonly usage?: 'P' | 'T' },
 ): string => {
   const p = parties;
+  checkText(claims, parties);
   const s: SegmentDraft[] = [
     [
       'BHT',
