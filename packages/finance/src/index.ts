@@ -9,3 +9,5 @@
  */
 export * as Budget from './budget/index.js';
 export * as Claim from './claim/index.js';
+export * as Eligibility from './eligibility/index.js';
+export * as BillingPolicy from './billing-policy/index.js';

@@ -8,7 +8,18 @@ import {
 import { memoryEventStore } from '@praxis/store-memory';
 import { copyLog } from './fork.js';
 import type { ProcessManagerStatus } from './process-managers.js';
-import { importRemittance, type ImportOptions, type RemittanceImport } from '@praxis/x12';
+import {
+  exportClaims,
+  importClaims,
+  importRemittance,
+  type ClaimImportOptions,
+  type ClaimsExport,
+  type ClaimsImport,
+  type EdiParties,
+  type ExportOptions,
+  type ImportOptions,
+  type RemittanceImport,
+} from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
   calendarOf,
@@ -47,6 +58,16 @@ export interface RemittanceImporter {
    * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
    */
   importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
+  /**
+   * Writes the claims ready to submit as one 005010X222A1 837P (optionally recording their
+   * submission). See `exportClaims` in @praxis/x12 and docs/finance.md.
+   */
+  exportClaims(parties: EdiParties, options?: ExportOptions): Promise<ClaimsExport>;
+  /**
+   * Registers an 837P's claims from another system as submitted claims (go-live of open A/R),
+   * all or none. See `importClaims` in @praxis/x12 and docs/finance.md.
+   */
+  importClaims(text: string, options?: ClaimImportOptions): Promise<ClaimsImport>;
 }
 
 /** What every practice has, whatever its modules. */
@@ -195,6 +216,8 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
       (areas as Record<string, object>)['finance'] = {
         ...finance,
         importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
+        exportClaims: (parties: EdiParties, o?: ExportOptions) => exportClaims(core, parties, o),
+        importClaims: (text: string, o?: ClaimImportOptions) => importClaims(core, text, o),
       };
     // Each module's practice-level methods (`practice.whatIf`), over this session.
     const host = hostOf(core, queries);

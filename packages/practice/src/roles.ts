@@ -39,13 +39,14 @@ export const rolesOf = (modules: readonly PracticeModule[]): Record<string, read
  *
  * - practice_manager: everything, also in another person's name.
  * - physician: documents care (charges), acknowledges policies and records training for themselves.
- * - biller: the revenue cycle (claims, payments, write-offs, 835 remittances); own
+ * - biller: the revenue cycle (claims, eligibility checks, payments, write-offs, 835 remittances); own
  *   acknowledgments and training.
  * - hr: recruitment, onboarding, credentials, training, reviews, separations, conflicts; records
  *   paper acknowledgments, and conflict reports and reviews in the name of who made them.
  * - compliance_officer: policies, compliance programmes, audits, incidents, staff training;
  *   erasure of personal data.
- * - staff: acknowledges policies and records training for themselves, takes copays at the front desk.
+ * - staff: acknowledges policies and records training for themselves, takes copays and records
+ *   eligibility checks at the front desk.
  * - auditor: reads only; may issue no command.
  */
 export const practiceRoles: Readonly<Record<string, readonly string[]>> = rolesOf(builtinModules);

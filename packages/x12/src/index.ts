@@ -15,3 +15,5 @@ export * as Remittance from './remittance/index.js';
 export * from './write.js';
 export * from './era/write.js';
 export * from './claims837/p837.js';
+export * from './claims837/claims.js';
+export * from './codes/code-lists.js';

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPractice } from '@praxis/practice';
+import { carcDescription } from '@praxis/x12';
 import { praxis, tempDir } from '../test-support.js';
 
 /** The public sample interchanges, shared/x12 beside the checkout (PRAXIS_SHARED_DIR overrides). */
@@ -62,6 +63,9 @@ describe('praxis import-era', () => {
     expect(r.out).toMatch(/5554555444 +1 +800\.00 +450\.00 +300\.00 +50\.00 +0\.00 +payment/);
     expect(r.out).toMatch(/total \(2\) +2000\.00 +945\.00 +900\.00 +155\.00/);
     expect(r.out).toContain('adjustments by group and CARC: CO-A2 105.00, PR-1 900.00, CO-45 50.00');
+    // Each code with its description from the CARC/RARC lists.
+    expect(r.out).toContain(`  CARC 45: ${carcDescription('45')}`);
+    expect(r.out).toContain('  CARC A2: Contractual adjustment (deactivated 2008-01-01)');
     expect(r.out).toContain('reconciliation: BPR02 945.00 = Σ CLP04 945.00 − PLB 0.00 ✓');
     expect(r.out).toContain('dry run: nothing was posted');
     expect(existsSync(join(tmp.dir, 'none.db'))).toBe(false);

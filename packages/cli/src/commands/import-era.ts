@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  carcDescription,
   dollars,
+  rarcDescription,
   isDenial,
   parseRemittances,
   X12Error,
@@ -28,6 +30,20 @@ const groupOf = (t: RemittanceTotals): string =>
   Object.entries(t.adjustmentsByReason)
     .map(([k, v]) => `${k} ${dollars(v)}`)
     .join(', ') || 'none';
+
+/** Each CARC and RARC of the remittance with its description (the built-in code lists). */
+const codesOf = (r: RemittanceAdvice): string[] => {
+  const carcs = new Set<string>();
+  const rarcs = new Set<string>();
+  for (const c of r.claims) {
+    for (const a of [...c.adjustments, ...c.lines.flatMap((l) => l.adjustments)]) carcs.add(a.carc);
+    for (const m of [...c.remarks, ...c.lines.flatMap((l) => l.remarks)]) rarcs.add(m);
+  }
+  return [
+    ...[...carcs].sort().map((c) => `  CARC ${c}: ${carcDescription(c) ?? '(not in the code list)'}`),
+    ...[...rarcs].sort().map((c) => `  RARC ${c}: ${rarcDescription(c) ?? '(not in the code list)'}`),
+  ];
+};
 
 /** The per-claim table and the totals of one remittance, as the file states them. */
 const describeRemittance = (
@@ -56,7 +72,7 @@ const describeRemittance = (
             : 'payment'
         : plan.denial === undefined
           ? plan.posting
-          : `denial (CARC ${plan.denial.carcCode}, ${dollars(plan.denial.amount)})`,
+          : `denial (CARC ${plan.denial.carcCode}${carcDescription(plan.denial.carcCode) === undefined ? '' : `: ${carcDescription(plan.denial.carcCode)}`}, ${dollars(plan.denial.amount)})`,
     ]);
   }
   rows.push([
@@ -73,6 +89,7 @@ const describeRemittance = (
     `remittance ${r.traceNumber} from ${r.payerName || r.originator || 'the payer'} to ${r.payeeName || 'the practice'} (BPR01 ${r.handling}, ${r.paymentMethod || 'no method'}${r.paymentDate === undefined ? '' : `, ${r.paymentDate}`})`,
     table(rows, new Set([2, 3, 4, 5, 6])),
     `adjustments by group and CARC: ${groupOf(t)}`,
+    ...codesOf(r),
     `provider-level adjustments (PLB): ${dollars(t.providerAdjustments)}`,
     `reconciliation: BPR02 ${dollars(t.payment)} = Σ CLP04 ${dollars(t.paid)} − PLB ${dollars(t.providerAdjustments)} ✓`,
   ];

@@ -5,6 +5,7 @@ import { demo } from './demo.js';
 import { forget } from './forget.js';
 import { importCsv } from './import.js';
 import { importEra } from './import-era.js';
+import { export837, import837 } from './claims837.js';
 import { kpi } from './kpi.js';
 import { rebuild } from './rebuild.js';
 import { replay } from './replay.js';
@@ -38,4 +39,6 @@ export const commands: readonly CliCommand[] = [
   explainCommand,
   importCsv,
   importEra,
+  export837,
+  import837,
 ];

@@ -73,7 +73,32 @@ interface ChargeLine {
   readonly cptCode: string;
   readonly units: number;
   readonly amount: number;
+  readonly diagnosisPointers?: readonly number[];
 }
+
+/** ICD-10-CM diagnoses of a visit (principal first), chosen by encounter number (no extra draws). */
+const diagnosisSets: readonly (readonly string[])[] = [
+  ['I10'],
+  ['E11.9', 'I10'],
+  ['Z00.00'],
+  ['J06.9'],
+  ['M54.50'],
+  ['E78.5', 'I10'],
+  ['F41.1'],
+  ['K21.9'],
+];
+const lastNames = [
+  'GARCIA',
+  'NGUYEN',
+  'JOHNSON',
+  'OKAFOR',
+  'LINDQVIST',
+  'MORALES',
+  'CHEN',
+  'BAKER',
+  'HUSSAIN',
+];
+const firstNames = ['ALEX', 'SAM', 'JORDAN', 'TAYLOR', 'MORGAN', 'RILEY', 'CASEY', 'DREW'];
 
 /**
  * A year of encounters and their claims, from charges to payment, denial, appeal, patient
@@ -86,6 +111,18 @@ export const planClaims = (rng: Rng, time: DemoTime, year: number, encounters: n
   const biller = actorOf(people.biller);
   const desk = [actorOf(people.desk1), actorOf(people.desk2)];
   let n = 0;
+  // The practice checks eligibility before it bills (issue 20): every visit with a payer is checked.
+  const first = days[0];
+  if (first !== undefined)
+    steps.push({
+      at: time.at(first, 7, 0),
+      label: 'billing policy: eligibility checked before submission',
+      run: (p) =>
+        p.finance.setBillingPolicy(
+          { policyId: 'practice', eligibilityCheckRequired: true },
+          { actor: actorOf(people.manager) },
+        ),
+    });
   for (const [d, day] of days.entries()) {
     // Spread the encounters evenly over the year, a little busier in winter.
     const target =
@@ -97,9 +134,14 @@ export const planClaims = (rng: Rng, time: DemoTime, year: number, encounters: n
       const payer = rng.weighted(payers.map((p) => [p, p.share] as const));
       const patientId = `p-${String(rng.int(1, patients)).padStart(5, '0')}`;
       const visit = rng.weighted(visits.map(([c, a, w]) => [[c, a] as const, w] as const));
-      const charges: ChargeLine[] = [{ cptCode: visit[0], units: 1, amount: visit[1] }];
+      const diagnoses = diagnosisSets[n % diagnosisSets.length]!;
+      const pointers = diagnoses.map((_, i) => i + 1);
+      const charges: ChargeLine[] = [
+        { cptCode: visit[0], units: 1, amount: visit[1], diagnosisPointers: pointers },
+      ];
       for (const [code, amount, p] of addOns)
-        if (rng.chance(p)) charges.push({ cptCode: code, units: 1, amount });
+        if (rng.chance(p)) charges.push({ cptCode: code, units: 1, amount, diagnosisPointers: [1] });
+      const patientNo = Number(patientId.slice(2));
       const total = charges.reduce((s, c) => s + c.amount, 0);
       const hour = 8 + Math.floor((k * 9) / Math.max(1, target));
       const seen = time.at(day, hour, rng.int(0, 50));
@@ -126,12 +168,39 @@ export const planClaims = (rng: Rng, time: DemoTime, year: number, encounters: n
             charges,
             at: seen,
             ...(payer.filingMonths === undefined ? {} : { timelyFilingMonths: payer.filingMonths }),
+            diagnoses,
+            renderingProviderId: provider.id,
+            ...(payer.kind === 'self-pay'
+              ? {}
+              : {
+                  memberId: `${payer.id.slice(0, 3).toUpperCase()}${String(patientNo).padStart(7, '0')}`,
+                  subscriber: {
+                    lastName: lastNames[patientNo % lastNames.length]!,
+                    firstName: firstNames[patientNo % firstNames.length]!,
+                  },
+                }),
           },
           { actor: actorOf(provider) },
         ),
       );
       const posAt = time.at(day, hour, 55);
       const frontDesk = rng.pick(desk);
+      if (payer.kind !== 'self-pay')
+        step(time.at(day, hour, 0), 'eligibility check', (p) =>
+          p.finance.recordEligibilityCheck(
+            {
+              patientId,
+              checkId: `${claimId}-elig`,
+              payerId: payer.id,
+              serviceDate: day,
+              coverageActive: true,
+              source: n % 3 === 0 ? 'portal' : '271',
+              copay: payer.copay,
+              deductibleRemaining: (patientNo % 5) * 25_000,
+            },
+            { actor: frontDesk },
+          ),
+        );
       const collectAt = (at: string, amount: number, pointOfService: boolean, id: string) =>
         step(at, pointOfService ? 'copay at the visit' : 'patient payment', (p) =>
           p.finance.collectPatientPayment(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decideHandled, deciderSpec } from '@praxis/testing';
-import { decider, type ClaimCommand, type ClaimEvent } from './index.js';
+import { decider, noEligibilityRule, noStaffCheck, type ClaimCommand, type ClaimEvent } from './index.js';
 
 const spec = deciderSpec(decider);
 const zone = 'America/New_York';
@@ -21,7 +21,7 @@ const registration = {
   ],
   at: at('2026-01-10'),
 };
-const register: ClaimCommand = { type: 'RegisterCharges', ...registration };
+const register: ClaimCommand = { type: 'RegisterCharges', ...noStaffCheck, ...registration };
 const registered: ClaimEvent = { type: 'ClaimChargesRegistered', data: registration };
 // 15,000 + 5,000 = 20,000 cents; deadline = 2026-01-10 + 12 months = 2027-01-10
 const created: ClaimEvent = {
@@ -135,7 +135,7 @@ describe('Claim: charges and creation', () => {
     } as ClaimEvent;
     spec
       .given([selfPay, made, clean])
-      .when({ type: 'SubmitClaim', at: at('2028-06-01') })
+      .when({ type: 'SubmitClaim', ...noEligibilityRule, at: at('2028-06-01') })
       .then([{ type: 'ClaimSubmitted', data: { claimId: 'c1', submission: 1, at: at('2028-06-01') } }]);
   });
   it('keeps Medicare at 12 months (42 CFR 424.44) and gives self-pay no limit: other values are refused', () => {
@@ -200,17 +200,17 @@ describe('Claim: scrubbing, correction and submission', () => {
   it('refuses to submit a claim that has not passed scrubbing', () => {
     spec
       .given([registered, created])
-      .when({ type: 'SubmitClaim', at: at('2026-01-12') })
+      .when({ type: 'SubmitClaim', ...noEligibilityRule, at: at('2026-01-12') })
       .thenRejects('ClaimNotClean', 'status');
   });
   it('submits on the deadline day but refuses after it', () => {
     spec
       .given([registered, created, clean])
-      .when({ type: 'SubmitClaim', at: at('2027-01-10') })
+      .when({ type: 'SubmitClaim', ...noEligibilityRule, at: at('2027-01-10') })
       .then([{ type: 'ClaimSubmitted', data: { claimId: 'c1', submission: 1, at: at('2027-01-10') } }]);
     spec
       .given([registered, created, clean])
-      .when({ type: 'SubmitClaim', at: at('2027-01-11') })
+      .when({ type: 'SubmitClaim', ...noEligibilityRule, at: at('2027-01-11') })
       .thenRejects('TimelyFilingExpired', 'at');
   });
   it('records the payer’s acceptance or front-end rejection of a submitted claim', () => {
@@ -302,7 +302,7 @@ describe('Claim: denial, appeal, resubmission', () => {
       .then([corrected]);
     spec
       .given([...sent, denied, corrected, clean2])
-      .when({ type: 'SubmitClaim', at: at('2026-02-03') })
+      .when({ type: 'SubmitClaim', ...noEligibilityRule, at: at('2026-02-03') })
       .then([{ type: 'ClaimSubmitted', data: { claimId: 'c1', submission: 2, at: at('2026-02-03') } }]);
   });
   it('refuses payment on a denied claim until it is appealed or resubmitted', () => {
@@ -481,7 +481,7 @@ describe('Claim invariants over random command sequences', () => {
       at: a,
     })),
     day.map((a): ClaimCommand => ({ type: 'CorrectClaim', correction: 'fix', at: a })),
-    day.map((a): ClaimCommand => ({ type: 'SubmitClaim', at: a })),
+    day.map((a): ClaimCommand => ({ type: 'SubmitClaim', ...noEligibilityRule, at: a })),
     day.map((a): ClaimCommand => ({ type: 'RecordPayerAcceptance', at: a })),
     fc
       .tuple(money, day)

@@ -8,10 +8,23 @@ import {
   OpaqueId,
   PositiveCents,
   PositiveInt,
+  StaffNamed,
   TimeZone,
   type CommandOf,
 } from '@praxis/core';
-import { ChargeLine, ClaimIssue, PayerKind, RemittanceLine, WriteOffReason } from './events.js';
+import { ChargeLine, ClaimIssue, PayerKind, RemittanceLine, Subscriber, WriteOffReason } from './events.js';
+
+/**
+ * What the submission rule knows about eligibility (a fact: the facade fills it in from the
+ * practice's BillingPolicy and the patient's Eligibility stream; a caller cannot send it).
+ * `required`: the policy asks for a check before submission; `check`: the latest check of this
+ * patient with this payer for the claim's date of service, or null.
+ */
+export const EligibilityFact = t.type({
+  required: t.boolean,
+  check: t.union([t.null, t.type({ checkId: NonEmptyString, coverageActive: t.boolean })]),
+});
+export type EligibilityFact = t.TypeOf<typeof EligibilityFact>;
 
 /** Business time (`at`) is stamped from the call (`{ at }` or the practice clock), never the payload. */
 const when = { stamps: { at: 'time' } as Record<'at', 'time'> };
@@ -42,8 +55,21 @@ export const commands = defineCommands('claimId', {
       appealWindowDays: PositiveInt,
       /** The subscriber's member id (sealed by the vault under the patient). */
       memberId: NonEmptyString,
+      /** The subscriber's name as on the payer's card (each part sealed under the patient; at most 60/35 characters). */
+      subscriber: Subscriber,
+      /**
+       * ICD-10-CM diagnosis codes, principal first, dotted or not (`E11.9`, `E119`; stored dotted):
+       * 1–12 (837P HI). Charge lines point into this list with `diagnosisPointers`.
+       */
+      diagnoses: t.readonlyArray(NonEmptyString),
+      /** The rendering provider: the id of a staff member on record on the date of service. */
+      renderingProviderId: NonEmptyString,
+      /** The payer's prior-authorization number (at most 50 characters; sealed under the patient). */
+      priorAuthorizationNumber: NonEmptyString,
+      /** CMS place-of-service code, two digits (`11` office when not given). */
+      placeOfService: NonEmptyString,
     },
-    when,
+    { ...when, facts: { staffOnRecord: StaffNamed } },
   ),
   /** Add charge lines before the claim is created. */
   AddCharges: command({ charges: t.readonlyArray(ChargeLine) }, {}, when),
@@ -53,8 +79,18 @@ export const commands = defineCommands('claimId', {
   ScrubClaim: command({ failedEdits: t.readonlyArray(ClaimIssue) }, {}, when),
   /** Correct a held, rejected or denied claim (optionally replacing its charges). */
   CorrectClaim: command({ correction: NonEmptyString }, { charges: t.readonlyArray(ChargeLine) }, when),
-  /** Submit a clean claim to the payer (a resubmission after a correction too). */
-  SubmitClaim: command({}, {}, when),
+  /**
+   * Submit a clean claim to the payer (a resubmission after a correction too). When the
+   * practice's billing policy requires eligibility checks, a claim whose patient's coverage with
+   * this payer was not checked for the date of service is refused `EligibilityNotChecked` (checked
+   * and inactive: `CoverageInactive`) unless `eligibilityOverrideReason` says why it goes anyway
+   * (recorded as `ClaimEligibilityOverridden`, the reason sealed).
+   */
+  SubmitClaim: command(
+    {},
+    { eligibilityOverrideReason: NonEmptyString },
+    { ...when, facts: { eligibility: EligibilityFact } },
+  ),
   /** The payer accepted the claim into adjudication. */
   RecordPayerAcceptance: command({}, { payerClaimNumber: NonEmptyString }, when),
   /** The payer's front end rejected the claim. */

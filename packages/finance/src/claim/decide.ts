@@ -1,4 +1,11 @@
-import { accept, domainError, reject, type Decision, type DomainError } from '@praxis/core';
+import {
+  accept,
+  domainError,
+  refuseStaffNotOnRecord,
+  reject,
+  type Decision,
+  type DomainError,
+} from '@praxis/core';
 import { safeTotal } from '../totals.js';
 import {
   appealDeadline,
@@ -20,6 +27,15 @@ type Check = DomainError | undefined;
 // (./commands.ts), decoded by the handler before `decide`. Checked here: what the codecs do
 // not say (CPT/HCPCS and CARC code formats, at least one line) and the rules of the claim.
 const fail = (e: DomainError): D => reject(e.code, e.message, e.field);
+
+/** A charge line as stored: only its declared fields. */
+const copyLine = (l: ChargeLine): ChargeLine => ({
+  cptCode: l.cptCode,
+  units: l.units,
+  amount: l.amount,
+  ...(l.modifiers === undefined ? {} : { modifiers: [...l.modifiers] }),
+  ...(l.diagnosisPointers === undefined ? {} : { diagnosisPointers: [...l.diagnosisPointers] }),
+});
 const err = domainError;
 
 /** CPT (5 digits, or 4 digits + F/T/U) or HCPCS level II (letter + 4 digits). */
@@ -27,11 +43,57 @@ const CPT = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
 /** CARC: a number, or a letter and a number (e.g. `50`, `197`, `B7`). */
 const CARC = /^[A-Z]?\d{1,3}$/;
 
-const checkCharges = (lines: readonly ChargeLine[], field = 'charges'): Check => {
+/** ICD-10-CM: a letter, a digit, a digit or letter, then up to four characters after the (optional) dot. */
+const ICD10 = /^([A-Z][0-9][0-9A-Z])\.?([0-9A-Z]{1,4})?$/;
+/** A CPT/HCPCS modifier: two letters or digits (`25`, `GT`, `59`). */
+const MODIFIER = /^[A-Z0-9]{2}$/;
+/** Text that travels in an X12 element: printable, none of the delimiters Praxis writes (`* : ^ ~`). */
+const X12_TEXT = /^[\x20-\x7E]*$/;
+const X12_DELIMITERS = /[*:^~]/;
+
+/** An ICD-10-CM code in its dotted form (`E119` → `E11.9`), or undefined when it is not one. */
+export const icd10 = (code: string): string | undefined => {
+  const m = ICD10.exec(code.trim().toUpperCase());
+  return m === null ? undefined : m[2] === undefined ? m[1] : `${m[1]}.${m[2]}`;
+};
+
+const x12Text = (value: string, max: number, field: string, what: string): Check =>
+  value.length > max
+    ? err('TooLong', `${what} is at most ${max} characters in an 837P`, field)
+    : !X12_TEXT.test(value) || X12_DELIMITERS.test(value)
+      ? err('InvalidCharacters', `${what} must be printable and free of * : ^ ~ (X12 delimiters)`, field)
+      : undefined;
+
+const checkCharges = (
+  lines: readonly ChargeLine[],
+  diagnoses: readonly string[],
+  field = 'charges',
+): Check => {
   if (lines.length === 0) return err('Required', 'at least one charge line is required', field);
-  for (const [i, l] of lines.entries())
+  for (const [i, l] of lines.entries()) {
     if (!CPT.test(l.cptCode))
       return err('InvalidCptCode', `${l.cptCode} is not a CPT/HCPCS code`, `${field}.${i}.cptCode`);
+    const mods = l.modifiers ?? [];
+    if (mods.length > 4)
+      return err('InvalidModifier', 'at most four modifiers per line', `${field}.${i}.modifiers`);
+    for (const [k, m] of mods.entries())
+      if (!MODIFIER.test(m))
+        return err('InvalidModifier', `${m} is not a CPT/HCPCS modifier`, `${field}.${i}.modifiers.${k}`);
+    const ptrs = l.diagnosisPointers ?? [];
+    if (ptrs.length > 4 || new Set(ptrs).size !== ptrs.length)
+      return err(
+        'InvalidDiagnosisPointer',
+        'at most four distinct diagnosis pointers per line',
+        `${field}.${i}.diagnosisPointers`,
+      );
+    for (const [k, p] of ptrs.entries())
+      if (p > diagnoses.length)
+        return err(
+          'InvalidDiagnosisPointer',
+          `pointer ${p} names no diagnosis (the claim has ${diagnoses.length})`,
+          `${field}.${i}.diagnosisPointers.${k}`,
+        );
+  }
   return safeTotal(
     lines.map((l) => l.amount),
     field,
@@ -53,13 +115,63 @@ const withinBalance = (s: State, amount: number, field: string): Check =>
     ? err('ExceedsBalance', `${amount} cents is more than the ${balanceOf(s)} cents still owed`, field)
     : undefined;
 
-/** Charges are registered once per claim, for a past or present date of service, with valid codes. */
+/** The claim's diagnoses in dotted form, or the refusal of the first that is not ICD-10-CM. */
+const diagnosesOf = (given: readonly string[] | undefined): { codes: string[] } | { bad: DomainError } => {
+  const codes: string[] = [];
+  if (given === undefined) return { codes };
+  if (given.length === 0 || given.length > 12)
+    return { bad: err('InvalidDiagnosis', 'a claim has 1 to 12 diagnoses (837P HI)', 'diagnoses') };
+  for (const [i, d] of given.entries()) {
+    const code = icd10(d);
+    if (code === undefined)
+      return { bad: err('InvalidIcd10Code', `${d} is not an ICD-10-CM code`, `diagnoses.${i}`) };
+    if (codes.includes(code))
+      return { bad: err('InvalidDiagnosis', `${code} is listed twice`, `diagnoses.${i}`) };
+    codes.push(code);
+  }
+  return { codes };
+};
+
+/** The 837P fields of a registration that travel as X12 text. */
+const checkBillingText = (c: C.RegisterCharges): Check =>
+  (c.subscriber === undefined
+    ? undefined
+    : (x12Text(c.subscriber.lastName, 60, 'subscriber.lastName', 'the last name') ??
+      x12Text(c.subscriber.firstName, 35, 'subscriber.firstName', 'the first name'))) ??
+  (c.memberId === undefined ? undefined : x12Text(c.memberId, 80, 'memberId', 'the member id')) ??
+  (c.priorAuthorizationNumber === undefined
+    ? undefined
+    : x12Text(
+        c.priorAuthorizationNumber,
+        50,
+        'priorAuthorizationNumber',
+        'the prior-authorization number',
+      )) ??
+  (c.placeOfService === undefined || /^\d{2}$/.test(c.placeOfService)
+    ? undefined
+    : err(
+        'InvalidPlaceOfService',
+        `${c.placeOfService} is not a two-digit CMS place-of-service code`,
+        'placeOfService',
+      ));
+
+/**
+ * Charges are registered once per claim, for a past or present date of service, with valid
+ * codes (CPT/HCPCS, modifiers, ICD-10-CM diagnoses and the lines' pointers into them) and, when
+ * named, a rendering provider on the staff record on the date of service (the fact
+ * `staffOnRecord`).
+ */
 const registerCharges = (c: C.RegisterCharges): D => {
+  const dx = diagnosesOf(c.diagnoses);
+  if ('bad' in dx) return fail(dx.bad);
+  const notOnStaff = refuseStaffNotOnRecord<ClaimEvent>(c.staffOnRecord);
+  if (notOnStaff !== undefined) return notOnStaff;
   const bad =
     (c.dateOfService > localDate(c.at, c.timeZone)
       ? err('DateOfServiceInFuture', 'charges are registered after the visit', 'dateOfService')
       : undefined) ??
-    checkCharges(c.charges) ??
+    checkCharges(c.charges, dx.codes) ??
+    checkBillingText(c) ??
     (c.payerKind === 'medicare' &&
     c.timelyFilingMonths !== undefined &&
     c.timelyFilingMonths !== MEDICARE_FILING_MONTHS
@@ -88,11 +200,22 @@ const registerCharges = (c: C.RegisterCharges): D => {
       payerKind,
       dateOfService,
       timeZone,
-      charges: c.charges.map(({ cptCode, units, amount }) => ({ cptCode, units, amount })),
+      charges: c.charges.map(copyLine),
       at,
       ...(c.timelyFilingMonths === undefined ? {} : { timelyFilingMonths: c.timelyFilingMonths }),
       ...(c.appealWindowDays === undefined ? {} : { appealWindowDays: c.appealWindowDays }),
       ...(c.memberId === undefined ? {} : { memberId: c.memberId }),
+      ...(c.subscriber === undefined
+        ? {}
+        : { subscriber: { lastName: c.subscriber.lastName, firstName: c.subscriber.firstName } }),
+      ...(c.diagnoses === undefined ? {} : { diagnoses: dx.codes }),
+      ...(c.renderingProviderId === undefined
+        ? {}
+        : { renderingProviderId: c.renderingProviderId, staffOnRecord: [...c.staffOnRecord] }),
+      ...(c.priorAuthorizationNumber === undefined
+        ? {}
+        : { priorAuthorizationNumber: c.priorAuthorizationNumber }),
+      ...(c.placeOfService === undefined ? {} : { placeOfService: c.placeOfService }),
     },
   });
 };
@@ -106,11 +229,14 @@ const addCharges = (c: C.AddCharges, s: State): D => {
       'ClaimAlreadyCreated',
       'charges are added before the claim is created',
     ) ??
-    checkCharges(c.charges) ??
+    checkCharges(c.charges, s.billing.diagnoses) ??
     safeTotal([s.totalCharges, ...c.charges.map((l) => l.amount)], 'charges');
   return bad
     ? fail(bad)
-    : accept({ type: 'ClaimChargesAdded', data: { claimId: s.claimId, charges: [...c.charges], at: c.at } });
+    : accept({
+        type: 'ClaimChargesAdded',
+        data: { claimId: s.claimId, charges: c.charges.map(copyLine), at: c.at },
+      });
 };
 
 /**
@@ -158,7 +284,7 @@ const correct = (c: C.CorrectClaim, s: State): D => {
       ['held', 'rejected', 'denied'],
       'ClaimNotCorrectable',
       'only a held, rejected or denied claim is corrected',
-    ) ?? (c.charges === undefined ? undefined : checkCharges(c.charges));
+    ) ?? (c.charges === undefined ? undefined : checkCharges(c.charges, s.billing.diagnoses));
   if (bad) return fail(bad);
   const totalCharges = c.charges === undefined ? s.totalCharges : chargesTotal(c.charges);
   if (totalCharges < appliedOf(s))
@@ -175,12 +301,17 @@ const correct = (c: C.CorrectClaim, s: State): D => {
       correction: c.correction,
       totalCharges,
       at: c.at,
-      ...(c.charges === undefined ? {} : { charges: [...c.charges] }),
+      ...(c.charges === undefined ? {} : { charges: c.charges.map(copyLine) }),
     },
   });
 };
 
-/** Only a clean claim is submitted, and not after its timely-filing deadline. */
+/**
+ * Only a clean claim is submitted, and not after its timely-filing deadline. When the billing
+ * policy requires it (the fact `eligibility`), the patient's coverage with this payer must have
+ * been checked for the date of service and found active — or the submitter overrides with a
+ * reason, recorded as `ClaimEligibilityOverridden`. Self-pay claims have no payer to check.
+ */
 const submit = (c: C.SubmitClaim, s: State): D => {
   const bad = inStatus(s, ['clean'], 'ClaimNotClean', 'a claim is submitted once it has passed scrubbing');
   if (bad) return fail(bad);
@@ -190,9 +321,42 @@ const submit = (c: C.SubmitClaim, s: State): D => {
       `the filing deadline was ${s.filingDeadline} (${filingLimitOf(s.payerKind, s.timelyFilingMonths)?.source ?? 'payer filing limit'})`,
       'at',
     );
-  return accept({
+  const { required, check } = c.eligibility;
+  const refusal: 'EligibilityNotChecked' | 'CoverageInactive' | undefined =
+    !required || s.payerKind === 'self-pay'
+      ? undefined
+      : check === null
+        ? 'EligibilityNotChecked'
+        : check.coverageActive
+          ? undefined
+          : 'CoverageInactive';
+  const submitted: ClaimEvent = {
     type: 'ClaimSubmitted',
-    data: { claimId: s.claimId, submission: s.submissions + 1, at: c.at },
+    data: {
+      claimId: s.claimId,
+      submission: s.submissions + 1,
+      at: c.at,
+      ...(check === null || !required ? {} : { eligibilityCheckId: check.checkId }),
+    },
+  };
+  if (refusal === undefined) return accept(submitted);
+  if (c.eligibilityOverrideReason === undefined)
+    return reject(
+      refusal,
+      refusal === 'EligibilityNotChecked'
+        ? `the patient's eligibility with ${s.payerId} was not checked for the date of service ${s.dateOfService}; record a check or give eligibilityOverrideReason`
+        : `eligibility check ${check?.checkId ?? ''} found the coverage with ${s.payerId} inactive on ${s.dateOfService}; give eligibilityOverrideReason to submit anyway`,
+      'eligibility',
+    );
+  return accept<ClaimEvent>(submitted, {
+    type: 'ClaimEligibilityOverridden',
+    data: {
+      claimId: s.claimId,
+      patientId: s.patientId,
+      refusal,
+      reason: c.eligibilityOverrideReason,
+      at: c.at,
+    },
   });
 };
 

@@ -8,6 +8,7 @@ import {
   personal,
   PositiveCents,
   PositiveInt,
+  StaffNamed,
   struct,
   subject,
   TimeZone,
@@ -24,9 +25,24 @@ export const PayerKind = t.keyof({
 });
 export type PayerKind = t.TypeOf<typeof PayerKind>;
 
-/** One charge line: a CPT/HCPCS code, units and the practice's charge (cents). */
-export const ChargeLine = t.type({ cptCode: NonEmptyString, units: PositiveInt, amount: PositiveCents });
+/**
+ * One charge line: a CPT/HCPCS code, units and the practice's charge (cents); optionally up to
+ * four CPT/HCPCS modifiers (`25`, `GT`: 837P SV101-3…6) and the claim's diagnoses this service
+ * treats, as 1-based pointers into the claim's `diagnoses` (at most four, the first primary:
+ * 837P SV107).
+ */
+export const ChargeLine = struct(
+  { cptCode: NonEmptyString, units: PositiveInt, amount: PositiveCents },
+  { modifiers: t.readonlyArray(NonEmptyString), diagnosisPointers: t.readonlyArray(PositiveInt) },
+);
 export type ChargeLine = t.TypeOf<typeof ChargeLine>;
+
+/**
+ * The subscriber (insured) as the payer knows them: 837P loop 2010BA NM103/NM104. Praxis bills
+ * the patient as the subscriber (SBR02 `18`, self).
+ */
+export const Subscriber = t.type({ lastName: NonEmptyString, firstName: NonEmptyString });
+export type Subscriber = t.TypeOf<typeof Subscriber>;
 
 /** A reason a claim was held by the scrubber or rejected by the payer's front end, as a command gives it. */
 export const ClaimIssue = t.type({ code: NonEmptyString, message: NonEmptyString });
@@ -87,6 +103,18 @@ export const events = defineEvents({
        * plan beneficiary number, so personal — sealed by the vault.
        */
       memberId: personal(NonEmptyString),
+      /** The subscriber's name (837P 2010BA NM103/NM104), each part sealed by the vault. */
+      subscriber: t.type({ lastName: personal(NonEmptyString), firstName: personal(NonEmptyString) }),
+      /** ICD-10-CM codes in dotted form (`E11.9`), principal first (837P HI, at most 12). */
+      diagnoses: t.array(NonEmptyString),
+      /** The rendering provider: a staff member on record on the date of service (837P 2310B). */
+      renderingProviderId: NonEmptyString,
+      /** The payer's prior-authorization number (837P 2300 REF*G1), sealed (it identifies the patient's care). */
+      priorAuthorizationNumber: personal(NonEmptyString),
+      /** CMS place-of-service code (`11` office, `02` telehealth): 837P CLM05-1. */
+      placeOfService: NonEmptyString,
+      /** The staff record's answer for the rendering provider, frozen when the charges were registered. */
+      staffOnRecord: StaffNamed,
     },
   ),
   ClaimChargesAdded: struct({ claimId: NonEmptyString, charges: t.array(ChargeLine), at: ISOInstant }),
@@ -120,7 +148,29 @@ export const events = defineEvents({
     },
     { charges: t.array(ChargeLine) },
   ),
-  ClaimSubmitted: struct({ claimId: NonEmptyString, submission: PositiveInt, at: ISOInstant }),
+  ClaimSubmitted: struct(
+    { claimId: NonEmptyString, submission: PositiveInt, at: ISOInstant },
+    {
+      /**
+       * The eligibility check the submission relied on (frozen from the patient's Eligibility
+       * stream), when the practice's billing policy asks for one and one was recorded.
+       */
+      eligibilityCheckId: NonEmptyString,
+    },
+  ),
+  /**
+   * A submission the eligibility rule would have refused (`EligibilityNotChecked`,
+   * `CoverageInactive`) went ahead because the submitter gave a reason: recorded beside the
+   * `ClaimSubmitted` it allowed. The reason is free text, sealed under the patient.
+   */
+  ClaimEligibilityOverridden: struct({
+    claimId: NonEmptyString,
+    patientId: PatientId,
+    /** The refusal the override bypassed. */
+    refusal: t.keyof({ EligibilityNotChecked: null, CoverageInactive: null }),
+    reason: personal(NonEmptyString),
+    at: ISOInstant,
+  }),
   ClaimAcceptedByPayer: struct(
     { claimId: NonEmptyString, at: ISOInstant },
     { payerClaimNumber: NonEmptyString },

@@ -1,4 +1,4 @@
-import { defineRefusals } from '@praxis/core';
+import { defineRefusals, staffOnRecordRefusals } from '@praxis/core';
 
 /**
  * Every code a Claim refuses with, and its category (`invalid`, `not-found`, `conflict`,
@@ -6,6 +6,7 @@ import { defineRefusals } from '@praxis/core';
  * (`Required`, `InvalidDate`, `UnknownField`, …; see `platformRefusals`).
  */
 export const refusals = defineRefusals({
+  ...staffOnRecordRefusals,
   AppealWindowClosed: 'conflict',
   ClaimAlreadyExists: 'conflict',
   ClaimNotDenied: 'rule',
@@ -13,6 +14,17 @@ export const refusals = defineRefusals({
   ClaimNotSubmitted: 'conflict',
   DateOfServiceInFuture: 'rule',
   DuplicateEntry: 'conflict',
+  /** The payer's eligibility check found the coverage inactive for the date of service (override with a reason). */
+  CoverageInactive: 'rule',
+  /** The billing policy requires an eligibility check for the date of service, and none was recorded. */
+  EligibilityNotChecked: 'rule',
+  InvalidCharacters: 'invalid',
+  InvalidDiagnosis: 'invalid',
+  InvalidDiagnosisPointer: 'invalid',
+  InvalidIcd10Code: 'invalid',
+  InvalidModifier: 'invalid',
+  InvalidPlaceOfService: 'invalid',
+  TooLong: 'invalid',
   ExceedsBalance: 'rule',
   InvalidCarcCode: 'invalid',
   InvalidCptCode: 'invalid',

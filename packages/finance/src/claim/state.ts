@@ -20,7 +20,19 @@ export interface State {
   readonly claimId: string;
   /** The patient's opaque id (the subject of the claim's personal fields). */
   readonly patientId: string;
+  readonly encounterId: string;
+  readonly payerId: string;
   readonly payerKind: PayerKind;
+  /** What an 837P needs (RegisterCharges' optional fields). Personal ones hold vault tokens until revealed. */
+  readonly billing: {
+    readonly memberId?: string;
+    readonly subscriber?: { readonly lastName: string; readonly firstName: string };
+    /** ICD-10-CM, dotted, principal first. */
+    readonly diagnoses: readonly string[];
+    readonly renderingProviderId?: string;
+    readonly priorAuthorizationNumber?: string;
+    readonly placeOfService?: string;
+  };
   readonly dateOfService: string;
   readonly timeZone: string;
   readonly timelyFilingMonths: number | undefined;
@@ -61,7 +73,10 @@ export const initialState: State = {
   status: 'none',
   claimId: '',
   patientId: '',
+  encounterId: '',
+  payerId: '',
   payerKind: 'other',
+  billing: { diagnoses: [] },
   dateOfService: '',
   timeZone: 'UTC',
   timelyFilingMonths: undefined,
@@ -104,7 +119,21 @@ export const evolve = (s: State, e: ClaimEvent): State => {
         status: 'charges-registered',
         claimId: e.data.claimId,
         patientId: e.data.patientId,
+        encounterId: e.data.encounterId,
+        payerId: e.data.payerId,
         payerKind: e.data.payerKind,
+        billing: {
+          diagnoses: e.data.diagnoses ?? [],
+          ...(e.data.memberId === undefined ? {} : { memberId: e.data.memberId }),
+          ...(e.data.subscriber === undefined ? {} : { subscriber: e.data.subscriber }),
+          ...(e.data.renderingProviderId === undefined
+            ? {}
+            : { renderingProviderId: e.data.renderingProviderId }),
+          ...(e.data.priorAuthorizationNumber === undefined
+            ? {}
+            : { priorAuthorizationNumber: e.data.priorAuthorizationNumber }),
+          ...(e.data.placeOfService === undefined ? {} : { placeOfService: e.data.placeOfService }),
+        },
         dateOfService: e.data.dateOfService,
         timeZone: e.data.timeZone,
         timelyFilingMonths: e.data.timelyFilingMonths,
@@ -179,6 +208,8 @@ export const evolve = (s: State, e: ClaimEvent): State => {
         payerPayments: rest,
       };
     }
+    case 'ClaimEligibilityOverridden':
+      return s;
     case 'PatientResponsibilityBilled':
       return { ...s, patientBilled: s.patientBilled + e.data.amount, ids: [...s.ids, e.data.statementId] };
     case 'PatientPaymentCollected':

@@ -233,6 +233,7 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
       return (d) => ({ ...ledger(d, ...entries), status: 'accepted' });
     }
     case 'PatientResponsibilityBilled':
+    case 'ClaimEligibilityOverridden':
       return undefined;
     case 'PatientPaymentCollected': {
       const x = e.data as Data<'PatientPaymentCollected'>;

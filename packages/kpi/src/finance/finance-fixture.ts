@@ -28,7 +28,7 @@ const register = (
   dateOfService: string,
   charges: Claim.ChargeLine[],
   when = at(dateOfService),
-): Claim.ClaimCommand => ({
+): Claim.ClaimCall => ({
   ...(filingMonths[payerId] === undefined ? {} : { timelyFilingMonths: filingMonths[payerId] }),
   type: 'RegisterCharges',
   claimId,

@@ -16,41 +16,39 @@ const day = fc.integer({ min: 1, max: 120 }).map((n) => {
 });
 const money = fc.integer({ min: 1, max: 6_000 });
 const id = fc.nat(1_000_000).map((n) => `x${n}`);
-const step: fc.Arbitrary<Claim.ClaimCommand> = fc.oneof(
-  day.map((at): Claim.ClaimCommand => ({ type: 'CreateClaim', at })),
-  fc.tuple(fc.boolean(), day).map(([ok, at]): Claim.ClaimCommand => ({
+const step: fc.Arbitrary<Claim.ClaimCall> = fc.oneof(
+  day.map((at): Claim.ClaimCall => ({ type: 'CreateClaim', at })),
+  fc.tuple(fc.boolean(), day).map(([ok, at]): Claim.ClaimCall => ({
     type: 'ScrubClaim',
     failedEdits: ok ? [] : [{ code: 'E1', message: 'edit failed' }],
     at,
   })),
-  day.map((at): Claim.ClaimCommand => ({ type: 'CorrectClaim', correction: 'fixed', at })),
-  fc.tuple(money, day).map(([amount, at]): Claim.ClaimCommand => ({
+  day.map((at): Claim.ClaimCall => ({ type: 'CorrectClaim', correction: 'fixed', at })),
+  fc.tuple(money, day).map(([amount, at]): Claim.ClaimCall => ({
     type: 'CorrectClaim',
     correction: 'recoded',
     charges: [{ cptCode: '99213', units: 1, amount: amount * 3 }],
     at,
   })),
-  day.map((at): Claim.ClaimCommand => ({ type: 'SubmitClaim', at })),
+  day.map((at): Claim.ClaimCall => ({ type: 'SubmitClaim', at })),
   fc
     .tuple(money, day)
-    .map(([amount, at]): Claim.ClaimCommand => ({ type: 'RecordDenial', carcCode: '16', amount, at })),
-  fc.tuple(id, money, money, day).map(([paymentId, paid, adj, at]): Claim.ClaimCommand => ({
+    .map(([amount, at]): Claim.ClaimCall => ({ type: 'RecordDenial', carcCode: '16', amount, at })),
+  fc.tuple(id, money, money, day).map(([paymentId, paid, adj, at]): Claim.ClaimCall => ({
     type: 'RecordPayerPayment',
     paymentId,
     lines: [{ cptCode: '99213', paid, contractualAdjustment: adj }],
     patientResponsibility: 0,
     at,
   })),
-  fc
-    .tuple(id, money, fc.boolean(), day)
-    .map(([paymentId, amount, pointOfService, at]): Claim.ClaimCommand => ({
-      type: 'CollectPatientPayment',
-      paymentId,
-      amount,
-      pointOfService,
-      at,
-    })),
-  fc.tuple(id, money, day).map(([writeOffId, amount, at]): Claim.ClaimCommand => ({
+  fc.tuple(id, money, fc.boolean(), day).map(([paymentId, amount, pointOfService, at]): Claim.ClaimCall => ({
+    type: 'CollectPatientPayment',
+    paymentId,
+    amount,
+    pointOfService,
+    at,
+  })),
+  fc.tuple(id, money, day).map(([writeOffId, amount, at]): Claim.ClaimCall => ({
     type: 'WriteOffBalance',
     writeOffId,
     amount,

@@ -55,4 +55,16 @@ describe('837P', () => {
       /CLM\*1001A\*150.*, CLM02: claim 1001A: CLM02 150 must equal the sum of its lines' SV102, 140/,
     );
   });
+
+  it('refuses to write a value that would break the interchange, naming the field', () => {
+    const [claim] = read837P(sample('837p-tigershark-two-claims.edi'));
+    const write = (c: object) => () =>
+      write837P([{ ...claim!, ...c }], parties, { controlNumber: 1, createdAt: '2026-11-29T18:45' });
+    expect(write({ claimId: 'A*1' })).toThrow(X12Error);
+    expect(write({ claimId: 'A*1' })).toThrow(/claims\.0\.claimId/);
+    expect(write({ subscriber: { ...claim!.subscriber, lastName: 'O~NEIL' } })).toThrow(
+      /claims\.0\.subscriber\.lastName/,
+    );
+    expect(write({ totalCharge: 1.5 })).toThrow(/claims\.0\.totalCharge/);
+  });
 });

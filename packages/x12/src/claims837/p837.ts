@@ -11,10 +11,20 @@ export interface ProfessionalClaim {
   readonly totalCharge: number;
   /** CLM05-1: place of service (`11` office). */
   readonly placeOfService: string;
-  /** HI: ICD-10-CM codes, principal first (ABK, then ABF). */
+  /** HI: ICD-10-CM codes as X12 carries them (no dot: `E119`), principal first (ABK, then ABF). */
   readonly diagnoses: readonly string[];
   readonly subscriber: { readonly memberId: string; readonly lastName: string; readonly firstName: string };
   readonly payer: { readonly id: string; readonly name: string };
+  /** SBR09, the claim filing indicator (`MB` Medicare Part B, `MC` Medicaid, `CI` commercial…); written `CI` when absent. */
+  readonly claimFilingIndicator?: string;
+  /** 2300 REF*G1: the payer's prior-authorization number. */
+  readonly priorAuthorization?: string;
+  /** 2310B NM1*82: the rendering provider (a person, NPI). */
+  readonly renderingProvider?: {
+    readonly npi: string;
+    readonly lastName: string;
+    readonly firstName: string;
+  };
   readonly lines: readonly {
     /** SV101-2. */
     readonly cptCode: string;
@@ -23,6 +33,8 @@ export interface ProfessionalClaim {
     readonly charge: number;
     /** SV104. */
     readonly units: number;
+    /** SV107: 1-based pointers into `diagnoses` (written `1` when absent). */
+    readonly diagnosisPointers?: readonly number[];
     /** DTP*472 (YYYY-MM-DD). */
     readonly serviceDate: string;
   }[];
@@ -49,6 +61,31 @@ export interface Parties837 {
 }
 
 const ymd = (d: string) => d.replaceAll('-', '');
+
+/** Every value written into an element: printable, without the delimiters `* : ^ ~`. */
+const checkText = (claims: readonly ProfessionalClaim[], parties: Parties837): void => {
+  const bad = (v: unknown): boolean => typeof v !== 'string' || !/^[\x20-\x7E]*$/.test(v) || /[*:^~]/.test(v);
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v))
+        throw new X12Error('invalid', `${path} must be a whole number`, { element: path });
+      return;
+    }
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}.${i}`));
+    if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
+      return;
+    }
+    if (bad(v))
+      throw new X12Error(
+        'invalid',
+        `${path} cannot be written into an X12 element: printable text without * : ^ ~ (got ${JSON.stringify(v)})`,
+        { element: path },
+      );
+  };
+  walk(parties, 'parties');
+  claims.forEach((c, i) => walk(c, `claims.${i}`));
+};
 const iso = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
 
 /**
@@ -56,7 +93,8 @@ const iso = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6
  * and receiver (1000B), billing provider (2000A/2010AA), then per claim a subscriber
  * hierarchical level (2000B, patient = subscriber) with its payer (2010BB), CLM, HI and its
  * service lines (LX, SV1, DTP*472). HL ids and parents, SE/GE/IEA counts and control numbers
- * are computed.
+ * are computed. Throws `X12Error` (kind `invalid`, naming the field) for a value that cannot
+ * be written into an element (a delimiter, a control character, a fractional amount).
  */
 export const write837P = (
   claims: readonly ProfessionalClaim[],
@@ -64,6 +102,7 @@ export const write837P = (
   envelope: { readonly controlNumber: number; readonly createdAt: string; readonly usage?: 'P' | 'T' },
 ): string => {
   const p = parties;
+  checkText(claims, parties);
   const s: SegmentDraft[] = [
     [
       'BHT',
@@ -87,7 +126,7 @@ export const write837P = (
   for (const c of claims) {
     hl++;
     s.push(['HL', String(hl), '1', '22', '0']);
-    s.push(['SBR', 'P', '18', '', '', '', '', '', '', 'CI']);
+    s.push(['SBR', 'P', '18', '', '', '', '', '', '', c.claimFilingIndicator ?? 'CI']);
     s.push([
       'NM1',
       'IL',
@@ -102,7 +141,21 @@ export const write837P = (
     ]);
     s.push(['NM1', 'PR', '2', c.payer.name, '', '', '', '', 'PI', c.payer.id]);
     s.push(['CLM', c.claimId, decimal(c.totalCharge), '', '', `${c.placeOfService}:B:1`, 'Y', 'A', 'Y', 'Y']);
+    if (c.priorAuthorization !== undefined) s.push(['REF', 'G1', c.priorAuthorization]);
     s.push(['HI', ...c.diagnoses.map((d, i) => `${i === 0 ? 'ABK' : 'ABF'}:${d.replace('.', '')}`)]);
+    if (c.renderingProvider !== undefined)
+      s.push([
+        'NM1',
+        '82',
+        '1',
+        c.renderingProvider.lastName,
+        c.renderingProvider.firstName,
+        '',
+        '',
+        '',
+        'XX',
+        c.renderingProvider.npi,
+      ]);
     for (const [i, l] of c.lines.entries()) {
       s.push(['LX', String(i + 1)]);
       s.push([
@@ -113,7 +166,7 @@ export const write837P = (
         String(l.units),
         '',
         '',
-        '1',
+        (l.diagnosisPointers ?? [1]).join(':'),
       ]);
       s.push(['DTP', '472', 'D8', ymd(l.serviceDate)]);
     }
@@ -155,10 +208,20 @@ export const read837P = (text: string): ProfessionalClaim[] => {
           diagnoses: string[];
           lines: ProfessionalClaim['lines'][number][];
           date: string;
+          priorAuthorization?: string;
+          renderingProvider?: ProfessionalClaim['renderingProvider'];
         };
         let claim: Draft | undefined;
+        let filing: string | undefined;
         let pendingLine:
-          | { cptCode: string; modifiers: string[]; charge: number; units: number; serviceDate: string }
+          | {
+              cptCode: string;
+              modifiers?: string[];
+              charge: number;
+              units: number;
+              diagnosisPointers?: number[];
+              serviceDate: string;
+            }
           | undefined;
         const flushLine = () => {
           if (claim !== undefined && pendingLine !== undefined)
@@ -184,6 +247,9 @@ export const read837P = (text: string): ProfessionalClaim[] => {
             diagnoses: c.diagnoses,
             subscriber,
             payer,
+            ...(filing === undefined ? {} : { claimFilingIndicator: filing }),
+            ...(c.priorAuthorization === undefined ? {} : { priorAuthorization: c.priorAuthorization }),
+            ...(c.renderingProvider === undefined ? {} : { renderingProvider: c.renderingProvider }),
             lines: c.lines,
           });
           claim = undefined;
@@ -193,10 +259,30 @@ export const read837P = (text: string): ProfessionalClaim[] => {
             case 'HL':
               flush();
               break;
+            case 'SBR':
+              filing = el(seg, 9) === '' ? undefined : el(seg, 9);
+              break;
+            case 'REF':
+              if (
+                el(seg, 1) === 'G1' &&
+                claim !== undefined &&
+                pendingLine === undefined &&
+                claim.lines.length === 0
+              )
+                claim.priorAuthorization = el(seg, 2);
+              break;
             case 'NM1':
               if (el(seg, 1) === 'IL')
                 subscriber = { memberId: el(seg, 9), lastName: el(seg, 3), firstName: el(seg, 4) };
               if (el(seg, 1) === 'PR') payer = { id: el(seg, 9), name: el(seg, 3) };
+              // 2310B (claim level, before the first service line); 2420A line-level providers are not kept.
+              if (
+                el(seg, 1) === '82' &&
+                claim !== undefined &&
+                pendingLine === undefined &&
+                claim.lines.length === 0
+              )
+                claim.renderingProvider = { npi: el(seg, 9), lastName: el(seg, 3), firstName: el(seg, 4) };
               break;
             case 'CLM':
               flush();
@@ -230,11 +316,19 @@ export const read837P = (text: string): ProfessionalClaim[] => {
                   `"${el(seg, 4)}" is not a number of units`,
                   loc(seg, 4, undefined, d),
                 );
+              const pointers = el(seg, 7) === '' ? [] : el(seg, 7).split(d.component).map(Number);
+              if (pointers.some((n) => !(Number.isInteger(n) && n >= 1 && n <= 12)))
+                throw new X12Error(
+                  'invalid',
+                  `"${el(seg, 7)}" is not a list of diagnosis pointers (1–12)`,
+                  loc(seg, 7, undefined, d),
+                );
               pendingLine = {
                 cptCode: code,
-                modifiers: mods.filter((m) => m !== ''),
+                ...(mods.some((m) => m !== '') ? { modifiers: mods.filter((m) => m !== '') } : {}),
                 charge: cents(el(seg, 2), loc(seg, 2, undefined, d)),
                 units,
+                ...(pointers.length === 0 ? {} : { diagnosisPointers: pointers }),
                 serviceDate: '',
               };
               break;

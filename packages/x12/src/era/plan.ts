@@ -201,8 +201,13 @@ export const planClaim = (
   const paid = sum(lines.map((l) => l.paid));
   const contractualAdjustment = sum(lines.map((l) => l.contractualAdjustment));
   const otherAdjustment = of(all, 'OA', 'PI', 'CR');
-  const patientResponsibility = c.patientResponsibility;
-  if (lines.some((l) => l.contractualAdjustment < 0) || otherAdjustment < 0 || patientResponsibility < 0)
+  // PR the patient already paid at the visit (a copay taken at check-in, PR-3 on the 835) is
+  // not owed again: what is posted as patient responsibility is at most what the payer leaves.
+  const left =
+    Claim.balanceOf(state) - sum(lines.map((l) => l.paid + l.contractualAdjustment)) - otherAdjustment;
+  const paidAtVisit = Math.max(0, Math.min(state.patientPaid, c.patientResponsibility - Math.max(0, left)));
+  const patientResponsibility = c.patientResponsibility - paidAtVisit;
+  if (lines.some((l) => l.contractualAdjustment < 0) || otherAdjustment < 0 || c.patientResponsibility < 0)
     return unmatched(
       c,
       `claim ${c.claimId}: negative adjustments are posted only with a reversal (CLP02 22)`,

@@ -193,6 +193,7 @@ const onClaim = (e: RecordedEvent): DocUpdate[] => {
     case 'ClaimDenied':
     case 'ClaimAppealed':
     case 'PatientResponsibilityBilled':
+    case 'ClaimEligibilityOverridden':
       return [];
     default:
       // Every claim event has its case: a new one fails to compile here until it is posted or ignored.
