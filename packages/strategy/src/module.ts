@@ -4,7 +4,7 @@ import * as Goal from './goal/index.js';
 import * as Initiative from './initiative/index.js';
 import * as MarketAnalysis from './market-analysis/index.js';
 import { strategyObligations } from './obligations.js';
-import { periodDays } from './periods.js';
+import { addDays, periodContaining, periodDays } from './periods.js';
 import * as WorkItem from './work-item/index.js';
 
 /** Whether a person is on staff (hired, not separated), from their StaffMember stream. */
@@ -77,6 +77,40 @@ export const workItem = bind(WorkItem.decider, WorkItem.commands, 'workItemId', 
 });
 
 /**
+ * What a benefits review compares, from the log: for each linked goal its KPI for the last full
+ * period (of the goal's deadline kind) before the review's due date, next to the frozen baseline
+ * and target; and the spending recorded with the initiative's id up to the due date.
+ */
+const benefitsComparison = async (
+  ctx: FactContext,
+  months: number,
+): Promise<Initiative.BenefitsComparison> => {
+  const i = await ctx.load<Initiative.Initiative>('Initiative', ctx.id);
+  if (i === undefined || i.approvedOn === undefined) return { goals: [], spentCents: 0 };
+  const dueOn = Initiative.addMonths(i.approvedOn, months);
+  const goals: Initiative.GoalKpiResult[] = [];
+  for (const goalId of i.goalIds) {
+    const g = await ctx.load<Goal.Goal>('Goal', goalId);
+    if (g === undefined || g.status === 'none') continue;
+    const kind = periodDays(g.deadline)?.kind ?? 'month';
+    const period = periodContaining(addDays(periodContaining(dueOn, kind).firstDay, -1), kind).label;
+    goals.push({
+      goalId,
+      kpiId: g.kpiId,
+      period,
+      baselineValue: g.baselineValue,
+      target: g.target,
+      actual: await kpiValue(ctx, g.kpiId, period),
+    });
+  }
+  const view = (await ctx.reader.get(
+    Initiative.strategyInitiativesName,
+    Initiative.initiativeKey(ctx.id),
+  )) as Initiative.InitiativeView | undefined;
+  return { goals, spentCents: view === undefined ? 0 : Initiative.spentBy(view, dueOn) };
+};
+
+/**
  * Initiatives: `practice.strategy.proposeInitiative({ initiativeId, … })`. The handler checks the
  * goals exist and the owner is on staff.
  */
@@ -90,6 +124,7 @@ export const initiative = bind(Initiative.decider, Initiative.commands, 'initiat
       }
       return { unknownGoalIds, ownerActive: await onStaff(ctx, c.ownerId) };
     },
+    RecordBenefitsReview: async (c, ctx) => ({ comparison: await benefitsComparison(ctx, c.months) }),
   },
 });
 
@@ -146,8 +181,13 @@ const workItemGrants = [
 export const strategyModule = defineModule({
   area: 'strategy',
   aggregates: [goal, workItem, initiative, marketAnalysis],
-  projections: [Goal.strategyGoals, WorkItem.strategyWorkQueue, strategyObligations],
-  kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis],
+  projections: [
+    Goal.strategyGoals,
+    WorkItem.strategyWorkQueue,
+    Initiative.strategyInitiatives,
+    strategyObligations,
+  ],
+  kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis, ...Initiative.initiativeKpis],
   roles: {
     physician: workItemGrants,
     biller: workItemGrants,

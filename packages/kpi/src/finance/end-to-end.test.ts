@@ -17,7 +17,12 @@ describe('finance commands through a real store into the read models', () => {
     });
     const clock = fixedClock('2026-03-01T09:00:00', zone);
     const claims = makeCommandHandler({ store, clock, decider: Claim.decider });
-    const budgets = makeCommandHandler({ store, clock, decider: Budget.decider });
+    const budgets = makeCommandHandler({
+      store,
+      clock,
+      decider: Budget.decider,
+      facts: Budget.standaloneFacts,
+    });
     const claim = async (command: Claim.ClaimCommand) => {
       const r = await claims.handle({ streamId: Claim.streamId('c-1'), command, actor, at: command.at });
       expect(r._tag).toBe('Right');
@@ -60,8 +65,15 @@ describe('finance commands through a real store into the read models', () => {
     });
     expect(late._tag === 'Left' && late.left._tag === 'DomainError' && late.left.field).toBe('amount');
 
-    const b = (command: Budget.BudgetCommand) =>
-      budgets.handle({ streamId: Budget.streamId('2026'), command, actor, at: command.at });
+    // The facts (`initiative`) are the handler's to supply, not the caller's.
+    type Input<C = Budget.BudgetCommand> = C extends unknown ? Omit<C, 'initiative'> : never;
+    const b = (command: Input) =>
+      budgets.handle({
+        streamId: Budget.streamId('2026'),
+        command: command as Budget.BudgetCommand,
+        actor,
+        at: command.at,
+      });
     await b({
       type: 'DraftBudget',
       budgetId: '2026',
