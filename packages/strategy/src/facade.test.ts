@@ -373,8 +373,61 @@ describe('practice.strategy: a market analysis (MODULES.md S4) through the facad
     ).toMatchObject({
       ok: true,
     });
-    expect(await s.decide({ analysisId: 'peds', decision: 'go', rationale: 'demand' }, when)).toMatchObject({
+    // Data tasks (MODULES.md S4 DelegateDataTask): each becomes a work item delegated to the person.
+    await hire(p, 'bo');
+    const task = (taskId: string, to = 'bo') =>
+      s.delegateDataTask(
+        {
+          analysisId: 'peds',
+          taskId,
+          title: `Count ${taskId}`,
+          to,
+          expectations: 'a table by ZIP',
+          dueOn: '2026-05-01',
+        },
+        when,
+      );
+    expect(await task('t0', 'nobody')).toMatchObject({ ok: false, code: 'DelegateNotActive', field: 'to' });
+    expect(await task('t0', 'pm')).toMatchObject({ ok: false, code: 'DelegateIsSelf', field: 'to' });
+    expect(await task('schools')).toMatchObject({ ok: true });
+    expect(await task('competitors')).toMatchObject({ ok: true });
+    const [item] = (await WorkItem.listWorkItems(p.readModels)).filter(
+      (i) => i.workItemId === 'analysis-peds-schools',
+    );
+    expect(item).toMatchObject({
+      source: 'analysis',
+      sourceRef: 'MarketAnalysis-peds/schools',
+      ownerId: 'pm',
+      assignee: 'bo',
+      status: 'delegated',
+      dueOn: '2026-05-01',
+    });
+    const decideGo = () => s.decide({ analysisId: 'peds', decision: 'go', rationale: 'demand' }, when);
+    expect(await decideGo()).toMatchObject({ ok: false, code: 'AnalysisIncomplete', field: 'dataTasks' });
+    const bo = p.as({ id: 'bo', role: 'staff' }).strategy;
+    expect(await bo.acceptWorkItem({ workItemId: 'analysis-peds-schools' }, when)).toMatchObject({
       ok: true,
+    });
+    expect(
+      await bo.completeWorkItem(
+        { workItemId: 'analysis-peds-schools', completedOn: '2026-04-20', evidence: 'schools.csv' },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await decideGo()).toMatchObject({ ok: false, code: 'AnalysisIncomplete', field: 'dataTasks' });
+    expect(
+      await s.waiveDataTask({ analysisId: 'peds', taskId: 'competitors', reason: ' ' }, when),
+    ).toMatchObject({ ok: false, code: 'ReasonRequired' });
+    expect(
+      await s.waiveDataTask(
+        { analysisId: 'peds', taskId: 'competitors', reason: 'the payer mix settles it' },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await decideGo()).toMatchObject({ ok: true });
+    expect((await history(p, 'MarketAnalysis-peds')).at(-1)).toMatchObject({
+      type: 'AnalysisDecided',
+      data: { dataTasks: { done: ['schools'], waived: ['competitors'] } },
     });
     const due = (await p.calendar('2027-04-01')).find((o) => o.id === 'analysis-review:peds');
     expect(due).toMatchObject({ module: 'strategy', dueAt: '2027-04-20' });

@@ -1,4 +1,12 @@
-import { bind, defineModule, obligationKey, type FactContext, type Obligation } from '@praxis/core';
+import {
+  bind,
+  defineModule,
+  obligationKey,
+  type FactContext,
+  type Obligation,
+  type ProcessManager,
+  type Reaction,
+} from '@praxis/core';
 import { StaffMember } from '@praxis/staff';
 import * as Goal from './goal/index.js';
 import * as Initiative from './initiative/index.js';
@@ -159,8 +167,60 @@ const evidenceFor = async (
 export const marketAnalysis = bind(MarketAnalysis.decider, MarketAnalysis.commands, 'analysisId', {
   facts: {
     AttachEvidence: async (c, ctx) => ({ evidence: await evidenceFor(ctx, c.kind, c.period) }),
+    DelegateDataTask: async (c, ctx) => ({ delegateActive: await onStaff(ctx, c.to) }),
+    Decide: async (_c, ctx) => {
+      const a = await ctx.load<MarketAnalysis.MarketAnalysis>('MarketAnalysis', ctx.id);
+      const dataTasksDone: string[] = [];
+      for (const taskId of a?.dataTasks ?? []) {
+        const item = (await ctx.reader.get(
+          WorkItem.strategyWorkQueueName,
+          `item:${MarketAnalysis.dataTaskWorkItemId(ctx.id, taskId)}`,
+        )) as WorkItem.WorkItemView | undefined;
+        if (item?.status === 'completed' || item?.status === 'verified') dataTasksDone.push(taskId);
+      }
+      return { dataTasksDone };
+    },
   },
 });
+
+/**
+ * A market analysis's data task becomes a work item (MODULES.md S4 `DelegateDataTask` "creates a
+ * `WorkItem`"): `CreateWorkItem` owned by the delegator (source `analysis`, `sourceRef`
+ * `MarketAnalysis-<id>/<taskId>`, operational impact, due the task's day), then `DelegateWorkItem`
+ * to the delegate, who accepts or declines it and completes it like any delegated item.
+ */
+export const dataTaskWorkItems: ProcessManager = {
+  name: 'strategy-data-task-work-items',
+  eventTypes: ['DataTaskDelegated'],
+  grants: ['WorkItem.CreateWorkItem', 'WorkItem.DelegateWorkItem'],
+  react: (event) => {
+    const d = event.data as Extract<
+      MarketAnalysis.MarketAnalysisEvent,
+      { type: 'DataTaskDelegated' }
+    >['data'];
+    const create: Reaction['command'] & Record<string, unknown> = {
+      type: 'CreateWorkItem',
+      workItemId: d.workItemId,
+      title: d.title,
+      source: 'analysis',
+      sourceRef: `MarketAnalysis-${d.analysisId}/${d.taskId}`,
+      impact: 'operational',
+      ownerId: d.delegatedBy,
+      dueOn: d.dueOn,
+    };
+    const delegate: Reaction['command'] & Record<string, unknown> = {
+      type: 'DelegateWorkItem',
+      workItemId: d.workItemId,
+      to: d.to,
+      expectations: d.expectations,
+      dueOn: d.dueOn,
+    };
+    return [
+      { aggregate: 'WorkItem', command: create },
+      { aggregate: 'WorkItem', command: delegate },
+    ];
+  },
+};
 
 /** What every staff role may do with work items: create them, answer delegations, complete and verify. */
 const workItemGrants = [
@@ -188,6 +248,7 @@ export const strategyModule = defineModule({
     strategyObligations,
   ],
   kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis, ...Initiative.initiativeKpis],
+  processManagers: [dataTaskWorkItems],
   roles: {
     physician: workItemGrants,
     biller: workItemGrants,

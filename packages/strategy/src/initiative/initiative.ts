@@ -297,7 +297,7 @@ export const maxHorizonMonths = 360;
 
 const open = (s: Initiative): D | undefined =>
   s.status === 'none'
-    ? reject('InitiativeNotFound', 'no such initiative')
+    ? reject('InitiativeNotFound', 'no such initiative', 'initiativeId')
     : s.status === 'completed' || s.status === 'cancelled'
       ? reject('InitiativeClosed', `the initiative is ${s.status}`)
       : undefined;
@@ -327,7 +327,7 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
       );
     }
     case 'ApproveInitiative': {
-      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative');
+      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative', 'initiativeId');
       if (s.status !== 'proposed') return reject('InitiativeNotProposed', `the initiative is ${s.status}`);
       if (c.approvedBy === s.ownerId)
         return reject('ApproverIsOwner', 'the initiative’s owner cannot approve it', 'approvedBy');
@@ -368,7 +368,7 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
       );
     }
     case 'RecordBenefitsReview': {
-      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative');
+      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative', 'initiativeId');
       if (s.status === 'proposed' || s.status === 'cancelled')
         return reject('InitiativeNotApproved', `the initiative is ${s.status}`);
       if (c.months !== 6 && c.months !== 12)
