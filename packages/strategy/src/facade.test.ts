@@ -429,6 +429,27 @@ describe('practice.strategy: a market analysis (MODULES.md S4) through the facad
       type: 'AnalysisDecided',
       data: { dataTasks: { done: ['schools'], waived: ['competitors'] } },
     });
+    // A go is carried out by an initiative that names it; an analysis not decided go cannot be.
+    const carry = (initiativeId: string, analysisId: string) =>
+      s.proposeInitiative(
+        {
+          initiativeId,
+          title: 'Saturday paediatric clinic',
+          goalIds: [],
+          ownerId: 'bo',
+          budget: { budgetId: '2026', category: 'salaries', amountCents: 2_500_000 },
+          milestones: [],
+          analysisId,
+        },
+        when,
+      );
+    expect(await carry('sat-bad', 'nope')).toMatchObject({
+      ok: false,
+      code: 'AnalysisNotGo',
+      field: 'analysisId',
+    });
+    expect(await carry('sat', 'peds')).toMatchObject({ ok: true });
+    expect((await history(p, 'Initiative-sat'))[0]).toMatchObject({ data: { analysisId: 'peds' } });
     const due = (await p.calendar('2027-04-01')).find((o) => o.id === 'analysis-review:peds');
     expect(due).toMatchObject({ module: 'strategy', dueAt: '2027-04-20' });
     await p.close();

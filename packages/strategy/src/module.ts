@@ -130,7 +130,15 @@ export const initiative = bind(Initiative.decider, Initiative.commands, 'initiat
         const g = await ctx.load<Goal.Goal>('Goal', id);
         if (g === undefined || g.status === 'none') unknownGoalIds.push(id);
       }
-      return { unknownGoalIds, ownerActive: await onStaff(ctx, c.ownerId) };
+      const analysis =
+        c.analysisId === undefined
+          ? undefined
+          : await ctx.load<MarketAnalysis.MarketAnalysis>('MarketAnalysis', c.analysisId);
+      return {
+        unknownGoalIds,
+        ownerActive: await onStaff(ctx, c.ownerId),
+        analysisDecision: analysis?.decision ?? null,
+      };
     },
     RecordBenefitsReview: async (c, ctx) => ({ comparison: await benefitsComparison(ctx, c.months) }),
   },

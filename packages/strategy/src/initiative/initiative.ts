@@ -62,6 +62,7 @@ const Milestone = t.type({ milestoneId: NonEmptyString, title: NonEmptyString, d
 
 /** Every code an Initiative refuses with. */
 export const refusals = defineRefusals({
+  AnalysisNotGo: 'rule',
   ApproverIsOwner: 'forbidden',
   InitiativeClosed: 'conflict',
   InitiativeExists: 'conflict',
@@ -95,7 +96,8 @@ export const events = defineEvents({
       proposedBy: NonEmptyString,
       proposedAt: ISOInstant,
     },
-    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit },
+    /** `analysisId`: the market analysis whose `go` the initiative carries out. */
+    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit, analysisId: NonEmptyString },
   ),
   /**
    * Approved, with its business case frozen: monthly net benefit, payback months (capex ÷ monthly
@@ -155,7 +157,12 @@ export type InitiativeEvent = EventOf<typeof events>;
 
 /** Facts the handler computes: goals that do not exist, whether the owner is on staff. */
 export const facts = {
-  ProposeInitiative: { unknownGoalIds: t.array(t.string), ownerActive: t.boolean },
+  /** `analysisDecision`: the decision of the market analysis named (`null`: none, or undecided). */
+  ProposeInitiative: {
+    unknownGoalIds: t.array(t.string),
+    ownerActive: t.boolean,
+    analysisDecision: t.union([t.string, t.null]),
+  },
   RecordBenefitsReview: { comparison: BenefitsComparison },
 } as const;
 
@@ -170,7 +177,7 @@ export const commands = defineCommands('initiativeId', {
       budget: BudgetLine,
       milestones: t.readonlyArray(Milestone),
     },
-    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit },
+    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit, analysisId: NonEmptyString },
     { stamps: { proposedBy: 'actor', at: 'time' }, facts: facts.ProposeInitiative },
   ),
   /** `discountRatePct`: the practice's annual discount rate (0–100); `horizonMonths`: the NPV horizon. */
@@ -311,6 +318,12 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
       if (c.unknownGoalIds.length > 0)
         return reject('UnknownGoal', `no goal ${c.unknownGoalIds[0]!.slice(0, 60)}`, 'goalIds');
       if (!c.ownerActive) return reject('OwnerNotActive', `${c.ownerId} is not active staff`, 'ownerId');
+      if (c.analysisId !== undefined && c.analysisDecision !== 'go')
+        return reject(
+          'AnalysisNotGo',
+          `market analysis ${c.analysisId.slice(0, 60)} was not decided go (${c.analysisDecision ?? 'no decision'})`,
+          'analysisId',
+        );
       return accept(
         events.make('InitiativeProposed', {
           initiativeId: c.initiativeId,
@@ -323,6 +336,7 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
           proposedAt: c.at,
           ...(c.capexCents === undefined ? {} : { capexCents: c.capexCents }),
           ...(c.monthlyBenefit === undefined ? {} : { monthlyBenefit: c.monthlyBenefit }),
+          ...(c.analysisId === undefined ? {} : { analysisId: c.analysisId }),
         }),
       );
     }
