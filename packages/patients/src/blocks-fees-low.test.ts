@@ -120,6 +120,10 @@ describe('reserved time blocks through the facade', () => {
         ok: false,
         category: 'forbidden',
       });
+      // A release window beyond a year is not one (fresh-user finding: 1e12 hours was accepted).
+      expect(
+        await p.reserveTimeBlock({ ...block, blockId: 'Y', releaseHoursBefore: 1e12 }, early),
+      ).toMatchObject({ ok: false, code: 'InvalidReleaseWindow', field: 'releaseHoursBefore' });
       expect((await p.reserveTimeBlock(block, early)).ok).toBe(true);
       expect(
         await d.bookAppointment(book('2026-03-10', 'A-1', '10:00'), on('2026-03-02', '09:00')),

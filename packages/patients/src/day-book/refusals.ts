@@ -7,6 +7,7 @@ export const refusals = defineRefusals({
   /** The book's date is not the date the command names. */
   WrongDay: 'invalid',
   InvalidHours: 'invalid',
+  InvalidReleaseWindow: 'invalid',
   /** A wall-clock time that does not exist that day (the hour skipped when clocks spring forward). */
   NonexistentLocalTime: 'invalid',
   InvalidDuration: 'invalid',
