@@ -250,6 +250,21 @@ const reserveBlock = (c: DayBookCommandOf<'ReserveTimeBlock'>, s: DayBook): D =>
       'releaseHoursBefore',
     );
   const types = [...new Set(c.appointmentTypes)];
+  // Two blocks of the same provider for different types cannot hold the same minutes: a booking
+  // there would be refused by one block or the other whatever its type.
+  const clash = Object.values(s.blocks).find(
+    (b) =>
+      b.providerId === c.providerId &&
+      b.startMs < endMs &&
+      startMs < b.endMs &&
+      (b.appointmentTypes.length !== types.length || !types.every((t) => b.appointmentTypes.includes(t))),
+  );
+  if (clash !== undefined)
+    return reject(
+      'BlockOverlapsBlock',
+      `block ${clash.blockId} (${clash.start}–${clash.end}) holds that time for other types`,
+      'start',
+    );
   const inTheWay = Object.values(s.appointments).filter(
     (a) =>
       a.providerId === c.providerId &&

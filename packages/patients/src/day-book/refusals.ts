@@ -8,6 +8,7 @@ export const refusals = defineRefusals({
   WrongDay: 'invalid',
   InvalidHours: 'invalid',
   InvalidReleaseWindow: 'invalid',
+  BlockOverlapsBlock: 'conflict',
   /** A wall-clock time that does not exist that day (the hour skipped when clocks spring forward). */
   NonexistentLocalTime: 'invalid',
   InvalidDuration: 'invalid',
