@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fixedClock } from '@praxis/core';
 import { createPractice } from '@praxis/practice';
-import type { Explained } from './index.js';
+import type { KpiBreakdown } from '@praxis/core';
+import { splitChange, type Explained, type Split } from './index.js';
 
 const zone = 'America/New_York';
 const pm = { id: 'pm', role: 'practice_manager' };
@@ -95,8 +96,8 @@ describe('practice.explain: why a KPI moved between two periods', () => {
     expect(lag.contributions.map((c) => c.key).sort()).toEqual(['claim:A', 'claim:B']);
     expect(lag.contributions.every((c) => c.contribution === undefined)).toBe(true);
     const denial = await p.explain('initialDenialRate', '2026-Q1', '2026-Q2');
-    // No claim was adjudicated: n/a both ways, nothing to split.
-    expect(denial).toMatchObject({ explained: true, before: undefined, after: undefined, additive: false });
+    // No claim was adjudicated: nothing in either period to split, a typed answer.
+    expect(denial).toMatchObject({ explained: false, reason: 'NoData' });
     expect(await p.explain('staffTurnover', '2026-Q1', '2026-Q2')).toMatchObject({
       explained: false,
       reason: 'NoBreakdown',
@@ -106,6 +107,12 @@ describe('practice.explain: why a KPI moved between two periods', () => {
       reason: 'UnknownKpi',
     });
     await expect(p.explain('daysInAR', 'Q1', '2026-Q2')).rejects.toMatchObject({ name: 'InvalidArgument' });
+    // A month against a quarter compares unlike things: refused, naming the second period.
+    await expect(p.explain('daysInAR', '2026-03', '2026-Q2')).rejects.toMatchObject({
+      name: 'InvalidArgument',
+      argument: 'periodB',
+    });
+    await expect(p.explain('daysInAR', '', '2026-Q2')).rejects.toMatchObject({ name: 'InvalidArgument' });
     await p.close();
   });
 
@@ -154,6 +161,20 @@ describe('practice.explain: why a KPI moved between two periods', () => {
           }
           for (const kpi of ['daysInAR', 'adjustedCollectionRate', 'netCollections', 'grossCharges']) {
             const r = (await p.explain(kpi, '2026-Q1', '2026-Q2')) as Explained;
+            // Symmetric: the other order gives every part the opposite share, the same story.
+            const back = (await p.explain(kpi, '2026-Q2', '2026-Q1')) as Explained;
+            expect(back.explained).toBe(r.explained);
+            if (!r.explained) continue;
+            expect(back.contributions.map((c) => c.key).sort()).toEqual(
+              r.contributions.map((c) => c.key).sort(),
+            );
+            for (const c of r.contributions) {
+              const b = back.contributions.find((x) => x.key === c.key)!;
+              expect(b.dimensions).toEqual(c.dimensions);
+              expect(b.contribution === undefined ? undefined : -b.contribution).toBe(
+                c.contribution === undefined ? undefined : c.contribution + 0,
+              );
+            }
             if (!r.additive) continue;
             const total = sum(r.contributions.map((c) => c.contribution));
             expect(Math.abs(total - r.change!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(r.change!)));
@@ -163,6 +184,51 @@ describe('practice.explain: why a KPI moved between two periods', () => {
         }
       }),
       { numRuns: 12 },
+    );
+  });
+
+  it('splits any pair of breakdowns symmetrically: swapping the periods negates every share (property)', () => {
+    const part = fc.record({
+      key: fc.constantFrom('claim:A', 'claim:B', 'claim:C', 'claim:D', 'claim:E'),
+      numerator: fc.integer({ min: 0, max: 1_000_000 }),
+      denominator: fc.double({ min: 0.5, max: 10_000, noNaN: true }),
+      payer: fc.constantFrom('medicare', 'aetna'),
+    });
+    const breakdown = fc
+      .tuple(fc.constantFrom<KpiBreakdown['kind']>('ratio', 'sum'), fc.array(part, { maxLength: 5 }))
+      .map(([kind, parts]): KpiBreakdown => {
+        const seen = new Map(parts.map((x) => [x.key, x]));
+        return {
+          kind,
+          scale: 1,
+          parts: [...seen.values()].map((x) => ({
+            key: x.key,
+            numerator: x.numerator,
+            denominator: x.denominator,
+            dimensions: { payer: x.payer },
+          })),
+        } as KpiBreakdown;
+      });
+    fc.assert(
+      fc.property(breakdown, breakdown, (a0, b0) => {
+        const b = { ...b0, kind: a0.kind } as KpiBreakdown;
+        const ab = splitChange(a0, b, 'b', true);
+        const ba = splitChange(b, a0, 'a', true);
+        expect(ba.contributions.map((c) => c.key)).toEqual(ab.contributions.map((c) => c.key));
+        for (const [i, c] of ab.contributions.entries()) {
+          const r = ba.contributions[i]!;
+          expect(r.dimensions).toEqual(c.dimensions);
+          if (c.contribution === undefined) expect(r.contribution).toBeUndefined();
+          else expect(r.contribution! + c.contribution).toBe(0);
+          expect([r.before, r.after]).toEqual([c.after, c.before]);
+        }
+        if (ab.additive) {
+          const total = sum(ab.contributions.map((c) => c.contribution));
+          const value = (x: Split) => (x.kind === 'sum' ? x.NB - x.NA : x.NB / x.DB - x.NA / x.DA);
+          expect(Math.abs(total - value(ab))).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(value(ab))));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

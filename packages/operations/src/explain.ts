@@ -58,8 +58,11 @@ export interface DimensionShare {
 export interface NotExplained {
   readonly explained: false;
   readonly kpiId: string;
-  /** `UnknownKpi`: no module registers it; `NoBreakdown`: its module gives no `explain` hook. */
-  readonly reason: 'UnknownKpi' | 'NoBreakdown';
+  /**
+   * `UnknownKpi`: no module registers it; `NoBreakdown`: its module gives no `explain` hook;
+   * `NoData`: neither period has a part (nothing was recorded that the KPI counts).
+   */
+  readonly reason: 'UnknownKpi' | 'NoBreakdown' | 'NoData';
   readonly message: string;
 }
 
@@ -144,18 +147,90 @@ const breakdownOf = async (def: KpiDefinition, c: KpiContext): Promise<KpiBreakd
   return b as KpiBreakdown;
 };
 
+/** A breakdown pair split into contributions (see `splitChange`). */
+export interface Split {
+  readonly kind: KpiBreakdown['kind'];
+  readonly additive: boolean;
+  readonly NA: number;
+  readonly NB: number;
+  readonly DA: number;
+  readonly DB: number;
+  /** Without events; largest share first, ties by key. */
+  readonly contributions: Contribution[];
+}
+
+/**
+ * The change between breakdown `a` and `b` split into each part's contribution — symmetric:
+ * swapping `a` and `b` negates every contribution (and the dimensions come from `later`, the
+ * chronologically later period, in both orders). Pure.
+ *
+ * A sum's shares are nᵢᴮ − nᵢᴬ. A ratio s·N/D splits as the average of the two orders of
+ * changing numerator then denominator (the two-factor Shapley split):
+ * s·[(nᵢᴮ − nᵢᴬ)·½(1/Dᴬ + 1/Dᴮ) − (dᵢᴮ − dᵢᴬ)·½(Nᴬ + Nᴮ)/(Dᴬ·Dᴮ)], which sums to
+ * s·(Nᴮ/Dᴮ − Nᴬ/Dᴬ). A median is not additive: parts that entered, left or changed are listed
+ * without shares. `hasChange`: whether both periods have a value.
+ */
+export const splitChange = (
+  ba: KpiBreakdown,
+  bb: KpiBreakdown,
+  later: 'a' | 'b',
+  hasChange: boolean,
+): Split => {
+  const kind = bb.kind;
+  const scale = bb.scale ?? 1;
+  const [NA, NB, DA, DB] = [
+    total(ba.parts, 'numerator'),
+    total(bb.parts, 'numerator'),
+    total(ba.parts, 'denominator'),
+    total(bb.parts, 'denominator'),
+  ];
+  const additive =
+    hasChange && kind !== 'median' && ba.kind === kind && (kind === 'sum' || (DA > 0 && DB > 0));
+  const share = (a: KpiPart | undefined, b: KpiPart | undefined): number | undefined => {
+    if (!additive) return undefined;
+    const [na, nb] = [a?.numerator ?? 0, b?.numerator ?? 0];
+    if (kind === 'sum') return nb - na;
+    const [da, db] = [a?.denominator ?? 0, b?.denominator ?? 0];
+    return scale * ((nb - na) * 0.5 * (1 / DA + 1 / DB) - ((db - da) * 0.5 * (NA + NB)) / (DA * DB));
+  };
+  const byKey = new Map<string, { a?: KpiPart; b?: KpiPart }>();
+  for (const p of ba.parts) byKey.set(p.key, { ...byKey.get(p.key), a: p });
+  for (const p of bb.parts) byKey.set(p.key, { ...byKey.get(p.key), b: p });
+  const contributions: Contribution[] = [];
+  for (const [key, { a, b }] of byKey) {
+    if (a !== undefined && b !== undefined && a.numerator === b.numerator && a.denominator === b.denominator)
+      continue;
+    const [first, second] = later === 'b' ? [b, a] : [a, b];
+    const streamId = first?.streamId ?? second?.streamId;
+    contributions.push({
+      key,
+      ...(streamId === undefined ? {} : { streamId }),
+      dimensions: first?.dimensions ?? second?.dimensions ?? {},
+      before: a === undefined ? undefined : { numerator: a.numerator, denominator: a.denominator },
+      after: b === undefined ? undefined : { numerator: b.numerator, denominator: b.denominator },
+      contribution: share(a, b),
+    });
+  }
+  const weight = (c: Contribution) =>
+    c.contribution !== undefined
+      ? Math.abs(c.contribution)
+      : Math.abs((c.after?.numerator ?? 0) - (c.before?.numerator ?? 0));
+  contributions.sort((x, y) => weight(y) - weight(x) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return { kind, additive, NA, NB, DA, DB, contributions };
+};
+
 /**
  * Why a KPI moved between two periods (MODULES.md §4.5): each part's share of the change (a
  * claim, with its payer and reason), the shares summed per dimension, and for the largest the
  * events, actors and commands of its stream. `practice.explain(kpiId, periodA, periodB)`.
  *
- * A ratio value = s·N/D; the change is split exactly as s·[(nᵢᴮ − nᵢᴬ)/Dᴮ − Nᴬ·(dᵢᴮ − dᵢᴬ)/(Dᴬ·Dᴮ)]
- * per part (its numerator effect at the new denominator, plus its share of the denominator
- * effect), which sums to s·(Nᴮ/Dᴮ − Nᴬ/Dᴬ); a sum's shares are nᵢᴮ − nᵢᴬ. A median is not
- * additive: the parts that entered, left or changed are listed without shares.
+ * The split is symmetric (`splitChange`): `explain(k, B, A)` gives every part the opposite share
+ * of `explain(k, A, B)`, with the same dimensions (the later period's). The periods must be of the
+ * same kind (two months, two quarters…).
  *
- * Returns `{ explained: false, reason: 'UnknownKpi' | 'NoBreakdown' }` for a KPI it cannot
- * explain. Throws InvalidArgument for a period label that is not a period or a bad option;
+ * Returns `{ explained: false, reason: 'UnknownKpi' | 'NoBreakdown' | 'NoData' }` for a KPI it
+ * cannot explain or periods with nothing in them. Throws InvalidArgument for a period label that
+ * is not a period, two periods of different kinds (`periodB`), or a bad option;
  * ModuleFailed when a module's breakdown does not give back its KPI's value.
  *
  * @example
@@ -184,6 +259,11 @@ export const explain = async (
     if (typeof p !== 'string') throw new InvalidArgument(field, 'must be a period label (2026-Q1)');
   const ca = host.kpiContext(periodA, basis);
   const cb = host.kpiContext(periodB, basis);
+  if (ca.period.kind !== cb.period.kind)
+    throw new InvalidArgument(
+      'periodB',
+      `must be the same kind of period as periodA (${ca.period.label} is a ${ca.period.kind}, ${cb.period.label} a ${cb.period.kind})`,
+    );
   const def = host.kpiRegistry.find((k) => k.id === kpiId);
   if (def === undefined)
     return {
@@ -201,49 +281,22 @@ export const explain = async (
     };
   await host.catchUp();
   const [ba, bb] = [await breakdownOf(def, ca), await breakdownOf(def, cb)];
+  if (ba.parts.length === 0 && bb.parts.length === 0)
+    return {
+      explained: false,
+      kpiId,
+      reason: 'NoData',
+      message: `${def.label} counts nothing in ${ca.period.label} or ${cb.period.label}: there is no change to explain`,
+    };
   const before = await def.compute(ca);
   const after = await def.compute(cb);
   if (!close(valueOfBreakdown(ba), before, ba.kind) || !close(valueOfBreakdown(bb), after, bb.kind))
     throw new ModuleFailed(`kpi ${def.id} explain`, 'its parts do not give back the KPI value');
   const change = before === undefined || after === undefined ? undefined : after - before;
-  const kind = bb.kind;
-  const scale = bb.scale ?? 1;
-  const [NA, NB, DA, DB] = [
-    total(ba.parts, 'numerator'),
-    total(bb.parts, 'numerator'),
-    total(ba.parts, 'denominator'),
-    total(bb.parts, 'denominator'),
-  ];
-  const additive = change !== undefined && kind !== 'median' && ba.kind === kind;
-  const share = (a: KpiPart | undefined, b: KpiPart | undefined): number | undefined => {
-    if (!additive) return undefined;
-    const [na, nb] = [a?.numerator ?? 0, b?.numerator ?? 0];
-    if (kind === 'sum') return nb - na;
-    const [da, db] = [a?.denominator ?? 0, b?.denominator ?? 0];
-    return scale * ((nb - na) / DB - (NA * (db - da)) / (DA * DB));
-  };
-  const byKey = new Map<string, { a?: KpiPart; b?: KpiPart }>();
-  for (const p of ba.parts) byKey.set(p.key, { ...byKey.get(p.key), a: p });
-  for (const p of bb.parts) byKey.set(p.key, { ...byKey.get(p.key), b: p });
-  const contributions: Contribution[] = [];
-  for (const [key, { a, b }] of byKey) {
-    if (a !== undefined && b !== undefined && a.numerator === b.numerator && a.denominator === b.denominator)
-      continue;
-    const streamId = b?.streamId ?? a?.streamId;
-    contributions.push({
-      key,
-      ...(streamId === undefined ? {} : { streamId }),
-      dimensions: b?.dimensions ?? a?.dimensions ?? {},
-      before: a === undefined ? undefined : { numerator: a.numerator, denominator: a.denominator },
-      after: b === undefined ? undefined : { numerator: b.numerator, denominator: b.denominator },
-      contribution: share(a, b),
-    });
-  }
-  const weight = (c: Contribution) =>
-    c.contribution !== undefined
-      ? Math.abs(c.contribution)
-      : Math.abs((c.after?.numerator ?? 0) - (c.before?.numerator ?? 0));
-  contributions.sort((x, y) => weight(y) - weight(x) || x.key.localeCompare(y.key));
+  // A part's dimensions are those of the chronologically later period, whatever the order asked.
+  const laterIsB = cb.period.interval.start.toMillis() >= ca.period.interval.start.toMillis();
+  const split = splitChange(ba, bb, laterIsB ? 'b' : 'a', change !== undefined);
+  const { contributions, additive, kind, NA, NB, DA, DB } = split;
   // The events, actors and commands behind the largest contributions.
   const from = Math.min(ca.period.interval.start.toMillis(), cb.period.interval.start.toMillis());
   const to = Math.max(ca.period.interval.end.toMillis(), cb.period.interval.end.toMillis());

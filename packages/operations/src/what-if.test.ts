@@ -73,4 +73,29 @@ describe('whatIf: hypothetical commands on a fork of the log', () => {
     await expect(p.whatIf([], { periods: ['someday'] })).rejects.toMatchObject({ name: 'InvalidArgument' });
     await p.close();
   });
+
+  it('refuses the whole batch with a typed error, before running anything, when no one would act', async () => {
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-05-25T09:00:00', zone),
+    });
+    const verify = { aggregate: 'WorkItem', command: { type: 'VerifyWorkItem', workItemId: 'w1' } };
+    const head = await p.store.headPosition();
+    await expect(p.whatIf([verify], { periods: ['2026-05'] })).rejects.toMatchObject({
+      name: 'InvalidArgument',
+      argument: 'commands.0.actor',
+    });
+    await expect(
+      p.whatIf([{ ...verify, actor: { id: '', role: 'x' } }], { periods: ['2026-05'] }),
+    ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'commands.0.actor' });
+    // With a session actor (practice.as) or a per-command one, it runs.
+    const r = await p.as(pm).whatIf([verify], { periods: ['2026-05'] });
+    expect(r.refusals.map((o) => o.code)).toEqual(['WorkItemNotFound']);
+    const own = await p.whatIf([{ ...verify, actor: pm }], { periods: ['2026-05'] });
+    expect(own.outcomes).toHaveLength(1);
+    expect(await p.store.headPosition()).toEqual(head);
+    await p.close();
+  });
 });

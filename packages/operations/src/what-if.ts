@@ -76,8 +76,9 @@ const deltaOf = (before: KpiLines, after: KpiLines) =>
  * The real log, read models and key store are never written.
  *
  * Limits: personal fields sealed in the real log read as forgotten in the fork (its vault has
- * no keys), which no KPI uses. Throws InvalidArgument for a bad period label, and for a
- * command without an actor when the session has none.
+ * no keys), which no KPI uses. Throws InvalidArgument, before anything runs, for a bad period
+ * label, a malformed command, or a command without an actor when the session has none
+ * (`commands.<i>.actor`: use `practice.as(actor).whatIf(…)`).
  *
  * @example
  * const r = await practice.whatIf([
@@ -106,6 +107,26 @@ export const whatIf = async (
       (c as WhatIfCommand).command === null
     )
       throw new InvalidArgument(`commands.${i}`, 'needs aggregate (text) and command (an object)');
+  // Who acts is checked for the whole batch before anything runs: a what-if with no one acting
+  // for some command is refused as a whole, not half-run.
+  for (const [i, c] of (commands as readonly WhatIfCommand[]).entries()) {
+    const actor = c.actor as unknown;
+    if (actor === undefined) {
+      if (host.actor === undefined)
+        throw new InvalidArgument(
+          `commands.${i}.actor`,
+          'no one would act: call practice.as(actor).whatIf(…) or give the command an actor',
+        );
+    } else if (
+      typeof actor !== 'object' ||
+      actor === null ||
+      typeof (actor as Actor).id !== 'string' ||
+      (actor as Actor).id === '' ||
+      typeof (actor as Actor).role !== 'string' ||
+      (actor as Actor).role === ''
+    )
+      throw new InvalidArgument(`commands.${i}.actor`, 'must be { id, role } (non-empty text)');
+  }
   const labels = periods as readonly string[];
   const before: Record<string, KpiLines> = {};
   for (const p of labels) before[p] = await host.kpis(p);

@@ -120,7 +120,18 @@ describe('reserved time blocks through the facade', () => {
         ok: false,
         category: 'forbidden',
       });
+      // A release window beyond a year is not one (fresh-user finding: 1e12 hours was accepted).
+      expect(
+        await p.reserveTimeBlock({ ...block, blockId: 'Y', releaseHoursBefore: 1e12 }, early),
+      ).toMatchObject({ ok: false, code: 'InvalidReleaseWindow', field: 'releaseHoursBefore' });
       expect((await p.reserveTimeBlock(block, early)).ok).toBe(true);
+      // An overlapping block for other types is refused (fresh-user finding).
+      expect(
+        await p.reserveTimeBlock(
+          { ...block, blockId: 'SURG', start: '10:30', end: '11:30', appointmentTypes: ['surgery'] },
+          early,
+        ),
+      ).toMatchObject({ ok: false, code: 'BlockOverlapsBlock', field: 'start' });
       expect(
         await d.bookAppointment(book('2026-03-10', 'A-1', '10:00'), on('2026-03-02', '09:00')),
       ).toMatchObject({

@@ -13,7 +13,7 @@ import {
   resourcesObligationsName,
   type BusinessCalendarDoc,
 } from './obligations/index.js';
-import type { Budget } from '@praxis/finance';
+import { Budget } from '@praxis/finance';
 import { Roster, StaffMember } from '@praxis/staff';
 import { localDateOf } from '@praxis/core';
 import * as Staffing from './staffing/index.js';
@@ -110,6 +110,9 @@ export const stock = bind(Stock.decider, Stock.commands, 'stockId', {
  */
 export const purchaseOrder = bind(PurchaseOrder.decider, PurchaseOrder.commands, 'poId', {
   facts: {
+    DraftPO: async (c, ctx) => ({
+      initiative: await Budget.initiativeLineOf((a, id) => ctx.load(a, id), c.initiativeId),
+    }),
     ApprovePO: async (c, ctx) => {
       const po = await ctx.load<PurchaseOrder.PurchaseOrder>('PurchaseOrder', c.poId);
       const policy = await ctx.load<PurchasingPolicy.PurchasingPolicy>(

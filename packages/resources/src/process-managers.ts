@@ -64,6 +64,7 @@ export const budgetExpenseOnPoReceipt: ProcessManager = {
       incurredOn: d.receivedOn,
       description: `Purchase order ${d.poId}, receipt ${d.receiptId}`,
       vendor: d.vendorId,
+      ...(d.initiativeId === undefined ? {} : { initiativeId: d.initiativeId }),
     };
     return [{ aggregate: 'Budget', command }];
   },

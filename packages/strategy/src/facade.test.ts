@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@praxis/core';
 import { createPractice } from '@praxis/practice';
 import type { Goal } from './index.js';
-import { WorkItem } from './index.js';
+import { Initiative, WorkItem } from './index.js';
 
 const zone = 'America/New_York';
 const pm = { id: 'pm', role: 'practice_manager' };
@@ -373,11 +373,254 @@ describe('practice.strategy: a market analysis (MODULES.md S4) through the facad
     ).toMatchObject({
       ok: true,
     });
-    expect(await s.decide({ analysisId: 'peds', decision: 'go', rationale: 'demand' }, when)).toMatchObject({
+    // Data tasks (MODULES.md S4 DelegateDataTask): each becomes a work item delegated to the person.
+    await hire(p, 'bo');
+    const task = (taskId: string, to = 'bo') =>
+      s.delegateDataTask(
+        {
+          analysisId: 'peds',
+          taskId,
+          title: `Count ${taskId}`,
+          to,
+          expectations: 'a table by ZIP',
+          dueOn: '2026-05-01',
+        },
+        when,
+      );
+    expect(await task('t0', 'nobody')).toMatchObject({ ok: false, code: 'DelegateNotActive', field: 'to' });
+    expect(await task('t0', 'pm')).toMatchObject({ ok: false, code: 'DelegateIsSelf', field: 'to' });
+    expect(await task('schools')).toMatchObject({ ok: true });
+    expect(await task('competitors')).toMatchObject({ ok: true });
+    const [item] = (await WorkItem.listWorkItems(p.readModels)).filter(
+      (i) => i.workItemId === 'analysis-peds-schools',
+    );
+    expect(item).toMatchObject({
+      source: 'analysis',
+      sourceRef: 'MarketAnalysis-peds/schools',
+      ownerId: 'pm',
+      assignee: 'bo',
+      status: 'delegated',
+      dueOn: '2026-05-01',
+    });
+    const decideGo = () => s.decide({ analysisId: 'peds', decision: 'go', rationale: 'demand' }, when);
+    expect(await decideGo()).toMatchObject({ ok: false, code: 'AnalysisIncomplete', field: 'dataTasks' });
+    const bo = p.as({ id: 'bo', role: 'staff' }).strategy;
+    expect(await bo.acceptWorkItem({ workItemId: 'analysis-peds-schools' }, when)).toMatchObject({
       ok: true,
     });
+    expect(
+      await bo.completeWorkItem(
+        { workItemId: 'analysis-peds-schools', completedOn: '2026-04-20', evidence: 'schools.csv' },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await decideGo()).toMatchObject({ ok: false, code: 'AnalysisIncomplete', field: 'dataTasks' });
+    expect(
+      await s.waiveDataTask({ analysisId: 'peds', taskId: 'competitors', reason: ' ' }, when),
+    ).toMatchObject({ ok: false, code: 'ReasonRequired' });
+    expect(
+      await s.waiveDataTask(
+        { analysisId: 'peds', taskId: 'competitors', reason: 'the payer mix settles it' },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await decideGo()).toMatchObject({ ok: true });
+    expect((await history(p, 'MarketAnalysis-peds')).at(-1)).toMatchObject({
+      type: 'AnalysisDecided',
+      data: { dataTasks: { done: ['schools'], waived: ['competitors'] } },
+    });
+    // A go is carried out by an initiative that names it; an analysis not decided go cannot be.
+    const carry = (initiativeId: string, analysisId: string) =>
+      s.proposeInitiative(
+        {
+          initiativeId,
+          title: 'Saturday paediatric clinic',
+          goalIds: [],
+          ownerId: 'bo',
+          budget: { budgetId: '2026', category: 'salaries', amountCents: 2_500_000 },
+          milestones: [],
+          analysisId,
+        },
+        when,
+      );
+    expect(await carry('sat-bad', 'nope')).toMatchObject({
+      ok: false,
+      code: 'AnalysisNotGo',
+      field: 'analysisId',
+    });
+    expect(await carry('sat', 'peds')).toMatchObject({ ok: true });
+    expect((await history(p, 'Initiative-sat'))[0]).toMatchObject({ data: { analysisId: 'peds' } });
     const due = (await p.calendar('2027-04-01')).find((o) => o.id === 'analysis-review:peds');
     expect(due).toMatchObject({ module: 'strategy', dueAt: '2027-04-20' });
+    await p.close();
+  });
+});
+
+describe('practice.strategy: an initiative spends only against its budget line (MODULES.md S3)', () => {
+  const budget = async (p: Practice) => {
+    const f = p.finance;
+    expect(
+      await f.draftBudget({
+        budgetId: '2026',
+        fiscalYear: '2026',
+        startsOn: '2026-01-01',
+        timeZone: zone,
+        currency: 'USD',
+        projections: [],
+        lines: [
+          { category: 'salaries', months: { '2026-04': 9_000_000, '2026-05': 9_000_000 } },
+          { category: 'supplies', months: { '2026-04': 500_000 } },
+        ],
+      }),
+    ).toMatchObject({ ok: true });
+    await f.submitBudget({ budgetId: '2026' });
+    expect(await f.approveBudget({ budgetId: '2026' })).toMatchObject({ ok: true });
+  };
+  const initiative = async (p: Practice, goalIds: string[], when: { at: string }) => {
+    expect(
+      await p.strategy.proposeInitiative(
+        {
+          initiativeId: 'np',
+          title: 'Nurse practitioner three days a week',
+          goalIds,
+          ownerId: 'ana',
+          budget: { budgetId: '2026', category: 'salaries', amountCents: 1_000_000 },
+          milestones: [],
+          capexCents: 6_000_000,
+          monthlyBenefit: { visits: 100, netRevenuePerVisitCents: 10_000, costCents: 400_000 },
+        },
+        when,
+      ),
+    ).toMatchObject({ ok: true });
+  };
+  const expense = (p: Practice, expenseId: string, category: string, amount: number, initiativeId?: string) =>
+    p.finance.recordExpense(
+      {
+        budgetId: '2026',
+        expenseId,
+        category,
+        amount,
+        incurredOn: '2026-04-15',
+        description: `expense ${expenseId}`,
+        ...(initiativeId === undefined ? {} : { initiativeId }),
+      },
+      { at: at('2026-04-15') },
+    );
+
+  it('refuses expenses and purchase orders of the initiative on another line, and reads its spend from the log', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    await budget(p);
+    const april = { at: at('2026-04-01') };
+    expect(await expense(p, 'x0', 'salaries', 1_000, 'np')).toMatchObject({
+      ok: false,
+      code: 'UnknownInitiative',
+      field: 'initiativeId',
+    });
+    await initiative(p, [], april);
+    expect(await expense(p, 'x1', 'salaries', 1_000, 'np')).toMatchObject({
+      ok: false,
+      code: 'InitiativeNotApproved',
+    });
+    expect(
+      await p.strategy.approveInitiative(
+        { initiativeId: 'np', discountRatePct: 6, horizonMonths: 24 },
+        april,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await expense(p, 'x2', 'supplies', 1_000, 'np')).toMatchObject({
+      ok: false,
+      code: 'InitiativeLineMismatch',
+      field: 'category',
+    });
+    expect(await expense(p, 'x3', 'salaries', 400_000, 'np')).toMatchObject({ ok: true });
+    expect(await expense(p, 'x4', 'salaries', 700_000, 'np')).toMatchObject({ ok: true });
+    expect(await expense(p, 'x5', 'salaries', 50_000)).toMatchObject({ ok: true }); // not the initiative's
+    // A purchase order for the initiative on another line is refused at drafting.
+    const po = (category: string) =>
+      p.resources.draftPO(
+        {
+          poId: `po-${category}`,
+          vendorId: 'henry-schein',
+          locationId: 'main',
+          budgetId: '2026',
+          category,
+          lines: [{ itemId: 'gloves', qty: 10, unitPriceCents: 50 }],
+          draftedOn: '2026-04-16',
+          initiativeId: 'np',
+        },
+        { at: at('2026-04-16') },
+      );
+    expect(await po('supplies')).toMatchObject({ ok: false, code: 'InitiativeLineMismatch' });
+    expect(await po('salaries')).toMatchObject({ ok: true });
+
+    const [view] = await Initiative.listInitiatives(p.readModels);
+    expect(view).toMatchObject({ initiativeId: 'np', spentCents: 1_100_000 });
+    expect(view?.expenses.map((x) => x.expenseId)).toEqual(['x3', 'x4']);
+    // 1,100,000 spent of 1,000,000 allocated: not on budget.
+    const onBudget = async (period: string) =>
+      (await p.kpis(period)).lines.find((l) => l.id === 'initiativesOnBudget')?.value;
+    expect(await onBudget('2026-04')).toBe(0);
+    expect(await onBudget('2026-03')).toBeUndefined(); // nothing approved yet
+    await p.close();
+  });
+
+  it('compares the goal KPIs 6 months after approval with the frozen baseline, computed from the log', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    await budget(p);
+    await workDue(p, '2026-03', 4, 2); // March: 50 %
+    expect(
+      await p.strategy.draftGoal({ ...draft, deadline: '2026-12' }, { at: at('2026-04-01') }),
+    ).toMatchObject({ ok: true });
+    const april = { at: at('2026-04-02') };
+    await initiative(p, ['g1'], april);
+    expect(
+      await p.strategy.approveInitiative(
+        { initiativeId: 'np', discountRatePct: 0, horizonMonths: 24 },
+        april,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await expense(p, 'x1', 'salaries', 300_000, 'np')).toMatchObject({ ok: true });
+    await workDue(p, '2026-09', 4, 3); // September: 75 %
+    const review = (when: string) =>
+      p.strategy.recordBenefitsReview(
+        { initiativeId: 'np', months: 6, findings: 'NP fully booked by August' },
+        { at: at(when) },
+      );
+    // The comparison is the handler's, not the caller's.
+    expect(
+      await p.strategy.recordBenefitsReview(
+        { initiativeId: 'np', months: 6, findings: 'x', comparison: { goals: [], spentCents: 0 } } as never,
+        { at: at('2026-10-02') },
+      ),
+    ).toMatchObject({ ok: false, code: 'UnknownField' });
+    expect(await review('2026-10-01')).toMatchObject({ ok: false, code: 'ReviewNotDue', field: 'months' });
+    expect(await review('2026-10-02')).toMatchObject({ ok: true });
+    const reviewed = (await history(p, 'Initiative-np')).at(-1);
+    expect(reviewed).toMatchObject({
+      type: 'BenefitsReviewed',
+      data: {
+        months: 6,
+        dueOn: '2026-10-02',
+        goals: [
+          {
+            goalId: 'g1',
+            kpiId: 'workCompletedByDue',
+            period: '2026-09',
+            baselineValue: 50,
+            target: 80,
+            actual: 75,
+          },
+        ],
+        spentCents: 300_000,
+        allocatedCents: 1_000_000,
+        paybackMonths: 10,
+        npvCents: 24 * 600_000 - 6_000_000,
+      },
+    });
+    const [view] = await Initiative.listInitiatives(p.readModels);
+    expect(view?.reviews).toMatchObject([{ months: 6, reviewedOn: '2026-10-02', spentCents: 300_000 }]);
     await p.close();
   });
 });

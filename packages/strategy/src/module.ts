@@ -1,10 +1,18 @@
-import { bind, defineModule, obligationKey, type FactContext, type Obligation } from '@praxis/core';
+import {
+  bind,
+  defineModule,
+  obligationKey,
+  type FactContext,
+  type Obligation,
+  type ProcessManager,
+  type Reaction,
+} from '@praxis/core';
 import { StaffMember } from '@praxis/staff';
 import * as Goal from './goal/index.js';
 import * as Initiative from './initiative/index.js';
 import * as MarketAnalysis from './market-analysis/index.js';
 import { strategyObligations } from './obligations.js';
-import { periodDays } from './periods.js';
+import { addDays, periodContaining, periodDays } from './periods.js';
 import * as WorkItem from './work-item/index.js';
 
 /** Whether a person is on staff (hired, not separated), from their StaffMember stream. */
@@ -77,6 +85,40 @@ export const workItem = bind(WorkItem.decider, WorkItem.commands, 'workItemId', 
 });
 
 /**
+ * What a benefits review compares, from the log: for each linked goal its KPI for the last full
+ * period (of the goal's deadline kind) before the review's due date, next to the frozen baseline
+ * and target; and the spending recorded with the initiative's id up to the due date.
+ */
+const benefitsComparison = async (
+  ctx: FactContext,
+  months: number,
+): Promise<Initiative.BenefitsComparison> => {
+  const i = await ctx.load<Initiative.Initiative>('Initiative', ctx.id);
+  if (i === undefined || i.approvedOn === undefined) return { goals: [], spentCents: 0 };
+  const dueOn = Initiative.addMonths(i.approvedOn, months);
+  const goals: Initiative.GoalKpiResult[] = [];
+  for (const goalId of i.goalIds) {
+    const g = await ctx.load<Goal.Goal>('Goal', goalId);
+    if (g === undefined || g.status === 'none') continue;
+    const kind = periodDays(g.deadline)?.kind ?? 'month';
+    const period = periodContaining(addDays(periodContaining(dueOn, kind).firstDay, -1), kind).label;
+    goals.push({
+      goalId,
+      kpiId: g.kpiId,
+      period,
+      baselineValue: g.baselineValue,
+      target: g.target,
+      actual: await kpiValue(ctx, g.kpiId, period),
+    });
+  }
+  const view = (await ctx.reader.get(
+    Initiative.strategyInitiativesName,
+    Initiative.initiativeKey(ctx.id),
+  )) as Initiative.InitiativeView | undefined;
+  return { goals, spentCents: view === undefined ? 0 : Initiative.spentBy(view, dueOn) };
+};
+
+/**
  * Initiatives: `practice.strategy.proposeInitiative({ initiativeId, … })`. The handler checks the
  * goals exist and the owner is on staff.
  */
@@ -88,8 +130,17 @@ export const initiative = bind(Initiative.decider, Initiative.commands, 'initiat
         const g = await ctx.load<Goal.Goal>('Goal', id);
         if (g === undefined || g.status === 'none') unknownGoalIds.push(id);
       }
-      return { unknownGoalIds, ownerActive: await onStaff(ctx, c.ownerId) };
+      const analysis =
+        c.analysisId === undefined
+          ? undefined
+          : await ctx.load<MarketAnalysis.MarketAnalysis>('MarketAnalysis', c.analysisId);
+      return {
+        unknownGoalIds,
+        ownerActive: await onStaff(ctx, c.ownerId),
+        analysisDecision: analysis?.decision ?? null,
+      };
     },
+    RecordBenefitsReview: async (c, ctx) => ({ comparison: await benefitsComparison(ctx, c.months) }),
   },
 });
 
@@ -124,8 +175,60 @@ const evidenceFor = async (
 export const marketAnalysis = bind(MarketAnalysis.decider, MarketAnalysis.commands, 'analysisId', {
   facts: {
     AttachEvidence: async (c, ctx) => ({ evidence: await evidenceFor(ctx, c.kind, c.period) }),
+    DelegateDataTask: async (c, ctx) => ({ delegateActive: await onStaff(ctx, c.to) }),
+    Decide: async (_c, ctx) => {
+      const a = await ctx.load<MarketAnalysis.MarketAnalysis>('MarketAnalysis', ctx.id);
+      const dataTasksDone: string[] = [];
+      for (const taskId of a?.dataTasks ?? []) {
+        const item = (await ctx.reader.get(
+          WorkItem.strategyWorkQueueName,
+          `item:${MarketAnalysis.dataTaskWorkItemId(ctx.id, taskId)}`,
+        )) as WorkItem.WorkItemView | undefined;
+        if (item?.status === 'completed' || item?.status === 'verified') dataTasksDone.push(taskId);
+      }
+      return { dataTasksDone };
+    },
   },
 });
+
+/**
+ * A market analysis's data task becomes a work item (MODULES.md S4 `DelegateDataTask` "creates a
+ * `WorkItem`"): `CreateWorkItem` owned by the delegator (source `analysis`, `sourceRef`
+ * `MarketAnalysis-<id>/<taskId>`, operational impact, due the task's day), then `DelegateWorkItem`
+ * to the delegate, who accepts or declines it and completes it like any delegated item.
+ */
+export const dataTaskWorkItems: ProcessManager = {
+  name: 'strategy-data-task-work-items',
+  eventTypes: ['DataTaskDelegated'],
+  grants: ['WorkItem.CreateWorkItem', 'WorkItem.DelegateWorkItem'],
+  react: (event) => {
+    const d = event.data as Extract<
+      MarketAnalysis.MarketAnalysisEvent,
+      { type: 'DataTaskDelegated' }
+    >['data'];
+    const create: Reaction['command'] & Record<string, unknown> = {
+      type: 'CreateWorkItem',
+      workItemId: d.workItemId,
+      title: d.title,
+      source: 'analysis',
+      sourceRef: `MarketAnalysis-${d.analysisId}/${d.taskId}`,
+      impact: 'operational',
+      ownerId: d.delegatedBy,
+      dueOn: d.dueOn,
+    };
+    const delegate: Reaction['command'] & Record<string, unknown> = {
+      type: 'DelegateWorkItem',
+      workItemId: d.workItemId,
+      to: d.to,
+      expectations: d.expectations,
+      dueOn: d.dueOn,
+    };
+    return [
+      { aggregate: 'WorkItem', command: create },
+      { aggregate: 'WorkItem', command: delegate },
+    ];
+  },
+};
 
 /** What every staff role may do with work items: create them, answer delegations, complete and verify. */
 const workItemGrants = [
@@ -146,8 +249,14 @@ const workItemGrants = [
 export const strategyModule = defineModule({
   area: 'strategy',
   aggregates: [goal, workItem, initiative, marketAnalysis],
-  projections: [Goal.strategyGoals, WorkItem.strategyWorkQueue, strategyObligations],
-  kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis],
+  projections: [
+    Goal.strategyGoals,
+    WorkItem.strategyWorkQueue,
+    Initiative.strategyInitiatives,
+    strategyObligations,
+  ],
+  kpis: [...Goal.goalKpis, ...WorkItem.workItemKpis, ...Initiative.initiativeKpis],
+  processManagers: [dataTaskWorkItems],
   roles: {
     physician: workItemGrants,
     biller: workItemGrants,

@@ -81,6 +81,16 @@ describe('praxis demo', () => {
     expect(why.contributions.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(why.change, 6);
     expect(why.contributions[0]!.key).toMatch(/^claim:c2025-\d{5}$/);
     expect(why.contributions[0]!.events?.[0]).toMatchObject({ type: 'ClaimChargesRegistered' });
+    // The other order tells the same story with the opposite signs (fresh-user finding).
+    const back = JSON.parse(
+      (await praxis(['explain', 'daysInAR', '2025-Q2', '2025-Q1', '--format', 'json', '--db', db])).out,
+    ) as typeof why & { contributions: { dimensions: Record<string, string> }[] };
+    expect(back.change).toBeCloseTo(-why.change, 9);
+    for (const c of why.contributions) {
+      const b = back.contributions.find((x) => x.key === c.key)!;
+      expect(b.contribution).toBeCloseTo(-c.contribution, 9);
+    }
+    expect((await praxis(['explain', 'daysInAR', '2025-03', '2025-Q2', '--db', db])).code).toBe(2);
     const text = await praxis(['explain', 'daysInAR', '2025-Q1', '2025-Q2', '--db', db]);
     expect(text.out).toMatch(/Days in A\/R: [\d.]+ \(2025-Q1\) → [\d.]+ \(2025-Q2\)/);
     expect(text.out).toMatch(/By payer: /);

@@ -128,6 +128,16 @@ describe('praxis goals and praxis queue', () => {
     expect(again.code).toBe(0);
     const q2 = await praxis(['queue', '--db', db, '--as-of', '2026-05-04']);
     expect(q2.out).toContain('March m2');
+    expect(w.out).toContain('1 of 2 commands refused');
+    // Every command refused: nothing hypothetical happened, the exit says so.
+    const refused = join(tmp.dir, 'refused.json');
+    writeFileSync(
+      refused,
+      JSON.stringify([{ aggregate: 'WorkItem', command: { type: 'VerifyWorkItem', workItemId: 'nope' } }]),
+    );
+    const r = await praxis(['whatif', refused, '--period', '2026-03', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('every command (1) was refused');
     expect((await praxis(['whatif', file, '--db', db])).code).toBe(2);
     expect((await praxis(['whatif', file, '--period', 'soon', '--db', db])).code).toBe(2);
   });

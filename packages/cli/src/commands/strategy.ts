@@ -116,7 +116,8 @@ export const whatif: CliCommand = {
     '',
     '  FILE: a JSON list of { "aggregate": "Goal", "command": { "type": "DraftGoal", "goalId": …, … },',
     '  "at"?: ISO instant, "actor"?: { "id", "role" } } (default actor: the practice manager role, id "whatif").',
-    '  Prints each outcome and every KPI that moves in each period. See docs/operations-efficiency.md.',
+    '  Prints each outcome and every KPI that moves in each period. Exits 1 when every command is',
+    '  refused (nothing hypothetical happened). See docs/operations-efficiency.md.',
   ].join('\n'),
   options: { period: { type: 'string', multiple: true } },
   positionals: 1,
@@ -151,6 +152,13 @@ export const whatif: CliCommand = {
             `  ${k.label}: ${num(k.before)} → ${num(k.after)} (${k.delta! > 0 ? '+' : ''}${num(k.delta)}, ${k.better ? 'better' : 'worse'})\n`,
           );
       }
+      // Every command refused: the scenario did not happen, whatever the KPIs say (exit 1).
+      if (r.outcomes.length > 0 && r.refusals.length === r.outcomes.length) {
+        ctx.io.err(`every command (${r.outcomes.length}) was refused: the fork is unchanged\n`);
+        return ExitCode.failed;
+      }
+      if (r.refusals.length > 0)
+        ctx.io.out(`${r.refusals.length} of ${r.outcomes.length} commands refused\n`);
       return ExitCode.ok;
     } catch (e) {
       if (e instanceof Error && e.name === 'InvalidArgument') throw new UsageError(e.message);

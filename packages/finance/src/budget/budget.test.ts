@@ -47,6 +47,7 @@ const expense = (expenseId: string, amount: number): BudgetCommand => ({
   incurredOn: '2026-01-20',
   description: 'gloves',
   recordedBy: 'pm-1',
+  initiative: null,
   at,
 });
 const expenseRecorded = (expenseId: string, amount: number): BudgetEvent => ({

@@ -22,6 +22,45 @@ export const VolumeInput = t.type({
 });
 export type VolumeInput = t.TypeOf<typeof VolumeInput>;
 
+/**
+ * The budget line a strategy initiative (`Initiative-<initiativeId>`, @praxis/strategy) spends
+ * against, as the handler finds it (a fact; `null`: no `initiativeId` given, or no such
+ * initiative): its line and whether it is approved.
+ */
+export const InitiativeLine = t.union([
+  t.type({ budgetId: t.string, category: t.string, status: t.string }),
+  t.null,
+]);
+export type InitiativeLine = t.TypeOf<typeof InitiativeLine>;
+
+/**
+ * The line of initiative `initiativeId` from its stream (`load` = a fact context's), or `null`.
+ * Reads the aggregate by name, so finance does not depend on @praxis/strategy.
+ */
+export const initiativeLineOf = async (
+  load: (aggregate: string, id: string) => Promise<unknown>,
+  initiativeId: string | undefined,
+): Promise<InitiativeLine> => {
+  if (initiativeId === undefined) return null;
+  const s = (await load('Initiative', initiativeId)) as
+    { status?: unknown; budget?: { budgetId?: unknown; category?: unknown } } | undefined;
+  const b = s?.budget;
+  return s === undefined ||
+    s.status === 'none' ||
+    typeof b?.budgetId !== 'string' ||
+    typeof b.category !== 'string'
+    ? null
+    : { budgetId: b.budgetId, category: b.category, status: String(s.status) };
+};
+
+/**
+ * The facts of a Budget handler that runs outside a practice (`makeCommandHandler({ …, facts:
+ * Budget.standaloneFacts })`): no initiatives exist, so an expense naming one is refused
+ * `UnknownInitiative`. Inside a practice the facade looks the initiative up.
+ */
+export const standaloneFacts = (): Promise<{ initiative: InitiativeLine }> =>
+  Promise.resolve({ initiative: null });
+
 /** Who acts and when: from the call (`as(actor)`, `{ at }`), never the payload. */
 const by = <F extends string>(field: F) => ({
   stamps: { [field]: 'actor', at: 'time' } as Record<F | 'at', 'actor' | 'time'>,
@@ -66,7 +105,11 @@ export const commands = defineCommands('budgetId', {
   ),
   /** Approve a requested variance: the line may be overspent by its amount. */
   ApproveVariance: command({ varianceId: NonEmptyString }, {}, by('approvedBy')),
-  /** Record money spent against a line (amount in cents). */
+  /**
+   * Record money spent against a line (amount in cents). With `initiativeId`, the spending of
+   * an approved strategy initiative: it must go against the initiative's own line (fact
+   * `initiative`, see `InitiativeLine`).
+   */
   RecordExpense: command(
     {
       expenseId: NonEmptyString,
@@ -75,8 +118,8 @@ export const commands = defineCommands('budgetId', {
       incurredOn: ISODate,
       description: NonEmptyString,
     },
-    { vendor: NonEmptyString },
-    by('recordedBy'),
+    { vendor: NonEmptyString, initiativeId: NonEmptyString },
+    { ...by('recordedBy'), facts: { initiative: InitiativeLine } },
   ),
   /** Replace the patient-volume forecast during the year. */
   ReviseForecast: command(

@@ -309,6 +309,8 @@ const recordExpense = (c: RecordExpense, s: State): D => {
           field: 'incurredOn',
         } as const));
   if (bad || line === undefined) return reject(bad!.code, bad!.message, bad!.field);
+  const wrong = initiativeCheck(c, s);
+  if (wrong) return reject(wrong.code, wrong.message, wrong.field);
   const allowed = line.budgeted + line.approvedVariance;
   if (line.spent + c.amount > allowed)
     return reject(
@@ -329,8 +331,30 @@ const recordExpense = (c: RecordExpense, s: State): D => {
       recordedBy,
       at,
       ...(c.vendor === undefined ? {} : { vendor: c.vendor }),
+      ...(c.initiativeId === undefined ? {} : { initiativeId: c.initiativeId }),
     },
   });
+};
+
+/**
+ * An initiative spends only against its linked budget line (MODULES.md §3.4 S3): the initiative
+ * exists (`UnknownInitiative`), is approved (`InitiativeNotApproved`) and its line is this
+ * budget's `category` (`InitiativeLineMismatch`).
+ */
+const initiativeCheck = (c: RecordExpense, s: State): Check => {
+  if (c.initiativeId === undefined) return undefined;
+  const i = c.initiative;
+  if (i === null || i === undefined)
+    return domainError('UnknownInitiative', `no initiative ${c.initiativeId.slice(0, 60)}`, 'initiativeId');
+  if (i.status !== 'approved')
+    return domainError('InitiativeNotApproved', `initiative is ${i.status}, not approved`, 'initiativeId');
+  if (i.budgetId !== s.budgetId || i.category !== c.category)
+    return domainError(
+      'InitiativeLineMismatch',
+      `the initiative spends against ${i.budgetId.slice(0, 60)}/${i.category.slice(0, 60)}, not ${s.budgetId.slice(0, 60)}/${c.category.slice(0, 60)}`,
+      'category',
+    );
+  return undefined;
 };
 
 /** The forecast is revised during the year, with a reason. */

@@ -102,7 +102,8 @@ export const events = defineEvents({
       recordedBy: NonEmptyString,
       at: ISOInstant,
     },
-    { vendor: NonEmptyString },
+    /** `initiativeId`: the strategy initiative the money was spent for, on its own line. */
+    { vendor: NonEmptyString, initiativeId: NonEmptyString },
   ),
   BudgetForecastRevised: struct({
     budgetId: NonEmptyString,

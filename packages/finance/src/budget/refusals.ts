@@ -17,11 +17,14 @@ export const refusals = defineRefusals({
   DuplicateExpense: 'conflict',
   DuplicateProjection: 'conflict',
   DuplicateVariance: 'conflict',
+  InitiativeLineMismatch: 'rule',
+  InitiativeNotApproved: 'conflict',
   InvalidFiscalYearStart: 'invalid',
   LineBelowSpending: 'rule',
   LineOverspent: 'rule',
   OutsideFiscalYear: 'rule',
   UnknownBudgetLine: 'invalid',
+  UnknownInitiative: 'not-found',
   VarianceNotFound: 'not-found',
 });
 

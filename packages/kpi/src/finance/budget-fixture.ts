@@ -55,6 +55,7 @@ export const budgetHistory = () => {
       incurredOn,
       description: expenseId,
       recordedBy: 'pm',
+      initiative: null,
       at: `${incurredOn}T17:00:00-05:00`,
     });
   expense('payroll-jan', 'staffing', 95_000, '2026-01-31');

@@ -22,7 +22,12 @@ describe('finance commands through a real store into the read models', () => {
       decider: Claim.decider,
       facts: Claim.factsWithoutChecks,
     });
-    const budgets = makeCommandHandler({ store, clock, decider: Budget.decider });
+    const budgets = makeCommandHandler({
+      store,
+      clock,
+      decider: Budget.decider,
+      facts: Budget.standaloneFacts,
+    });
     const claim = async (command: Claim.ClaimCall) => {
       // The handler's input type includes the facts, which the caller must not send.
       const input = command as unknown as Claim.ClaimCommand;
@@ -72,8 +77,15 @@ describe('finance commands through a real store into the read models', () => {
     });
     expect(late._tag === 'Left' && late.left._tag === 'DomainError' && late.left.field).toBe('amount');
 
-    const b = (command: Budget.BudgetCommand) =>
-      budgets.handle({ streamId: Budget.streamId('2026'), command, actor, at: command.at });
+    // The facts (`initiative`) are the handler's to supply, not the caller's.
+    type Input<C = Budget.BudgetCommand> = C extends unknown ? Omit<C, 'initiative'> : never;
+    const b = (command: Input) =>
+      budgets.handle({
+        streamId: Budget.streamId('2026'),
+        command: command as Budget.BudgetCommand,
+        actor,
+        at: command.at,
+      });
     await b({
       type: 'DraftBudget',
       budgetId: '2026',

@@ -223,6 +223,9 @@ const book = (c: DayBookCommandOf<'BookAppointment'>, s: DayBook): D => {
  * (`InvalidHours`) inside the provider's hours (`OutsideProviderHours`), and no appointment of
  * another type already holding a slot there (`BlockOverlapsAppointments`, naming them).
  */
+/** The longest release window of a time block (hours): a year. */
+export const maxReleaseHoursBefore = 8_760;
+
 const reserveBlock = (c: DayBookCommandOf<'ReserveTimeBlock'>, s: DayBook): D => {
   if (!s.open) return reject('DayNotOpen', 'open the day before reserving time on it', 'date');
   if (s.blocks[c.blockId] !== undefined)
@@ -240,7 +243,28 @@ const reserveBlock = (c: DayBookCommandOf<'ReserveTimeBlock'>, s: DayBook): D =>
   if (endMs <= startMs) return reject('InvalidHours', `${c.start}–${c.end} ends before it starts`, 'end');
   if (!insideHours(s, c.providerId, startMs, endMs))
     return reject('OutsideProviderHours', `${c.providerId} does not work ${c.start}–${c.end}`, 'start');
+  if ((c.releaseHoursBefore ?? 0) > maxReleaseHoursBefore)
+    return reject(
+      'InvalidReleaseWindow',
+      `a block is released at most ${maxReleaseHoursBefore} hours (a year) before its start`,
+      'releaseHoursBefore',
+    );
   const types = [...new Set(c.appointmentTypes)];
+  // Two blocks of the same provider for different types cannot hold the same minutes: a booking
+  // there would be refused by one block or the other whatever its type.
+  const clash = Object.values(s.blocks).find(
+    (b) =>
+      b.providerId === c.providerId &&
+      b.startMs < endMs &&
+      startMs < b.endMs &&
+      (b.appointmentTypes.length !== types.length || !types.every((t) => b.appointmentTypes.includes(t))),
+  );
+  if (clash !== undefined)
+    return reject(
+      'BlockOverlapsBlock',
+      `block ${clash.blockId} (${clash.start}–${clash.end}) holds that time for other types`,
+      'start',
+    );
   const inTheWay = Object.values(s.appointments).filter(
     (a) =>
       a.providerId === c.providerId &&

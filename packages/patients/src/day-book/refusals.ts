@@ -7,6 +7,8 @@ export const refusals = defineRefusals({
   /** The book's date is not the date the command names. */
   WrongDay: 'invalid',
   InvalidHours: 'invalid',
+  InvalidReleaseWindow: 'invalid',
+  BlockOverlapsBlock: 'conflict',
   /** A wall-clock time that does not exist that day (the hour skipped when clocks spring forward). */
   NonexistentLocalTime: 'invalid',
   InvalidDuration: 'invalid',

@@ -11,7 +11,14 @@ export const budget = bind(
   Budget.commands,
   'budgetId',
   // A budget collects every expense of the year: load it from a snapshot.
-  { snapshotEvery: 50 },
+  {
+    snapshotEvery: 50,
+    facts: {
+      RecordExpense: async (c, ctx) => ({
+        initiative: await Budget.initiativeLineOf((a, id) => ctx.load(a, id), c.initiativeId),
+      }),
+    },
+  },
 );
 
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { Budget } from '@praxis/finance';
 import { command, defineCommands, ISODate, NonEmptyString, PositiveInt, type CommandOf } from '@praxis/core';
 import { POLine } from './events.js';
 
@@ -18,7 +19,11 @@ export type BudgetRoom = t.TypeOf<typeof BudgetRoom>;
  * (`approvalLimitCents`, `budgetRoom`) are looked up by the facade.
  */
 export const commands = defineCommands('poId', {
-  /** Draft an order of lines (units × unit price in cents) against a budget line, for a location. */
+  /**
+   * Draft an order of lines (units × unit price in cents) against a budget line, for a location.
+   * With `initiativeId`, an order for a strategy initiative: only on the initiative's own line
+   * (fact `initiative`; `UnknownInitiative`, `InitiativeNotApproved`, `InitiativeLineMismatch`).
+   */
   DraftPO: command(
     {
       poId: NonEmptyString,
@@ -29,8 +34,12 @@ export const commands = defineCommands('poId', {
       lines: t.readonlyArray(POLine),
       draftedOn: ISODate,
     },
-    {},
-    { businessTime: 'draftedOn', stamps: { draftedBy: 'actor' } },
+    { initiativeId: NonEmptyString },
+    {
+      businessTime: 'draftedOn',
+      stamps: { draftedBy: 'actor' },
+      facts: { initiative: Budget.InitiativeLine },
+    },
   ),
   SubmitPO: command(
     { submittedOn: ISODate },

@@ -17,6 +17,19 @@ const draft = (c: Cmd<'DraftPO'>, s: PurchaseOrder): D => {
       return reject('DuplicateLine', `${l.itemId} is ordered twice`, `lines.${i}.itemId`);
     seen.add(l.itemId);
   }
+  if (c.initiativeId !== undefined) {
+    const i = c.initiative;
+    if (i === null)
+      return reject('UnknownInitiative', `no initiative ${c.initiativeId.slice(0, 60)}`, 'initiativeId');
+    if (i.status !== 'approved')
+      return reject('InitiativeNotApproved', `initiative is ${i.status}, not approved`, 'initiativeId');
+    if (i.budgetId !== c.budgetId || i.category !== c.category)
+      return reject(
+        'InitiativeLineMismatch',
+        `the initiative spends against ${i.budgetId.slice(0, 60)}/${i.category.slice(0, 60)}`,
+        'category',
+      );
+  }
   return accept(
     events.make('PODrafted', {
       poId: c.poId,
@@ -28,6 +41,7 @@ const draft = (c: Cmd<'DraftPO'>, s: PurchaseOrder): D => {
       totalCents: c.lines.reduce((n, l) => n + l.qty * l.unitPriceCents, 0),
       draftedOn: c.draftedOn,
       draftedBy: c.draftedBy,
+      ...(c.initiativeId === undefined ? {} : { initiativeId: c.initiativeId }),
     }),
   );
 };
@@ -118,6 +132,7 @@ const receive = (c: Cmd<'ReceivePO'>, s: PurchaseOrder): D => {
       lines,
       amountCents: lines.reduce((n, l) => n + l.amountCents, 0),
       complete: s.lines.every((o) => (received[o.itemId] ?? 0) >= o.qty),
+      ...(s.initiativeId === undefined ? {} : { initiativeId: s.initiativeId }),
     }),
   );
 };

@@ -29,17 +29,21 @@ export type ReceivedLine = t.TypeOf<typeof ReceivedLine>;
 /** Every event of a PurchaseOrder (MODULES.md §3.3 R3). Money in integer cents. */
 export const events = defineEvents({
   /** A purchase order was drafted against a budget line (`budgetId` + `category`). */
-  PODrafted: t.type({
-    poId: NonEmptyString,
-    vendorId: NonEmptyString,
-    locationId: NonEmptyString,
-    budgetId: NonEmptyString,
-    category: NonEmptyString,
-    lines: t.readonlyArray(POLine),
-    totalCents: NonNegativeCents,
-    draftedOn: ISODate,
-    draftedBy: NonEmptyString,
-  }),
+  PODrafted: struct(
+    {
+      poId: NonEmptyString,
+      vendorId: NonEmptyString,
+      locationId: NonEmptyString,
+      budgetId: NonEmptyString,
+      category: NonEmptyString,
+      lines: t.readonlyArray(POLine),
+      totalCents: NonNegativeCents,
+      draftedOn: ISODate,
+      draftedBy: NonEmptyString,
+    },
+    /** The strategy initiative the order is for (on its own budget line). */
+    { initiativeId: NonEmptyString },
+  ),
   POSubmitted: t.type({ poId: NonEmptyString, submittedOn: ISODate, submittedBy: NonEmptyString }),
   /**
    * Approved: the approver's role and limit, and the budget line's headroom when approved, are
@@ -62,20 +66,24 @@ export const events = defineEvents({
   ),
   POSent: t.type({ poId: NonEmptyString, sentOn: ISODate }),
   /** Goods arrived: a process manager stocks each lot and posts the expense to the budget line. */
-  POReceived: t.type({
-    poId: NonEmptyString,
-    receiptId: NonEmptyString,
-    receivedOn: ISODate,
-    receivedBy: NonEmptyString,
-    vendorId: NonEmptyString,
-    locationId: NonEmptyString,
-    budgetId: NonEmptyString,
-    category: NonEmptyString,
-    lines: t.readonlyArray(ReceivedLine),
-    amountCents: NonNegativeCents,
-    /** True when every ordered unit has now arrived. */
-    complete: t.boolean,
-  }),
+  POReceived: struct(
+    {
+      poId: NonEmptyString,
+      receiptId: NonEmptyString,
+      receivedOn: ISODate,
+      receivedBy: NonEmptyString,
+      vendorId: NonEmptyString,
+      locationId: NonEmptyString,
+      budgetId: NonEmptyString,
+      category: NonEmptyString,
+      lines: t.readonlyArray(ReceivedLine),
+      amountCents: NonNegativeCents,
+      /** True when every ordered unit has now arrived. */
+      complete: t.boolean,
+    },
+    /** The initiative of the order: its expense is the initiative's spending. */
+    { initiativeId: NonEmptyString },
+  ),
   /** Closed: what was not received is no longer expected (its commitment is released). */
   POClosed: t.type({
     poId: NonEmptyString,

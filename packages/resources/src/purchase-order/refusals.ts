@@ -19,6 +19,9 @@ export const refusals = defineRefusals({
   ReceiptAlreadyRecorded: 'conflict',
   ItemNotOnOrder: 'rule',
   OverReceipt: 'rule',
+  UnknownInitiative: 'not-found',
+  InitiativeNotApproved: 'conflict',
+  InitiativeLineMismatch: 'rule',
 });
 
 /** A code a PurchaseOrder refuses with. */

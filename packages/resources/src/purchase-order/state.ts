@@ -17,6 +17,8 @@ export interface PurchaseOrder {
   /** Units received so far, by item. */
   readonly received: Readonly<Record<string, number>>;
   readonly receipts: readonly string[];
+  /** The strategy initiative the order is for, if any. */
+  readonly initiativeId?: string;
 }
 
 /** No order yet. */
@@ -47,6 +49,7 @@ export const evolve = (s: PurchaseOrder, e: PurchaseOrderEvent): PurchaseOrder =
         category: e.data.category,
         lines: e.data.lines,
         totalCents: e.data.totalCents,
+        ...(e.data.initiativeId === undefined ? {} : { initiativeId: e.data.initiativeId }),
       };
     case 'POSubmitted':
       return { ...s, status: 'submitted' };

@@ -208,11 +208,16 @@ export const refusals = defineRefusals({
   SystemNotFound: 'not-found',
   SystemRetired: 'conflict',
   InvalidInterval: 'invalid',
+  DowntimeBeforeSystem: 'rule',
+  DowntimeTooLong: 'invalid',
   RetentionRequired: 'invalid',
   EndsBeforeSigned: 'invalid',
   MediaSanitizationMissing: 'rule',
 });
 export type TechnologyAssetRefusal = keyof typeof refusals;
+
+/** The longest downtime one record may state (days): longer is a retirement, not a downtime. */
+export const maxDowntimeDays = 366;
 
 /** A system as its events left it. JSON-serialisable. */
 export interface TechnologyAsset {
@@ -220,6 +225,8 @@ export interface TechnologyAsset {
   readonly systemId: string;
   readonly vendorId: string;
   readonly ePhi: boolean;
+  /** The day it was registered (absent in states from before it was kept). */
+  readonly registeredOn?: string;
   readonly accessReviewEveryMonths: number;
   readonly restoreTestEveryMonths: number;
   /** Next due dates (ePHI systems only). */
@@ -254,6 +261,7 @@ export const evolve = (s: TechnologyAsset, e: TechnologyAssetEvent): TechnologyA
         systemId: e.data.systemId,
         vendorId: e.data.vendorId,
         ePhi: e.data.ePhi,
+        registeredOn: e.data.registeredOn,
         accessReviewEveryMonths: e.data.accessReviewEveryMonths,
         restoreTestEveryMonths: e.data.restoreTestEveryMonths,
         ...due(e.data),
@@ -392,16 +400,24 @@ export const decide = (c: TechnologyAssetCommand, s: TechnologyAsset): D => {
     case 'RecordDowntime':
       return Date.parse(c.toAt) <= Date.parse(c.fromAt)
         ? reject('InvalidInterval', 'the downtime must end after it starts', 'toAt')
-        : accept(
-            events.make('SystemDowntimeRecorded', {
-              systemId: s.systemId,
-              fromAt: c.fromAt,
-              toAt: c.toAt,
-              minutes: minutesBetween(c.fromAt, c.toAt),
-              cause: c.cause,
-              planned: c.planned,
-            }),
-          );
+        : s.registeredOn !== undefined && c.fromAt.slice(0, 10) < s.registeredOn
+          ? reject('DowntimeBeforeSystem', `the system was registered on ${s.registeredOn}`, 'fromAt')
+          : Date.parse(c.toAt) - Date.parse(c.fromAt) > maxDowntimeDays * 86_400_000
+            ? reject(
+                'DowntimeTooLong',
+                `a downtime lasts at most ${maxDowntimeDays} days; a system down longer is retired`,
+                'toAt',
+              )
+            : accept(
+                events.make('SystemDowntimeRecorded', {
+                  systemId: s.systemId,
+                  fromAt: c.fromAt,
+                  toAt: c.toAt,
+                  minutes: minutesBetween(c.fromAt, c.toAt),
+                  cause: c.cause,
+                  planned: c.planned,
+                }),
+              );
     case 'RetireSystem':
       if (c.dataDisposition === 'archived' && c.retainUntil === undefined)
         return reject('RetentionRequired', 'archived data need a retention end date', 'retainUntil');

@@ -151,6 +151,19 @@ describe('technology assets (R8)', () => {
         planned: false,
       }),
     ).toMatchObject({ ok: false, code: 'InvalidInterval' });
+    // Not before the system existed, and not twenty years long (fresh-user finding).
+    const down = (fromAt: string, toAt: string) =>
+      r.recordDowntime({ systemId: 'ehr', fromAt, toAt, cause: 'x', planned: false });
+    expect(await down('2019-01-01T00:00:00-06:00', '2026-02-01T00:00:00-06:00')).toMatchObject({
+      ok: false,
+      code: 'DowntimeBeforeSystem',
+      field: 'fromAt',
+    });
+    expect(await down('2026-02-01T00:00:00-06:00', '2046-02-01T00:00:00-06:00')).toMatchObject({
+      ok: false,
+      code: 'DowntimeTooLong',
+      field: 'toAt',
+    });
     // 6 hours unplanned, and 2 planned hours that do not count.
     await r.recordDowntime({
       systemId: 'ehr',

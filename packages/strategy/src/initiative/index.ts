@@ -1,2 +1,3 @@
 export * from './initiative.js';
 export * from './obligations.js';
+export * from './read-model.js';

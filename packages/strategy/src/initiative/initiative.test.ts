@@ -117,15 +117,29 @@ describe('Initiative: the business case frozen at approval (MODULES.md S3)', () 
       arisesAt: '2026-07-02',
     });
     expect((await get(12)).dueAt).toBe('2027-02-02');
-    const review = (months: number, findings = '92 visits a month, payback on track') =>
-      c({ type: 'RecordBenefitsReview', months, findings, reviewedBy: 'pm' });
+    const comparison = { goals: [], spentCents: 0 };
+    const review = (months: number, when = '2027-02-02T09:00:00-05:00') =>
+      ({
+        ...c({
+          type: 'RecordBenefitsReview',
+          months,
+          findings: 'payback on track',
+          reviewedBy: 'pm',
+          comparison,
+        }),
+        at: when,
+      }) as InitiativeCommand;
     expect(outcome([propose(), approve()], review(3))).toEqual(['NotABenefitsReview', 'months']);
-    r.send('np', review(6), '2026-08-01T09:00:00-04:00');
-    expect((await get(6)).completedAt).toBe(at);
-    expect(outcome([propose(), approve(), review(6)], review(6))).toEqual([
-      'ReviewAlreadyRecorded',
+    // Not before it is due: the same minute as the approval, or the day before the 6 months end.
+    expect(outcome([propose(), approve()], review(6, at))).toEqual(['ReviewNotDue', 'months']);
+    expect(outcome([propose(), approve()], review(6, '2026-08-01T17:00:00-04:00'))).toEqual([
+      'ReviewNotDue',
       'months',
     ]);
+    const six = review(6, '2026-08-02T09:00:00-04:00');
+    r.send('np', six, '2026-08-02T09:00:00-04:00');
+    expect((await get(6)).completedAt).toBe('2026-08-02T09:00:00-04:00');
+    expect(outcome([propose(), approve(), six], six)).toEqual(['ReviewAlreadyRecorded', 'months']);
     r.send('np', c({ type: 'CancelInitiative', reason: 'practice sold', cancelledBy: 'pm' }), at);
     expect(await get(12)).toBeUndefined();
     expect(await get(6)).toBeDefined();

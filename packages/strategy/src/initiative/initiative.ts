@@ -19,6 +19,7 @@ import {
   type Decision,
   type EventOf,
 } from '@praxis/core';
+import { addMonths } from './obligations.js';
 
 /** What an initiative is expected to bring each month (MODULES.md S3). */
 export const MonthlyBenefit = t.type({
@@ -35,10 +36,33 @@ export const BudgetLine = t.type({
   amountCents: PositiveCents,
 });
 
+/**
+ * One linked goal's KPI as a benefits review found it: the KPI of the last full period (of the
+ * goal's deadline kind) before the review's due date, beside the goal's frozen baseline and target.
+ */
+export const GoalKpiResult = t.type({
+  goalId: t.string,
+  kpiId: t.string,
+  period: t.string,
+  baselineValue: t.number,
+  target: t.number,
+  actual: t.union([t.number, t.null]),
+});
+export type GoalKpiResult = t.TypeOf<typeof GoalKpiResult>;
+
+/**
+ * What a benefits review compares, computed by the handler from the log (a fact, never typed in):
+ * the linked goals' KPIs and the initiative's spending (cents, expenses carrying its
+ * `initiativeId` incurred on or before the due date).
+ */
+export const BenefitsComparison = t.type({ goals: t.array(GoalKpiResult), spentCents: t.number });
+export type BenefitsComparison = t.TypeOf<typeof BenefitsComparison>;
+
 const Milestone = t.type({ milestoneId: NonEmptyString, title: NonEmptyString, dueOn: ISODate });
 
 /** Every code an Initiative refuses with. */
 export const refusals = defineRefusals({
+  AnalysisNotGo: 'rule',
   ApproverIsOwner: 'forbidden',
   InitiativeClosed: 'conflict',
   InitiativeExists: 'conflict',
@@ -51,6 +75,7 @@ export const refusals = defineRefusals({
   MilestoneNotFound: 'not-found',
   MilestonesOpen: 'rule',
   NotABenefitsReview: 'rule',
+  ReviewNotDue: 'rule',
   ReviewAlreadyRecorded: 'conflict',
   OwnerNotActive: 'rule',
   ReasonRequired: 'invalid',
@@ -71,7 +96,8 @@ export const events = defineEvents({
       proposedBy: NonEmptyString,
       proposedAt: ISOInstant,
     },
-    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit },
+    /** `analysisId`: the market analysis whose `go` the initiative carries out. */
+    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit, analysisId: NonEmptyString },
   ),
   /**
    * Approved, with its business case frozen: monthly net benefit, payback months (capex ÷ monthly
@@ -93,14 +119,28 @@ export const events = defineEvents({
     completedOn: ISODate,
     completedBy: NonEmptyString,
   }),
-  /** A benefits review (6 or 12 months after approval) recorded with what it found. */
-  BenefitsReviewed: t.type({
-    initiativeId: NonEmptyString,
-    months: PositiveInt,
-    findings: NonEmptyString,
-    reviewedBy: NonEmptyString,
-    reviewedAt: ISOInstant,
-  }),
+  /**
+   * A benefits review (6 or 12 months after approval): the reviewer's findings, and — computed
+   * from the log, frozen — the linked goals' KPIs against their baselines and the spending
+   * against the allocation, beside the payback and NPV frozen at approval.
+   */
+  BenefitsReviewed: struct(
+    {
+      initiativeId: NonEmptyString,
+      months: PositiveInt,
+      findings: NonEmptyString,
+      reviewedBy: NonEmptyString,
+      reviewedAt: ISOInstant,
+    },
+    {
+      dueOn: ISODate,
+      goals: t.array(GoalKpiResult),
+      spentCents: t.number,
+      allocatedCents: t.number,
+      paybackMonths: t.union([t.number, t.null]),
+      npvCents: t.number,
+    },
+  ),
   InitiativeCompleted: t.type({
     initiativeId: NonEmptyString,
     completedOn: ISODate,
@@ -117,7 +157,13 @@ export type InitiativeEvent = EventOf<typeof events>;
 
 /** Facts the handler computes: goals that do not exist, whether the owner is on staff. */
 export const facts = {
-  ProposeInitiative: { unknownGoalIds: t.array(t.string), ownerActive: t.boolean },
+  /** `analysisDecision`: the decision of the market analysis named (`null`: none, or undecided). */
+  ProposeInitiative: {
+    unknownGoalIds: t.array(t.string),
+    ownerActive: t.boolean,
+    analysisDecision: t.union([t.string, t.null]),
+  },
+  RecordBenefitsReview: { comparison: BenefitsComparison },
 } as const;
 
 /** Every command of an Initiative. */
@@ -131,7 +177,7 @@ export const commands = defineCommands('initiativeId', {
       budget: BudgetLine,
       milestones: t.readonlyArray(Milestone),
     },
-    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit },
+    { capexCents: NonNegativeCents, monthlyBenefit: MonthlyBenefit, analysisId: NonEmptyString },
     { stamps: { proposedBy: 'actor', at: 'time' }, facts: facts.ProposeInitiative },
   ),
   /** `discountRatePct`: the practice's annual discount rate (0–100); `horizonMonths`: the NPV horizon. */
@@ -145,11 +191,14 @@ export const commands = defineCommands('initiativeId', {
     {},
     { businessTime: 'completedOn', stamps: { completedBy: 'actor' } },
   ),
-  /** Records the benefits review due `months` (6 or 12) after approval. */
+  /**
+   * Records the benefits review due `months` (6 or 12) after approval, on or after that day. The
+   * handler computes what it compares (`comparison`, a fact); the reviewer adds the findings.
+   */
   RecordBenefitsReview: command(
     { months: PositiveInt, findings: t.string },
     {},
-    { stamps: { reviewedBy: 'actor', at: 'time' } },
+    { stamps: { reviewedBy: 'actor', at: 'time' }, facts: facts.RecordBenefitsReview },
   ),
   CompleteInitiative: command(
     { completedOn: ISODate },
@@ -165,6 +214,13 @@ export interface Initiative {
   readonly status: 'none' | 'proposed' | 'approved' | 'completed' | 'cancelled';
   readonly initiativeId: string;
   readonly ownerId: string;
+  readonly goalIds: readonly string[];
+  /** The budget line it spends against, and its allocation (cents). */
+  readonly budget?: { readonly budgetId: string; readonly category: string; readonly amountCents: number };
+  /** The business day of the approval (`YYYY-MM-DD`), and the case frozen then. */
+  readonly approvedOn?: string;
+  readonly paybackMonths?: number | null;
+  readonly npvCents?: number;
   readonly capexCents: number;
   readonly monthlyBenefit?: MonthlyBenefit;
   readonly milestones: readonly string[];
@@ -177,6 +233,7 @@ export const initialState: Initiative = {
   status: 'none',
   initiativeId: '',
   ownerId: '',
+  goalIds: [],
   capexCents: 0,
   milestones: [],
   completed: [],
@@ -191,12 +248,20 @@ export const evolve = (s: Initiative, e: InitiativeEvent): Initiative => {
         status: 'proposed',
         initiativeId: e.data.initiativeId,
         ownerId: e.data.ownerId,
+        goalIds: e.data.goalIds,
+        budget: e.data.budget,
         capexCents: e.data.capexCents ?? 0,
         milestones: e.data.milestones.map((m) => m.milestoneId),
         ...(e.data.monthlyBenefit === undefined ? {} : { monthlyBenefit: e.data.monthlyBenefit }),
       };
     case 'InitiativeApproved':
-      return { ...s, status: 'approved' };
+      return {
+        ...s,
+        status: 'approved',
+        approvedOn: e.data.approvedAt.slice(0, 10),
+        paybackMonths: e.data.paybackMonths,
+        npvCents: e.data.npvCents,
+      };
     case 'MilestoneCompleted':
       return { ...s, completed: [...s.completed, e.data.milestoneId] };
     case 'BenefitsReviewed':
@@ -239,7 +304,7 @@ export const maxHorizonMonths = 360;
 
 const open = (s: Initiative): D | undefined =>
   s.status === 'none'
-    ? reject('InitiativeNotFound', 'no such initiative')
+    ? reject('InitiativeNotFound', 'no such initiative', 'initiativeId')
     : s.status === 'completed' || s.status === 'cancelled'
       ? reject('InitiativeClosed', `the initiative is ${s.status}`)
       : undefined;
@@ -253,6 +318,12 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
       if (c.unknownGoalIds.length > 0)
         return reject('UnknownGoal', `no goal ${c.unknownGoalIds[0]!.slice(0, 60)}`, 'goalIds');
       if (!c.ownerActive) return reject('OwnerNotActive', `${c.ownerId} is not active staff`, 'ownerId');
+      if (c.analysisId !== undefined && c.analysisDecision !== 'go')
+        return reject(
+          'AnalysisNotGo',
+          `market analysis ${c.analysisId.slice(0, 60)} was not decided go (${c.analysisDecision ?? 'no decision'})`,
+          'analysisId',
+        );
       return accept(
         events.make('InitiativeProposed', {
           initiativeId: c.initiativeId,
@@ -265,11 +336,12 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
           proposedAt: c.at,
           ...(c.capexCents === undefined ? {} : { capexCents: c.capexCents }),
           ...(c.monthlyBenefit === undefined ? {} : { monthlyBenefit: c.monthlyBenefit }),
+          ...(c.analysisId === undefined ? {} : { analysisId: c.analysisId }),
         }),
       );
     }
     case 'ApproveInitiative': {
-      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative');
+      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative', 'initiativeId');
       if (s.status !== 'proposed') return reject('InitiativeNotProposed', `the initiative is ${s.status}`);
       if (c.approvedBy === s.ownerId)
         return reject('ApproverIsOwner', 'the initiative’s owner cannot approve it', 'approvedBy');
@@ -310,13 +382,20 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
       );
     }
     case 'RecordBenefitsReview': {
-      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative');
+      if (s.status === 'none') return reject('InitiativeNotFound', 'no such initiative', 'initiativeId');
       if (s.status === 'proposed' || s.status === 'cancelled')
         return reject('InitiativeNotApproved', `the initiative is ${s.status}`);
       if (c.months !== 6 && c.months !== 12)
         return reject('NotABenefitsReview', 'benefits are reviewed 6 and 12 months after approval', 'months');
       if (s.reviewed.includes(c.months))
         return reject('ReviewAlreadyRecorded', `the ${c.months}-month review is recorded`, 'months');
+      const dueOn = addMonths(s.approvedOn ?? c.at.slice(0, 10), c.months);
+      if (c.at.slice(0, 10) < dueOn)
+        return reject(
+          'ReviewNotDue',
+          `the ${c.months}-month review is due on ${dueOn}: its KPIs are not in yet`,
+          'months',
+        );
       if (c.findings.trim() === '') return reject('ReasonRequired', 'say what the review found', 'findings');
       return accept(
         events.make('BenefitsReviewed', {
@@ -325,6 +404,12 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
           findings: c.findings.trim(),
           reviewedBy: c.reviewedBy,
           reviewedAt: c.at,
+          dueOn,
+          goals: c.comparison.goals,
+          spentCents: c.comparison.spentCents,
+          allocatedCents: s.budget?.amountCents ?? 0,
+          paybackMonths: s.paybackMonths ?? null,
+          npvCents: s.npvCents ?? 0,
         }),
       );
     }
@@ -366,7 +451,7 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
  */
 export const decider: Decider<InitiativeCommand, InitiativeEvent, Initiative, InitiativeRefusal> = {
   name: 'Initiative',
-  stateVersion: 1,
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

@@ -24,7 +24,15 @@ const Scope = t.intersection([
  */
 export const facts = {
   AttachEvidence: { evidence: t.union([Evidence, t.null]) },
+  /** Whether the delegate is on staff (hired, not separated). */
+  DelegateDataTask: { delegateActive: t.boolean },
+  /** The data tasks whose work item is completed (or verified), from `strategy-work-queue`. */
+  Decide: { dataTasksDone: t.array(t.string) },
 } as const;
+
+/** The work item a data task becomes: `analysis-<analysisId>-<taskId>`. */
+export const dataTaskWorkItemId = (analysisId: string, taskId: string): string =>
+  `analysis-${analysisId}-${taskId}`;
 
 /**
  * Every command of a MarketAnalysis (MODULES.md S4). The actor and the business time come from
@@ -70,10 +78,26 @@ export const commands = defineCommands('analysisId', {
     { summary: t.string },
     { stamps: { addedBy: 'actor' } },
   ),
+  /**
+   * Delegate gathering data for the analysis (MODULES.md S4): it becomes a work item delegated
+   * to `to` (active staff, not the delegator), with a definition of done and a due date.
+   */
+  DelegateDataTask: command(
+    { taskId: NonEmptyString, title: t.string, to: NonEmptyString, expectations: t.string, dueOn: ISODate },
+    {},
+    { stamps: { delegatedBy: 'actor', at: 'time' }, facts: facts.DelegateDataTask },
+  ),
+  /** Decide without a data task, saying why. */
+  WaiveDataTask: command(
+    { taskId: NonEmptyString, reason: t.string },
+    {},
+    { stamps: { waivedBy: 'actor', at: 'time' } },
+  ),
+  /** Needs ≥ 1 scenario and every data task done or waived (`AnalysisIncomplete`). */
   Decide: command(
     { decision: t.keyof({ go: null, 'no-go': null, defer: null }), rationale: t.string },
     {},
-    { stamps: { decidedBy: 'actor', at: 'time' } },
+    { stamps: { decidedBy: 'actor', at: 'time' }, facts: facts.Decide },
   ),
   /** Meets the 12-month review of a `go`: what the assumptions promised against what happened. */
   RecordAnalysisReview: command({ findings: t.string }, {}, { stamps: { reviewedBy: 'actor', at: 'time' } }),

@@ -1,6 +1,8 @@
 import { accept, reject, type Decider, type Decision } from '@praxis/core';
 import { periodDays } from '../periods.js';
-import { commands, maxTextLength, type MarketAnalysisCommand } from './commands.js';
+import { addMonths } from '../initiative/obligations.js';
+import { commands, dataTaskWorkItemId, maxTextLength, type MarketAnalysisCommand } from './commands.js';
+import { analysisReviewMonths } from './obligations.js';
 import { events, type Assumptions, type MarketAnalysisEvent } from './events.js';
 import { refusals, type MarketAnalysisRefusal } from './refusals.js';
 
@@ -13,6 +15,11 @@ export interface MarketAnalysis {
   readonly scenarioIds: readonly string[];
   readonly assumptions: Assumptions | null;
   readonly decision?: 'go' | 'no-go' | 'defer';
+  /** Data tasks delegated, and those waived. */
+  readonly dataTasks: readonly string[];
+  readonly waived: readonly string[];
+  /** The business day of the decision. */
+  readonly decidedOn?: string;
 }
 
 export const initialState: MarketAnalysis = {
@@ -22,6 +29,8 @@ export const initialState: MarketAnalysis = {
   evidenceIds: [],
   scenarioIds: [],
   assumptions: null,
+  dataTasks: [],
+  waived: [],
 };
 
 export const evolve = (s: MarketAnalysis, e: MarketAnalysisEvent): MarketAnalysis => {
@@ -38,8 +47,17 @@ export const evolve = (s: MarketAnalysis, e: MarketAnalysisEvent): MarketAnalysi
       return { ...s, assumptions: e.data.assumptions };
     case 'ScenarioAdded':
       return { ...s, scenarioIds: [...s.scenarioIds, e.data.scenarioId] };
+    case 'DataTaskDelegated':
+      return { ...s, dataTasks: [...s.dataTasks, e.data.taskId] };
+    case 'DataTaskWaived':
+      return { ...s, waived: [...s.waived, e.data.taskId] };
     case 'AnalysisDecided':
-      return { ...s, status: 'decided', decision: e.data.decision };
+      return {
+        ...s,
+        status: 'decided',
+        decision: e.data.decision,
+        decidedOn: e.data.decidedAt.slice(0, 10),
+      };
     case 'AnalysisReviewed':
       return { ...s, status: 'reviewed' };
   }
@@ -56,7 +74,7 @@ const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
 /** Refuses unless the analysis is open (opened and not decided yet). */
 const isOpen = (s: MarketAnalysis): D | undefined =>
   s.status === 'none'
-    ? reject('AnalysisNotFound', 'no such market analysis')
+    ? reject('AnalysisNotFound', 'no such market analysis', 'analysisId')
     : s.status !== 'open'
       ? reject('AnalysisClosed', 'the analysis is decided')
       : undefined;
@@ -126,6 +144,12 @@ export const decide = (c: MarketAnalysisCommand, s: MarketAnalysis): D => {
       const p = periodDays(c.period);
       if (p === undefined)
         return reject('InvalidPeriod', `${clip(c.period)} is not a month, quarter or year`, 'period');
+      if (p.lastDay >= c.at.slice(0, 10))
+        return reject(
+          'PeriodNotEnded',
+          `${p.label} has not ended: evidence is frozen only for a period that is over`,
+          'period',
+        );
       const evidenceId = `${c.kind}:${p.label}`;
       if (s.evidenceIds.includes(evidenceId))
         return reject('EvidenceExists', `${evidenceId} is attached`, 'kind');
@@ -199,11 +223,64 @@ export const decide = (c: MarketAnalysisCommand, s: MarketAnalysis): D => {
         }),
       );
     }
+    case 'DelegateDataTask': {
+      const bad = isOpen(s) ?? text(c.title, 'title', 'what the task is');
+      if (bad !== undefined) return bad;
+      if (s.dataTasks.includes(c.taskId))
+        return reject('TaskExists', `data task ${clip(c.taskId)} is delegated`, 'taskId');
+      if (c.expectations.trim() === '')
+        return reject('ExpectationsMissing', 'say what done looks like (expectations)', 'expectations');
+      if (c.expectations.length > maxTextLength)
+        return reject('TextTooLong', `expectations is at most ${maxTextLength} characters`, 'expectations');
+      if (c.to === c.delegatedBy) return reject('DelegateIsSelf', 'delegate to someone else', 'to');
+      if (!c.delegateActive) return reject('DelegateNotActive', `${clip(c.to)} is not active staff`, 'to');
+      return accept(
+        events.make('DataTaskDelegated', {
+          analysisId: s.analysisId,
+          taskId: c.taskId,
+          workItemId: dataTaskWorkItemId(s.analysisId, c.taskId),
+          title: c.title.trim(),
+          to: c.to,
+          expectations: c.expectations.trim(),
+          dueOn: c.dueOn,
+          delegatedBy: c.delegatedBy,
+          delegatedAt: c.at,
+        }),
+      );
+    }
+    case 'WaiveDataTask': {
+      const bad = isOpen(s);
+      if (bad !== undefined) return bad;
+      if (!s.dataTasks.includes(c.taskId))
+        return reject('TaskNotFound', `no data task ${clip(c.taskId)}`, 'taskId');
+      if (s.waived.includes(c.taskId))
+        return reject('TaskAlreadyWaived', `data task ${clip(c.taskId)} is waived`, 'taskId');
+      const why = text(c.reason, 'reason', 'why the decision can do without it');
+      if (why !== undefined) return reject('ReasonRequired', 'say why the task is waived', 'reason');
+      return accept(
+        events.make('DataTaskWaived', {
+          analysisId: s.analysisId,
+          taskId: c.taskId,
+          reason: c.reason.trim(),
+          waivedBy: c.waivedBy,
+          waivedAt: c.at,
+        }),
+      );
+    }
     case 'Decide': {
       const bad = isOpen(s);
       if (bad !== undefined) return bad;
       if (s.scenarioIds.length === 0)
         return reject('AnalysisIncomplete', 'add at least one what-if scenario before deciding', 'scenarios');
+      const done = s.dataTasks.filter((t) => (c.dataTasksDone ?? []).includes(t));
+      const waived = s.dataTasks.filter((t) => s.waived.includes(t) && !done.includes(t));
+      const open = s.dataTasks.filter((t) => !done.includes(t) && !waived.includes(t));
+      if (open.length > 0)
+        return reject(
+          'AnalysisIncomplete',
+          `data tasks neither done nor waived: ${clip(open.join(', '))}`,
+          'dataTasks',
+        );
       if (c.decision === 'go' && s.assumptions === null)
         return reject('AnalysisIncomplete', 'set the assumptions a go is judged against', 'assumptions');
       if (c.rationale.trim() === '') return reject('RationaleRequired', 'say why', 'rationale');
@@ -218,14 +295,21 @@ export const decide = (c: MarketAnalysisCommand, s: MarketAnalysis): D => {
           scenarioIds: [...s.scenarioIds],
           decidedBy: c.decidedBy,
           decidedAt: c.at,
+          ...(s.dataTasks.length === 0 ? {} : { dataTasks: { done, waived } }),
         }),
       );
     }
     case 'RecordAnalysisReview': {
-      if (s.status === 'none') return reject('AnalysisNotFound', 'no such market analysis');
+      if (s.status === 'none') return reject('AnalysisNotFound', 'no such market analysis', 'analysisId');
       if (s.status === 'reviewed') return reject('ReviewAlreadyRecorded', 'the review is recorded');
       if (s.status !== 'decided' || s.decision !== 'go')
         return reject('NotAGoDecision', 'only a go decision is reviewed against its assumptions');
+      const dueOn = addMonths(s.decidedOn ?? c.at.slice(0, 10), analysisReviewMonths);
+      if (c.at.slice(0, 10) < dueOn)
+        return reject(
+          'ReviewNotDue',
+          `the review is due on ${dueOn}, ${analysisReviewMonths} months after the decision`,
+        );
       const bad = text(c.findings, 'findings', 'what the review found');
       if (bad !== undefined) return bad;
       return accept(

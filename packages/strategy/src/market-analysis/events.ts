@@ -114,16 +114,45 @@ export const events = defineEvents({
     },
     { summary: NonEmptyString },
   ),
-  /** The decision, with the assumptions in force frozen (`null` when none were set). */
-  AnalysisDecided: t.type({
+  /**
+   * A data task delegated (MODULES.md S4 `DelegateDataTask`): a process manager makes it work
+   * item `workItemId` owned by the delegator and delegated to `to`, accepted or declined by them.
+   */
+  DataTaskDelegated: t.type({
     analysisId: NonEmptyString,
-    decision: t.keyof({ go: null, 'no-go': null, defer: null }),
-    rationale: NonEmptyString,
-    assumptions: t.union([Assumptions, t.null]),
-    scenarioIds: t.array(NonEmptyString),
-    decidedBy: NonEmptyString,
-    decidedAt: ISOInstant,
+    taskId: NonEmptyString,
+    workItemId: NonEmptyString,
+    title: NonEmptyString,
+    to: NonEmptyString,
+    expectations: NonEmptyString,
+    dueOn: ISODate,
+    delegatedBy: NonEmptyString,
+    delegatedAt: ISOInstant,
   }),
+  /** A data task the decision will do without, with the reason. */
+  DataTaskWaived: t.type({
+    analysisId: NonEmptyString,
+    taskId: NonEmptyString,
+    reason: NonEmptyString,
+    waivedBy: NonEmptyString,
+    waivedAt: ISOInstant,
+  }),
+  /**
+   * The decision, with the assumptions in force frozen (`null` when none were set) and the data
+   * tasks as they stood: done (their work item completed) or waived.
+   */
+  AnalysisDecided: struct(
+    {
+      analysisId: NonEmptyString,
+      decision: t.keyof({ go: null, 'no-go': null, defer: null }),
+      rationale: NonEmptyString,
+      assumptions: t.union([Assumptions, t.null]),
+      scenarioIds: t.array(NonEmptyString),
+      decidedBy: NonEmptyString,
+      decidedAt: ISOInstant,
+    },
+    { dataTasks: t.type({ done: t.array(t.string), waived: t.array(t.string) }) },
+  ),
   /** The 12-month review of a `go`: the assumptions against what happened. */
   AnalysisReviewed: t.type({
     analysisId: NonEmptyString,

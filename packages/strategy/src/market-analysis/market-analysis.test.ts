@@ -4,7 +4,8 @@ import { runThrough } from '../test-support.js';
 import { strategyObligations } from '../obligations.js';
 import { decider, maxTextLength, payerMixOf, type MarketAnalysisCommand } from './index.js';
 
-const at = '2026-03-02T09:00:00-05:00';
+const at = '2026-04-02T09:00:00-04:00';
+const yearOn = '2027-04-02T09:00:00-04:00';
 const c = (x: Record<string, unknown>) => ({ at, ...x }) as unknown as MarketAnalysisCommand;
 const openIt = (over: Record<string, unknown> = {}) =>
   c({
@@ -80,7 +81,7 @@ describe('MarketAnalysis: opening (MODULES.md S4)', () => {
     expect(outcome([openIt()], openIt())).toEqual(['AnalysisExists', 'analysisId']);
   });
   it('refuses work on an analysis never opened', () => {
-    expect(outcome([], setAssumptions)).toEqual(['AnalysisNotFound', undefined]);
+    expect(outcome([], setAssumptions)).toEqual(['AnalysisNotFound', 'analysisId']);
   });
 });
 
@@ -107,8 +108,11 @@ describe('MarketAnalysis: sources, evidence and SWOT', () => {
     ]);
     expect(outcome([openIt(), attach()], attach())).toEqual(['EvidenceExists', 'kind']);
   });
-  it('refuses a period that is not one, and evidence the log cannot give', () => {
+  it('refuses a period that is not one or has not ended, and evidence the log cannot give', () => {
     expect(outcome([openIt()], attach({ period: '2026-13' }))).toEqual(['InvalidPeriod', 'period']);
+    // Evidence of a period still running (or to come) would freeze an empty or partial picture.
+    expect(outcome([openIt()], attach({ period: '2026-Q2' }))).toEqual(['PeriodNotEnded', 'period']);
+    expect(outcome([openIt()], attach({ period: '2026-12' }))).toEqual(['PeriodNotEnded', 'period']);
     expect(outcome([openIt()], attach({ kind: 'patient-origin', evidence: null }))).toEqual([
       'EvidenceUnavailable',
       'kind',
@@ -184,6 +188,7 @@ describe('MarketAnalysis: the decision', () => {
       type: 'RecordAnalysisReview',
       findings: '90 visits a month, not 120',
       reviewedBy: 'pm',
+      at: yearOn,
     });
     expect(outcome([openIt(), scenario, decide({ decision: 'defer' })], review)).toEqual([
       'NotAGoDecision',
@@ -191,6 +196,12 @@ describe('MarketAnalysis: the decision', () => {
     ]);
     const went = [openIt(), setAssumptions, scenario, decide()];
     expect(outcome(went, review)).toMatchObject([{ type: 'AnalysisReviewed' }]);
+    // Not the same minute as the decision, nor a day before the 12 months are over.
+    expect(outcome(went, { ...review, at } as MarketAnalysisCommand)).toEqual(['ReviewNotDue', undefined]);
+    expect(outcome(went, { ...review, at: '2027-04-01T17:00:00-04:00' } as MarketAnalysisCommand)).toEqual([
+      'ReviewNotDue',
+      undefined,
+    ]);
     expect(outcome([...went, review], review)).toEqual(['ReviewAlreadyRecorded', undefined]);
   });
 });
@@ -201,15 +212,15 @@ describe('MarketAnalysis: the 12-month review of a go (strategy-obligations)', (
     for (const cmd of [openIt(), setAssumptions, scenario, decide()]) r.send('peds', cmd, at);
     const key = obligationKey('analysis-review:peds');
     const o = (await r.model.get('strategy-obligations', key)) as unknown as Obligation;
-    expect(o).toMatchObject({ kind: 'analysis-review', arisesAt: '2027-02-02', dueAt: '2027-03-02' });
+    expect(o).toMatchObject({ kind: 'analysis-review', arisesAt: '2027-03-02', dueAt: '2027-04-02' });
     expect(o.label).toContain('120 visits/month at $95.00 net');
     expect(o.completedAt).toBeUndefined();
     r.send(
       'peds',
-      c({ type: 'RecordAnalysisReview', findings: 'on plan', reviewedBy: 'pm' }),
-      '2027-03-01T09:00:00-05:00',
+      c({ type: 'RecordAnalysisReview', findings: 'on plan', reviewedBy: 'pm', at: yearOn }),
+      yearOn,
     );
-    expect(await r.model.get('strategy-obligations', key)).toMatchObject({ completedAt: at });
+    expect(await r.model.get('strategy-obligations', key)).toMatchObject({ completedAt: yearOn });
   });
   it('is not raised by a no-go', async () => {
     const r = runThrough(decider, [strategyObligations]);
