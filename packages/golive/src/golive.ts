@@ -126,7 +126,7 @@ export type GoLiveResult =
     };
 
 const byLine = (a: ImportProblem, b: ImportProblem) =>
-  a.file === b.file ? a.line - b.line || (a.column ?? '').localeCompare(b.column ?? '') : 0;
+  a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? '').localeCompare(b.column ?? '');
 
 /** The first segment of a refusal's field path (`charges.0.cptCode` → `charges`). */
 const columnOf = (item: ImportItem, field: string | undefined): string | undefined =>
