@@ -103,6 +103,7 @@ const group = (
   key: string,
   agree: readonly string[],
   problems: RowProblem[],
+  noun: string,
 ): Map<string, Row[]> => {
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
@@ -118,7 +119,7 @@ const group = (
       problems.push({
         line: r.line,
         column: differs,
-        message: `${differs} "${r.get(differs)}" differs from line ${head.line} of the same ${key} ${k}`,
+        message: `${differs} "${r.get(differs)}" differs from line ${head.line} of the same ${noun} ${k}`,
       });
       continue;
     }
@@ -185,7 +186,7 @@ const claimsOf = <S extends Spec>(
     head: Values<S>;
     charges: { cptCode: string; units: number; amount: number }[];
   }[] = [];
-  for (const [, g] of group(rows, 'claim_id', agree, problems)) {
+  for (const [, g] of group(rows, 'claim_id', agree, problems, 'claim')) {
     let head: Values<S> | undefined;
     const charges: { cptCode: string; units: number; amount: number }[] = [];
     let good = true;
@@ -791,7 +792,13 @@ export const requirements: ImportKind = {
     const items: ImportItem[] = [];
     const seen = new Map<string, number>();
     const established = new Set<string>();
-    const groups = group(rows, 'programme_id', ['regulation', 'programme_name', 'owner_id'], problems);
+    const groups = group(
+      rows,
+      'programme_id',
+      ['regulation', 'programme_name', 'owner_id'],
+      problems,
+      'programme',
+    );
     for (const [, g] of groups)
       for (const r of g) {
         const v = read(

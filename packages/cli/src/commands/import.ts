@@ -21,7 +21,8 @@ export const importCsv: CliCommand = {
   summary:
     'import CSV files (encounters, staff applications, or a go-live: staff, credentials, training, policies, acknowledgments, requirements, open claims); a bad row imports nothing',
   usage: [
-    'praxis import <file.csv>… [--as-of YYYY-MM-DD] [--actor id] [--role role] [--db file | --store url]',
+    'praxis import <file.csv>… [--as-of YYYY-MM-DD] [--new --time-zone zone [--currency USD] [--name text]]',
+    '              [--actor id] [--role role] [--db file | --store url]',
     '',
     '  Each file is told apart by its header (docs/go-live.md has every column):',
     '  encounters:      claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge[,provider_id]',
@@ -40,9 +41,18 @@ export const importCsv: CliCommand = {
     '  files are checked together on a copy of it, in order: staff first, claims last); if any row is',
     '  bad, each problem is printed as file:line: column … and nothing is imported.',
     '  --as-of          the opening-balance date: open claims are recorded at its end (default: yesterday)',
+    '  --new            go live into a new practice (created here, in --time-zone, e.g. America/Chicago)',
     '  --actor/--role   who the import is recorded as (default: import / practice_manager)',
   ].join('\n'),
-  options: { actor: { type: 'string' }, role: { type: 'string' }, 'as-of': { type: 'string' } },
+  options: {
+    actor: { type: 'string' },
+    role: { type: 'string' },
+    'as-of': { type: 'string' },
+    new: { type: 'boolean' },
+    'time-zone': { type: 'string' },
+    currency: { type: 'string' },
+    name: { type: 'string' },
+  },
   positionals: 64,
   run: async (ctx) => {
     if (ctx.positionals.length === 0)
@@ -70,7 +80,22 @@ export const importCsv: CliCommand = {
       fail(single.problems, 'nothing was imported');
       return ExitCode.usage;
     }
-    const practice = await openPractice(ctx);
+    const zone = str(ctx.values['time-zone']);
+    if (ctx.values.new === true && zone === undefined)
+      throw new UsageError('--new needs --time-zone (the practice zone, e.g. America/Chicago)');
+    if (ctx.values.new !== true && (zone ?? str(ctx.values.currency) ?? str(ctx.values.name)) !== undefined)
+      throw new UsageError('--time-zone, --currency and --name are for a new practice (--new)');
+    const practice = await openPractice(
+      ctx,
+      ctx.values.new === true
+        ? {
+            create: true,
+            timeZone: zone!,
+            currency: str(ctx.values.currency) ?? 'USD',
+            ...(str(ctx.values.name) === undefined ? {} : { name: str(ctx.values.name)! }),
+          }
+        : undefined,
+    );
     try {
       if (single?.ok === true && ['encounters', 'staff applications'].includes(single.read.kind.name))
         return await rowByRow(ctx, practice, single.read, single.problems, actor, fail);
