@@ -56,7 +56,7 @@ export const importCsv: CliCommand = {
   positionals: 64,
   run: async (ctx) => {
     if (ctx.positionals.length === 0)
-      throw new UsageError('import needs CSV files (see praxis import --help)');
+      throw new UsageError('import needs a CSV file or more (see praxis import --help)');
     const files = ctx.positionals.map((file) => {
       const path = resolve(ctx.io.cwd, file);
       try {
