@@ -1,89 +1,60 @@
 /**
- * Example: importing the day's encounters from an EHR export (CSV), all or nothing.
- * Every row is checked first — its format, then the business rules, decided against the
- * practice as it is, without recording anything (`practice.check`). Only when every row
- * passes are the claims recorded. (`praxis import <file.csv>` does the same from the shell.)
+ * Example: importing the day's encounters from an EHR export (CSV), all or nothing, in the
+ * format `praxis import` reads (examples/data/encounters.csv; columns in docs/go-live.md).
+ * Every row is checked first — its cells (`@praxis/golive` reads the file), then the business
+ * rules, decided against the practice as it is, without recording anything (`practice.check`).
+ * Only when every row passes are the claims recorded. (`praxis import <file.csv>` does the same
+ * from the shell; for a go-live with several files see go-live.ts.)
  *
- *   node --import tsx examples/csv-import.ts encounters.csv [practice.db]
- *
- * The export has one row per charge line: encounter,patient,payer,payer_kind,date,cpt,charge
+ *   node --import tsx examples/csv-import.ts examples/data/encounters.csv [practice.db]
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { encounters, readCsvFile } from '@praxis/golive';
 import { createPractice, type Practice } from '@praxis/practice';
 
-/** How the import went: every bad row with its line, or the claims recorded. */
+/** How the import went: every bad row with its line (and column), or the claims recorded. */
 export type ImportResult =
   | { readonly ok: true; readonly claims: readonly string[] }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-const payerKinds = ['medicare', 'medicaid', 'commercial', 'self-pay', 'other'];
-
-/** Imports an EHR export into the practice, as `actor`, recording charges at `at`. */
+/** Imports an encounters file into the practice, as `actor`, recording charges at `at`. */
 export const importEncounters = async (
   practice: Practice,
   csv: string,
   actor: { id: string; role: string },
   at: string,
 ): Promise<ImportResult> => {
-  const [header, ...rows] = csv.trim().split(/\r?\n/);
-  if (header?.trim() !== 'encounter,patient,payer,payer_kind,date,cpt,charge') {
+  const read = readCsvFile({ name: 'encounters.csv', text: csv });
+  if (!read.ok || read.read.kind !== encounters)
     return {
       ok: false,
-      errors: ['line 1: expected the header encounter,patient,payer,payer_kind,date,cpt,charge'],
+      errors: read.ok
+        ? ['line 1: not an encounters file']
+        : read.problems.map((p) => `line ${p.line}: ${p.message}`),
     };
-  }
-  const errors: string[] = [];
-  const claims = new Map<
-    string,
-    { line: number; cols: string[]; charges: { cptCode: string; units: number; amount: number }[] }
-  >();
-  rows.forEach((text, i) => {
-    const line = i + 2;
-    const cols = text.split(',').map((c) => c.trim());
-    const [encounter, patient, payer, kind, date, cpt, charge] = cols;
-    const problem =
-      cols.length !== 7
-        ? `${cols.length} fields instead of 7`
-        : !encounter || !patient || !payer
-          ? 'encounter, patient and payer are required'
-          : !payerKinds.includes(kind!)
-            ? `payer_kind "${kind}" is unknown`
-            : !/^\d{4}-\d{2}-\d{2}$/.test(date!)
-              ? `date "${date}" is not YYYY-MM-DD`
-              : !/^\d+(\.\d\d)?$/.test(charge!)
-                ? `charge "${charge}" is not an amount like 140.00`
-                : undefined;
-    if (problem !== undefined) return void errors.push(`line ${line}: ${problem}`);
-    const amount = Math.round(Number(charge) * 100);
-    const claim = claims.get(encounter!) ?? { line, cols, charges: [] };
-    claim.charges.push({ cptCode: cpt!, units: 1, amount });
-    claims.set(encounter!, claim);
+  const built = encounters.build(read.read.rows, {
+    zone: practice.settings.timeZone,
+    asOf: at.slice(0, 10),
+    openingAt: at,
+    now: at,
+    staffRoles: new Map(),
   });
-  const commands = [...claims.entries()].map(([encounter, c]) => ({
-    line: c.line,
-    command: {
-      type: 'RegisterCharges',
-      claimId: `ehr-${encounter}`,
-      encounterId: encounter,
-      patientId: c.cols[1]!,
-      payerId: c.cols[2]!,
-      payerKind: c.cols[3]!,
-      dateOfService: c.cols[4]!,
-      timeZone: practice.settings.timeZone,
-      charges: c.charges,
-    },
-  }));
+  const errors = [...read.problems, ...built.problems].map((p) => ({ line: p.line, text: p.message }));
   // The business rules (dates that exist, CPT codes, a claim not registered twice, the
   // actor's permissions): decided now, recorded only if every row passes.
-  for (const { line, command } of commands) {
-    const checked = await practice.check('Claim', command, { actor, at });
-    if (!checked.ok) errors.push(`line ${line}: ${checked.message}`);
+  for (const item of built.items) {
+    const checked = await practice.check(item.aggregate, item.command, { actor, at });
+    if (!checked.ok) errors.push({ line: item.line, text: checked.message });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0)
+    return {
+      ok: false,
+      errors: errors.sort((a, b) => a.line - b.line).map((e) => `line ${e.line}: ${e.text}`),
+    };
   const recorded: string[] = [];
-  for (const { command } of commands) {
-    const r = await practice.execute('Claim', command, { actor, at });
+  for (const item of built.items) {
+    const r = await practice.execute(item.aggregate, item.command, { actor, at });
     if (!r.ok) throw new Error(`changed since it was checked: ${r.summary}`);
     recorded.push(r.streamId);
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { quickstart } from './quickstart.js';
+import { formatKpi } from '@praxis/practice';
 
 /** The `// …` comments after `console.log(…)` calls in README.md's Embedding snippet, in order. */
 const readmePromises = (): string[] => {
@@ -30,7 +31,9 @@ describe('example: the README quickstart', () => {
     expect(promises.length).toBeGreaterThanOrEqual(2);
     const { lines, r } = await printed('memory:');
     expect(lines.slice(0, promises.length)).toEqual(promises);
-    expect(lines.slice(promises.length)).toEqual(r.kpis.lines.map((k) => `${k.label}: ${k.value ?? 'n/a'}`));
+    expect(lines.slice(promises.length)).toEqual(
+      r.kpis.lines.map((k) => `${k.label}: ${formatKpi(k.value, k.unit)}`),
+    );
     expect(r.kpis.period.label).toBe('2026-Q1');
   });
 

@@ -2,7 +2,7 @@
 // `node --import tsx examples/quickstart.ts`; quickstart.test.ts checks that it prints what
 // the README's comments say it prints.
 import { fileURLToPath } from 'node:url';
-import { createPractice } from '@praxis/practice';
+import { createPractice, formatKpi } from '@praxis/practice';
 
 // `memory:` so that every run starts from an empty practice and prints the same lines; an
 // application passes a file of its own, e.g. 'sqlite:./clinic.db' (never the demo's practice.db).
@@ -20,7 +20,7 @@ export const quickstart = async (store = 'memory:') => {
   const early = await maria.finance.approveBudget({ budgetId: '2026' }, { at });
   console.log(early.summary); // refused (BudgetNotSubmitted): only a submitted budget can be approved [status]
   const kpis = await practice.kpis('2026-Q1');
-  console.log(kpis.lines.map((k) => `${k.label}: ${k.value ?? 'n/a'}`).join('\n'));
+  console.log(kpis.lines.map((k) => `${k.label}: ${formatKpi(k.value, k.unit)}`).join('\n'));
   await practice.close();
   return { drafted, early, kpis };
 };

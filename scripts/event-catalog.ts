@@ -107,6 +107,7 @@ export const eventCatalog = (): string => {
     '',
   ];
   for (const [area, aggregates] of areas) {
+    if (aggregates.length === 0) continue; // a module of methods only (golive)
     out.push(`## ${area}`, '');
     for (const a of aggregates) {
       out.push(

@@ -160,11 +160,11 @@ describe.each(backends)('audit view on $name', (backend) => {
     const csv = (await collect(exportAudit(readModels, { actor: 'bob' }, 'csv'))).join('');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'position,occurredAt,recordedAt,actorId,actorRole,streamId,revision,type,eventId,correlationId,causationId,commandId,refusedCommand,refusedEntity,refusalCode,refusalReason',
+      'position,occurredAt,recordedAt,actorId,actorRole,streamId,revision,type,eventId,correlationId,causationId,commandId,refusedCommand,refusedEntity,refusalCode,refusalReason,data',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toMatch(
-      /^3,2026-03-02T11:00:00-05:00,.*,bob,front_desk,Security-refusals,0,CommandRefused,.*,Withdraw,PettyCash-front,Unauthorized,$/,
+      /^3,2026-03-02T11:00:00-05:00,.*,bob,front_desk,Security-refusals,0,CommandRefused,.*,Withdraw,PettyCash-front,Unauthorized,,$/,
     );
     const jsonl = (await collect(exportAudit(readModels, {}, 'jsonl'))).map(
       (l) => JSON.parse(l) as AuditEntry,

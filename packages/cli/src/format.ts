@@ -1,30 +1,13 @@
 import { terminalSafe } from '@praxis/audit';
-import type { KpiLine } from '@praxis/practice';
+import { formatKpi, type KpiLine } from '@praxis/practice';
 
 /** Money in cents as the practice's currency: `$1,234.50`. */
 export const money = (cents: number, currency: string): string =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 
-/** A KPI value for people: one decimal for percentages and days, never "Infinity". */
-export const kpiValue = (l: Pick<KpiLine, 'value' | 'unit'>, currency: string): string => {
-  if (l.value === undefined) return 'n/a';
-  switch (l.unit) {
-    case 'percent':
-      return `${l.value.toFixed(1)}%`;
-    case 'days':
-      return `${l.value.toFixed(1)} d`;
-    case 'business-days':
-      return `${l.value.toFixed(1)} business d`;
-    case 'minutes':
-      return `${l.value.toFixed(1)} min`;
-    case 'cents':
-      return money(l.value, currency);
-    case 'count':
-      return String(l.value);
-    case 'ratio':
-      return l.value.toFixed(2);
-  }
-};
+/** A KPI value for people (`formatKpi` of @praxis/core): money from cents, one decimal for percentages and days, `n/a`. */
+export const kpiValue = (l: Pick<KpiLine, 'value' | 'unit'>, currency: string): string =>
+  formatKpi(l.value, l.unit, { currency });
 
 /** A target for people: `≤ 40.0 d`, `≥ 95.0%`. */
 export const kpiTarget = (l: KpiLine, currency: string): string =>

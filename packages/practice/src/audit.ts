@@ -27,8 +27,17 @@ export interface PracticeAudit {
   query(filter?: AuditFilter, page?: AuditPageRequest): Promise<AuditPage>;
   /** Every matching entry, page by page. */
   entries(filter?: AuditFilter): AsyncIterable<AuditEntry>;
-  /** The trail as CSV (with a header) or JSON Lines, line by line. */
+  /**
+   * The trail as CSV (with a header) or JSON Lines, line by line, each entry with its event's
+   * data (personal fields revealed where the vault holds the key, `[forgotten]` where erased).
+   */
   export(filter: AuditFilter, format: 'csv' | 'jsonl'): AsyncIterable<string>;
+  /**
+   * One entry's event data as recorded (amounts in cents, ids, dates), personal fields revealed
+   * where the vault holds the subject's key and `[forgotten]` where it was erased; `undefined`
+   * when the log has no such event.
+   */
+  eventData(entry: AuditEntry): Promise<Readonly<Record<string, unknown>> | undefined>;
   /**
    * Tamper evidence: every event's hash, stored text and seal (under the practice's trust key),
    * and the log against every signed checkpoint and every receipt given. Lists what changed and
@@ -57,10 +66,21 @@ export const practiceAudit = (
   projections: PracticeCore['projectionList'],
 ): PracticeAudit => {
   const reader = core.readModels;
+  const eventData = async (e: AuditEntry) => {
+    for await (const ev of core.store.readStream(e.streamId, {
+      fromRevision: BigInt(e.revision),
+      maxCount: 1,
+    })) {
+      if (ev.eventId !== e.eventId) return undefined;
+      return core.vault.reveal(ev.data as Readonly<Record<string, unknown>>);
+    }
+    return undefined;
+  };
   return {
+    eventData,
     query: (filter = {}, page = {}) => queryAudit(reader, filter, page),
     entries: (filter = {}) => auditEntries(reader, filter),
-    export: (filter, format) => exportAudit(reader, filter, format),
+    export: (filter, format) => exportAudit(reader, filter, format, { data: eventData }),
     verify: (options = {}) =>
       verify(core.store, {
         ...(core.trust === undefined ? {} : { keys: [core.trust.key] }),

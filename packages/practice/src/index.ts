@@ -46,3 +46,4 @@ export {
   type ProcessManagerStatus,
   type IssueReaction,
 } from './process-managers.js';
+export { formatKpi, type FormatKpiOptions } from '@praxis/core';

@@ -6,7 +6,21 @@ import { openPractice } from '../open.js';
 import { UsageError } from '../usage-error.js';
 import { instantArg, str } from '../when.js';
 
-const row = (e: AuditEntry): string[] => [
+/**
+ * An event's data in one short cell: its scalar fields as `name=value` (ids of the entity left
+ * out: the entity column names it), at most 90 characters. The exports carry all of it.
+ */
+export const detailsOf = (e: AuditEntry, data: Readonly<Record<string, unknown>> | undefined): string => {
+  if (data === undefined || e.refusal !== undefined) return '';
+  const id = e.streamId.slice(e.streamId.indexOf('-') + 1);
+  const parts = Object.entries(data)
+    .filter(([k, v]) => ['string', 'number', 'boolean'].includes(typeof v) && v !== id && k !== 'at')
+    .map(([k, v]) => `${k}=${String(v)}`);
+  const text = parts.join(' ');
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+};
+
+const row = (e: AuditEntry, details: string): string[] => [
   e.position,
   e.occurredAt,
   `${e.actorId} (${e.actorRole})`,
@@ -15,6 +29,7 @@ const row = (e: AuditEntry): string[] => [
   e.refusal === undefined
     ? ''
     : `${e.refusal.commandType} refused: ${e.refusal.code}${e.refusal.reason === '' ? '' : `: ${e.refusal.reason}`}`,
+  details,
 ];
 
 /** `praxis audit`: who did what, when, to which entity. */
@@ -28,7 +43,9 @@ export const audit: CliCommand = {
     '  --entity S      a stream, e.g. Claim-c2025-00012 or Budget-2025',
     '  --since/--until a date (2025-03-01, in the practice time zone; --until includes that day)',
     '                  or an ISO instant; business time, not recording time',
-    '  --format F      table (default, the first --limit entries), csv or jsonl (everything)',
+    '  --format F      table (default, the first --limit entries, with a short summary of each',
+    "                  event's data), csv or jsonl (everything, each entry with its event's data;",
+    '                  personal fields as the vault allows: revealed, or [forgotten] once erased)',
     '  --limit N       rows of the table (default 50)',
   ].join('\n'),
   options: {
@@ -82,7 +99,12 @@ export const audit: CliCommand = {
       }
       ctx.io.out(
         table(
-          [['position', 'occurred at', 'actor', 'entity', 'event', 'refusal'], ...page.entries.map(row)],
+          [
+            ['position', 'occurred at', 'actor', 'entity', 'event', 'refusal', 'details'],
+            ...(await Promise.all(
+              page.entries.map(async (e) => row(e, detailsOf(e, await practice.audit.eventData(e)))),
+            )),
+          ],
           new Set([0]),
         ),
       );

@@ -40,9 +40,9 @@ describe('praxis import', () => {
       `${path}:3: payer_kind "comercial" is not one of medicare, medicaid, commercial, self-pay, other`,
       `${path}:4: date_of_service "2025-02-30" is not a date (YYYY-MM-DD)`,
       `${path}:5: encounter_id "e-9" differs from line 2 of the same claim n-1`,
-      `${path}:6: claim c2025-00001 already has charges`,
+      `${path}:6: claim_id: claim c2025-00001 already has charges`,
       `${path}:7: has 8 fields, the header has 9`,
-      `praxis: 5 bad rows in ${path}; nothing was imported`,
+      `praxis: 5 problems in ${path}; nothing was imported`,
     ]);
     expect(await eventCount()).toBe(before);
   });
@@ -66,7 +66,7 @@ describe('praxis import', () => {
     expect(claim.out).toMatch(/"totalCharges": 15850/); // $140.00 + $18.50
     const again = await importFile(path);
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(/good\.csv:2: claim n-10 already has charges/);
+    expect(again.err).toMatch(/good\.csv:2: claim_id: claim n-10 already has charges/);
   });
 
   it('imports staff applications, refusing an id already on staff', async () => {
@@ -78,7 +78,7 @@ describe('praxis import', () => {
     const r = await importFile(bad);
     expect([r.code, r.err]).toEqual([
       2,
-      expect.stringMatching(/staff-bad\.csv:3: staff record S-108 already exists/),
+      expect.stringMatching(/staff-bad\.csv:3: staff_id: staff record S-108 already exists/),
     ]);
     const good = file('staff.csv', [
       'staff_id,name,position,applied_on',
@@ -89,11 +89,40 @@ describe('praxis import', () => {
 
   it('refuses a file whose header matches no import, or that it cannot read', async () => {
     const r = await importFile(file('odd.csv', ['name,age', 'x,1']));
-    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/line 1: the header matches no import/)]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/odd\.csv:1: the header matches no import/)]);
     const missing = await importFile(join(tmp.dir, 'nope.csv'));
     expect([missing.code, missing.err]).toEqual([
       2,
       expect.stringMatching(/cannot read .*nope\.csv: ENOENT/),
     ]);
+  });
+
+  it('goes live into a new practice from the sample files (examples/data/go-live), all or nothing', async () => {
+    const dir = fileURLToPath(new URL('../../../../examples/data/go-live/', import.meta.url));
+    const names = [
+      'staff',
+      'credentials',
+      'training',
+      'policies',
+      'acknowledgments',
+      'requirements',
+      'open-claims',
+    ];
+    const files = names.map((n) => join(dir, `${n}.csv`));
+    const fresh = join(tmp.dir, 'golive.db');
+    const args = ['import', ...files, '--as-of', '2026-02-28', '--db', fresh];
+    const noZone = await praxis([...args, '--new'], tmp.dir);
+    expect([noZone.code, noZone.err]).toEqual([2, expect.stringMatching(/--new needs --time-zone/)]);
+    const r = await praxis([...args, '--new', '--time-zone', 'America/Chicago'], tmp.dir);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/imported 4 rows of .*staff\.csv \(staff\) as 4 commands/);
+    expect(r.out).toMatch(/imported 6 rows of .*open-claims\.csv \(open claims\) as 5 commands/);
+    // Again: every row is refused on the copy, and nothing more is recorded.
+    const again = await praxis(args, tmp.dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(
+      /staff\.csv:2: staff_id: staff record s-patel already exists \(RecordExistingStaffMember: StaffMemberAlreadyExists\)/,
+    );
+    expect(again.err).toMatch(/nothing was imported\n$/);
   });
 });

@@ -1,5 +1,7 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { praxis, tempDir, testEncounters } from '../test-support.js';
 
@@ -151,11 +153,33 @@ describe('praxis report', () => {
     // the basis is said, and both views of the finance KPIs are shown side by side
     expect(html).toContain('Finance figures: as reported.');
     expect(html).toMatch(/<th>As reported<\/th><th>Restated<\/th>/);
-    // every KPI card carries its status as a word, not only as a colour
-    const cards = html.match(/<div class="card(?: met| missed)?">/g) ?? [];
-    const statuses = html.match(/<div class="s">(met|missed|no target|no data)<\/div>/g) ?? [];
+    // every KPI card carries its status as an icon and a word, not only as a colour, and its target
+    const cards = html.match(/<div class="card (?:met|missed|none)">/g) ?? [];
+    const statuses =
+      html.match(
+        /<div class="s"><span aria-hidden="true">[✔✖–?]<\/span> (met|missed|no target|no data)<\/div>/g,
+      ) ?? [];
     expect(cards.length).toBeGreaterThan(10);
     expect(statuses).toHaveLength(cards.length);
+    expect(html.match(/<div class="t">target(?: [≤≥] [^<]+|: none set)<\/div>/g)).toHaveLength(cards.length);
+    // the headline says how many targets were missed, and each missed one
+    const missed = html.match(/<div class="card missed">/g)?.length ?? 0;
+    const judged = missed + (html.match(/<div class="card met">/g)?.length ?? 0);
+    expect(html).toContain(
+      missed === 0 ? `All ${judged} targets met` : `${missed} of ${judged} targets missed`,
+    );
+    // the change against the year before, month names on the charts, not 01…12
+    expect(html).toMatch(/KPIs \(change against \d{4}\)/);
+    expect(html).toMatch(/[▲▼] [+−][^<]* vs \d{4} \((better|worse)\)/);
+    expect(html).toMatch(/>Jan<\/text>/);
+    expect(html).not.toMatch(/>01<\/text>/);
+    expect(html).toContain('Revenue against budget by month');
+    // repeated obligations are one row each (state, what, source)
+    const obligations = html.slice(html.indexOf('<h2>Obligations overdue'));
+    const rows = [...obligations.matchAll(/<tr><td[^>]*>([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)/g)].map(
+      (m) => `${m[1]}|${m[2]}`,
+    );
+    expect(new Set(rows).size).toBe(rows.length);
     // the resources section: its KPIs, the reorder list and the cross-training table, as of the period's end
     const resources = html.slice(html.indexOf('<h2>Resources at '));
     expect(resources).toMatch(/^<h2>Resources at \d{4}-12-31<\/h2>/);
@@ -163,6 +187,38 @@ describe('praxis report', () => {
     expect(resources).toContain('<h3>Reorder list</h3>');
     expect(resources).toContain('Stock-outs and expired waste by month');
     expect(resources).toContain('<h3>Cross-training of critical skills</h3>');
+  });
+});
+
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
+  existsSync(p),
+);
+
+describe('praxis report in a headless browser', () => {
+  // Runs where a Chromium is installed (`apt-get install chromium`); reported as skipped elsewhere.
+  it.runIf(chromium !== undefined)('renders a status word on every card, and a screenshot', async () => {
+    const out = join(tmp.dir, 'shot.html');
+    expect((await on('report', '--html', out)).code).toBe(0);
+    const browser = (args: string[]) =>
+      execFileSync(chromium!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 60_000,
+      });
+    // The DOM as the browser built it: every card has its status word.
+    const dom = browser(['--dump-dom', pathToFileURL(out).href]);
+    const cards = dom.match(/<div class="card (?:met|missed|none)">/g) ?? [];
+    expect(cards.length).toBeGreaterThan(10);
+    expect(
+      dom.match(
+        /<div class="s"><span aria-hidden="true">[✔✖–?]<\/span> (met|missed|no target|no data)<\/div>/g,
+      ),
+    ).toHaveLength(cards.length);
+    const png = join(tmp.dir, 'report.png');
+    browser([`--screenshot=${png}`, '--window-size=1400,1600', pathToFileURL(out).href]);
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(50_000); // a rendered page, not a blank one
   });
 });
 

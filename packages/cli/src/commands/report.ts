@@ -12,6 +12,9 @@ import { str } from '../when.js';
 import { loadFinanceDocuments } from '@praxis/practice';
 import { memoizedReader } from '@praxis/core';
 import { basisOption, latestYear } from './kpi.js';
+import { Finance } from '@praxis/kpi';
+import { Roster } from '@praxis/staff';
+import { previousPeriod } from '../report/glance.js';
 
 /** `praxis report --html out.html`: a self-contained KPI dashboard. */
 export const report: CliCommand = {
@@ -51,6 +54,21 @@ export const report: CliCommand = {
       }
       bar.done();
       const obligations = await practice.calendar(report.period.lastDay, { openOnly: true, reader });
+      // The change on each card: the period before, on the same basis.
+      const before = previousPeriod(report.period.label);
+      const previous =
+        before === undefined ? undefined : await practice.kpis(before, { basis, documents, reader });
+      // Names instead of ids (the staff record, personal fields revealed as on every read).
+      const names = new Map(
+        (await Roster.listRoster(practice.readModels)).map((r) => [r.staffId, r.name] as const),
+      );
+      // Approved variances of the budgets of the period's years.
+      const approvedVariances: Record<string, number> = {};
+      const years = new Set([report.period.firstDay.slice(0, 4), report.period.lastDay.slice(0, 4)]);
+      for (const b of await Finance.loadBudgets(reader))
+        if (years.has(b.startsOn.slice(0, 4)))
+          for (const [category, cents] of Object.entries(b.approvedVariances))
+            approvedVariances[category] = (approvedVariances[category] ?? 0) + cents;
       const html = dashboardHtml({
         settings: practice.settings,
         report,
@@ -59,6 +77,11 @@ export const report: CliCommand = {
         obligations,
         resources: await loadResourcesSection(reader, report.period.lastDay, obligations),
         goals: await Goal.listGoals(reader),
+        ...(previous === undefined ? {} : { previous }),
+        nameOf: (id) => names.get(id),
+        approvedVariances,
+        // The CARC descriptions of @praxis/x12 plug in here when they land; the code alone until then.
+        carcDescription: () => undefined,
         generatedAt: new Date().toISOString(),
       });
       const path = resolve(ctx.io.cwd, out);

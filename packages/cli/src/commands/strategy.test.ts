@@ -123,7 +123,7 @@ describe('praxis goals and praxis queue', () => {
     expect(w.code).toBe(0);
     expect(w.out).toContain('WorkItem-m2: WorkItemCompleted');
     expect(w.out).toContain('refused (VerifierIsDoer)');
-    expect(w.out).toMatch(/Work completed by due date %: 50 → 100 \(\+50, better\)/);
+    expect(w.out).toMatch(/Work completed by due date %: 50.0% → 100.0% \(\+50.0%, better\)/);
     const again = await praxis(['goals', '--db', db, '--format', 'json']);
     expect(again.code).toBe(0);
     const q2 = await praxis(['queue', '--db', db, '--as-of', '2026-05-04']);

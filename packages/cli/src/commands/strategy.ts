@@ -6,6 +6,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { table } from '../format.js';
 import { openPractice } from '../open.js';
+import { formatKpi, type KpiUnit } from '@praxis/practice';
 import { UsageError } from '../usage-error.js';
 
 const num = (n: number | null | undefined): string =>
@@ -143,13 +144,14 @@ export const whatif: CliCommand = {
       const r = await practice
         .as({ id: 'whatif', role: 'practice_manager' })
         .whatIf(commands as unknown as WhatIfCommand[], { periods });
+      const cur = practice.settings.currency;
       for (const o of r.outcomes) ctx.io.out(`${o.summary}\n`);
       for (const p of periods) {
         const moved = (r.kpis[p] ?? []).filter((k) => k.delta !== undefined && k.delta !== 0);
         ctx.io.out(`KPIs ${p}: ${moved.length === 0 ? 'no change' : ''}\n`);
         for (const k of moved)
           ctx.io.out(
-            `  ${k.label}: ${num(k.before)} → ${num(k.after)} (${k.delta! > 0 ? '+' : ''}${num(k.delta)}, ${k.better ? 'better' : 'worse'})\n`,
+            `  ${k.label}: ${fmt(k.before, k.unit, false, cur)} → ${fmt(k.after, k.unit, false, cur)} (${fmt(k.delta, k.unit, true, cur)}, ${k.better ? 'better' : 'worse'})\n`,
           );
       }
       // Every command refused: the scenario did not happen, whatever the KPIs say (exit 1).
@@ -169,7 +171,19 @@ export const whatif: CliCommand = {
   },
 };
 
-const signed = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n > 0 ? '+' : ''}${num(n)}`);
+/** A KPI value (or, `signed`, a change) in its unit: money from cents, days, percent (`formatKpi`). */
+const fmt = (n: number | undefined, unit: string, signed = false, currency = 'USD'): string =>
+  isKpiUnit(unit) ? formatKpi(n, unit, { signed, currency }) : num(n);
+const kpiUnits: readonly string[] = [
+  'percent',
+  'days',
+  'business-days',
+  'minutes',
+  'cents',
+  'count',
+  'ratio',
+];
+const isKpiUnit = (u: string): u is KpiUnit => kpiUnits.includes(u);
 
 /** `praxis explain KPI PERIOD PERIOD`: why a KPI moved, part by part, down to events and actors. */
 export const explainCommand: CliCommand = {
@@ -200,6 +214,7 @@ export const explainCommand: CliCommand = {
     const practice = await openPractice(ctx);
     try {
       const r = await practice.explain(kpi, a, b, { limit });
+      const cur = practice.settings.currency;
       if (format === 'json') {
         ctx.io.out(`${JSON.stringify(r, null, 2)}\n`);
         return r.explained ? ExitCode.ok : ExitCode.failed;
@@ -209,7 +224,7 @@ export const explainCommand: CliCommand = {
         return ExitCode.failed;
       }
       ctx.io.out(
-        `${r.label}: ${num(r.before)} (${a}) → ${num(r.after)} (${b}), ${signed(r.change)} ${r.unit}\n`,
+        `${r.label}: ${fmt(r.before, r.unit, false, cur)} (${a}) → ${fmt(r.after, r.unit, false, cur)} (${b}), ${fmt(r.change, r.unit, true, cur)}\n`,
       );
       if (!r.additive)
         ctx.io.out(
@@ -222,7 +237,7 @@ export const explainCommand: CliCommand = {
         ctx.io.out(
           `By ${dim}: ${shares
             .slice(0, 6)
-            .map((s) => `${s.value} ${r.additive ? signed(s.contribution) : `(${s.parts})`}`)
+            .map((s) => `${s.value} ${r.additive ? fmt(s.contribution, r.unit, true, cur) : `(${s.parts})`}`)
             .join(', ')}\n`,
         );
       }
@@ -230,7 +245,7 @@ export const explainCommand: CliCommand = {
       for (const c of r.contributions.slice(0, limit))
         rows.push([
           c.key,
-          signed(c.contribution),
+          fmt(c.contribution, r.unit, true, cur),
           num(c.before?.numerator),
           num(c.after?.numerator),
           c.dimensions['payer'] ?? '',

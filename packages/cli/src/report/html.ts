@@ -6,6 +6,7 @@ import { patientsSection } from './patients.js';
 import { barChart, esc, hbarChart, lineChart } from './svg.js';
 import { resourcesSectionHtml, type ResourcesSection } from './resources.js';
 import { strategySection } from './strategy.js';
+import { deltaOf, groupObligations, headlineOf, monthLabel, statusOf } from './glance.js';
 
 /** What the dashboard shows: the period's report, each of its months, and open obligations. */
 export interface DashboardData {
@@ -19,6 +20,14 @@ export interface DashboardData {
   readonly resources?: ResourcesSection;
   /** The practice's goals (@praxis/strategy), shown against their checkpoint paths. */
   readonly goals?: readonly Goal.GoalView[];
+  /** The period before (same basis), for the change on each card. */
+  readonly previous?: KpiReport;
+  /** A person's name for an id (staff record), shown instead of the id. */
+  readonly nameOf?: (id: string) => string | undefined;
+  /** A CARC code's description (X12 claim adjustment reason codes); the code alone without it. */
+  readonly carcDescription?: (code: string) => string | undefined;
+  /** Approved budget variances by category (cents): an overspend within one is not drawn as over. */
+  readonly approvedVariances?: Readonly<Record<string, number>>;
   /** When the dashboard was made (ISO instant). */
   readonly generatedAt: string;
 }
@@ -30,8 +39,10 @@ main{padding:24px 32px;max-width:1400px}section{margin-bottom:28px}h2{font-size:
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:12px}
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 14px}
 .card .v{font-size:22px;font-weight:600}.card .l{color:#4b5563;font-size:12px}.card .t{font-size:12px;color:#6b7280}
-.met{border-left:4px solid #16a34a}.missed{border-left:4px solid #dc2626}
+.met{border-left:4px solid #16a34a}.missed{border-left:4px solid #dc2626;background:#fef2f2}.none{border-left:4px dashed #9ca3af}
 .s{font-size:11px;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#374151}.missed .s{color:#b91c1c}.met .s{color:#15803d}
+.card .d{font-size:12px;color:#374151}.headline{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:14px 18px}
+.headline .big{font-size:24px;font-weight:700;margin:0 0 4px}.headline ul{margin:6px 0 0;padding-left:20px}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:16px}
 .chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px}.chart h3{margin:0 0 6px;font-size:13px;color:#374151}
 table{border-collapse:collapse;background:#fff;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;font-size:13px}
@@ -49,7 +60,9 @@ const daysFmt = (n: number) => `${n.toFixed(0)} d`;
 export const dashboardHtml = (d: DashboardData): string => {
   const { currency, name, timeZone } = d.settings;
   const dollars = (cents: number) => money(cents, currency).replace(/\.\d\d$/, '');
-  const months = d.months.map((m) => m.period.label.slice(5));
+  const years = new Set(d.months.map((m) => m.period.label.slice(0, 4)));
+  const months = d.months.map((m) => monthLabel(m.period.label, years.size > 1));
+  const nameOf = (id: string) => d.nameOf?.(id) ?? undefined;
   const series = (pick: (m: KpiReport) => number | undefined) => d.months.map(pick);
   const rc = (m: KpiReport) => m.revenueCycle;
   const target = (id: string) => d.report.lines.find((l) => l.id === id)?.target;
@@ -58,13 +71,25 @@ export const dashboardHtml = (d: DashboardData): string => {
 
   const cards = d.report.lines
     .map((l) => {
-      const cls = l.met === undefined ? '' : l.met ? ' met' : ' missed';
+      const st = statusOf(l);
       const t = kpiTarget(l, currency);
-      const status =
-        l.met === undefined ? (l.target === undefined ? 'no target' : 'no data') : l.met ? 'met' : 'missed';
-      return `<div class="card${cls}"><div class="s">${status}</div><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? l.source : `target ${t} · ${l.source}`)}</div></div>`;
+      const delta = deltaOf(l, d.previous, currency);
+      return `<div class="card ${st.cls}"><div class="s"><span aria-hidden="true">${st.icon}</span> ${st.word}</div><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? 'target: none set' : `target ${t}`)}</div>${delta === '' ? '' : `<div class="d">${esc(delta)}</div>`}<div class="t">${esc(l.source)}</div></div>`;
     })
     .join('');
+  const headline = headlineOf(d.report.lines);
+  const headlineHtml = `<section class="headline" aria-label="headline"><p class="big">${esc(headline.text)}</p>${
+    headline.missed.length === 0
+      ? ''
+      : `<ul>${headline.missed
+          .map(
+            (l) =>
+              `<li>✖ ${esc(l.label)}: ${esc(kpiValue(l, currency))} against ${esc(kpiTarget(l, currency))}</li>`,
+          )
+          .join('')}</ul>`
+  }</section>`;
+  const trainingTarget = target('trainingCompliance') ?? target('policyAcknowledgment');
+  const approved = d.approvedVariances ?? {};
 
   const charts = [
     [
@@ -125,15 +150,34 @@ export const dashboardHtml = (d: DashboardData): string => {
           },
         ],
         pctFmt,
-        undefined,
+        trainingTarget === undefined
+          ? undefined
+          : { value: trainingTarget.value, label: `target ≥ ${trainingTarget.value}%` },
         100,
+      ),
+    ],
+    [
+      'Revenue against budget by month',
+      barChart(
+        'Revenue against budget by month: budgeted (visits × net revenue per visit) and net collections',
+        months,
+        [
+          { name: 'Budgeted revenue', color: '#cbd5e1', values: series((m) => m.budget.revenue.budget) },
+          { name: 'Net collections', color: '#0f766e', values: series((m) => m.budget.revenue.actual) },
+        ],
+        dollars,
       ),
     ],
     [
       `Budget vs actual, ${d.report.period.label}`,
       hbarChart(
         'Budget vs actual by line',
-        d.report.budget.lines.map((l) => ({ label: l.category, a: l.budget, b: l.actual })),
+        d.report.budget.lines.map((l) => ({
+          label: l.category,
+          a: l.budget,
+          b: l.actual,
+          covered: l.actual > l.budget && l.actual - l.budget <= (approved[l.category] ?? 0),
+        })),
         ['Budget', 'Actual'],
         dollars,
       ),
@@ -154,15 +198,17 @@ export const dashboardHtml = (d: DashboardData): string => {
   const denials = d.report.revenueCycle.denialsByCarc
     .map(
       (r) =>
-        `<tr><td>CARC ${esc(r.carcCode)}</td><td class="n">${r.count}</td><td class="n">${esc(money(r.amount, currency))}</td></tr>`,
+        `<tr><td>CARC ${esc(r.carcCode)}</td><td>${esc(d.carcDescription?.(r.carcCode) ?? '')}</td><td class="n">${r.count}</td><td class="n">${esc(money(r.amount, currency))}</td></tr>`,
     )
     .join('');
-  const open = d.obligations
-    .filter((o) => o.state === 'overdue' || o.state === 'due-soon')
+  const open = groupObligations(
+    d.obligations.filter((o) => o.state === 'overdue' || o.state === 'due-soon'),
+    nameOf,
+  )
     .slice(0, 40)
     .map(
       (o) =>
-        `<tr><td class="${o.state === 'overdue' ? 'overdue' : ''}">${esc(o.state)}</td><td>${esc(o.dueAt)}</td><td>${esc(o.label)}</td><td>${esc(o.owner ?? '')}</td><td>${esc(o.legalSource ?? '')}</td></tr>`,
+        `<tr><td class="${o.state === 'overdue' ? 'overdue' : ''}">${o.state === 'overdue' ? '✖ ' : '◷ '}${esc(o.state)}</td><td>${esc(o.count > 1 ? `from ${o.dueAt}` : o.dueAt)}</td><td>${esc(o.label)}${o.count > 1 ? ` <strong>× ${o.count}</strong>` : ''}</td><td>${esc(o.owners)}</td><td>${esc(o.legalSource)}</td></tr>`,
     )
     .join('');
 
@@ -189,12 +235,13 @@ export const dashboardHtml = (d: DashboardData): string => {
 <title>${esc(name)} — KPIs ${esc(d.report.period.label)}</title><style>${css}</style></head>
 <body><header><h1>${esc(name)}</h1><p>KPI dashboard for ${esc(d.report.period.label)} (${esc(d.report.period.firstDay)} to ${esc(d.report.period.lastDay)}, ${esc(timeZone)}). Finance figures: ${basisName(d.report.basis).toLowerCase()}.</p></header>
 <main>
-<section><h2>KPIs</h2><div class="cards">${cards}</div></section>
+${headlineHtml}
+<section><h2>KPIs${d.previous === undefined ? '' : ` (change against ${esc(d.previous.period.label)})`}</h2><div class="cards">${cards}</div></section>
 ${comparison}
 <section><h2>Trends by month</h2><div class="charts">${charts}</div></section>
 ${strategySection(d.goals ?? [])}
 ${patientsSection(d.report, d.months, currency)}
-<section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="3">none</td></tr>'}</tbody></table></section>
+<section><h2>Denials by reason (CARC)</h2><table><thead><tr><th>Reason</th><th>Description</th><th>Claims</th><th>Amount</th></tr></thead><tbody>${denials || '<tr><td colspan="4">none</td></tr>'}</tbody></table></section>
 ${d.resources === undefined ? '' : resourcesSectionHtml(d.resources, d.report, d.months, currency)}
 <section><h2>Obligations overdue or due soon at ${esc(d.report.period.lastDay)}</h2><table><thead><tr><th>State</th><th>Due</th><th>What</th><th>Owner</th><th>Source</th></tr></thead><tbody>${open || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>
 </main>

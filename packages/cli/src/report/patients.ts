@@ -1,3 +1,4 @@
+import { monthLabel } from './glance.js';
 import type { KpiReport } from '@praxis/practice';
 import { kpiValue } from '../format.js';
 import { esc, lineChart } from './svg.js';
@@ -17,7 +18,7 @@ export const patientsSection = (
 ): string => {
   const lines = report.lines.filter((l) => l.area === 'patients');
   if (lines.length === 0) return '';
-  const labels = months.map((m) => m.period.label.slice(5));
+  const labels = months.map((m) => monthLabel(m.period.label));
   const series = (id: string) => months.map((m) => m.lines.find((l) => l.id === id)?.value ?? undefined);
   const charts = [
     [

@@ -1,3 +1,4 @@
+import { monthLabel } from './glance.js';
 import type { CalendarEntry } from '@praxis/kpi';
 import type { KpiReport } from '@praxis/practice';
 import { crossTrainingOn, reorderList, type ReorderLine, type SkillCoverage } from '@praxis/resources';
@@ -52,7 +53,7 @@ export const resourcesSectionHtml = (
   const value = (m: KpiReport, id: string) => m.lines.find((l) => l.id === id)?.value;
   const chart = barChart(
     'Stock-outs and expired waste by month',
-    months.map((m) => m.period.label.slice(5)),
+    months.map((m) => monthLabel(m.period.label)),
     [
       { name: 'Stock-outs', color: '#dc2626', values: months.map((m) => value(m, 'stockOuts')) },
       {

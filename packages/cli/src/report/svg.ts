@@ -114,7 +114,13 @@ export const lineChart = (
 /** Horizontal bars: one row per label, two series side by side (e.g. budget and actual). */
 export const hbarChart = (
   title: string,
-  rows: readonly { readonly label: string; readonly a: number; readonly b: number }[],
+  rows: readonly {
+    readonly label: string;
+    readonly a: number;
+    readonly b: number;
+    /** An overspend covered by an approved variance: drawn amber and said in words, not red. */
+    readonly covered?: boolean;
+  }[],
   names: readonly [string, string],
   format: (n: number) => string,
 ): string => {
@@ -128,13 +134,19 @@ export const hbarChart = (
     const wa = (r.a / max) * plotW;
     const wb = (r.b / max) * plotW;
     const over = r.b > r.a;
+    const fill = !over ? '#16a34a' : r.covered === true ? '#d97706' : '#dc2626';
+    const note = !over
+      ? ''
+      : r.covered === true
+        ? ' (over, covered by an approved variance)'
+        : ' (over budget)';
     return (
       `<text x="${left - 6}" y="${y0 + 15}" text-anchor="end" font-size="12" fill="#374151">${esc(r.label)}</text>` +
       `<rect x="${left}" y="${y0 + 2}" width="${wa.toFixed(1)}" height="10" fill="#93c5fd"><title>${esc(`${names[0]} ${r.label}: ${format(r.a)}`)}</title></rect>` +
-      `<rect x="${left}" y="${y0 + 13}" width="${wb.toFixed(1)}" height="10" fill="${over ? '#dc2626' : '#16a34a'}"><title>${esc(`${names[1]} ${r.label}: ${format(r.b)}`)}</title></rect>` +
-      `<text x="${left + Math.max(wa, wb) + 6}" y="${y0 + 16}" font-size="11" fill="#6b7280">${esc(format(r.b))}</text>`
+      `<rect x="${left}" y="${y0 + 13}" width="${wb.toFixed(1)}" height="10" fill="${fill}"><title>${esc(`${names[1]} ${r.label}: ${format(r.b)}${note}`)}</title></rect>` +
+      `<text x="${left + Math.max(wa, wb) + 6}" y="${y0 + 16}" font-size="11" fill="#374151">${esc(`${format(r.b)}${over ? (r.covered === true ? ' ✔ variance' : ' ✖ over') : ''}`)}</text>`
     );
   });
-  const key = `<rect x="${left}" y="${h - 18}" width="10" height="10" fill="#93c5fd"/><text x="${left + 14}" y="${h - 9}" font-size="11">${esc(names[0])}</text><rect x="${left + 100}" y="${h - 18}" width="10" height="10" fill="#16a34a"/><text x="${left + 114}" y="${h - 9}" font-size="11">${esc(names[1])} (red: over)</text>`;
+  const key = `<rect x="${left}" y="${h - 18}" width="10" height="10" fill="#93c5fd"/><text x="${left + 14}" y="${h - 9}" font-size="11">${esc(names[0])}</text><rect x="${left + 100}" y="${h - 18}" width="10" height="10" fill="#16a34a"/><text x="${left + 114}" y="${h - 9}" font-size="11">${esc(names[1])} (✖ over: red; ✔ variance: over, covered by an approved variance: amber)</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${body.join('')}${key}</svg>`;
 };

@@ -5,3 +5,4 @@ export * from './process-manager.js';
 export * from './facts.js';
 export * from './staff-on-record.js';
 export * from './host.js';
+export * from './format-kpi.js';

@@ -26,6 +26,25 @@ export const EligibilityFact = t.type({
 });
 export type EligibilityFact = t.TypeOf<typeof EligibilityFact>;
 
+/**
+ * Where an open claim stood in the old system at go-live (`RecordOpeningClaim`):
+ * - `unbilled`: charges entered, the claim created, not yet sent;
+ * - `submitted`: sent to the payer, no answer yet;
+ * - `accepted`: taken into adjudication by the payer;
+ * - `denied`: denied (with its CARC code; the denied amount defaults to the open balance);
+ * - `adjudicated`: the payer has paid or adjusted; the rest is the patient's.
+ */
+export const OpeningStatus = t.keyof({
+  unbilled: null,
+  submitted: null,
+  accepted: null,
+  denied: null,
+  adjudicated: null,
+});
+
+/** `unbilled`, `submitted`, `accepted`, `denied` or `adjudicated`. */
+export type OpeningStatus = t.TypeOf<typeof OpeningStatus>;
+
 /** Business time (`at`) is stamped from the call (`{ at }` or the practice clock), never the payload. */
 const when = { stamps: { at: 'time' } as Record<'at', 'time'> };
 
@@ -129,6 +148,41 @@ export const commands = defineCommands('claimId', {
     {},
     when,
   ),
+  /**
+   * Go-live: a claim already in flight in the old system, with its balances (an opening
+   * balance; see `recordOpeningClaim` in ./opening.ts). Amounts in cents; `status` is where it
+   * stood: `unbilled`, `submitted`, `accepted`, `denied` (with `carcCode`) or `adjudicated`.
+   */
+  RecordOpeningClaim: command(
+    {
+      claimId: NonEmptyString,
+      encounterId: NonEmptyString,
+      patientId: OpaqueId,
+      payerId: NonEmptyString,
+      payerKind: PayerKind,
+      dateOfService: ISODate,
+      timeZone: TimeZone,
+      charges: t.readonlyArray(ChargeLine),
+      status: OpeningStatus,
+    },
+    {
+      /** What the payer has paid so far (status `adjudicated`). */
+      payerPaid: NonNegativeCents,
+      /** The payer's contractual adjustment so far (status `adjudicated`). */
+      contractualAdjustment: NonNegativeCents,
+      /** What the payer left to the patient (billed to the patient at the opening). */
+      patientResponsibility: NonNegativeCents,
+      /** What the patient has paid so far (a copay at the visit, or against a statement). */
+      patientPaid: NonNegativeCents,
+      /** The denial's CARC code (status `denied`). */
+      carcCode: NonEmptyString,
+      /** The amount denied (default: the whole open balance). */
+      deniedAmount: PositiveCents,
+      timelyFilingMonths: PositiveInt,
+      appealWindowDays: PositiveInt,
+    },
+    when,
+  ),
 });
 
 /** Every command a Claim accepts, as `decide` sees it (`at` filled in). */
@@ -149,3 +203,4 @@ export type ReversePayerPayment = Cmd<'ReversePayerPayment'>;
 export type BillPatient = Cmd<'BillPatient'>;
 export type CollectPatientPayment = Cmd<'CollectPatientPayment'>;
 export type WriteOffBalance = Cmd<'WriteOffBalance'>;
+export type RecordOpeningClaim = Cmd<'RecordOpeningClaim'>;

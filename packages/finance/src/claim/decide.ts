@@ -18,6 +18,7 @@ import {
 import type { ChargeLine, ClaimEvent, RemittanceLine } from './events.js';
 import { appliedOf, balanceOf, chargesTotal, type ClaimStatus, type State } from './state.js';
 import type * as C from './commands.js';
+import { recordOpeningClaim } from './opening.js';
 
 type D = Decision<ClaimEvent>;
 type Check = DomainError | undefined;
@@ -636,5 +637,9 @@ export const decide = (c: C.ClaimCommand, s: State): D => {
       return collect(c, s);
     case 'WriteOffBalance':
       return writeOff(c, s);
+    case 'RecordOpeningClaim':
+      return s.status === 'none'
+        ? recordOpeningClaim(c, s, decide)
+        : reject('ClaimAlreadyExists', `claim ${s.claimId} already has charges`, 'claimId');
   }
 };

@@ -19,6 +19,7 @@ export * from './commands.js';
 export { decide, icd10 } from './decide.js';
 export * from './deadlines.js';
 export * from './events.js';
+export { recordOpeningClaim, remittanceLines } from './opening.js';
 export * from './state.js';
 
 /** The Claim decider (name `Claim`). */

@@ -6,6 +6,7 @@ import { staffModule } from './staff.js';
 import { patientsModule } from '@praxis/patients';
 import { strategyModule } from '@praxis/strategy';
 import { operationsModule } from '@praxis/operations';
+import { goLiveModule } from '@praxis/golive';
 
 export {
   programme,
@@ -29,6 +30,7 @@ export const builtinModules = [
   patientsModule,
   strategyModule,
   operationsModule,
+  goLiveModule,
 ] as const;
 
 /** The built-in modules' type: a practice created without `modules` has every area they give. */

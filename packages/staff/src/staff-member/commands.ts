@@ -12,6 +12,23 @@ export const commands = defineCommands('staffId', {
     {},
     { businessTime: 'appliedOn' },
   ),
+  /**
+   * Go-live: a person already employed (an opening balance, see ./opening.ts): name, position,
+   * role from `hiredOn`, and the date of the last clear OIG exclusion check.
+   */
+  RecordExistingStaffMember: command(
+    {
+      staffId: NonEmptyString,
+      name: NonEmptyString,
+      position: NonEmptyString,
+      role: NonEmptyString,
+      hiredOn: ISODate,
+      exclusionCheckedOn: ISODate,
+    },
+    /** Default `OIG LEIE`. */
+    { exclusionSource: NonEmptyString },
+    { businessTime: 'hiredOn' },
+  ),
   RecordInterview: command(
     {
       interviewedOn: ISODate,
@@ -146,6 +163,7 @@ export type StaffMemberCommand = CommandOf<typeof commands>;
 type Cmd<K extends StaffMemberCommand['type']> = Extract<StaffMemberCommand, { type: K }>;
 export type ReceiveApplication = Cmd<'ReceiveApplication'>;
 export type RecordInterview = Cmd<'RecordInterview'>;
+export type RecordExistingStaffMember = Cmd<'RecordExistingStaffMember'>;
 export type CompleteCredentialing = Cmd<'CompleteCredentialing'>;
 export type MakeOffer = Cmd<'MakeOffer'>;
 export type HireStaffMember = Cmd<'HireStaffMember'>;

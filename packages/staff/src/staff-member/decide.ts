@@ -7,6 +7,7 @@ import * as credentials from './credentials.js';
 import * as employment from './employment.js';
 import * as training from './training.js';
 import * as performance from './performance.js';
+import * as opening from './opening.js';
 
 import { commands, type StaffMemberCommand } from './commands.js';
 import { refusals, type StaffMemberRefusal } from './refusals.js';
@@ -18,6 +19,8 @@ export const decide = (c: StaffMemberCommand, s: StaffMember): StaffDecision => 
   switch (c.type) {
     case 'ReceiveApplication':
       return recruitment.receiveApplication(c, s);
+    case 'RecordExistingStaffMember':
+      return opening.recordExistingStaffMember(c, s);
     case 'RecordInterview':
       return recruitment.recordInterview(c, s);
     case 'CompleteCredentialing':

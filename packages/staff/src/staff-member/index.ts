@@ -57,4 +57,5 @@ export {
   type RecordContinuingEducation,
 } from './training.js';
 export type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './performance.js';
+export { recordExistingStaffMember, type RecordExistingStaffMember } from './opening.js';
 export { refusals, type StaffMemberRefusal } from './refusals.js';

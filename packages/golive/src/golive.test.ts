@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '@praxis/core';
+import { createPractice, type Practice } from '@praxis/practice';
+import { importKinds } from './index.js';
+
+const zone = 'America/Chicago';
+let practice: Practice;
+beforeAll(async () => {
+  practice = await createPractice({
+    store: 'memory:',
+    timeZone: zone,
+    currency: 'USD',
+    clock: fixedClock('2026-03-01T08:00:00', zone),
+  });
+});
+afterAll(() => practice.close());
+const pm = () => practice.as({ id: 'maria', role: 'practice_manager' });
+const rawLog = async () => {
+  const texts: string[] = [];
+  for await (const e of practice.store.readAll()) texts.push(JSON.stringify(e.data));
+  return texts.join('\n');
+};
+
+describe('practice.goLive', () => {
+  it('seals staff names and licence numbers through the vault; the practice reads them back', async () => {
+    const r = await pm().goLive(
+      [
+        {
+          name: 'staff.csv',
+          text: 'staff_id,name,position,role,hired_on,last_oig_check_on\ns-ada,Ada Quinn,Nurse,staff,2020-01-06,2026-02-02\n',
+        },
+        {
+          name: 'credentials.csv',
+          text: 'staff_id,credential_id,kind,issuer,number,expires_on,verified_on\ns-ada,lic-ada,licence,Texas Board of Nursing,RN-998877,2027-01-31,2025-02-01\n',
+        },
+      ],
+      { asOf: '2026-02-28' },
+    );
+    expect(r).toMatchObject({ ok: true, commands: 2 });
+    const log = await rawLog();
+    expect(log).toContain('s-ada');
+    expect(log).not.toContain('Ada Quinn');
+    expect(log).not.toContain('RN-998877');
+    const now = await pm().audit.entityAsOf<{ name: string }>('StaffMember-s-ada', {
+      at: '2026-03-01T09:00:00-06:00',
+    });
+    expect(now.state.name).toBe('Ada Quinn');
+  });
+
+  it('names the column of a rule the practice refuses (checked on a copy: nothing recorded)', async () => {
+    const before = (await rawLog()).length;
+    const r = await pm().goLive(
+      [
+        {
+          name: 'policies.csv',
+          text: 'policy_id,title,review_every_months,approved_on,published_on,effective_on,roles\nhr,Conduct,12,2025-01-02,2025-01-03,2025-01-03,staff\n',
+        },
+        {
+          name: 'acks.csv',
+          text: 'policy_id,staff_id,acknowledged_on,role\nhr,s-ada,2025-01-10,staff\nhr,s-ghost,2025-01-10,staff\n',
+        },
+      ],
+      { asOf: '2026-02-28' },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ file: 'acks.csv', line: 3, column: 'staff_id' });
+    expect((await rawLog()).length).toBe(before);
+  });
+
+  it('refuses an unknown column, a header that matches nothing, and dates after the opening date', async () => {
+    const r = await pm().goLive(
+      [
+        { name: 'a.csv', text: 'staff_id,name,position,role,hired_on,last_oig_check_on,salary\n' },
+        { name: 'b.csv', text: 'who,what\nx,y\n' },
+        {
+          name: 'c.csv',
+          text: 'staff_id,name,position,role,hired_on,last_oig_check_on\ns-new,Bo Li,Nurse,staff,2026-03-02,2026-02-02\n',
+        },
+      ],
+      { asOf: '2026-02-28' },
+    );
+    expect(r.ok ? [] : r.problems.map((p) => `${p.file}:${p.line}:${p.column ?? ''}`)).toEqual([
+      'a.csv:1:salary',
+      'b.csv:1:',
+      'c.csv:2:hired_on',
+    ]);
+  });
+
+  it('never throws on any cells in any kind of file: each problem names file and line (property)', async () => {
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '',
+        '0',
+        '1',
+        '2026-02-30',
+        '2025-01-01',
+        'yes',
+        'x;y',
+        '99213',
+        'submitted',
+        'HIPAA',
+        '140.00',
+        'years',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...importKinds),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 24 }), { maxLength: 4 }),
+        async (kind, rows) => {
+          const header = [...kind.required, ...kind.optional];
+          const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+          const text = [
+            header.join(','),
+            ...rows.map((r) => header.map((_, i) => quote(r[i % r.length]!)).join(',')),
+          ].join('\n');
+          const r = await pm().goLive([{ name: 'f.csv', text }], { asOf: '2026-02-28' });
+          if (!r.ok)
+            for (const p of r.problems)
+              expect([p.file, typeof p.line, typeof p.message]).toEqual(['f.csv', 'number', 'string']);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
