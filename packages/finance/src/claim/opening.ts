@@ -68,6 +68,8 @@ export const recordOpeningClaim = (
       timeZone: c.timeZone,
       charges: c.charges,
       at,
+      // No rendering provider is named on an opening claim, so nobody to find on the staff record.
+      staffOnRecord: [],
       ...(c.timelyFilingMonths === undefined ? {} : { timelyFilingMonths: c.timelyFilingMonths }),
       ...(c.appealWindowDays === undefined ? {} : { appealWindowDays: c.appealWindowDays }),
     },
@@ -77,7 +79,8 @@ export const recordOpeningClaim = (
   if (sent)
     steps.push(
       { type: 'ScrubClaim', claimId: c.claimId, failedEdits: [], at },
-      { type: 'SubmitClaim', claimId: c.claimId, at },
+      // Filed in the old system: its eligibility was that system's question.
+      { type: 'SubmitClaim', at, eligibility: { required: false, check: null } },
     );
   if (c.status === 'accepted') steps.push({ type: 'RecordPayerAcceptance', claimId: c.claimId, at });
   const decided = c.status === 'denied' || c.status === 'adjudicated';
