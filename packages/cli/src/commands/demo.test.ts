@@ -92,7 +92,7 @@ describe('praxis demo', () => {
     }
     expect((await praxis(['explain', 'daysInAR', '2025-03', '2025-Q2', '--db', db])).code).toBe(2);
     const text = await praxis(['explain', 'daysInAR', '2025-Q1', '2025-Q2', '--db', db]);
-    expect(text.out).toMatch(/Days in A\/R: [\d.]+ \(2025-Q1\) → [\d.]+ \(2025-Q2\)/);
+    expect(text.out).toMatch(/Days in A\/R: [\d.]+ d \(2025-Q1\) → [\d.]+ d \(2025-Q2\), [+−][\d.]+ d\n/);
     expect(text.out).toMatch(/By payer: /);
     expect(text.out).toMatch(/claim:c2025-\d{5}/);
     const none = await praxis(['explain', 'staffTurnover', '2025-Q1', '2025-Q2', '--db', db]);
