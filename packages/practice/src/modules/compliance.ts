@@ -1,6 +1,9 @@
 import {
   Audit,
   Breach,
+  BusinessAssociate,
+  businessAssociatesProjection,
+  complianceRegisterKpis,
   OshaIncident,
   OshaRecordkeeping,
   Programme,
@@ -52,14 +55,24 @@ export const oshaRecordkeeping = bind(
   'establishmentId',
 );
 
-/** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
+/** The business-associate register: `practice.compliance.registerBusinessAssociate({ associateId, … })`. */
+export const businessAssociate = bind(BusinessAssociate.decider, BusinessAssociate.commands, 'associateId');
+
+/** Regulatory compliance: programmes, audits, breaches, OSHA incidents and business associates. */
 export const complianceModule = defineModule({
   area: 'compliance',
-  aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping],
-  projections: [complianceObligations, complianceFindings],
-  kpis: complianceKpiDefinitions,
+  aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping, businessAssociate],
+  projections: [complianceObligations, complianceFindings, businessAssociatesProjection],
+  kpis: [...complianceKpiDefinitions, ...complianceRegisterKpis],
   roles: {
-    compliance_officer: ['Programme.*', 'Audit.*', 'Breach.*', 'OshaIncident.*', 'OshaRecordkeeping.*'],
+    compliance_officer: [
+      'Programme.*',
+      'Audit.*',
+      'Breach.*',
+      'OshaIncident.*',
+      'OshaRecordkeeping.*',
+      'BusinessAssociate.*',
+    ],
   },
 });
 
