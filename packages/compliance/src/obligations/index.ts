@@ -40,6 +40,7 @@ export const obligationIds = {
     `breach:${breachId}:${deadlineKey(d)}`,
   oshaReport: (incidentId: string, outcome: string) => `osha-report:${incidentId}:${outcome}`,
   oshaLog: (incidentId: string) => `osha-log:${incidentId}`,
+  pbc: (auditId: string, itemId: string) => `pbc:${auditId}:${itemId}`,
   baa: (associateId: string) => `baa:${associateId}`,
   baaRenewal: (associateId: string, agreementId: string) => `baa-renewal:${associateId}:${agreementId}`,
 };
@@ -144,6 +145,21 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
     }),
   ],
   ComplianceAuditPerformed: (_e, d) => [done(obligationIds.audit(d.auditId), d.performedOn)],
+  // A financial audit's prepared-by-client items, each due to the auditor by its date.
+  PbcItemRequested: (e, d) => [
+    put({
+      id: obligationIds.pbc(d.auditId, d.itemId),
+      module: 'compliance',
+      kind: 'pbc-item',
+      label: `Prepare for the auditor: ${d.description}`,
+      streamId: e.streamId,
+      owner: d.ownerId,
+      arisesAt: d.requestedOn,
+      dueAt: d.dueOn,
+      impact: 'financial',
+    }),
+  ],
+  PbcItemProvided: (_e, d) => [done(obligationIds.pbc(d.auditId, d.itemId), d.providedOn)],
   CorrectiveActionAssigned: (e, d) => [
     put({
       id: obligationIds.correctiveAction(d.actionId),
@@ -286,7 +302,8 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
 
 /**
  * Every dated compliance duty as an `Obligation` document (under `obligation:<id>`):
- * requirement due dates (one per occurrence), scheduled audits, corrective actions, breach
+ * requirement due dates (one per occurrence), scheduled audits, a financial audit's
+ * prepared-by-client items (`pbc:<auditId>:<itemId>`), corrective actions, breach
  * notification deadlines (individuals, HHS, media per state, a business associate's notice
  * to the practice) and OSHA clocks (report, 300 log). When the practice declares an OSHA
  * recordkeeping exemption (`exemption:osha-300-log`), the calendar leaves out 300-log duties

@@ -39,6 +39,10 @@ export const audit = bind(Audit.decider, Audit.commands, 'auditId', {
     AssignCorrectiveAction: async (c, ctx) => ({
       staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.assignedOn),
     }),
+    // A prepared-by-client item is prepared by someone on staff.
+    RequestPbcItem: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.requestedOn),
+    }),
   },
 });
 

@@ -1,34 +1,68 @@
-import { Budget, Claim } from '@praxis/finance';
+import { Books, Budget, Claim, Overpayment, overpaymentKpis, overpaymentObligations } from '@praxis/finance';
 import { Finance, financeKpis } from '@praxis/kpi';
 import { Remittance } from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
+/** Where each money-moving command posts, for the books' period lock (docs/decisions/finance-period-lock.md). */
+const atCall = (c: Readonly<Record<string, unknown>>): Books.Posting => ({ field: 'at', at: String(c.at) });
+const lockedBudget = Books.withBooksLock(Budget.decider, {
+  RecordExpense: (c) => ({ field: 'incurredOn', on: String(c.incurredOn) }),
+});
+const claimPostings = [
+  'RegisterCharges',
+  'AddCharges',
+  'CreateClaim',
+  'CorrectClaim',
+  'RecordPayerPayment',
+  'ReversePayerPayment',
+  'CollectPatientPayment',
+  'WriteOffBalance',
+] as const;
+const lockedClaim = Books.withBooksLock(
+  Claim.decider,
+  Object.fromEntries(claimPostings.map((t) => [t, atCall])),
+);
+
 /** Annual budgets: `practice.finance.draftBudget({ budgetId, … })`. */
 export const budget = bind(
-  Budget.decider,
-  Budget.commands,
+  lockedBudget,
+  // The wrapped codecs decode the same input (plus the lock as a fact): keep the facade's types.
+  lockedBudget.commands as typeof Budget.commands,
   'budgetId',
   // A budget collects every expense of the year: load it from a snapshot.
-  { snapshotEvery: 50 },
+  { snapshotEvery: 50, facts: Books.lockedFacts(['RecordExpense']) as never },
 );
 
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
-export const claim = bind(Claim.decider, Claim.commands, 'claimId');
+export const claim = bind(lockedClaim, lockedClaim.commands as typeof Claim.commands, 'claimId', {
+  facts: Books.lockedFacts(claimPostings) as never,
+});
+
+/** The books' period lock: `practice.finance.closeFinancialPeriod({ booksId: 'practice', period: '2026-03' })`. */
+export const books = bind(Books.decider, Books.commands, 'booksId');
+
+/** Medicare/Medicaid overpayments: `practice.finance.identifyOverpayment({ overpaymentId, … })`. */
+export const overpayment = bind(Overpayment.decider, Overpayment.commands, 'overpaymentId', {
+  facts: Books.lockedFacts(['IdentifyOverpayment', 'RefundOverpayment']) as never,
+});
 
 /** Posted 835 remittances (`practice.finance.importRemittance(text)` records them). */
 export const remittance = bind(Remittance.decider, Remittance.commands, 'remittanceId');
 
-/** Financial oversight: budgets and the revenue cycle. */
+/**
+ * Financial oversight: budgets, the revenue cycle, overpayments and the books' period lock
+ * (closing a month is the practice manager's: `practice_manager` holds every command).
+ */
 export const financeModule = defineModule({
   area: 'finance',
-  aggregates: [budget, claim, remittance],
-  projections: Finance.financeProjections,
-  kpis: financeKpis,
+  aggregates: [budget, claim, remittance, books, overpayment],
+  projections: [...Finance.financeProjections, overpaymentObligations],
+  kpis: [...financeKpis, ...overpaymentKpis],
   roles: {
     // Physicians document care; billers run the revenue cycle; the front desk takes copays.
     physician: ['Claim.RegisterCharges', 'Claim.AddCharges'],
-    biller: ['Claim.*', 'Remittance.*'],
+    biller: ['Claim.*', 'Remittance.*', 'Overpayment.*'],
     staff: ['Claim.CollectPatientPayment'],
   },
 });
