@@ -33,13 +33,11 @@ describe('Overpayment', () => {
       identify(10_000),
       {
         type: 'SuspendOverpaymentDeadline',
-        overpaymentId: 'op',
         startedOn: '2026-03-10',
         scope: 'related claims',
       },
       {
         type: 'ConcludeOverpaymentInvestigation',
-        overpaymentId: 'op',
         concludedOn: '2026-12-01',
         amount: 20_000,
       },
@@ -49,7 +47,7 @@ describe('Overpayment', () => {
     expect(late.s.amount).toBe(20_000);
     const tooLate = run([
       identify(10_000),
-      { type: 'SuspendOverpaymentDeadline', overpaymentId: 'op', startedOn: '2026-05-02', scope: 'x' },
+      { type: 'SuspendOverpaymentDeadline', startedOn: '2026-05-02', scope: 'x' },
     ]);
     expect(tooLate.codes).toEqual(['InvestigationTooLate']);
   });
@@ -64,7 +62,6 @@ describe('Overpayment', () => {
             identify(amount),
             ...refunds.map((x, i): OverpaymentCommand => ({
               type: 'RefundOverpayment',
-              overpaymentId: 'op',
               refundId: `r${i}`,
               refundedOn: '2026-04-01',
               amount: x,
