@@ -170,6 +170,18 @@ describe('the books’ period lock (issue 20, Financial oversight: annual financ
     );
     await p.finance.submitBudget({ budgetId: '2026' }, { at: at('2026-01-03') });
     await p.finance.approveBudget({ budgetId: '2026' }, { at: at('2026-01-04') });
+    const march = await p.finance.recordExpense(
+      {
+        budgetId: '2026',
+        expenseId: 'x0',
+        category: 'supplies',
+        amount: 8_000,
+        incurredOn: '2026-03-10',
+        description: 'exam table paper',
+      },
+      { at: at('2026-03-10') },
+    );
+    expect(march.ok).toBe(true);
 
     // Only a month that has ended can be closed, once, in order.
     expect(
@@ -226,6 +238,29 @@ describe('the books’ period lock (issue 20, Financial oversight: annual financ
 
     // The correction goes into April, referring to the claim it corrects; March stays as closed.
     const before = await statementOf(p, '2026-03');
+    const credit = {
+      budgetId: '2026',
+      correctionId: 'x0-credit',
+      corrects: 'x0',
+      amount: -2_000,
+      reason: 'vendor credit for a damaged box',
+    };
+    expect(
+      await p.finance.correctExpense({ ...credit, incurredOn: '2026-03-31' }, { at: at('2026-04-21') }),
+    ).toMatchObject({
+      ok: false,
+      code: 'PeriodClosed',
+      field: 'incurredOn',
+    });
+    expect(
+      await p.finance.correctExpense(
+        { ...credit, amount: -9_000, incurredOn: '2026-04-21' },
+        { at: at('2026-04-21') },
+      ),
+    ).toMatchObject({ ok: false, code: 'CorrectionExceedsExpense', field: 'amount' });
+    expect(
+      (await p.finance.correctExpense({ ...credit, incurredOn: '2026-04-21' }, { at: at('2026-04-21') })).ok,
+    ).toBe(true);
     const corrected = await p.as({ id: 'bea', role: 'biller' }).finance.correctClaim(
       {
         claimId: 'c1',
@@ -236,7 +271,11 @@ describe('the books’ period lock (issue 20, Financial oversight: annual financ
     );
     expect(corrected.ok).toBe(true);
     expect(await statementOf(p, '2026-03')).toEqual(before);
-    expect((await statementOf(p, '2026-04')).income.grossRevenue).toBe(4_000);
+    const april = await statementOf(p, '2026-04');
+    expect(april.income.grossRevenue).toBe(4_000);
+    expect(april.income.expenses).toEqual({ supplies: -2_000 });
+    expect(april.cashFlow.paidForExpenses).toEqual({ supplies: -2_000 });
+    expect(april.cashFlow.indirect.operatingCashFlow).toBe(april.cashFlow.netChangeInCash);
     expect(
       (
         await p.finance.recordExpense(

@@ -13,16 +13,19 @@ export const refusals = defineRefusals({
   BudgetNotDraft: 'conflict',
   BudgetNotFound: 'not-found',
   BudgetNotSubmitted: 'conflict',
+  CorrectionExceedsExpense: 'rule',
   DuplicateBudgetLine: 'conflict',
   DuplicateExpense: 'conflict',
   DuplicateProjection: 'conflict',
   DuplicateVariance: 'conflict',
+  ExpenseNotFound: 'not-found',
   InvalidFiscalYearStart: 'invalid',
   LineBelowSpending: 'rule',
   LineOverspent: 'rule',
   OutsideFiscalYear: 'rule',
   UnknownBudgetLine: 'invalid',
   VarianceNotFound: 'not-found',
+  ZeroCorrection: 'invalid',
 });
 
 /** A code a Budget refuses with. */

@@ -8,6 +8,7 @@ import { bind, defineModule } from '../module.js';
 const atCall = (c: Readonly<Record<string, unknown>>): Books.Posting => ({ field: 'at', at: String(c.at) });
 const lockedBudget = Books.withBooksLock(Budget.decider, {
   RecordExpense: (c) => ({ field: 'incurredOn', on: String(c.incurredOn) }),
+  CorrectExpense: (c) => ({ field: 'incurredOn', on: String(c.incurredOn) }),
 });
 const claimPostings = [
   'RegisterCharges',
@@ -31,7 +32,7 @@ export const budget = bind(
   lockedBudget.commands as typeof Budget.commands,
   'budgetId',
   // A budget collects every expense of the year: load it from a snapshot.
-  { snapshotEvery: 50, facts: Books.lockedFacts(['RecordExpense']) as never },
+  { snapshotEvery: 50, facts: Books.lockedFacts(['RecordExpense', 'CorrectExpense']) as never },
 );
 
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */

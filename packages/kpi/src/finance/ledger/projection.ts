@@ -231,6 +231,26 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
         }),
       ];
     }
+    case 'BudgetExpenseCorrected': {
+      // An increase is paid like an expense; a decrease (a vendor credit) comes back to cash.
+      const x = e.data as BudgetData<'BudgetExpenseCorrected'>;
+      return [
+        post(budgetKey(x.budgetId), (d) => {
+          const at = DateTime.fromISO(x.incurredOn, { zone: d.timeZone ?? 'UTC' }).toISO()!;
+          const b = base(
+            e,
+            at,
+            `Correction ${x.correctionId} of expense ${x.corrects} (${x.category}): ${x.reason}`,
+          );
+          const expense = { account: '5000', detail: x.category } as const;
+          const cash = { account: '1000', detail: x.category } as const;
+          return append(
+            d,
+            x.amount > 0 ? entry(b, x.amount, expense, cash) : entry(b, -x.amount, cash, expense),
+          );
+        }),
+      ];
+    }
     // Plans, approvals and variances move no money: only expenses are posted.
     case 'BudgetLineSet':
     case 'BudgetSubmitted':
@@ -337,6 +357,7 @@ const dayStart = (e: RecordedEvent, day: string): string => {
  * | patient payment | 1000 cash | 1100 A/R |
  * | write-off | 4200 write-offs (reason) | 1100 A/R |
  * | budget expense | 5000 expenses (category) | 1000 cash (paid when incurred) |
+ * | expense corrected up (down: the other way round) | 5000 expenses (category) | 1000 cash |
  * | overpayment identified (or quantified higher) | 4300 overpayment refunds (payer) | 2100 overpayments payable (payer) |
  * | overpayment refunded | 2100 overpayments payable | 1000 cash (payer) |
  *
@@ -359,6 +380,7 @@ export const ledgerProjection: Projection = {
     'ClaimWrittenOff',
     'BudgetDrafted',
     'BudgetExpenseRecorded',
+    'BudgetExpenseCorrected',
     'OverpaymentIdentified',
     'OverpaymentInvestigationConcluded',
     'OverpaymentRefunded',

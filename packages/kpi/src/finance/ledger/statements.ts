@@ -142,7 +142,7 @@ export interface LedgerCashFlow {
   readonly beginningCash: number;
   readonly receiptsFromPayers: number;
   readonly receiptsFromPatients: number;
-  /** Cash paid for expenses, by budget category (positive numbers). */
+  /** Cash paid for expenses, by budget category, net of vendor credits (usually positive). */
   readonly paidForExpenses: Readonly<Record<string, number>>;
   /** Cash returned to payers for overpayments (positive). */
   readonly refundsToPayers: number;
@@ -236,7 +236,12 @@ export const ledgerCashFlowOf = (journal: readonly JournalEntry[], p: Period): L
       if (l.account === '2100') payablesChange += l.credit - l.debit;
     }
     if (cash === undefined) continue;
-    if (cash.debit > 0) {
+    const expense = e.lines.find((l) => l.account === '5000');
+    if (cash.debit > 0 && expense !== undefined) {
+      // a vendor credit (an expense corrected down): less paid for that category
+      const category = expense.detail ?? 'other';
+      paid[category] = (paid[category] ?? 0) - cash.debit;
+    } else if (cash.debit > 0) {
       if (cash.detail === 'patient') fromPatients += cash.debit;
       else fromPayers += cash.debit;
     }
