@@ -10,7 +10,8 @@ import type { DemoTime } from './time.js';
  * shredding vendor holding PHI without an agreement until March, an IT consultant terminated in
  * September); a Medicare overpayment identified in May and refunded within 60 days; the audit of
  * last year's financial statements with its prepared-by-client list; and each month's books
- * closed 45 days after it ends, with one back-dated expense refused `PeriodClosed`.
+ * closed 45 days after it ends, with one back-dated expense refused `PeriodClosed` and a
+ * vendor credit on a closed month posted in the open one (`CorrectExpense`).
  */
 export const planDuties = (rng: Rng, time: DemoTime, year: number): Step[] => {
   const steps: Step[] = [];
@@ -234,6 +235,21 @@ export const planDuties = (rng: Rng, time: DemoTime, year: number): Step[] => {
         { actor: pm },
       ),
     'PeriodClosed',
+  );
+  // March's supplies invoice is credited in May, after March closed: the correction is posted in
+  // May and names the expense it corrects.
+  add('budget: vendor credit on March supplies (posted in May)', day('05-20'), 11, (q) =>
+    q.finance.correctExpense(
+      {
+        budgetId: String(year),
+        correctionId: 'credit-03-supplies',
+        corrects: `x-${year}-03-supplies`,
+        amount: -1_500,
+        incurredOn: day('05-20'),
+        reason: 'vendor credit for a damaged carton',
+      },
+      { actor: pm },
+    ),
   );
   return steps;
 };
