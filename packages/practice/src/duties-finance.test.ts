@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '@praxis/core';
+import { collect, fixedClock } from '@praxis/core';
 import { Finance, periodOf } from '@praxis/kpi';
 import { createPractice, type Practice } from './create.js';
 import { hireForTest } from './test-staff.js';
@@ -402,6 +402,37 @@ describe('the annual financial audit (issue 20, Financial oversight)', () => {
         dueOn: '2027-02-01',
       }),
     ).toMatchObject({ ok: false, code: 'NotAFinancialAudit' });
+    await p.close();
+  });
+});
+
+describe('an overpayment’s free text is personal data', () => {
+  it('keeps the reason and the investigation scope out of the log in clear, and erases them with the record', async () => {
+    const p = await open();
+    const reason = 'paid twice for Jane Roe’s visit of 2 March';
+    await p.finance.identifyOverpayment({
+      overpaymentId: 'op-9',
+      program: 'medicare',
+      payerId: 'medicare',
+      amount: 9_000,
+      reason,
+      identifiedOn: '2026-03-05',
+    });
+    await p.finance.suspendOverpaymentDeadline({
+      overpaymentId: 'op-9',
+      startedOn: '2026-03-06',
+      scope: 'every visit of Jane Roe in 2025',
+    });
+    const stored = JSON.stringify(await collect(p.store.readAll()), (_, v: unknown) =>
+      typeof v === 'bigint' ? v.toString() : v,
+    );
+    expect(stored).not.toContain('Jane Roe');
+    expect((await p.load<{ amount: number }>('Overpayment', 'op-9')).found).toBe(true);
+    expect(await p.forgetSubject('overpayment:op-9')).toMatchObject({ ok: true });
+    // The duty and the money stay.
+    const duty = (await p.calendar('2026-03-10')).find((o) => o.id === 'overpayment:op-9');
+    expect(duty?.dueAt).toBe('2026-10-31'); // 2026-03-05 + 240 days
+    expect((await p.audit.verify()).ok).toBe(true);
     await p.close();
   });
 });

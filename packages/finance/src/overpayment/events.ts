@@ -5,9 +5,18 @@ import {
   NonNegativeCents,
   PositiveCents,
   defineEvents,
+  personal,
   struct,
+  subject,
   type EventOf,
 } from '@praxis/core';
+
+/**
+ * The overpayment record (`overpayment:<overpaymentId>`) is the subject of its free text: the
+ * reason and the investigation's scope may name patients or staff; sealed by the vault and erased
+ * with `forgetSubject('overpayment:<id>')` (amounts, dates and payers stay).
+ */
+const OverpaymentId = subject('overpayment', NonEmptyString);
 
 /** The federal program that overpaid: both owe report-and-return in 60 days (42 U.S.C. 1320a-7k(d)). */
 export const Program = t.keyof({ medicare: null, medicaid: null });
@@ -25,11 +34,11 @@ export const events = defineEvents({
    */
   OverpaymentIdentified: struct(
     {
-      overpaymentId: NonEmptyString,
+      overpaymentId: OverpaymentId,
       program: Program,
       payerId: NonEmptyString,
       amount: PositiveCents,
-      reason: NonEmptyString,
+      reason: personal(NonEmptyString),
       identifiedOn: ISODate,
       identifiedBy: NonEmptyString,
       dueOn: ISODate,
@@ -43,9 +52,9 @@ export const events = defineEvents({
    * identification + 240 days (42 CFR 401.305(b)(2)).
    */
   OverpaymentDeadlineSuspended: t.type({
-    overpaymentId: NonEmptyString,
+    overpaymentId: OverpaymentId,
     startedOn: ISODate,
-    scope: NonEmptyString,
+    scope: personal(NonEmptyString),
     dueOn: ISODate,
     legalSource: NonEmptyString,
   }),

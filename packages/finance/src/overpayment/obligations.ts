@@ -57,7 +57,7 @@ export const overpaymentObligations: Projection = {
           id: overpaymentObligationId(d.overpaymentId),
           module: 'finance',
           kind: 'overpayment-return',
-          label: `Report and return the ${d.program} overpayment ${d.overpaymentId} (${d.reason})`,
+          label: `Report and return the ${d.program} overpayment ${d.overpaymentId} to ${d.payerId}`,
           streamId: e.streamId,
           owner: d.identifiedBy,
           arisesAt: d.identifiedOn,

@@ -297,7 +297,7 @@ const onOverpayment = (e: RecordedEvent): DocUpdate[] => {
         doc,
         dayStart(e, x.identifiedOn),
         x.amount,
-        `Overpayment ${x.overpaymentId} identified: ${x.reason}`,
+        `Overpayment ${x.overpaymentId} identified (${x.program})`,
       );
       return [{ key: overpaymentKey(x.overpaymentId), update: () => posted as unknown as Json }];
     }
