@@ -35,22 +35,25 @@ describe('commands are decoded exactly before any rule runs', () => {
     await practice.close();
   });
 
-  it('refuses a value outside a closed set (regulation DEA) instead of throwing at append', async () => {
+  it('refuses a value outside a closed set (an OSHA outcome) instead of throwing at append', async () => {
     const practice = await open();
     const input = {
-      programmeId: 'dea',
-      regulation: 'DEA',
-      name: 'DEA',
-      ownerId: 'cora',
-      establishedOn: '2026-01-02',
+      incidentId: 'i1',
+      employeeId: 'emp-1',
+      description: 'cut',
+      outcome: 'broken-arm',
+      occurredAt: '2026-01-02T10:00:00-06:00',
+      outcomeAt: '2026-01-02T10:00:00-06:00',
+      learnedAt: '2026-01-02T11:00:00-06:00',
+      zone,
     } as never;
     const checked = await practice
       .as(co)
-      .check('Programme', { type: 'EstablishProgramme', ...(input as object) });
-    const r = await practice.as(co).compliance.establishProgramme(input);
-    expect(r).toMatchObject({ ok: false, code: 'InvalidValue', field: 'regulation' });
+      .check('OshaIncident', { type: 'RecordOshaIncident', ...(input as object) });
+    const r = await practice.as(co).compliance.recordOshaIncident(input);
+    expect(r).toMatchObject({ ok: false, code: 'InvalidValue', field: 'outcome' });
     expect(checked).toEqual(r);
-    expect(await refusalsOf(practice, 'Programme-dea')).toEqual(['InvalidValue']);
+    expect(await refusalsOf(practice, 'OshaIncident-i1')).toEqual(['InvalidValue']);
     await practice.close();
   });
 

@@ -1,6 +1,7 @@
 import { planBudget } from './plan-budget.js';
 import { planClaims } from './plan-claims.js';
 import { planCompliance } from './plan-compliance.js';
+import { planDuties } from './plan-duties.js';
 import { planPolicies } from './plan-policies.js';
 import { planPatients } from './plan-patients.js';
 import { planResources } from './plan-resources.js';
@@ -44,6 +45,7 @@ export const planDemoYear = (o: DemoOptions): Step[] => {
     ...planResources(rng.fork('resources'), time, o.year),
     ...planStrategy(time, o.year),
     ...planPatients(rng.fork('patients'), time, o.year, o.encounters),
+    ...planDuties(rng.fork('duties'), time, o.year),
   ];
   return chronological(steps.filter((s) => Date.parse(s.at) < end));
 };

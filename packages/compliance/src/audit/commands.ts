@@ -1,5 +1,6 @@
 import { command, defineCommands, ISODate, NonEmptyString, StaffNamed, type CommandOf } from '@praxis/core';
-import { Severity } from './events.js';
+import * as t from 'io-ts';
+import { AuditKind, Severity } from './events.js';
 
 /** Every command of a compliance Audit, as exact codecs; each dated `…On`/`…For` is its business time. */
 export const commands = defineCommands('auditId', {
@@ -11,7 +12,29 @@ export const commands = defineCommands('auditId', {
       auditorId: NonEmptyString,
       scheduledFor: ISODate,
     },
+    /**
+     * `kind`: `compliance` (default) or `financial` — the annual audit of the financial
+     * statements, which needs its `fiscalYear` (`YYYY`) and keeps a prepared-by-client list.
+     */
+    { kind: AuditKind, fiscalYear: t.string },
+  ),
+  /** Ask for a prepared-by-client (PBC) item of a financial audit: who prepares it, by when. */
+  RequestPbcItem: command(
+    {
+      itemId: NonEmptyString,
+      description: NonEmptyString,
+      ownerId: NonEmptyString,
+      requestedOn: ISODate,
+      dueOn: ISODate,
+    },
     {},
+    { businessTime: 'requestedOn', facts: { staffOnRecord: StaffNamed } },
+  ),
+  /** A PBC item was handed to the auditor (`documentRef`: where it is). */
+  ProvidePbcItem: command(
+    { itemId: NonEmptyString, providedOn: ISODate, documentRef: NonEmptyString },
+    {},
+    { businessTime: 'providedOn' },
   ),
   PerformAudit: command(
     { performedOn: ISODate },
@@ -65,3 +88,5 @@ export type CompleteCorrectiveAction = Cmd<'CompleteCorrectiveAction'>;
 export type VerifyCorrectiveAction = Cmd<'VerifyCorrectiveAction'>;
 export type ReopenCorrectiveAction = Cmd<'ReopenCorrectiveAction'>;
 export type CloseFinding = Cmd<'CloseFinding'>;
+export type RequestPbcItem = Cmd<'RequestPbcItem'>;
+export type ProvidePbcItem = Cmd<'ProvidePbcItem'>;

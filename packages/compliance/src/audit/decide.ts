@@ -10,6 +10,8 @@ import type {
   VerifyCorrectiveAction,
   ReopenCorrectiveAction,
   CloseFinding,
+  RequestPbcItem,
+  ProvidePbcItem,
   AuditCommand,
 } from './commands.js';
 export type {
@@ -29,33 +31,49 @@ type D = Decision<AuditEvent>;
 // Field shapes (non-empty text, real dates, the acting person) are guaranteed by the command
 // codecs (./commands.ts), decoded by the handler before `decide`; the rules are checked here.
 
-/** An audit is scheduled once. */
-const scheduleAudit = (c: ScheduleAudit, s: Audit): D =>
-  s.status !== 'none'
-    ? reject('AuditAlreadyScheduled', `audit ${c.auditId} already exists`, 'auditId')
-    : accept(
-        events.make('ComplianceAuditScheduled', {
-          auditId: c.auditId,
-          programmeId: c.programmeId,
-          title: c.title,
-          auditorId: c.auditorId,
-          scheduledFor: c.scheduledFor,
-        }),
-      );
+/** An audit is scheduled once; a financial audit names its fiscal year (`YYYY`). */
+const scheduleAudit = (c: ScheduleAudit, s: Audit): D => {
+  if (s.status !== 'none')
+    return reject('AuditAlreadyScheduled', `audit ${c.auditId} already exists`, 'auditId');
+  if (c.kind === 'financial' && (c.fiscalYear === undefined || !/^\d{4}$/.test(c.fiscalYear)))
+    return reject('FiscalYearRequired', 'a financial audit names its fiscal year, YYYY', 'fiscalYear');
+  return accept(
+    events.make('ComplianceAuditScheduled', {
+      auditId: c.auditId,
+      programmeId: c.programmeId,
+      title: c.title,
+      auditorId: c.auditorId,
+      scheduledFor: c.scheduledFor,
+      ...(c.kind === undefined ? {} : { kind: c.kind }),
+      ...(c.kind === 'financial' && c.fiscalYear !== undefined ? { fiscalYear: c.fiscalYear } : {}),
+    }),
+  );
+};
 
-/** A scheduled audit is performed once. */
+const outstandingPbc = (s: Audit): string[] =>
+  Object.entries(s.pbc ?? {})
+    .filter(([, i]) => i.providedOn === undefined)
+    .map(([id]) => id)
+    .sort();
+
+/**
+ * A scheduled audit is performed once; a financial audit only when every prepared-by-client
+ * item has been provided (`PbcItemsOutstanding`, naming them): the auditor's fieldwork needs them.
+ */
 const performAudit = (c: PerformAudit, s: Audit): D =>
   s.status === 'none'
     ? reject('AuditNotFound', 'schedule the audit first')
     : s.status === 'performed'
       ? reject('AuditAlreadyPerformed', `the audit was performed on ${s.performedOn}`)
-      : accept(
-          events.make('ComplianceAuditPerformed', {
-            auditId: s.auditId,
-            performedOn: c.performedOn,
-            ...(c.summary === undefined ? {} : { summary: c.summary }),
-          }),
-        );
+      : outstandingPbc(s).length > 0
+        ? reject('PbcItemsOutstanding', `not yet provided: ${outstandingPbc(s).join(', ')}`, 'pbc')
+        : accept(
+            events.make('ComplianceAuditPerformed', {
+              auditId: s.auditId,
+              performedOn: c.performedOn,
+              ...(c.summary === undefined ? {} : { summary: c.summary }),
+            }),
+          );
 
 /** Findings come from a performed audit, on or after the day it was performed; ids are unique. */
 const recordFinding = (c: RecordFinding, s: Audit): D =>
@@ -198,12 +216,58 @@ const closeFinding = (c: CloseFinding, s: Audit): D => {
 };
 
 /** Decides an Audit command. Pure. */
+/**
+ * A PBC item belongs to a scheduled financial audit not yet performed, has a new id and is due
+ * on or after the day it is requested.
+ */
+const requestPbcItem = (c: RequestPbcItem, s: Audit): D => {
+  if (s.status === 'none') return reject('AuditNotFound', 'schedule the audit first');
+  if (s.kind !== 'financial')
+    return reject('NotAFinancialAudit', 'a prepared-by-client list belongs to a financial audit', 'itemId');
+  if (s.status === 'performed')
+    return reject('AuditAlreadyPerformed', `the audit was performed on ${s.performedOn}`);
+  if (s.pbc?.[c.itemId] !== undefined)
+    return reject('PbcItemAlreadyRequested', `item ${c.itemId} is on the list`, 'itemId');
+  if (c.dueOn < c.requestedOn)
+    return reject('PbcDueBeforeRequested', `requested on ${c.requestedOn}`, 'dueOn');
+  return accept(
+    events.make('PbcItemRequested', {
+      auditId: s.auditId,
+      itemId: c.itemId,
+      description: c.description,
+      ownerId: c.ownerId,
+      requestedOn: c.requestedOn,
+      dueOn: c.dueOn,
+    }),
+  );
+};
+
+/** A requested PBC item is provided once (a late one is recorded, and shows late). */
+const providePbcItem = (c: ProvidePbcItem, s: Audit): D => {
+  const item = s.pbc?.[c.itemId];
+  if (item === undefined) return reject('PbcItemNotFound', `no PBC item ${c.itemId}`, 'itemId');
+  if (item.providedOn !== undefined)
+    return reject('PbcItemAlreadyProvided', `provided on ${item.providedOn}`, 'itemId');
+  return accept(
+    events.make('PbcItemProvided', {
+      auditId: s.auditId,
+      itemId: c.itemId,
+      providedOn: c.providedOn,
+      documentRef: c.documentRef,
+    }),
+  );
+};
+
 export const decide = (c: AuditCommand, s: Audit): D => {
   switch (c.type) {
     case 'ScheduleAudit':
       return scheduleAudit(c, s);
     case 'PerformAudit':
       return performAudit(c, s);
+    case 'RequestPbcItem':
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? requestPbcItem(c, s);
+    case 'ProvidePbcItem':
+      return providePbcItem(c, s);
     case 'RecordFinding':
       return recordFinding(c, s);
     case 'AssignCorrectiveAction':

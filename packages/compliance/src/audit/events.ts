@@ -8,6 +8,9 @@ import { ISODate, NonEmptyString, defineEvents, personal, struct, subject, type 
  */
 const AuditId = subject('audit', NonEmptyString);
 
+/** What is audited: a compliance programme, or the financial statements (the annual audit). */
+export const AuditKind = t.keyof({ compliance: null, financial: null });
+
 /** How serious a finding is. */
 export const Severity = t.keyof({ low: null, moderate: null, high: null });
 
@@ -18,12 +21,32 @@ export const Severity = t.keyof({ low: null, moderate: null, high: null });
  */
 export const events = defineEvents({
   /** An audit of a programme was scheduled. */
-  ComplianceAuditScheduled: t.type({
-    auditId: NonEmptyString,
-    programmeId: NonEmptyString,
-    title: NonEmptyString,
-    auditorId: NonEmptyString,
-    scheduledFor: ISODate,
+  ComplianceAuditScheduled: struct(
+    {
+      auditId: NonEmptyString,
+      programmeId: NonEmptyString,
+      title: NonEmptyString,
+      auditorId: NonEmptyString,
+      scheduledFor: ISODate,
+    },
+    /** Absent on audits recorded before kinds existed: a compliance audit. */
+    { kind: AuditKind, fiscalYear: NonEmptyString },
+  ),
+  /** The auditor asked the practice to prepare an item (a reconciliation, a schedule, a confirmation). */
+  PbcItemRequested: t.type({
+    auditId: AuditId,
+    itemId: NonEmptyString,
+    description: personal(NonEmptyString),
+    ownerId: NonEmptyString,
+    requestedOn: ISODate,
+    dueOn: ISODate,
+  }),
+  /** The practice handed the item to the auditor. */
+  PbcItemProvided: t.type({
+    auditId: AuditId,
+    itemId: NonEmptyString,
+    providedOn: ISODate,
+    documentRef: NonEmptyString,
   }),
   /** The audit was carried out. */
   ComplianceAuditPerformed: struct(

@@ -25,6 +25,13 @@ export const refusals = defineRefusals({
   FindingClosed: 'conflict',
   FindingHasNoCorrectiveAction: 'rule',
   FindingNotFound: 'not-found',
+  FiscalYearRequired: 'invalid',
+  NotAFinancialAudit: 'rule',
+  PbcDueBeforeRequested: 'rule',
+  PbcItemAlreadyProvided: 'conflict',
+  PbcItemAlreadyRequested: 'conflict',
+  PbcItemNotFound: 'not-found',
+  PbcItemsOutstanding: 'rule',
   VerifiedBeforeCompleted: 'rule',
   VerifierIsOwner: 'rule',
 });

@@ -16,9 +16,20 @@ export interface Finding {
   readonly closedOn?: string;
 }
 
+/** A prepared-by-client item of a financial audit. */
+export interface PbcItem {
+  readonly requestedOn: string;
+  readonly dueOn: string;
+  readonly providedOn?: string;
+}
+
 /** A compliance audit as its events left it. JSON-serialisable. */
 export interface Audit {
   readonly status: 'none' | 'scheduled' | 'performed';
+  /** Absent: a compliance audit. */
+  readonly kind?: 'compliance' | 'financial';
+  /** A financial audit's prepared-by-client list. */
+  readonly pbc?: Readonly<Record<string, PbcItem>>;
   readonly auditId: string;
   readonly scheduledFor: string;
   readonly performedOn?: string;
@@ -49,7 +60,19 @@ export const evolve = (s: Audit, e: AuditEvent): Audit => {
         status: 'scheduled',
         auditId: e.data.auditId,
         scheduledFor: e.data.scheduledFor,
+        ...(e.data.kind === 'financial' ? { kind: 'financial' as const, pbc: {} } : {}),
       };
+    case 'PbcItemRequested':
+      return {
+        ...s,
+        pbc: { ...s.pbc, [e.data.itemId]: { requestedOn: e.data.requestedOn, dueOn: e.data.dueOn } },
+      };
+    case 'PbcItemProvided': {
+      const item = s.pbc?.[e.data.itemId];
+      return item === undefined
+        ? s
+        : { ...s, pbc: { ...s.pbc, [e.data.itemId]: { ...item, providedOn: e.data.providedOn } } };
+    }
     case 'ComplianceAuditPerformed':
       return { ...s, status: 'performed', performedOn: e.data.performedOn };
     case 'AuditFindingRecorded':

@@ -9,6 +9,8 @@ import {
   type RecordedEvent,
 } from '@praxis/core';
 import type { AuditEvent } from '../audit/events.js';
+import type { BusinessAssociateEvent } from '../business-associate/events.js';
+import { renewalArisesOn } from '../business-associate/index.js';
 import { deadlineKey, type NotificationDeadline } from '../breach/deadlines.js';
 import type { BreachEvent } from '../breach/events.js';
 import type { OshaReportClock } from '../osha-incident/clocks.js';
@@ -19,7 +21,13 @@ import type { ProgrammeEvent } from '../programme/events.js';
 /** The name of the projection that writes compliance obligations. */
 export const complianceObligationsName = 'compliance-obligations';
 
-type AnyEvent = ProgrammeEvent | AuditEvent | BreachEvent | OshaIncidentEvent | OshaRecordkeepingEvent;
+type AnyEvent =
+  | ProgrammeEvent
+  | AuditEvent
+  | BreachEvent
+  | OshaIncidentEvent
+  | OshaRecordkeepingEvent
+  | BusinessAssociateEvent;
 type Data<K extends AnyEvent['type']> = Extract<AnyEvent, { type: K }>['data'];
 type Doc = Record<string, Json>;
 
@@ -32,7 +40,13 @@ export const obligationIds = {
     `breach:${breachId}:${deadlineKey(d)}`,
   oshaReport: (incidentId: string, outcome: string) => `osha-report:${incidentId}:${outcome}`,
   oshaLog: (incidentId: string) => `osha-log:${incidentId}`,
+  pbc: (auditId: string, itemId: string) => `pbc:${auditId}:${itemId}`,
+  baa: (associateId: string) => `baa:${associateId}`,
+  baaRenewal: (associateId: string, agreementId: string) => `baa-renewal:${associateId}:${agreementId}`,
 };
+
+/** The source of the duty to hold a business associate agreement. */
+const baaSource = '45 CFR 164.502(e)(1), 164.504(e), 164.308(b)(1)';
 
 const put = (o: Obligation): DocUpdate => ({
   key: obligationKey(o.id),
@@ -131,6 +145,21 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
     }),
   ],
   ComplianceAuditPerformed: (_e, d) => [done(obligationIds.audit(d.auditId), d.performedOn)],
+  // A financial audit's prepared-by-client items, each due to the auditor by its date.
+  PbcItemRequested: (e, d) => [
+    put({
+      id: obligationIds.pbc(d.auditId, d.itemId),
+      module: 'compliance',
+      kind: 'pbc-item',
+      label: `Prepare for the auditor: ${d.description}`,
+      streamId: e.streamId,
+      owner: d.ownerId,
+      arisesAt: d.requestedOn,
+      dueAt: d.dueOn,
+      impact: 'financial',
+    }),
+  ],
+  PbcItemProvided: (_e, d) => [done(obligationIds.pbc(d.auditId, d.itemId), d.providedOn)],
   CorrectiveActionAssigned: (e, d) => [
     put({
       id: obligationIds.correctiveAction(d.actionId),
@@ -201,6 +230,59 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
     done(obligationIds.oshaReport(d.incidentId, d.outcome), d.reportedAt),
   ],
   OshaIncidentLogged: (_e, d) => [done(obligationIds.oshaLog(d.incidentId), d.loggedOn)],
+  // A vendor holding PHI owes an agreement before it gets any (overdue from registration).
+  BusinessAssociateRegistered: (e, d) =>
+    d.holdsPhi
+      ? [
+          put({
+            id: obligationIds.baa(d.associateId),
+            module: 'compliance',
+            kind: 'baa-missing',
+            label: `Sign a business associate agreement with ${d.name} (${d.services})`,
+            streamId: e.streamId,
+            arisesAt: d.registeredOn,
+            dueAt: d.registeredOn,
+            legalSource: baaSource,
+            impact: 'legal',
+          }),
+        ]
+      : [],
+  // An agreement meets the missing-agreement duty and the renewal of the one it supersedes,
+  // and opens its own renewal when it expires.
+  BusinessAssociateAgreementSigned: (e, d) => [
+    done(obligationIds.baa(d.associateId), d.signedOn),
+    ...(d.supersedes === undefined
+      ? []
+      : [done(obligationIds.baaRenewal(d.associateId, d.supersedes), d.signedOn)]),
+    ...(d.expiresOn === undefined
+      ? []
+      : [
+          put({
+            id: obligationIds.baaRenewal(d.associateId, d.agreementId),
+            module: 'compliance',
+            kind: 'baa-renewal',
+            label: `Renew the business associate agreement ${d.agreementId} with ${d.associateId} before it expires`,
+            streamId: e.streamId,
+            arisesAt: renewalArisesOn(d.expiresOn, d.renewalNoticeDays),
+            dueAt: d.expiresOn,
+            legalSource: baaSource,
+            impact: 'legal',
+          }),
+        ]),
+  ],
+  // The relationship ended: nothing more is owed to or from it (a met duty stays as met).
+  BusinessAssociateTerminated: (_e, d) => [
+    patch(obligationIds.baa(d.associateId), (o) =>
+      o.completedAt === undefined ? { ...o, completedAt: d.terminatedOn, closedBy: 'terminated' } : o,
+    ),
+    ...(d.agreementId === undefined
+      ? []
+      : [
+          patch(obligationIds.baaRenewal(d.associateId, d.agreementId), (o) =>
+            o.completedAt === undefined ? { ...o, completedAt: d.terminatedOn, closedBy: 'terminated' } : o,
+          ),
+        ]),
+  ],
   // An exempt practice keeps no 300 log (29 CFR 1904.1, 1904.2): the calendar leaves those duties out.
   OshaRecordkeepingSet: (_e, d) => [
     {
@@ -220,18 +302,23 @@ const handlers: { [K in AnyEvent['type']]?: (e: RecordedEvent, d: Data<K>) => Do
 
 /**
  * Every dated compliance duty as an `Obligation` document (under `obligation:<id>`):
- * requirement due dates (one per occurrence), scheduled audits, corrective actions, breach
+ * requirement due dates (one per occurrence), scheduled audits, a financial audit's
+ * prepared-by-client items (`pbc:<auditId>:<itemId>`), corrective actions, breach
  * notification deadlines (individuals, HHS, media per state, a business associate's notice
  * to the practice) and OSHA clocks (report, 300 log). When the practice declares an OSHA
  * recordkeeping exemption (`exemption:osha-300-log`), the calendar leaves out 300-log duties
  * arising from its effective date; the 8/24-hour report clocks stay (29 CFR 1904.39).
+ * Business associates holding PHI owe an agreement from registration (`baa:<id>`) and its
+ * renewal before expiry (`baa-renewal:<id>:<agreementId>`); termination closes both
+ * (`closedBy: 'terminated'`).
  *
  * @example
  * const model = foldProjections([complianceObligations], events);
  */
 export const complianceObligations: Projection = {
   name: complianceObligationsName,
-  version: 2,
+  // 3: business associate agreements
+  version: 3,
   eventTypes: Object.keys(handlers),
   handle: (e) => {
     const h = (handlers as Record<string, (e: RecordedEvent, d: unknown) => DocUpdate[]>)[e.type];

@@ -1,7 +1,7 @@
 import { accept, reject, type Decision, refuseStaffNotOnRecord } from '@praxis/core';
 import { events, type ProgrammeEvent } from './events.js';
 import { atMostAsLongAs, nextDueOn } from './recurrence.js';
-import { standardRequirements } from './standards.js';
+import { knownRegulation, maxRegulationLength, standardRequirements } from './standards.js';
 import type { Programme, Requirement } from './state.js';
 import type {
   EstablishProgramme,
@@ -25,19 +25,42 @@ type D = Decision<ProgrammeEvent>;
 // Field shapes (real dates, a whole recurrence ≥ 1, the acting person) are guaranteed by the
 // command codecs (./commands.ts), decoded by the handler before `decide`.
 
-/** A programme is established once. */
-const establishProgramme = (c: EstablishProgramme, s: Programme): D =>
-  s.exists
-    ? reject('ProgrammeAlreadyExists', `programme ${c.programmeId} already exists`, 'programmeId')
-    : accept(
-        events.make('ComplianceProgrammeEstablished', {
-          programmeId: c.programmeId,
-          regulation: c.regulation,
-          name: c.name,
-          ownerId: c.ownerId,
-          establishedOn: c.establishedOn,
-        }),
-      );
+/**
+ * A programme is established once, for any regulation: a known one takes its source from the
+ * registry (`knownRegulations`) unless the practice cites a narrower one; any other must cite
+ * where it is written (`RegulationSourceRequired`), so every duty in the calendar has a source.
+ */
+const establishProgramme = (c: EstablishProgramme, s: Programme): D => {
+  if (s.exists)
+    return reject('ProgrammeAlreadyExists', `programme ${c.programmeId} already exists`, 'programmeId');
+  const regulation = c.regulation.trim();
+  if (regulation.length > maxRegulationLength)
+    return reject(
+      'InvalidRegulation',
+      `a regulation's name is at most ${maxRegulationLength} characters`,
+      'regulation',
+    );
+  const known = knownRegulation(regulation);
+  const legalSource = c.legalSource ?? known?.legalSource;
+  if (legalSource === undefined)
+    return reject(
+      'RegulationSourceRequired',
+      `${regulation} is not in the registry of known regulations: give its legalSource (e.g. 21 CFR Part 1301)`,
+      'legalSource',
+    );
+  return accept(
+    events.make('ComplianceProgrammeEstablished', {
+      programmeId: c.programmeId,
+      regulation,
+      name: c.name,
+      ownerId: c.ownerId,
+      establishedOn: c.establishedOn,
+      legalSource,
+      known: known !== undefined,
+      ...(c.jurisdiction === undefined ? {} : { jurisdiction: c.jurisdiction }),
+    }),
+  );
+};
 
 /**
  * A requirement id is new; a standard requirement belongs to its regulation's programme and
@@ -70,9 +93,10 @@ const addRequirement = (c: AddRequirement, s: Programme): D => {
       recurrence: c.recurrence,
       ownerId: c.ownerId,
       firstDueOn: c.firstDueOn,
-      legalSource: c.legalSource ?? std?.legalSource ?? '',
+      legalSource: c.legalSource ?? std?.legalSource ?? s.legalSource ?? '',
       addedOn: c.addedOn,
       ...(c.standard === undefined ? {} : { standard: c.standard }),
+      ...(c.evidenceRequired === true ? { evidenceRequired: true } : {}),
     }),
   );
 };
@@ -90,13 +114,15 @@ const isDecision = (x: Requirement | D): x is D => '_tag' in x;
 /**
  * Meeting a requirement discharges its open due date; the next falls one recurrence after
  * the day it was met (so "at least every N" holds however early it was done). Fulfilments
- * are recorded in order.
+ * are recorded in order, and name their evidence when the requirement asks for it.
  */
 const meetRequirement = (c: MeetRequirement, s: Programme): D => {
   const r = openRequirement(s, c.requirementId);
   if (isDecision(r)) return r;
   if (r.lastMetOn !== undefined && c.metOn < r.lastMetOn)
     return reject('MetOutOfOrder', `it was last met on ${r.lastMetOn}`, 'metOn');
+  if (r.evidenceRequired === true && c.evidence === undefined)
+    return reject('EvidenceRequired', `${r.title}: say what proves it was met`, 'evidence');
   return accept(
     events.make('ComplianceRequirementMet', {
       programmeId: s.programmeId,

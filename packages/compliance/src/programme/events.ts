@@ -1,11 +1,7 @@
 import * as t from 'io-ts';
 import { ISODate, NonEmptyString, PositiveInt, defineEvents, struct, type EventOf } from '@praxis/core';
 import { Recurrence } from './recurrence.js';
-import { regulations, standardRequirements } from './standards.js';
-
-const Regulation = t.keyof(
-  Object.fromEntries(regulations.map((r) => [r, null])) as Record<(typeof regulations)[number], null>,
-);
+import { standardRequirements } from './standards.js';
 const StandardKey = t.keyof(
   Object.fromEntries(Object.keys(standardRequirements).map((k) => [k, null])) as Record<
     keyof typeof standardRequirements,
@@ -16,13 +12,23 @@ const StandardKey = t.keyof(
 /** Every event of a compliance Programme (one per regulation) and its recurring requirements. */
 export const events = defineEvents({
   /** The practice set up a compliance programme for one regulation, with an owner. */
-  ComplianceProgrammeEstablished: t.type({
-    programmeId: NonEmptyString,
-    regulation: Regulation,
-    name: NonEmptyString,
-    ownerId: NonEmptyString,
-    establishedOn: ISODate,
-  }),
+  ComplianceProgrammeEstablished: struct(
+    {
+      programmeId: NonEmptyString,
+      /** A known regulation's key (`HIPAA`) or the practice's own (`DEA`). */
+      regulation: NonEmptyString,
+      name: NonEmptyString,
+      ownerId: NonEmptyString,
+      establishedOn: ISODate,
+    },
+    {
+      /** Where the regulation is written (the registry's, or the practice's for its own). */
+      legalSource: NonEmptyString,
+      jurisdiction: NonEmptyString,
+      /** Whether the regulation is in Praxis's registry. */
+      known: t.boolean,
+    },
+  ),
   /** A recurring requirement was added, with its owner, recurrence and first due date. */
   ComplianceRequirementAdded: struct(
     {
@@ -35,7 +41,7 @@ export const events = defineEvents({
       legalSource: t.string,
       addedOn: ISODate,
     },
-    { standard: StandardKey },
+    { standard: StandardKey, evidenceRequired: t.boolean },
   ),
   /** The requirement was met for its current due date; the next one is due one recurrence after. */
   ComplianceRequirementMet: struct(

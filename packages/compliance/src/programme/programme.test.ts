@@ -10,6 +10,8 @@ const cdc = events.make('ComplianceProgrammeEstablished', {
   name: 'Infection control',
   ownerId: 'ic-1',
   establishedOn: '2026-01-02',
+  legalSource: 'CDC Guidelines for Infection Control in Dental Health-Care Settings (2003)',
+  known: true,
 });
 const sporeAdded = events.make('ComplianceRequirementAdded', {
   programmeId: 'cdc',

@@ -7,10 +7,13 @@ import { defineRefusals, staffOnRecordRefusals } from '@praxis/core';
  */
 export const refusals = defineRefusals({
   ...staffOnRecordRefusals,
+  EvidenceRequired: 'invalid',
+  InvalidRegulation: 'invalid',
   MetOutOfOrder: 'rule',
   ProgrammeAlreadyExists: 'conflict',
   ProgrammeNotFound: 'not-found',
   RecurrenceTooLong: 'rule',
+  RegulationSourceRequired: 'invalid',
   RequirementAlreadyExists: 'conflict',
   RequirementNotFound: 'not-found',
   RequirementWithdrawn: 'conflict',

@@ -1,19 +1,57 @@
 import type { Recurrence } from './recurrence.js';
 
-/** The regulations the practice runs a programme for. */
-export const regulations = [
-  'HIPAA',
-  'OSHA',
-  'CLIA',
-  'CDC-infection-control',
-  'Medicare-Medicaid-billing',
-] as const;
-/** A regulation the practice runs a programme for. */
-export type Regulation = (typeof regulations)[number];
+/** A regulation Praxis knows: its full name and where its duties are written. */
+export interface KnownRegulation {
+  readonly name: string;
+  readonly legalSource: string;
+}
+
+/**
+ * The regulations Praxis knows (DOMAIN.md, "Regulatory compliance"), with their sources. A
+ * programme may be established for any other regulation — the DEA, the No Surprises Act, a
+ * state rule — by giving its own `legalSource` (`RegulationSourceRequired` otherwise).
+ */
+export const knownRegulations = {
+  HIPAA: {
+    name: 'HIPAA Privacy, Security and Breach Notification Rules',
+    legalSource: '45 CFR Parts 160 and 164',
+  },
+  OSHA: {
+    name: 'OSHA bloodborne pathogens and injury recordkeeping',
+    legalSource: '29 CFR 1910.1030; 29 CFR Part 1904',
+  },
+  CLIA: { name: 'Clinical Laboratory Improvement Amendments', legalSource: '42 CFR Part 493' },
+  'CDC-infection-control': {
+    name: 'CDC infection control guidelines',
+    legalSource: 'CDC Guidelines for Infection Control in Dental Health-Care Settings (2003)',
+  },
+  'Medicare-Medicaid-billing': {
+    name: 'Medicare and Medicaid billing and program integrity',
+    legalSource: '42 CFR Parts 401, 424, 455; 42 U.S.C. 1320a-7k(d)',
+  },
+} as const satisfies Record<string, KnownRegulation>;
+
+/** The regulations Praxis knows, by key. */
+export const regulations = Object.keys(knownRegulations) as readonly (keyof typeof knownRegulations)[];
+/** A regulation Praxis knows. */
+export type KnownRegulationKey = keyof typeof knownRegulations;
+/**
+ * The regulation a programme is for: one of the known keys (`HIPAA`) or the practice's own
+ * name for any other (`DEA`, `No-Surprises-Act`, `TX-HB-300`), at most 100 characters.
+ */
+export type Regulation = string;
+/** Longest regulation name (characters). */
+export const maxRegulationLength = 100;
+
+/** The registry entry of a known regulation, or undefined for a practice's own. */
+export const knownRegulation = (regulation: string): KnownRegulation | undefined =>
+  Object.prototype.hasOwnProperty.call(knownRegulations, regulation)
+    ? knownRegulations[regulation as KnownRegulationKey]
+    : undefined;
 
 /** A recurring requirement the law (or authoritative guidance) sets, with its longest allowed interval. */
 export interface StandardRequirement {
-  readonly regulation: Regulation;
+  readonly regulation: KnownRegulationKey;
   readonly title: string;
   /** The longest interval allowed between two fulfilments. */
   readonly maxInterval: Recurrence;

@@ -13,6 +13,8 @@ export interface Requirement {
   readonly dueOn: string;
   readonly lastMetOn?: string;
   readonly withdrawn: boolean;
+  /** Each fulfilment must name its evidence. */
+  readonly evidenceRequired?: boolean;
 }
 
 /** A compliance programme as its events left it. JSON-serialisable. */
@@ -20,6 +22,7 @@ export interface Programme {
   readonly exists: boolean;
   readonly programmeId: string;
   readonly regulation?: Regulation;
+  readonly legalSource?: string;
   readonly ownerId: string;
   readonly establishedOn: string;
   readonly requirements: Readonly<Record<string, Requirement>>;
@@ -47,6 +50,7 @@ export const evolve = (s: Programme, e: ProgrammeEvent): Programme => {
         exists: true,
         programmeId: e.data.programmeId,
         regulation: e.data.regulation,
+        ...(e.data.legalSource === undefined ? {} : { legalSource: e.data.legalSource }),
         ownerId: e.data.ownerId,
         establishedOn: e.data.establishedOn,
         requirements: {},
@@ -64,6 +68,7 @@ export const evolve = (s: Programme, e: ProgrammeEvent): Programme => {
             occurrence: 1,
             dueOn: e.data.firstDueOn,
             withdrawn: false,
+            ...(e.data.evidenceRequired === true ? { evidenceRequired: true } : {}),
           },
         },
       };

@@ -5,6 +5,7 @@ import {
   defineCommands,
   ISODate,
   NonEmptyString,
+  Cents,
   NonNegativeCents,
   NonNegativeInt,
   PositiveCents,
@@ -121,6 +122,22 @@ export const commands = defineCommands('budgetId', {
     { vendor: NonEmptyString, initiativeId: NonEmptyString },
     { ...by('recordedBy'), facts: { initiative: InitiativeLine } },
   ),
+  /**
+   * Correct an expense recorded earlier (`corrects`: its id) by a signed amount in cents (a
+   * vendor credit is negative), posted on `incurredOn` — in the open period when the original's
+   * month is closed.
+   */
+  CorrectExpense: command(
+    {
+      correctionId: NonEmptyString,
+      corrects: NonEmptyString,
+      amount: Cents,
+      incurredOn: ISODate,
+      reason: NonEmptyString,
+    },
+    {},
+    by('recordedBy'),
+  ),
   /** Replace the patient-volume forecast during the year. */
   ReviseForecast: command(
     { projections: t.readonlyArray(VolumeInput), reason: NonEmptyString },
@@ -143,5 +160,6 @@ export type ReviseBudget = Cmd<'ReviseBudget'>;
 export type RequestVariance = Cmd<'RequestVariance'>;
 export type ApproveVariance = Cmd<'ApproveVariance'>;
 export type RecordExpense = Cmd<'RecordExpense'>;
+export type CorrectExpense = Cmd<'CorrectExpense'>;
 export type ReviseForecast = Cmd<'ReviseForecast'>;
 export type CloseBudgetYear = Cmd<'CloseBudgetYear'>;

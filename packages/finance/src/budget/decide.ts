@@ -9,6 +9,7 @@ import type {
   CloseBudgetYear,
   DraftBudget,
   RecordExpense,
+  CorrectExpense,
   RequestVariance,
   ReturnBudget,
   ReviseBudget,
@@ -357,6 +358,52 @@ const initiativeCheck = (c: RecordExpense, s: State): Check => {
   return undefined;
 };
 
+/**
+ * An expense is corrected by a signed amount, referring to it: the correction's id is new
+ * (`DuplicateExpense`), the expense exists (`ExpenseNotFound`), the amount is not zero
+ * (`ZeroCorrection`), the expense's net never goes below zero (`CorrectionExceedsExpense`), the
+ * posting day is in the fiscal year (`OutsideFiscalYear`), and an increase obeys the line's limit
+ * like any expense (`LineOverspent`). Dated in a closed period it is refused (`PeriodClosed`).
+ */
+const correctExpense = (c: CorrectExpense, s: State): D => {
+  const blocked = inForce(s);
+  if (blocked) return blocked;
+  if (s.expenseIds.includes(c.correctionId))
+    return reject('DuplicateExpense', `${c.correctionId} is already recorded`, 'correctionId');
+  const original = s.expenses[c.corrects];
+  if (original === undefined) return reject('ExpenseNotFound', `no expense ${c.corrects}`, 'corrects');
+  if (c.amount === 0) return reject('ZeroCorrection', 'a correction changes the amount', 'amount');
+  if (original.net + c.amount < 0)
+    return reject(
+      'CorrectionExceedsExpense',
+      `${c.corrects} stands at ${original.net} cents: it cannot go below zero`,
+      'amount',
+    );
+  if (!s.months.includes(c.incurredOn.slice(0, 7)))
+    return reject('OutsideFiscalYear', `${c.incurredOn} is outside the fiscal year`, 'incurredOn');
+  const line = s.lines[original.category];
+  if (line !== undefined && c.amount > 0 && line.spent + c.amount > line.budgeted + line.approvedVariance)
+    return reject(
+      'LineOverspent',
+      `${original.category} would be overspent: an approved variance is needed`,
+      'amount',
+    );
+  return accept({
+    type: 'BudgetExpenseCorrected',
+    data: {
+      budgetId: s.budgetId,
+      correctionId: c.correctionId,
+      corrects: c.corrects,
+      category: original.category,
+      amount: c.amount,
+      incurredOn: c.incurredOn,
+      reason: c.reason,
+      recordedBy: c.recordedBy,
+      at: c.at,
+    },
+  });
+};
+
 /** The forecast is revised during the year, with a reason. */
 const reviseForecast = (c: ReviseForecast, s: State): D => {
   const blocked = inForce(s);
@@ -395,6 +442,8 @@ export const decide = (c: BudgetCommand, s: State): D => {
       return approveVariance(c, s);
     case 'RecordExpense':
       return recordExpense(c, s);
+    case 'CorrectExpense':
+      return correctExpense(c, s);
     case 'ReviseForecast':
       return reviseForecast(c, s);
     case 'CloseBudgetYear':

@@ -5,6 +5,7 @@ import {
   ISODate,
   ISOInstant,
   NonEmptyString,
+  Cents,
   NonNegativeCents,
   NonNegativeInt,
   PositiveCents,
@@ -89,6 +90,21 @@ export const events = defineEvents({
     category: NonEmptyString,
     amount: PositiveCents,
     approvedBy: NonEmptyString,
+    at: ISOInstant,
+  }),
+  /**
+   * An earlier expense was corrected by a signed amount (cents), posted on `incurredOn`, with
+   * the expense it corrects (`corrects`) and why.
+   */
+  BudgetExpenseCorrected: t.type({
+    budgetId: NonEmptyString,
+    correctionId: NonEmptyString,
+    corrects: NonEmptyString,
+    category: NonEmptyString,
+    amount: Cents,
+    incurredOn: ISODate,
+    reason: NonEmptyString,
+    recordedBy: NonEmptyString,
     at: ISOInstant,
   }),
   BudgetExpenseRecorded: struct(

@@ -22,7 +22,8 @@ export * from './state.js';
 /** The Budget decider (name `Budget`). */
 export const decider: Decider<BudgetCommand, BudgetEvent, State, BudgetRefusal> = {
   name: 'Budget',
-  stateVersion: 1,
+  // 2: expenses by id (for corrections)
+  stateVersion: 2,
   initialState,
   evolve,
   decide,

@@ -13,12 +13,14 @@ export const refusals = defineRefusals({
   BudgetNotDraft: 'conflict',
   BudgetNotFound: 'not-found',
   BudgetNotSubmitted: 'conflict',
+  CorrectionExceedsExpense: 'rule',
   DuplicateBudgetLine: 'conflict',
   DuplicateExpense: 'conflict',
   DuplicateProjection: 'conflict',
   DuplicateVariance: 'conflict',
   InitiativeLineMismatch: 'rule',
   InitiativeNotApproved: 'conflict',
+  ExpenseNotFound: 'not-found',
   InvalidFiscalYearStart: 'invalid',
   LineBelowSpending: 'rule',
   LineOverspent: 'rule',
@@ -26,6 +28,7 @@ export const refusals = defineRefusals({
   UnknownBudgetLine: 'invalid',
   UnknownInitiative: 'not-found',
   VarianceNotFound: 'not-found',
+  ZeroCorrection: 'invalid',
 });
 
 /** A code a Budget refuses with. */

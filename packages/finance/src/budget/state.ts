@@ -34,6 +34,8 @@ export interface State {
   readonly pendingVariances: Readonly<Record<string, PendingVariance>>;
   readonly approvedVariances: readonly string[];
   readonly expenseIds: readonly string[];
+  /** Each expense's category and net amount after corrections (cents), by expense id. */
+  readonly expenses: Readonly<Record<string, { readonly category: string; readonly net: number }>>;
   readonly revision: number;
 }
 
@@ -49,6 +51,7 @@ export const initialState: State = {
   pendingVariances: {},
   approvedVariances: [],
   expenseIds: [],
+  expenses: {},
   revision: 0,
 };
 
@@ -132,6 +135,23 @@ export const evolve = (s: State, e: BudgetEvent): State => {
       return {
         ...s,
         expenseIds: [...s.expenseIds, e.data.expenseId],
+        expenses: { ...s.expenses, [e.data.expenseId]: { category: e.data.category, net: e.data.amount } },
+        lines:
+          line === undefined
+            ? s.lines
+            : { ...s.lines, [e.data.category]: { ...line, spent: line.spent + e.data.amount } },
+      };
+    }
+    case 'BudgetExpenseCorrected': {
+      const line = s.lines[e.data.category];
+      const original = s.expenses[e.data.corrects];
+      return {
+        ...s,
+        expenseIds: [...s.expenseIds, e.data.correctionId],
+        expenses:
+          original === undefined
+            ? s.expenses
+            : { ...s.expenses, [e.data.corrects]: { ...original, net: original.net + e.data.amount } },
         lines:
           line === undefined
             ? s.lines

@@ -91,6 +91,18 @@ const apply = (e: RecordedEvent): ((d: BudgetDoc) => BudgetDoc) | BudgetDoc | un
         };
       };
     }
+    case 'BudgetExpenseCorrected': {
+      // A correction counts in the month it is posted (the closed month keeps what it reported).
+      const x = e.data as Data<'BudgetExpenseCorrected'>;
+      const month = x.incurredOn.slice(0, 7);
+      return (d) => {
+        const cat = d.actual[x.category] ?? {};
+        return {
+          ...d,
+          actual: { ...d.actual, [x.category]: { ...cat, [month]: (cat[month] ?? 0) + x.amount } },
+        };
+      };
+    }
     case 'BudgetForecastRevised':
       return (d) => ({ ...d, projections: (e.data as Data<'BudgetForecastRevised'>).projections });
   }
@@ -99,7 +111,8 @@ const apply = (e: RecordedEvent): ((d: BudgetDoc) => BudgetDoc) | BudgetDoc | un
 /** `finance-budgets`: one document per budget (`budget:<budgetId>`). */
 export const budgetsProjection: Projection = {
   name: BUDGETS,
-  version: 1,
+  // 2: expense corrections
+  version: 2,
   eventTypes: Budget.events.types,
   handle: (e) => {
     const r = apply(e);

@@ -1,6 +1,9 @@
 import {
   Audit,
   Breach,
+  BusinessAssociate,
+  businessAssociatesProjection,
+  complianceRegisterKpis,
   OshaIncident,
   OshaRecordkeeping,
   Programme,
@@ -36,6 +39,10 @@ export const audit = bind(Audit.decider, Audit.commands, 'auditId', {
     AssignCorrectiveAction: async (c, ctx) => ({
       staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.assignedOn),
     }),
+    // A prepared-by-client item is prepared by someone on staff.
+    RequestPbcItem: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(ctx, [['ownerId', c.ownerId]], c.requestedOn),
+    }),
   },
 });
 
@@ -52,14 +59,24 @@ export const oshaRecordkeeping = bind(
   'establishmentId',
 );
 
-/** Regulatory compliance: programmes, audits, breaches and OSHA incidents. */
+/** The business-associate register: `practice.compliance.registerBusinessAssociate({ associateId, … })`. */
+export const businessAssociate = bind(BusinessAssociate.decider, BusinessAssociate.commands, 'associateId');
+
+/** Regulatory compliance: programmes, audits, breaches, OSHA incidents and business associates. */
 export const complianceModule = defineModule({
   area: 'compliance',
-  aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping],
-  projections: [complianceObligations, complianceFindings],
-  kpis: complianceKpiDefinitions,
+  aggregates: [programme, audit, breach, oshaIncident, oshaRecordkeeping, businessAssociate],
+  projections: [complianceObligations, complianceFindings, businessAssociatesProjection],
+  kpis: [...complianceKpiDefinitions, ...complianceRegisterKpis],
   roles: {
-    compliance_officer: ['Programme.*', 'Audit.*', 'Breach.*', 'OshaIncident.*', 'OshaRecordkeeping.*'],
+    compliance_officer: [
+      'Programme.*',
+      'Audit.*',
+      'Breach.*',
+      'OshaIncident.*',
+      'OshaRecordkeeping.*',
+      'BusinessAssociate.*',
+    ],
   },
 });
 

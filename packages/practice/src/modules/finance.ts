@@ -1,35 +1,74 @@
-import { BillingPolicy, Budget, Claim, Eligibility } from '@praxis/finance';
+import {
+  BillingPolicy,
+  Books,
+  Budget,
+  Claim,
+  Eligibility,
+  Overpayment,
+  overpaymentKpis,
+  overpaymentObligations,
+} from '@praxis/finance';
 import { staffOnRecord } from '@praxis/staff';
 import { Finance, financeKpis } from '@praxis/kpi';
 import { Remittance } from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
+/** Where each money-moving command posts, for the books' period lock (docs/decisions/finance-period-lock.md). */
+const atCall = (c: Readonly<Record<string, unknown>>): Books.Posting => ({ field: 'at', at: String(c.at) });
+const lockedBudget = Books.withBooksLock(Budget.decider, {
+  RecordExpense: (c) => ({ field: 'incurredOn', on: String(c.incurredOn) }),
+  CorrectExpense: (c) => ({ field: 'incurredOn', on: String(c.incurredOn) }),
+});
+const claimPostings = [
+  'RegisterCharges',
+  'AddCharges',
+  'CreateClaim',
+  'CorrectClaim',
+  'RecordPayerPayment',
+  'ReversePayerPayment',
+  'CollectPatientPayment',
+  'WriteOffBalance',
+] as const;
+const lockedClaim = Books.withBooksLock(
+  Claim.decider,
+  Object.fromEntries(claimPostings.map((t) => [t, atCall])),
+);
+
 /** Annual budgets: `practice.finance.draftBudget({ budgetId, … })`. */
 export const budget = bind(
-  Budget.decider,
-  Budget.commands,
+  lockedBudget,
+  // The wrapped codecs decode the same input (plus the lock as a fact): keep the facade's types.
+  lockedBudget.commands as typeof Budget.commands,
   'budgetId',
   // A budget collects every expense of the year: load it from a snapshot.
   {
     snapshotEvery: 50,
-    facts: {
+    facts: Books.lockedFacts(['RecordExpense', 'CorrectExpense'], {
+      // An initiative spends only against its own budget line (strategy, MODULES.md §3.4 S3).
       RecordExpense: async (c, ctx) => ({
-        initiative: await Budget.initiativeLineOf((a, id) => ctx.load(a, id), c.initiativeId),
+        initiative: await Budget.initiativeLineOf(
+          (a, id) => ctx.load(a, id),
+          c.initiativeId as string | undefined,
+        ),
       }),
-    },
+    }) as never,
   },
 );
 
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
-export const claim = bind(Claim.decider, Claim.commands, 'claimId', {
-  facts: {
+export const claim = bind(lockedClaim, lockedClaim.commands as typeof Claim.commands, 'claimId', {
+  facts: Books.lockedFacts(claimPostings, {
     // A rendering provider is a staff member on record on the date of service.
     RegisterCharges: async (c, ctx) => ({
       staffOnRecord:
         c.renderingProviderId === undefined
           ? []
-          : await staffOnRecord(ctx, [['renderingProviderId', c.renderingProviderId]], c.dateOfService),
+          : await staffOnRecord(
+              ctx,
+              [['renderingProviderId', c.renderingProviderId as string]],
+              c.dateOfService as string,
+            ),
     }),
     // The billing policy and the patient's latest check with the claim's payer for its date of service.
     SubmitClaim: async (_c, ctx) => {
@@ -48,7 +87,7 @@ export const claim = bind(Claim.decider, Claim.commands, 'claimId', {
         },
       };
     },
-  },
+  }) as never,
 });
 
 /** Eligibility checks per patient, payer and date of service: `practice.finance.recordEligibilityCheck(…)`. */
@@ -57,20 +96,31 @@ export const eligibility = bind(Eligibility.decider, Eligibility.commands, 'pati
 /** The practice's billing policy: `practice.finance.setBillingPolicy({ policyId: 'practice', … })`. */
 export const billingPolicy = bind(BillingPolicy.decider, BillingPolicy.commands, 'policyId');
 
+/** The books' period lock: `practice.finance.closeFinancialPeriod({ booksId: 'practice', period: '2026-03' })`. */
+export const books = bind(Books.decider, Books.commands, 'booksId');
+
+/** Medicare/Medicaid overpayments: `practice.finance.identifyOverpayment({ overpaymentId, … })`. */
+export const overpayment = bind(Overpayment.decider, Overpayment.commands, 'overpaymentId', {
+  facts: Books.lockedFacts(['IdentifyOverpayment', 'RefundOverpayment']) as never,
+});
+
 /** Posted 835 remittances (`practice.finance.importRemittance(text)` records them). */
 export const remittance = bind(Remittance.decider, Remittance.commands, 'remittanceId');
 
-/** Financial oversight: budgets and the revenue cycle. */
+/**
+ * Financial oversight: budgets, the revenue cycle, overpayments and the books' period lock
+ * (closing a month is the practice manager's: `practice_manager` holds every command).
+ */
 export const financeModule = defineModule({
   area: 'finance',
-  aggregates: [budget, claim, remittance, eligibility, billingPolicy],
-  projections: Finance.financeProjections,
-  kpis: financeKpis,
+  aggregates: [budget, claim, remittance, eligibility, billingPolicy, books, overpayment],
+  projections: [...Finance.financeProjections, overpaymentObligations],
+  kpis: [...financeKpis, ...overpaymentKpis],
   roles: {
     // Physicians document care; billers run the revenue cycle; the front desk takes copays.
     // The front desk checks eligibility at registration; the practice manager sets the billing policy.
     physician: ['Claim.RegisterCharges', 'Claim.AddCharges'],
-    biller: ['Claim.*', 'Remittance.*', 'Eligibility.*'],
+    biller: ['Claim.*', 'Remittance.*', 'Eligibility.*', 'Overpayment.*'],
     staff: ['Claim.CollectPatientPayment', 'Eligibility.RecordEligibilityCheck'],
   },
 });

@@ -6,10 +6,12 @@
 export const accounts = {
   '1000': { name: 'Cash', type: 'asset' },
   '1100': { name: 'Accounts receivable', type: 'asset' },
+  '2100': { name: 'Overpayments payable (refunds owed to payers)', type: 'liability' },
   '3000': { name: 'Owner equity', type: 'equity' },
   '4000': { name: 'Patient service revenue (gross charges)', type: 'revenue' },
   '4100': { name: 'Contractual adjustments', type: 'contra-revenue' },
   '4200': { name: 'Write-offs', type: 'contra-revenue' },
+  '4300': { name: 'Overpayment refunds', type: 'contra-revenue' },
   '5000': { name: 'Operating expenses', type: 'expense' },
 } as const;
 

@@ -33,6 +33,7 @@ describe('general ledger: statements from one set of journal entries', () => {
       contractualAdjustments: 12_000, // A 6,000 + D 6,000
       writeOffs: 8_000, // C, denial
       writeOffsByReason: { denial: 8_000 },
+      overpaymentRefunds: 0,
       netPatientServiceRevenue: 57_000,
       expenses: { marketing: 3_000, staffing: 110_000, supplies: 15_000 },
       totalExpenses: 128_000,
@@ -45,10 +46,16 @@ describe('general ledger: statements from one set of journal entries', () => {
       receiptsFromPayers: 21_000, // A 12,000 + D 9,000
       receiptsFromPatients: 5_500, // E 1,500 + A 500 + A 1,000 + F 2,500
       paidForExpenses: { marketing: 3_000, staffing: 110_000, supplies: 15_000 },
+      refundsToPayers: 0,
       netChangeInCash: -101_500,
       endingCash: -190_500,
       // A/R: 22,000 at the end of February → 52,500 at the end of March
-      indirect: { netIncome: -71_000, increaseInReceivables: 30_500, operatingCashFlow: -101_500 },
+      indirect: {
+        netIncome: -71_000,
+        increaseInReceivables: 30_500,
+        increaseInPayables: 0,
+        operatingCashFlow: -101_500,
+      },
     });
     // retained earnings: C +20,000 (Nov 2025), Jan −85,000, Feb −2,000, Mar −71,000
     expect(balanceSheetOf(journal, march)).toEqual({
@@ -60,7 +67,7 @@ describe('general ledger: statements from one set of journal entries', () => {
         accountsReceivableByPayer: { aetna: 12_500, bcbs: 7_500, medicare: 32_500 },
         total: -138_000,
       },
-      liabilities: { total: 0 },
+      liabilities: { overpaymentsPayable: 0, total: 0 },
       equity: { ownerEquity: 0, retainedEarnings: -138_000, total: -138_000 },
     });
   });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DocUpdate, Json, Projection, ReadModelReader, RecordedEvent } from '@praxis/core';
 import { exhaustive } from '@praxis/core';
-import type { Budget } from '@praxis/finance';
+import type { Budget, Overpayment } from '@praxis/finance';
 import { Claim } from '@praxis/finance';
 import { epochMs } from '../claims-projection.js';
 import { entry, type JournalEntry } from './accounts.js';
@@ -21,6 +21,10 @@ export interface JournalDoc {
 }
 
 type ClaimData<T extends Claim.ClaimEvent['type']> = Extract<Claim.ClaimEvent, { type: T }>['data'];
+type OverpaymentData<T extends Overpayment.OverpaymentEvent['type']> = Extract<
+  Overpayment.OverpaymentEvent,
+  { type: T }
+>['data'];
 type BudgetData<T extends Budget.BudgetEvent['type']> = Extract<Budget.BudgetEvent, { type: T }>['data'];
 
 const base = (e: RecordedEvent, at: string, memo: string, n = 0) => ({
@@ -59,6 +63,7 @@ const recharge = (e: RecordedEvent, d: JournalDoc, at: string, total: number, me
 };
 
 const claimKey = (claimId: string) => `journal:claim:${claimId}`;
+const overpaymentKey = (overpaymentId: string) => `journal:overpayment:${overpaymentId}`;
 const budgetKey = (budgetId: string) => `journal:budget:${budgetId}`;
 
 const onClaim = (e: RecordedEvent): DocUpdate[] => {
@@ -227,6 +232,26 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
         }),
       ];
     }
+    case 'BudgetExpenseCorrected': {
+      // An increase is paid like an expense; a decrease (a vendor credit) comes back to cash.
+      const x = e.data as BudgetData<'BudgetExpenseCorrected'>;
+      return [
+        post(budgetKey(x.budgetId), (d) => {
+          const at = DateTime.fromISO(x.incurredOn, { zone: d.timeZone ?? 'UTC' }).toISO()!;
+          const b = base(
+            e,
+            at,
+            `Correction ${x.correctionId} of expense ${x.corrects} (${x.category}): ${x.reason}`,
+          );
+          const expense = { account: '5000', detail: x.category } as const;
+          const cash = { account: '1000', detail: x.category } as const;
+          return append(
+            d,
+            x.amount > 0 ? entry(b, x.amount, expense, cash) : entry(b, -x.amount, cash, expense),
+          );
+        }),
+      ];
+    }
     // Plans, approvals and variances move no money: only expenses are posted.
     case 'BudgetLineSet':
     case 'BudgetSubmitted':
@@ -243,6 +268,82 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
   }
 };
 
+/** A change in what an overpayment owes: revenue given back, owed to the payer until refunded. */
+const reowe = (e: RecordedEvent, d: JournalDoc, at: string, amount: number, memo: string): JournalDoc => {
+  const delta = amount - (d.charges ?? 0);
+  if (delta === 0) return d;
+  const payer = d.payerId ?? '';
+  const contra = { account: '4300', detail: payer } as const;
+  const payable = { account: '2100', detail: payer } as const;
+  return {
+    ...append(
+      d,
+      delta > 0
+        ? entry(base(e, at, memo), delta, contra, payable)
+        : entry(base(e, at, memo), -delta, payable, contra),
+    ),
+    charges: amount,
+  };
+};
+
+const onOverpayment = (e: RecordedEvent): DocUpdate[] => {
+  const type = e.type as Overpayment.OverpaymentEvent['type'];
+  switch (type) {
+    case 'OverpaymentIdentified': {
+      const x = e.data as OverpaymentData<'OverpaymentIdentified'>;
+      // Dated at the start of the day it was identified (in the zone of the recording instant).
+      const doc: JournalDoc = { source: e.streamId, payerId: x.payerId, charges: 0, entries: [] };
+      const posted = reowe(
+        e,
+        doc,
+        dayStart(e, x.identifiedOn),
+        x.amount,
+        `Overpayment ${x.overpaymentId} identified (${x.program})`,
+      );
+      return [{ key: overpaymentKey(x.overpaymentId), update: () => posted as unknown as Json }];
+    }
+    case 'OverpaymentInvestigationConcluded': {
+      const x = e.data as OverpaymentData<'OverpaymentInvestigationConcluded'>;
+      return [
+        post(overpaymentKey(x.overpaymentId), (d) =>
+          reowe(e, d, dayStart(e, x.concludedOn), x.amount, `Overpayment ${x.overpaymentId} quantified`),
+        ),
+      ];
+    }
+    case 'OverpaymentRefunded': {
+      const x = e.data as OverpaymentData<'OverpaymentRefunded'>;
+      return [
+        post(overpaymentKey(x.overpaymentId), (d) =>
+          append(
+            d,
+            entry(
+              base(
+                e,
+                dayStart(e, x.refundedOn),
+                `Refund ${x.refundId} of overpayment ${x.overpaymentId} (${x.method})`,
+              ),
+              x.amount,
+              { account: '2100', detail: x.payerId },
+              { account: '1000', detail: x.payerId },
+            ),
+          ),
+        ),
+      ];
+    }
+    case 'OverpaymentDeadlineSuspended':
+    case 'OverpaymentReported':
+      return [];
+    default:
+      return exhaustive(type, []);
+  }
+};
+
+/** The start of a business day, in the offset of the instant the event was recorded at. */
+const dayStart = (e: RecordedEvent, day: string): string => {
+  const recorded = DateTime.fromISO(e.metadata.occurredAt, { setZone: true });
+  return DateTime.fromISO(day, { zone: recorded.isValid ? recorded.zone : 'UTC' }).toISO()!;
+};
+
 /**
  * `finance-ledger`: the general ledger as a projection. Every financial event posts a
  * balanced journal entry, kept per source aggregate (`journal:claim:<id>`,
@@ -257,6 +358,9 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
  * | patient payment | 1000 cash | 1100 A/R |
  * | write-off | 4200 write-offs (reason) | 1100 A/R |
  * | budget expense | 5000 expenses (category) | 1000 cash (paid when incurred) |
+ * | expense corrected up (down: the other way round) | 5000 expenses (category) | 1000 cash |
+ * | overpayment identified (or quantified higher) | 4300 overpayment refunds (payer) | 2100 overpayments payable (payer) |
+ * | overpayment refunded | 2100 overpayments payable | 1000 cash (payer) |
  *
  * The income statement, balance sheet and cash flow are all read from these entries, so they
  * reconcile by construction. Postings are dated by business time: a correction recorded in
@@ -264,8 +368,8 @@ const onBudget = (e: RecordedEvent): DocUpdate[] => {
  */
 export const ledgerProjection: Projection = {
   name: LEDGER,
-  // 2: payer payment reversals
-  version: 2,
+  // 2: payer payment reversals; 3: overpayments
+  version: 3,
   eventTypes: [
     'ClaimChargesRegistered',
     'ClaimChargesAdded',
@@ -277,8 +381,17 @@ export const ledgerProjection: Projection = {
     'ClaimWrittenOff',
     'BudgetDrafted',
     'BudgetExpenseRecorded',
+    'BudgetExpenseCorrected',
+    'OverpaymentIdentified',
+    'OverpaymentInvestigationConcluded',
+    'OverpaymentRefunded',
   ],
-  handle: (e) => (e.type.startsWith('Budget') ? onBudget(e) : onClaim(e)),
+  handle: (e) =>
+    e.type.startsWith('Budget')
+      ? onBudget(e)
+      : e.type.startsWith('Overpayment')
+        ? onOverpayment(e)
+        : onClaim(e),
 };
 
 /** Every journal entry of the ledger, in business-time order (then id). */

@@ -100,7 +100,9 @@ export interface LedgerIncomeStatement {
   /** 4200: write-offs posted in the period, by reason. */
   readonly writeOffs: number;
   readonly writeOffsByReason: Readonly<Record<string, number>>;
-  /** grossRevenue − contractualAdjustments − writeOffs. */
+  /** 4300: overpayments identified in the period (revenue owed back to payers), by payer. */
+  readonly overpaymentRefunds: number;
+  /** grossRevenue − contractualAdjustments − writeOffs − overpaymentRefunds. */
   readonly netPatientServiceRevenue: number;
   /** 5000: expenses incurred in the period, by budget category. */
   readonly expenses: Readonly<Record<string, number>>;
@@ -120,7 +122,11 @@ export interface BalanceSheet {
     readonly accountsReceivableByPayer: Readonly<Record<string, number>>;
     readonly total: number;
   };
-  readonly liabilities: { readonly total: number };
+  readonly liabilities: {
+    /** 2100: overpayments identified and not yet refunded, by payer. */
+    readonly overpaymentsPayable: number;
+    readonly total: number;
+  };
   readonly equity: {
     /** 3000: owner equity (opening balances). */
     readonly ownerEquity: number;
@@ -136,15 +142,18 @@ export interface LedgerCashFlow {
   readonly beginningCash: number;
   readonly receiptsFromPayers: number;
   readonly receiptsFromPatients: number;
-  /** Cash paid for expenses, by budget category (positive numbers). */
+  /** Cash paid for expenses, by budget category, net of vendor credits (usually positive). */
   readonly paidForExpenses: Readonly<Record<string, number>>;
+  /** Cash returned to payers for overpayments (positive). */
+  readonly refundsToPayers: number;
   /** receipts − payments: the change in cash. */
   readonly netChangeInCash: number;
   readonly endingCash: number;
-  /** Indirect method: net income − increase in A/R = operating cash flow (= netChangeInCash). */
+  /** Indirect method: net income − increase in A/R + increase in payables = operating cash flow (= netChangeInCash). */
   readonly indirect: {
     readonly netIncome: number;
     readonly increaseInReceivables: number;
+    readonly increaseInPayables: number;
     readonly operatingCashFlow: number;
   };
 }
@@ -164,9 +173,10 @@ export const ledgerIncomeStatementOf = (
   const grossRevenue = neg(total(m, '4000'));
   const contractualAdjustments = total(m, '4100');
   const writeOffs = total(m, '4200');
+  const overpaymentRefunds = total(m, '4300');
   const expenses = byDetail(m, '5000');
   const totalExpenses = total(m, '5000');
-  const net = grossRevenue - contractualAdjustments - writeOffs;
+  const net = grossRevenue - contractualAdjustments - writeOffs - overpaymentRefunds;
   return {
     period: p.label,
     grossRevenue,
@@ -174,6 +184,7 @@ export const ledgerIncomeStatementOf = (
     contractualAdjustments,
     writeOffs,
     writeOffsByReason: byDetail(m, '4200'),
+    overpaymentRefunds,
     netPatientServiceRevenue: net,
     expenses,
     totalExpenses,
@@ -188,7 +199,10 @@ export const balanceSheetOf = (journal: readonly JournalEntry[], p: Period): Bal
   const cash = total(m, '1000');
   const ar = total(m, '1100');
   const ownerEquity = neg(total(m, '3000'));
-  const retainedEarnings = neg(total(m, '4000') + total(m, '4100') + total(m, '4200') + total(m, '5000'));
+  const payable = neg(total(m, '2100'));
+  const retainedEarnings = neg(
+    total(m, '4000') + total(m, '4100') + total(m, '4200') + total(m, '4300') + total(m, '5000'),
+  );
   return {
     period: p.label,
     asOf: p.lastDay,
@@ -198,7 +212,7 @@ export const balanceSheetOf = (journal: readonly JournalEntry[], p: Period): Bal
       accountsReceivableByPayer: byDetail(m, '1100'),
       total: cash + ar,
     },
-    liabilities: { total: 0 },
+    liabilities: { overpaymentsPayable: payable, total: payable },
     equity: { ownerEquity, retainedEarnings, total: ownerEquity + retainedEarnings },
   };
 };
@@ -211,23 +225,34 @@ export const ledgerCashFlowOf = (journal: readonly JournalEntry[], p: Period): L
   let fromPayers = 0;
   let fromPatients = 0;
   const paid: Record<string, number> = {};
+  let refunds = 0;
   let arChange = 0;
+  let payablesChange = 0;
   for (const e of journal) {
     if (e.t < start || e.t >= end) continue;
     const cash = e.lines.find((l) => l.account === '1000');
-    for (const l of e.lines) if (l.account === '1100') arChange += l.debit - l.credit;
+    for (const l of e.lines) {
+      if (l.account === '1100') arChange += l.debit - l.credit;
+      if (l.account === '2100') payablesChange += l.credit - l.debit;
+    }
     if (cash === undefined) continue;
-    if (cash.debit > 0) {
+    const expense = e.lines.find((l) => l.account === '5000');
+    if (cash.debit > 0 && expense !== undefined) {
+      // a vendor credit (an expense corrected down): less paid for that category
+      const category = expense.detail ?? 'other';
+      paid[category] = (paid[category] ?? 0) - cash.debit;
+    } else if (cash.debit > 0) {
       if (cash.detail === 'patient') fromPatients += cash.debit;
       else fromPayers += cash.debit;
     }
-    if (cash.credit > 0) {
+    if (cash.credit > 0 && e.lines.some((l) => l.account === '2100')) refunds += cash.credit;
+    else if (cash.credit > 0) {
       const category = e.lines.find((l) => l.account === '5000')?.detail ?? 'other';
       paid[category] = (paid[category] ?? 0) + cash.credit;
     }
   }
   const paidOut = Object.values(paid).reduce((a, b) => a + b, 0);
-  const netChangeInCash = fromPayers + fromPatients - paidOut;
+  const netChangeInCash = fromPayers + fromPatients - paidOut - refunds;
   const netIncome = ledgerIncomeStatementOf(journal, p).netIncome;
   return {
     period: p.label,
@@ -235,9 +260,15 @@ export const ledgerCashFlowOf = (journal: readonly JournalEntry[], p: Period): L
     receiptsFromPayers: fromPayers,
     receiptsFromPatients: fromPatients,
     paidForExpenses: Object.fromEntries(Object.entries(paid).sort(([a], [b]) => a.localeCompare(b))),
+    refundsToPayers: refunds,
     netChangeInCash,
     endingCash: beginningCash + netChangeInCash,
-    indirect: { netIncome, increaseInReceivables: arChange, operatingCashFlow: netIncome - arChange },
+    indirect: {
+      netIncome,
+      increaseInReceivables: arChange,
+      increaseInPayables: payablesChange,
+      operatingCashFlow: netIncome - arChange + payablesChange,
+    },
   };
 };
 
