@@ -185,7 +185,8 @@ describe('practice.explain: why a KPI moved between two periods', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve practices built and explained both ways: generous, so a loaded machine does not fail it.
+  }, 120_000);
 
   it('splits any pair of breakdowns symmetrically: swapping the periods negates every share (property)', () => {
     const part = fc.record({
