@@ -349,6 +349,13 @@ describe('patient experience surveys (P7)', () => {
           { at: '2026-03-18T12:00:00-04:00' },
         ),
       ).toMatchObject({ ok: false, code: 'SurveyClosed', field: 'submittedAt' });
+      // Not before the invitation was sent (fresh-user finding).
+      expect(
+        await d.recordSurveyAnswers(
+          { responseId: 'R-1', answers: [{ questionId: 'recommend', value: 2 }], publicReviewConsent: false },
+          { at: '2026-03-10T12:59:00-04:00' },
+        ),
+      ).toMatchObject({ ok: false, code: 'BeforeInvitation', field: 'submittedAt' });
       expect(
         (
           await d.recordSurveyAnswers(

@@ -312,6 +312,7 @@ export const responseRefusals = defineRefusals({
   SampleQuotaReached: 'rule',
   UnknownResponse: 'not-found',
   AlreadyAnswered: 'conflict',
+  BeforeInvitation: 'rule',
   SurveyClosed: 'rule',
   UnknownQuestion: 'invalid',
   DuplicateAnswer: 'invalid',
@@ -409,6 +410,8 @@ export const responseDecide = (c: SurveyResponseCommand, s: ResponseState): Deci
       if (s.status === 'answered') return reject('AlreadyAnswered', 'answered already', 'responseId');
       if (Date.parse(c.submittedAt) > Date.parse(inv.closesAt))
         return reject('SurveyClosed', `the survey closed at ${inv.closesAt}`, 'submittedAt');
+      if (Date.parse(c.submittedAt) < Date.parse(inv.invitedAt))
+        return reject('BeforeInvitation', `the patient was invited at ${inv.invitedAt}`, 'submittedAt');
       const seen = new Set<string>();
       const answers = [];
       let lowScore = false;
