@@ -100,13 +100,15 @@ const oneByOne: Side = {
       run: async () => {
         const b = practice.as(biller);
         for (let i = 0; i < CLAIMS; i++) {
-          const r = await b.finance.recordPayerPayment({
-            claimId: `C${i}`,
-            paymentId: `P${i}`,
-            lines: [{ cptCode: '99213', paid: 8_000, contractualAdjustment: 2_500 }],
-            patientResponsibility: 1_500,
-            at,
-          });
+          const r = await b.finance.recordPayerPayment(
+            {
+              claimId: `C${i}`,
+              paymentId: `P${i}`,
+              lines: [{ cptCode: '99213', paid: 8_000, contractualAdjustment: 2_500 }],
+              patientResponsibility: 1_500,
+            },
+            { at },
+          );
           if (!r.ok) throw new Error(r.summary);
         }
         return CLAIMS;
