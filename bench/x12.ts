@@ -44,20 +44,22 @@ const seeded = async (ctx: BenchContext, name: string): Promise<Practice> => {
   for (let i = 0; i < CLAIMS; i++) {
     const claimId = `C${i}`;
     for (const r of [
-      await b.finance.registerCharges({
-        claimId,
-        encounterId: `E${i}`,
-        patientId: `P${i}`,
-        payerId: 'acme',
-        payerKind: 'commercial',
-        dateOfService: dos,
-        timeZone: 'America/Chicago',
-        charges: [{ cptCode: '99213', units: 1, amount: 12_000 }],
-        at: t,
-      }),
-      await b.finance.createClaim({ claimId, at: t }),
-      await b.finance.scrubClaim({ claimId, failedEdits: [], at: t }),
-      await b.finance.submitClaim({ claimId, at: t }),
+      await b.finance.registerCharges(
+        {
+          claimId,
+          encounterId: `E${i}`,
+          patientId: `P${i}`,
+          payerId: 'acme',
+          payerKind: 'commercial',
+          dateOfService: dos,
+          timeZone: 'America/Chicago',
+          charges: [{ cptCode: '99213', units: 1, amount: 12_000 }],
+        },
+        { at: t },
+      ),
+      await b.finance.createClaim({ claimId }, { at: t }),
+      await b.finance.scrubClaim({ claimId, failedEdits: [] }, { at: t }),
+      await b.finance.submitClaim({ claimId }, { at: t }),
     ])
       if (!r.ok) throw new Error(r.summary);
   }
@@ -98,13 +100,15 @@ const oneByOne: Side = {
       run: async () => {
         const b = practice.as(biller);
         for (let i = 0; i < CLAIMS; i++) {
-          const r = await b.finance.recordPayerPayment({
-            claimId: `C${i}`,
-            paymentId: `P${i}`,
-            lines: [{ cptCode: '99213', paid: 8_000, contractualAdjustment: 2_500 }],
-            patientResponsibility: 1_500,
-            at,
-          });
+          const r = await b.finance.recordPayerPayment(
+            {
+              claimId: `C${i}`,
+              paymentId: `P${i}`,
+              lines: [{ cptCode: '99213', paid: 8_000, contractualAdjustment: 2_500 }],
+              patientResponsibility: 1_500,
+            },
+            { at },
+          );
           if (!r.ok) throw new Error(r.summary);
         }
         return CLAIMS;
