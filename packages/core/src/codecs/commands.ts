@@ -44,6 +44,11 @@ export interface CommandSpec<
    * only `self:` may name nobody but the acting person.
    */
   readonly subject?: string;
+  /**
+   * Top-level list fields that may hold more than `maxCommandListLength` items, with their own
+   * bound: a file's worth of records decided at once (an 835's claims).
+   */
+  readonly longLists?: Readonly<Record<string, number>>;
 }
 
 /** Any command spec, for maps and lookups. */
@@ -73,6 +78,8 @@ export const command = <
     readonly businessTime?: (keyof R | keyof O) & string;
     /** May be the aggregate's id field (`staffId`), which every command accepts. */
     readonly subject?: string;
+    /** Top-level list fields bounded above `maxCommandListLength`: `{ claims: 100_000 }`. */
+    readonly longLists?: Readonly<Record<string, number>>;
   } = {},
 ): CommandSpec<R, O, NoInfer<St>, Fa> => ({
   required,
@@ -82,6 +89,7 @@ export const command = <
   stamped: Object.keys(options.stamps ?? {}) as St[],
   ...(options.businessTime === undefined ? {} : { businessTime: options.businessTime }),
   ...(options.subject === undefined ? {} : { subject: options.subject }),
+  ...(options.longLists === undefined ? {} : { longLists: options.longLists }),
 });
 
 type Fields<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & {
@@ -170,7 +178,13 @@ const isIdField = (key: string): boolean => key.endsWith('Id') || key === 'id';
  * naming its path (`findings.0.description`, `zipCodes`). Nesting deeper than 16 levels is left to the codecs, which
  * refuse it as an unknown shape.
  */
-const firstTooLong = (v: unknown, path: string, id: boolean, depth: number): DomainError | undefined => {
+const firstTooLong = (
+  v: unknown,
+  path: string,
+  id: boolean,
+  depth: number,
+  longLists?: Readonly<Record<string, number>>,
+): DomainError | undefined => {
   if (typeof v === 'string') {
     const max = id ? maxCommandIdLength : maxCommandTextLength;
     return v.length > max
@@ -179,12 +193,9 @@ const firstTooLong = (v: unknown, path: string, id: boolean, depth: number): Dom
   }
   if (depth > 16 || typeof v !== 'object' || v === null) return undefined;
   if (Array.isArray(v)) {
-    if (v.length > maxCommandListLength)
-      return domainError(
-        'TooLong',
-        `${bounded(path)} must have at most ${maxCommandListLength} items`,
-        bounded(path),
-      );
+    const maxItems = (depth === 1 ? longLists?.[path] : undefined) ?? maxCommandListLength;
+    if (v.length > maxItems)
+      return domainError('TooLong', `${bounded(path)} must have at most ${maxItems} items`, bounded(path));
     for (let i = 0; i < v.length; i++) {
       const r = firstTooLong(v[i], `${path}.${i}`, id, depth + 1);
       if (r !== undefined) return r;
@@ -192,7 +203,13 @@ const firstTooLong = (v: unknown, path: string, id: boolean, depth: number): Dom
     return undefined;
   }
   for (const [k, x] of Object.entries(v)) {
-    const r = firstTooLong(x, path === '' ? k : `${path}.${k}`, isIdField(k) || k.endsWith('Ids'), depth + 1);
+    const r = firstTooLong(
+      x,
+      path === '' ? k : `${path}.${k}`,
+      isIdField(k) || k.endsWith('Ids'),
+      depth + 1,
+      longLists,
+    );
     if (r !== undefined) return r;
   }
   return undefined;
@@ -260,7 +277,7 @@ export const defineCommands = <Defs extends Record<string, AnyCommandSpec>>(
       }
       fields[key] = value;
     }
-    const long = firstTooLong(fields, '', false, 0);
+    const long = firstTooLong(fields, '', false, 0, c.spec.longLists);
     if (long !== undefined) return E.left(long);
     const r = c.codec.decode(fields);
     if (r._tag === 'Left') {

@@ -39,7 +39,8 @@ export const commands = defineCommands('remittanceId', {
       providerAdjustments: t.array(RecordedProviderAdjustment),
     },
     { paymentDate: ISODate },
-    { stamps: { at: 'time' } },
+    // A payer's 835 may carry thousands of claims, posted as one decision (all or none).
+    { stamps: { at: 'time' }, longLists: { claims: 100_000 } },
   ),
 });
 export type RecordRemittance = CommandOf<typeof commands>;
