@@ -16,7 +16,8 @@ export * as StaffMember from './staff-member/index.js';
 export * as Conflict from './conflict/index.js';
 export * as Roster from './roster/index.js';
 export * as StaffObligations from './obligations/index.js';
-export { addMonths, addDays, localDate, quarterOf } from './dates.js';
+export * as Supervision from './supervision/index.js';
+export { addMonths, addDays, localDate, quarterOf, reviewDueOn } from './dates.js';
 
 /** Codecs of every event of the staff module (for a store's registry). */
 export const staffEvents = combineRegistries(staffMemberEvents, conflictEvents);

@@ -1,4 +1,4 @@
-import { Conflict, Roster, StaffMember, StaffObligations, staffOnRecord } from '@praxis/staff';
+import { Conflict, Roster, StaffMember, StaffObligations, Supervision, staffOnRecord } from '@praxis/staff';
 import { staffKpis } from '@praxis/kpi';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -24,8 +24,8 @@ export const conflict = bind(Conflict.decider, Conflict.commands, 'conflictId', 
 export const staffModule = defineModule({
   area: 'staff',
   aggregates: [staffMember, conflict],
-  projections: [Roster.staffRoster, StaffObligations.staffObligations],
-  kpis: staffKpis,
+  projections: [Roster.staffRoster, StaffObligations.staffObligations, Supervision.staffSupervision],
+  kpis: [...staffKpis, ...Supervision.supervisionKpis],
   roles: {
     // Everyone records their own training; HR runs the staff records and may record a
     // conflict report or a review in the name of who made it.

@@ -229,6 +229,7 @@ export const staffRoster: Projection = defineProjection({
     StaffRecredentialed: 'ignored',
     OnboardingTaskAssigned: 'ignored',
     OnboardingTaskCompleted: 'ignored',
+    OnboardingTaskDropped: 'ignored',
     SmartGoalSet: 'ignored',
     SmartGoalClosed: 'ignored',
   },

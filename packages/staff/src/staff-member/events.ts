@@ -132,6 +132,8 @@ export const events = defineEvents({
     dueOn: ISODate,
   }),
   OnboardingTaskCompleted: t.type({ staffId: StaffId, taskId: NonEmptyString, completedOn: ISODate }),
+  /** An open onboarding task lapses because the person separated (it is no longer owed). */
+  OnboardingTaskDropped: t.type({ staffId: StaffId, taskId: NonEmptyString, droppedOn: ISODate }),
   TrainingAssigned: struct(
     {
       staffId: StaffId,

@@ -63,7 +63,10 @@ export interface StaffMember {
   readonly roleChangedOn?: string;
   readonly startDate?: string;
   readonly onboarding: Readonly<
-    Record<string, { readonly assignedOn: string; readonly completedOn?: string }>
+    Record<
+      string,
+      { readonly assignedOn: string; readonly completedOn?: string; readonly droppedOn?: string }
+    >
   >;
   readonly trainings: Readonly<Record<string, Training>>;
   readonly continuingEducation: Readonly<
@@ -149,6 +152,14 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
       return {
         ...s,
         onboarding: { ...s.onboarding, [e.data.taskId]: { ...task, completedOn: e.data.completedOn } },
+      };
+    }
+    case 'OnboardingTaskDropped': {
+      const task = s.onboarding[e.data.taskId];
+      if (task === undefined) return s;
+      return {
+        ...s,
+        onboarding: { ...s.onboarding, [e.data.taskId]: { ...task, droppedOn: e.data.droppedOn } },
       };
     }
     case 'TrainingAssigned': {
