@@ -98,6 +98,7 @@ export const planPolicies = (
           .filter((s) => clinical.includes(s.role) && onStaff(s, day(2, 11)))
           .map((s) => s.id),
         heldOn: day(2, 11),
+        hours: 1,
       },
       { actor: co },
     ),

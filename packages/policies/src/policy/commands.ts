@@ -50,13 +50,17 @@ export const commands = defineCommands('policyId', {
     {},
     { businessTime: 'acknowledgedOn', subject: 'staffId', facts: { staffOnRecord: StaffNamed } },
   ),
-  /** Record a training session on the current version. */
+  /**
+   * Record a training session on the current version; `hours` is its length (more than 0, at
+   * most 24), credited to each attendee's training record.
+   */
   HoldPolicyTraining: command(
     {
       sessionId: NonEmptyString,
       trainerId: NonEmptyString,
       attendeeIds: t.readonlyArray(NonEmptyString),
       heldOn: ISODate,
+      hours: t.number,
     },
     {},
     { businessTime: 'heldOn', facts: { staffOnRecord: StaffNamed } },

@@ -192,16 +192,19 @@ const holdPolicyTraining = (c: HoldPolicyTraining, s: Policy): D =>
       ? reject('TrainingSessionAlreadyRecorded', `session ${c.sessionId} is already recorded`, 'sessionId')
       : c.attendeeIds.length === 0
         ? reject('NoAttendees', 'a session needs at least one attendee', 'attendeeIds')
-        : accept(
-            events.make('PolicyTrainingSessionHeld', {
-              policyId: s.policyId,
-              version: s.current.version,
-              sessionId: c.sessionId,
-              trainerId: c.trainerId,
-              attendeeIds: [...c.attendeeIds],
-              heldOn: c.heldOn,
-            }),
-          ));
+        : !Number.isFinite(c.hours) || c.hours <= 0 || c.hours > 24
+          ? reject('HoursOutOfRange', 'a session lasts more than 0 and at most 24 hours', 'hours')
+          : accept(
+              events.make('PolicyTrainingSessionHeld', {
+                policyId: s.policyId,
+                version: s.current.version,
+                sessionId: c.sessionId,
+                trainerId: c.trainerId,
+                attendeeIds: [...c.attendeeIds],
+                heldOn: c.heldOn,
+                hours: c.hours,
+              }),
+            ));
 
 /** Enforcement is audited against a published policy; each finding id is new. */
 const auditPolicyEnforcement = (c: AuditPolicyEnforcement, s: Policy): D => {

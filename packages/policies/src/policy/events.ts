@@ -67,15 +67,21 @@ export const events = defineEvents({
     role: NonEmptyString,
     acknowledgedOn: ISODate,
   }),
-  /** A training session on a version was held. */
-  PolicyTrainingSessionHeld: t.type({
-    policyId: NonEmptyString,
-    version: PositiveInt,
-    sessionId: NonEmptyString,
-    trainerId: NonEmptyString,
-    attendeeIds: Roles,
-    heldOn: ISODate,
-  }),
+  /**
+   * A training session on a version was held; `hours` (its length) is absent in sessions recorded
+   * before it was asked for.
+   */
+  PolicyTrainingSessionHeld: struct(
+    {
+      policyId: NonEmptyString,
+      version: PositiveInt,
+      sessionId: NonEmptyString,
+      trainerId: NonEmptyString,
+      attendeeIds: Roles,
+      heldOn: ISODate,
+    },
+    { hours: t.number },
+  ),
   /** An enforcement audit checked the policy in practice; findings are open until resolved. */
   PolicyEnforcementAudited: t.type({
     policyId: PolicyRecord,

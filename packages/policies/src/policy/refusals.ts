@@ -18,6 +18,7 @@ export const refusals = defineRefusals({
   FindingAlreadyRecorded: 'conflict',
   FindingAlreadyResolved: 'conflict',
   FindingNotFound: 'not-found',
+  HoursOutOfRange: 'invalid',
   NoApproverRoles: 'conflict',
   NoAttendees: 'conflict',
   NoDraftPending: 'conflict',

@@ -1,5 +1,5 @@
 import { policyAcknowledgments, policyKpis } from '@praxis/kpi';
-import { Policy, policyObligations } from '@praxis/policies';
+import { Policy, policyObligations, policyStatus } from '@praxis/policies';
 import { staffOnRecord } from '@praxis/staff';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -25,7 +25,7 @@ export const policy = bind(Policy.decider, Policy.commands, 'policyId', {
 export const policiesModule = defineModule({
   area: 'policies',
   aggregates: [policy],
-  projections: [policyObligations, policyAcknowledgments],
+  projections: [policyObligations, policyAcknowledgments, policyStatus],
   kpis: policyKpis,
   roles: {
     // Everyone acknowledges policies for themselves; HR records paper acknowledgments.

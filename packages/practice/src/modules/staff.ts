@@ -1,4 +1,12 @@
-import { Conflict, Roster, StaffMember, StaffObligations, Supervision, staffOnRecord } from '@praxis/staff';
+import {
+  Conflict,
+  Roster,
+  StaffMember,
+  StaffObligations,
+  Supervision,
+  policyTrainingCounts,
+  staffOnRecord,
+} from '@praxis/staff';
 import { staffKpis } from '@praxis/kpi';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -26,6 +34,7 @@ export const staffModule = defineModule({
   aggregates: [staffMember, conflict],
   projections: [Roster.staffRoster, StaffObligations.staffObligations, Supervision.staffSupervision],
   kpis: [...staffKpis, ...Supervision.supervisionKpis],
+  processManagers: [policyTrainingCounts],
   roles: {
     // Everyone records their own training; HR runs the staff records and may record a
     // conflict report or a review in the name of who made it.

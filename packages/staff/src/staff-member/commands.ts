@@ -87,8 +87,11 @@ export const commands = defineCommands('staffId', {
       /** Counts towards training compliance (a requirement, not an elective). */
       required: t.boolean,
     },
-    /** Due again this many months after each completion. */
-    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString },
+    /**
+     * Due again this many months after each completion; `policyId`: the policy the training is
+     * on (a training session on that policy completes it).
+     */
+    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString, policyId: NonEmptyString },
     { businessTime: 'assignedOn' },
   ),
   /** Self-service: a `self:` grant lets staff record only their own training. */
@@ -101,6 +104,21 @@ export const commands = defineCommands('staffId', {
     { trainingId: NonEmptyString, withdrawnOn: ISODate, reason: NonEmptyString },
     {},
     { businessTime: 'withdrawnOn' },
+  ),
+  /**
+   * Attendance at a policy training session (issued by the `policy-training-counts` process
+   * manager for each attendee of `HoldPolicyTraining`).
+   */
+  RecordPolicyTraining: command(
+    {
+      policyId: NonEmptyString,
+      version: PositiveInt,
+      sessionId: NonEmptyString,
+      attendedOn: ISODate,
+      hours: t.number,
+    },
+    {},
+    { businessTime: 'attendedOn' },
   ),
   RecordContinuingEducation: command(
     {
@@ -162,6 +180,7 @@ export type AssignTraining = Cmd<'AssignTraining'>;
 export type CompleteTraining = Cmd<'CompleteTraining'>;
 export type WithdrawTraining = Cmd<'WithdrawTraining'>;
 export type RecordContinuingEducation = Cmd<'RecordContinuingEducation'>;
+export type RecordPolicyTraining = Cmd<'RecordPolicyTraining'>;
 export type SetSmartGoal = Cmd<'SetSmartGoal'>;
 export type CloseSmartGoal = Cmd<'CloseSmartGoal'>;
 export type RecordQuarterlyReview = Cmd<'RecordQuarterlyReview'>;

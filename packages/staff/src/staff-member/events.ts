@@ -143,7 +143,8 @@ export const events = defineEvents({
       dueOn: ISODate,
       required: t.boolean,
     },
-    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString },
+    /** `policyId`: the policy the training is on; a training session on it completes the assignment. */
+    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString, policyId: NonEmptyString },
   ),
   TrainingCompleted: struct(
     {
@@ -159,6 +160,19 @@ export const events = defineEvents({
     trainingId: NonEmptyString,
     withdrawnOn: ISODate,
     reason: personal(NonEmptyString),
+  }),
+  /**
+   * The person attended a training session on a policy (`HoldPolicyTraining`), recorded on their
+   * staff record; any open training assignment on that policy is completed with it
+   * (`TrainingCompleted` in the same decision).
+   */
+  PolicyTrainingAttended: t.type({
+    staffId: StaffId,
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    sessionId: NonEmptyString,
+    attendedOn: ISODate,
+    hours: Hours,
   }),
   ContinuingEducationRecorded: t.type({
     staffId: StaffId,

@@ -53,6 +53,7 @@ export const refusals = defineRefusals({
   SameRole: 'rule',
   ScorerNotOnPanel: 'rule',
   ScreeningOutOfOrder: 'rule',
+  SessionAlreadyRecorded: 'conflict',
   SelfReview: 'rule',
   SeparationBeforeStart: 'rule',
   SmartGoalIncomplete: 'rule',

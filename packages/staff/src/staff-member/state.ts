@@ -33,6 +33,8 @@ export interface Training {
   /** The date the next (or only) completion is due; undefined once a one-off is completed. */
   readonly dueOn: string | undefined;
   readonly recurrenceMonths?: number;
+  /** The policy the training is on, if any. */
+  readonly policyId?: string;
   readonly lastCompletedOn?: string;
   readonly withdrawnOn?: string;
 }
@@ -73,6 +75,8 @@ export interface StaffMember {
     Record<string, { readonly hours: number; readonly completedOn: string }>
   >;
   readonly goals: Readonly<Record<string, Goal>>;
+  /** `policyId/sessionId` of every policy training session attended. */
+  readonly policySessions: readonly string[];
   readonly reviewedQuarters: readonly string[];
   readonly separatedOn?: string;
 }
@@ -87,6 +91,7 @@ export const initialState: StaffMember = {
   trainings: {},
   continuingEducation: {},
   goals: {},
+  policySessions: [],
   reviewedQuarters: [],
 };
 
@@ -163,7 +168,7 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
       };
     }
     case 'TrainingAssigned': {
-      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths } = e.data;
+      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths, policyId } = e.data;
       const training: Training = {
         trainingId,
         course,
@@ -171,6 +176,7 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
         assignedOn,
         dueOn,
         ...(recurrenceMonths === undefined ? {} : { recurrenceMonths }),
+        ...(policyId === undefined ? {} : { policyId }),
       };
       return { ...s, trainings: { ...s.trainings, [trainingId]: training } };
     }
@@ -182,6 +188,11 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
       }));
     case 'TrainingWithdrawn':
       return updateTraining(s, e.data.trainingId, (t) => ({ ...t, withdrawnOn: e.data.withdrawnOn }));
+    case 'PolicyTrainingAttended':
+      return {
+        ...s,
+        policySessions: [...(s.policySessions ?? []), `${e.data.policyId}/${e.data.sessionId}`],
+      };
     case 'ContinuingEducationRecorded':
       return {
         ...s,
