@@ -12,7 +12,26 @@ import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
 /** Staff members: `practice.staff.hireStaffMember({ staffId, … })`. */
-export const staffMember = bind(StaffMember.decider, StaffMember.commands, 'staffId');
+export const staffMember = bind(StaffMember.decider, StaffMember.commands, 'staffId', {
+  // A SMART goal on a practice KPI: the KPI's definition when the goal is set, and its value for
+  // the month of the deadline when it is closed — computed from the log, frozen in the event.
+  facts: {
+    SetSmartGoal: async (c, ctx) => {
+      const def = c.kpiId === undefined ? undefined : ctx.kpiDefinition(c.kpiId);
+      return {
+        kpi: def === undefined ? null : { label: def.label, unit: def.unit, direction: def.direction },
+      };
+    },
+    CloseSmartGoal: async (c, ctx) => {
+      const s = await ctx.load<StaffMember.State>('StaffMember', ctx.id);
+      const g = s?.goals[c.goalId];
+      if (g?.kpi === undefined || c.outcome === 'withdrawn') return { kpiActual: null };
+      const period = g.deadline.slice(0, 7);
+      const value = await ctx.kpi(g.kpi.kpiId, period);
+      return { kpiActual: { period, value: value === undefined || !Number.isFinite(value) ? null : value } };
+    },
+  },
+});
 
 /** Conflicts between staff: `practice.staff.openConflict({ conflictId, … })`. */
 export const conflict = bind(Conflict.decider, Conflict.commands, 'conflictId', {

@@ -192,11 +192,17 @@ export const events = defineEvents({
       deadline: ISODate,
       setOn: ISODate,
     },
-    { unit: NonEmptyString },
+    /** `kpiId`, `direction`: a goal measured by a practice KPI, and which way is better. */
+    {
+      unit: NonEmptyString,
+      kpiId: NonEmptyString,
+      direction: t.keyof({ 'higher-is-better': null, 'lower-is-better': null }),
+    },
   ),
   SmartGoalClosed: struct(
     { staffId: StaffId, goalId: NonEmptyString, closedOn: ISODate, outcome: GoalOutcome },
-    { actual: t.number },
+    /** `kpiPeriod`: for a goal on a KPI, the period `actual` was computed for from the log. */
+    { actual: t.number, kpiPeriod: t.string },
   ),
   QuarterlyReviewRecorded: struct(
     {

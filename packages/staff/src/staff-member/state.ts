@@ -44,6 +44,8 @@ export interface Goal {
   readonly goalId: string;
   readonly deadline: string;
   readonly setOn: string;
+  /** A goal on a practice KPI: its id, target and which way is better. */
+  readonly kpi?: { readonly kpiId: string; readonly target: number; readonly direction: string };
   readonly outcome?: GoalOutcome;
 }
 
@@ -206,7 +208,20 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
         ...s,
         goals: {
           ...s.goals,
-          [e.data.goalId]: { goalId: e.data.goalId, deadline: e.data.deadline, setOn: e.data.setOn },
+          [e.data.goalId]: {
+            goalId: e.data.goalId,
+            deadline: e.data.deadline,
+            setOn: e.data.setOn,
+            ...(e.data.kpiId === undefined
+              ? {}
+              : {
+                  kpi: {
+                    kpiId: e.data.kpiId,
+                    target: e.data.target,
+                    direction: e.data.direction ?? 'higher-is-better',
+                  },
+                }),
+          },
         },
       };
     case 'SmartGoalClosed': {

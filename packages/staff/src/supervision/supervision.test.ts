@@ -190,3 +190,76 @@ describe('staff supervision: onboarding, quarterly reviews and conflicts are rea
     await p.close();
   });
 });
+
+describe('a SMART goal on a practice KPI is judged by the log', () => {
+  it('takes the KPI’s value for the deadline month as the actual, and refuses a typed-in or contradicting one', async () => {
+    const p = await open();
+    await hire(p, 'ana');
+    await hire(p, 'bo');
+    const goal = {
+      staffId: 'ana',
+      setOn: '2026-02-20',
+      specific: 'Onboard new staff on time',
+      target: 90,
+      deadline: '2026-03-31',
+    };
+    expect(await p.staff.setSmartGoal({ ...goal, goalId: 'g0', kpiId: 'noSuchKpi' })).toMatchObject({
+      ok: false,
+      code: 'UnknownKpi',
+      field: 'kpiId',
+    });
+    // A caller cannot send the fact the handler computes.
+    expect(
+      await p.staff.setSmartGoal({ ...goal, goalId: 'g0', kpiId: 'onboardingOnTime', kpi: null } as never),
+    ).toMatchObject({ ok: false, code: 'UnknownField' });
+    await ok(p.staff.setSmartGoal({ ...goal, goalId: 'g1', kpiId: 'onboardingOnTime' }));
+    // Two tasks due in March: one on time, one late → 50 %.
+    for (const [taskId, completedOn] of [
+      ['badge', '2026-03-10'],
+      ['ehr', '2026-03-20'],
+    ] as const) {
+      await ok(
+        p.staff.assignOnboardingTask({
+          staffId: 'bo',
+          taskId,
+          description: taskId,
+          assignedOn: '2026-03-01',
+          dueOn: '2026-03-15',
+        }),
+      );
+      await ok(p.staff.completeOnboardingTask({ staffId: 'bo', taskId, completedOn }));
+    }
+    const close = (fields: Record<string, unknown>) =>
+      p.staff.closeSmartGoal({
+        staffId: 'ana',
+        goalId: 'g1',
+        closedOn: '2026-04-02',
+        outcome: 'missed',
+        ...fields,
+      } as never);
+    expect(await close({ closedOn: '2026-03-30' })).toMatchObject({ ok: false, code: 'DeadlineNotReached' });
+    expect(await close({ actual: 95 })).toMatchObject({ ok: false, code: 'ActualFromKpi', field: 'actual' });
+    expect(await close({ outcome: 'achieved' })).toMatchObject({
+      ok: false,
+      code: 'OutcomeContradictsKpi',
+      field: 'outcome',
+    });
+    await ok(close({}));
+    const [closed] = (await p.audit.query({ entity: 'StaffMember-ana', type: 'SmartGoalClosed' })).entries;
+    expect(closed).toBeDefined();
+    const events = [];
+    for await (const e of p.store.readStream('StaffMember-ana')) events.push(e);
+    expect(events.find((e) => e.type === 'SmartGoalSet')?.data).toMatchObject({
+      kpiId: 'onboardingOnTime',
+      metric: 'Onboarding tasks completed on time %',
+      unit: 'percent',
+      direction: 'higher-is-better',
+    });
+    expect(events.find((e) => e.type === 'SmartGoalClosed')?.data).toMatchObject({
+      outcome: 'missed',
+      actual: 50,
+      kpiPeriod: '2026-03',
+    });
+    await p.close();
+  });
+});
