@@ -76,6 +76,37 @@ export const commands = defineCommands('policyId', {
     {},
     { businessTime: 'auditedOn' },
   ),
+  /**
+   * Name a process the policy governs — the aggregate whose cases it rules, by name (`Complaint`
+   * for the complaint-handling policy, `Claim` for billing). The process must be one of the
+   * practice's (`UnknownProcess`).
+   */
+  GovernProcess: command(
+    { process: NonEmptyString, since: ISODate },
+    {},
+    { businessTime: 'since', facts: { processEventTypes: t.number } },
+  ),
+  /**
+   * A chart (record) review against the documentation standards the policy sets: for each
+   * provider, `sampleSize` charts were checked against every criterion and `passes` of them met
+   * it. The auditor is the acting person; providers must be on the staff record.
+   */
+  AuditChartDocumentation: command(
+    {
+      auditId: NonEmptyString,
+      auditedOn: ISODate,
+      criteria: t.readonlyArray(t.type({ criterionId: NonEmptyString, description: NonEmptyString })),
+      providers: t.readonlyArray(
+        t.type({
+          providerId: NonEmptyString,
+          sampleSize: t.number,
+          passes: t.readonlyArray(t.type({ criterionId: NonEmptyString, passes: t.number })),
+        }),
+      ),
+    },
+    {},
+    { businessTime: 'auditedOn', stamps: { auditedBy: 'actor' }, facts: { staffOnRecord: StaffNamed } },
+  ),
   /** Resolve an enforcement finding. */
   ResolvePolicyFinding: command(
     { findingId: NonEmptyString, resolution: NonEmptyString, resolvedOn: ISODate },
@@ -112,3 +143,5 @@ export type ResolvePolicyFinding = Cmd<'ResolvePolicyFinding'>;
 export type ReviewPolicy = Cmd<'ReviewPolicy'>;
 export type DraftPolicyRevision = Cmd<'DraftPolicyRevision'>;
 export type RetirePolicy = Cmd<'RetirePolicy'>;
+export type GovernProcess = Cmd<'GovernProcess'>;
+export type AuditChartDocumentation = Cmd<'AuditChartDocumentation'>;

@@ -90,6 +90,28 @@ export const events = defineEvents({
     auditedOn: ISODate,
     findings: t.array(Finding),
   }),
+  /** The policy governs the cases of a process (an aggregate of the practice, by name) from `since`. */
+  PolicyGovernsProcess: t.type({ policyId: NonEmptyString, process: NonEmptyString, since: ISODate }),
+  /**
+   * A chart review against the policy's documentation standards: per provider, charts sampled and,
+   * per criterion, how many met it. Counts about the practice's documentation, kept in clear
+   * (docs/decisions/policies-chart-audits.md).
+   */
+  ChartDocumentationAudited: t.type({
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    auditId: NonEmptyString,
+    auditedBy: NonEmptyString,
+    auditedOn: ISODate,
+    criteria: t.array(t.type({ criterionId: NonEmptyString, description: NonEmptyString })),
+    providers: t.array(
+      t.type({
+        providerId: NonEmptyString,
+        sampleSize: PositiveInt,
+        passes: t.array(t.type({ criterionId: NonEmptyString, passes: t.number })),
+      }),
+    ),
+  }),
   /** An enforcement finding was resolved. */
   PolicyFindingResolved: t.type({
     policyId: PolicyRecord,

@@ -29,7 +29,25 @@ export interface PolicyStatusDoc {
   /** Enforcement findings recorded and still open. */
   readonly findings: number;
   readonly openFindings: number;
+  /** Processes the policy governs (aggregate names, `Complaint`), with the date from which. */
+  readonly governs: readonly { readonly process: string; readonly since: string }[];
+  /** Chart audits against its documentation standards: charts × criteria checked, and passed. */
+  readonly documentation: { readonly audits: number; readonly checks: number; readonly passes: number };
   readonly retiredOn?: string;
+}
+
+/** One provider's result in one chart audit (document `chart-audit:<policyId>:<auditId>:<providerId>`). */
+export interface ChartAuditDoc {
+  readonly policyId: string;
+  readonly auditId: string;
+  readonly auditedOn: string;
+  readonly providerId: string;
+  readonly sampleSize: number;
+  readonly criteria: number;
+  /** sampleSize × criteria. */
+  readonly checks: number;
+  /** Σ passes over the criteria. */
+  readonly passes: number;
 }
 
 const empty = (policyId: string): PolicyStatusDoc => ({
@@ -40,6 +58,8 @@ const empty = (policyId: string): PolicyStatusDoc => ({
   sessions: [],
   findings: 0,
   openFindings: 0,
+  governs: [],
+  documentation: { audits: 0, checks: 0, passes: 0 },
 });
 
 const on = (policyId: string, f: (p: PolicyStatusDoc) => PolicyStatusDoc): DocUpdate => ({
@@ -81,6 +101,39 @@ const handle = (ev: PolicyEvent): readonly DocUpdate[] => {
         on(ev.data.policyId, (p) => ({ ...p, findings: p.findings + n, openFindings: p.openFindings + n })),
       ];
     }
+    case 'PolicyGovernsProcess': {
+      const { process, since } = ev.data;
+      return [on(ev.data.policyId, (p) => ({ ...p, governs: [...p.governs, { process, since }] }))];
+    }
+    case 'ChartDocumentationAudited': {
+      const d = ev.data;
+      const rows: ChartAuditDoc[] = d.providers.map((x) => ({
+        policyId: d.policyId,
+        auditId: d.auditId,
+        auditedOn: d.auditedOn,
+        providerId: x.providerId,
+        sampleSize: x.sampleSize,
+        criteria: d.criteria.length,
+        checks: x.sampleSize * d.criteria.length,
+        passes: x.passes.reduce((n, r) => n + r.passes, 0),
+      }));
+      const checks = rows.reduce((n, r) => n + r.checks, 0);
+      const passes = rows.reduce((n, r) => n + r.passes, 0);
+      return [
+        ...rows.map((r) => ({
+          key: `chart-audit:${r.policyId}:${r.auditId}:${r.providerId}`,
+          update: () => r as unknown as Json,
+        })),
+        on(d.policyId, (p) => ({
+          ...p,
+          documentation: {
+            audits: p.documentation.audits + 1,
+            checks: p.documentation.checks + checks,
+            passes: p.documentation.passes + passes,
+          },
+        })),
+      ];
+    }
     case 'PolicyFindingResolved':
       return [on(ev.data.policyId, (p) => ({ ...p, openFindings: Math.max(0, p.openFindings - 1) }))];
     case 'PolicyReviewed':
@@ -107,7 +160,8 @@ const handle = (ev: PolicyEvent): readonly DocUpdate[] => {
 /**
  * The policy status read model: one document per policy (`policy:<policyId>`) with its current
  * version, review due date, assigned roles, every training session (who attended, how long) and
- * enforcement findings. Acknowledgments are counted by `policy-acknowledgments` (@praxis/kpi).
+ * enforcement findings, the processes it governs and its chart audits (one
+ * `chart-audit:<policyId>:<auditId>:<providerId>` document per provider audited). Acknowledgments are counted by `policy-acknowledgments` (@praxis/kpi).
  */
 export const policyStatus: Projection = {
   name: policyStatusName,
@@ -119,6 +173,8 @@ export const policyStatus: Projection = {
     'PolicyTrainingSessionHeld',
     'PolicyEnforcementAudited',
     'PolicyFindingResolved',
+    'PolicyGovernsProcess',
+    'ChartDocumentationAudited',
     'PolicyReviewed',
     'PolicyRevisionDrafted',
     'PolicyRetired',
