@@ -4,6 +4,8 @@ import {
   StaffMember,
   StaffObligations,
   Supervision,
+  StaffMeeting,
+  PulseSurvey,
   policyTrainingCounts,
   staffOnRecord,
 } from '@praxis/staff';
@@ -47,13 +49,47 @@ export const conflict = bind(Conflict.decider, Conflict.commands, 'conflictId', 
   },
 });
 
+/** Staff meetings: `practice.staff.holdStaffMeeting({ meetingId, … })`; attendees and owners on the staff record. */
+export const staffMeeting = bind(StaffMeeting.decider, StaffMeeting.commands, 'meetingId', {
+  facts: {
+    HoldStaffMeeting: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(
+        ctx,
+        [
+          ...c.attendeeIds.map((id, i) => [`attendeeIds.${i}`, id] as const),
+          ...c.decisions.map((d, i) => [`decisions.${i}.ownerId`, d.ownerId] as const),
+        ],
+        c.heldOn,
+      ),
+    }),
+  },
+});
+
+/** Anonymous pulse surveys: `practice.staff.openPulseSurvey({ surveyId, … })`; invitees on the staff record. */
+export const pulseSurvey = bind(PulseSurvey.decider, PulseSurvey.commands, 'surveyId', {
+  facts: {
+    OpenPulseSurvey: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(
+        ctx,
+        c.inviteeIds.map((id, i) => [`inviteeIds.${i}`, id] as const),
+        c.openedOn,
+      ),
+    }),
+  },
+});
+
 /** Staff supervision: recruitment, credentials, training, goals, reviews, conflicts. */
 export const staffModule = defineModule({
   area: 'staff',
-  aggregates: [staffMember, conflict],
-  projections: [Roster.staffRoster, StaffObligations.staffObligations, Supervision.staffSupervision],
+  aggregates: [staffMember, conflict, staffMeeting, pulseSurvey],
+  projections: [
+    Roster.staffRoster,
+    StaffObligations.staffObligations,
+    Supervision.staffSupervision,
+    PulseSurvey.staffPulse,
+  ],
   kpis: [...staffKpis, ...Supervision.supervisionKpis],
-  processManagers: [policyTrainingCounts],
+  processManagers: [policyTrainingCounts, StaffMeeting.meetingDecisionsToWork],
   roles: {
     // Everyone records their own training; HR runs the staff records and may record a
     // conflict report or a review in the name of who made it.
@@ -63,10 +99,16 @@ export const staffModule = defineModule({
     hr: [
       'StaffMember.*',
       'Conflict.*',
+      'StaffMeeting.*',
+      'PulseSurvey.OpenPulseSurvey',
+      'PulseSurvey.ClosePulseSurvey',
       'onBehalfOf:Conflict.OpenConflict',
       'onBehalfOf:StaffMember.RecordQuarterlyReview',
     ],
     compliance_officer: ['StaffMember.CompleteTraining'],
+    // The account of the anonymous survey channel (a survey tool, or whoever empties the box):
+    // it records responses and is never an invitee.
+    pulse_collector: ['PulseSurvey.RecordPulseResponses'],
   },
 });
 
