@@ -119,7 +119,7 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
     catchUp: core.catchUp,
     kpiContext: (period, basis = 'as-reported') =>
       kpiContext(
-        wiring.readers.current,
+        wiring.readers.measures,
         periodIn(period, core.settings.timeZone),
         basis,
         undefined,
@@ -154,13 +154,17 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
         const { reader, ...rest } = o;
         // Catch up once, then read the documents as they are: a report reads many of them.
         if (reader === undefined) await wiring.readers.catchUp();
-        return kpiReport(
-          reader ?? wiring.readers.current,
-          periodIn(period, core.settings.timeZone),
-          targets,
-          rest,
-          wiring.kpis,
-          core.projectionList.map((p) => p.name),
+        // The KPIs read documents as stored (no personal field is a measure); the few names in the
+        // report's detail (who is behind on training) are revealed once, at the end.
+        return core.vault.reveal(
+          await kpiReport(
+            reader ?? wiring.readers.measures,
+            periodIn(period, core.settings.timeZone),
+            targets,
+            rest,
+            wiring.kpis,
+            core.projectionList.map((p) => p.name),
+          ),
         );
       },
       calendar: async (asOf, o = {}) => {

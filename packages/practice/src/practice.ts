@@ -1,5 +1,6 @@
 import {
   CheckpointMoved,
+  Position,
   InvalidArgument,
   businessCalendar,
   combineRegistries,
@@ -321,16 +322,30 @@ interface Readers {
    * documents (a KPI report), so each read does not look at the log again.
    */
   readonly current: ReadModelReader;
+  /**
+   * Neither catches up nor reveals: what KPIs read after one `catchUp()`. A KPI is made of
+   * counts, dates, amounts and states, never of a personal field, and revealing every document
+   * (a vault key looked up and a field decrypted per patient) was most of a report's time.
+   */
+  readonly measures: ReadModelReader;
 }
 
-const readersOf = (readModels: ReadModels, vault: Vault): Readers => {
+const readersOf = (readModels: ReadModels, vault: Vault, store: EventStore): Readers => {
+  // The head every projection was last caught up to: while the log has not moved, a read need
+  // not ask each projection again (about 4 queries each, ~30 projections: 10–20 ms a read).
+  let caughtUpTo: Position.Position | undefined;
   const catchUp = async () => {
+    const head = await store.headPosition();
+    if (head !== undefined && caughtUpTo !== undefined && Position.equals(head, caughtUpTo)) return;
     // Another process sharing the database may have moved a checkpoint first: the runner then
     // reloads its slot and goes on, so a CheckpointMoved failure is retried a few times.
     for (let attempt = 1; ; attempt++) {
       const statuses = await readModels.catchUp();
       const failed = statuses.find((s) => s.phase === 'failed');
-      if (failed === undefined) return;
+      if (failed === undefined) {
+        caughtUpTo = head;
+        return;
+      }
       if (CheckpointMoved.isInstance(failed.error) && attempt < 5) continue;
       const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
       throw new ReadModelFailed(failed.projection, why);
@@ -348,6 +363,7 @@ const readersOf = (readModels: ReadModels, vault: Vault): Readers => {
         yield* readModels.reader.list(p, prefix);
       },
     },
+    measures: readModels.reader,
     current: {
       get: async (p, k) => vault.reveal(await readModels.reader.get(p, k)),
       list: async function* (p, prefix) {
@@ -423,7 +439,7 @@ export const wirePractice = async (
       auditView(registry.types),
       ...modules.flatMap((m) => m.projections),
     ]);
-    const readers = readersOf(readModels, vault);
+    const readers = readersOf(readModels, vault, store);
     const processes = processManagers({
       store,
       checkpoints: backend.readModels,
@@ -460,9 +476,10 @@ export const wirePractice = async (
         const def = kpis.find((k) => k.id === id);
         const period = typeof label === 'string' ? parsePeriod(label, settings.timeZone) : undefined;
         if (def === undefined || period === undefined || isPeriodError(period)) return undefined;
+        await readers.catchUp();
         return computeKpi(
           def,
-          kpiContext(readers.revealed, period, 'as-reported', undefined, projectionNames),
+          kpiContext(readers.measures, period, 'as-reported', undefined, projectionNames),
         );
       },
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maxCommandIdLength, maxCommandTextLength } from '@praxis/core';
+import { maxCommandIdLength, maxCommandListLength, maxCommandTextLength } from '@praxis/core';
 import { createPractice } from './create.js';
 import { builtinModules } from './modules/index.js';
 
@@ -73,6 +73,58 @@ describe('every text field of every public command has a bound', () => {
           discoveredOn: '2026-01-02',
           affected: 3,
           states: [],
+        });
+      expect(atBound.ok, atBound.summary).toBe(true);
+    } finally {
+      await practice.close();
+    }
+  });
+
+  it('refuses a list longer than the bound in any field as TooLong naming the field, and accepts one at the bound', async () => {
+    const practice = await createPractice({ store: 'memory:', timeZone: 'America/Chicago', currency: 'USD' });
+    const p = practice.as(pm);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...everyField.filter(({ field, idKey }) => field !== idKey)),
+          fc.integer({ min: 1, max: 50_000 }),
+          async ({ aggregate, idKey, type, field }, extra) => {
+            const list = Array.from({ length: maxCommandListLength + extra }, (_, i) => `v${i}`);
+            const r = await p.execute(aggregate, { type, [idKey]: 'x-1', [field]: list } as never, { at });
+            expect(r).toMatchObject({ ok: false, code: 'TooLong', field, category: 'invalid' });
+            expect(r.ok || r.message).toMatch(new RegExp(`at most ${maxCommandListLength} items`));
+          },
+        ),
+        { numRuns: 100 },
+      );
+      // Nested lists are bounded too.
+      const findings = Array.from({ length: maxCommandListLength + 1 }, (_, i) => ({
+        findingId: `f${i}`,
+        description: 'late',
+      }));
+      const nested = await practice
+        .as({ id: 'cora', role: 'compliance_officer' })
+        .policies.auditPolicyEnforcement({
+          policyId: 'p1',
+          auditId: 'a1',
+          auditorId: 'cora',
+          auditedOn: '2026-01-05',
+          findings,
+        });
+      expect(nested).toMatchObject({ ok: false, code: 'TooLong', field: 'findings' });
+      // A list at the bound is not refused for its length (it reaches the rules: here the breach is recorded).
+      const states = Array.from({ length: maxCommandListLength }, (_, i) => ({
+        state: `S${i}`,
+        residents: i === 0 ? 3 : 0,
+      }));
+      const atBound = await practice
+        .as({ id: 'cora', role: 'compliance_officer' })
+        .compliance.discoverBreach({
+          breachId: 'b2',
+          description: 'lost laptop',
+          discoveredOn: '2026-01-02',
+          affected: 3,
+          states,
         });
       expect(atBound.ok, atBound.summary).toBe(true);
     } finally {

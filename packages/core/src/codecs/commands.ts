@@ -156,11 +156,18 @@ export const maxCommandTextLength = 4000;
  * named `…Ids`. Ids become stream names and read-model keys. Longer is refused `TooLong`.
  */
 export const maxCommandIdLength = 200;
+/**
+ * Most items any list in a command may hold (claim lines, ZIP codes, attendees, findings). A
+ * longer list is refused `TooLong` naming the field, before any item is decoded: a command is one
+ * decision, and a list of 100,000 items would be frozen into one event and re-read on every replay.
+ * Bulk data (go-live imports, remittance files) arrives as many commands, not one long one.
+ */
+export const maxCommandListLength = 1000;
 const isIdField = (key: string): boolean => key.endsWith('Id') || key === 'id';
 
 /**
- * The first string in a command's fields longer than its bound, as a `TooLong` refusal naming
- * its path (`findings.0.description`). Nesting deeper than 16 levels is left to the codecs, which
+ * The first string or list in a command's fields longer than its bound, as a `TooLong` refusal
+ * naming its path (`findings.0.description`, `zipCodes`). Nesting deeper than 16 levels is left to the codecs, which
  * refuse it as an unknown shape.
  */
 const firstTooLong = (v: unknown, path: string, id: boolean, depth: number): DomainError | undefined => {
@@ -172,6 +179,12 @@ const firstTooLong = (v: unknown, path: string, id: boolean, depth: number): Dom
   }
   if (depth > 16 || typeof v !== 'object' || v === null) return undefined;
   if (Array.isArray(v)) {
+    if (v.length > maxCommandListLength)
+      return domainError(
+        'TooLong',
+        `${bounded(path)} must have at most ${maxCommandListLength} items`,
+        bounded(path),
+      );
     for (let i = 0; i < v.length; i++) {
       const r = firstTooLong(v[i], `${path}.${i}`, id, depth + 1);
       if (r !== undefined) return r;

@@ -78,13 +78,22 @@ export const policyAcknowledgmentStatus = async (
 ): Promise<AcknowledgmentStatus | undefined> => {
   const p = (await reader.get(P, `policy:${policyId}`)) as unknown as PolicyAckDoc | undefined;
   if (p === undefined) return undefined;
+  return statusOf(p, await docs<StaffDoc>(reader, 'staff:'), options);
+};
+
+/** One policy version's status over the given staff documents (read once for every policy). */
+const statusOf = (
+  p: PolicyAckDoc,
+  staffDocs: readonly StaffDoc[],
+  options: { readonly asOf: string; readonly version?: number },
+): AcknowledgmentStatus | undefined => {
   const { asOf } = options;
   const current = currentVersionOn(p, asOf);
   const version = options.version ?? current;
   if (version === undefined || !p.versions.some((v) => v.version === version && v.publishedOn <= asOf))
     return undefined;
   const roles = rolesOn(p, asOf);
-  const staff = (await docs<StaffDoc>(reader, 'staff:'))
+  const staff = staffDocs
     .filter((s) => isStaffActiveOn(s, asOf))
     .map((s) => ({ staffId: s.staffId, role: staffRoleOn(s, asOf) }))
     .filter((s) => roles.has(s.role));
@@ -101,7 +110,7 @@ export const policyAcknowledgmentStatus = async (
     };
   });
   return {
-    policyId,
+    policyId: p.policyId,
     title: p.title,
     version,
     current: version === current,
@@ -164,8 +173,9 @@ export const policyAcknowledgmentStatuses = async (
   asOf: string,
 ): Promise<AcknowledgmentStatus[]> => {
   const out: AcknowledgmentStatus[] = [];
+  const staff = await docs<StaffDoc>(reader, 'staff:');
   for (const p of await docs<PolicyAckDoc>(reader, 'policy:')) {
-    const s = await policyAcknowledgmentStatus(reader, p.policyId, { asOf });
+    const s = statusOf(p, staff, { asOf });
     if (s !== undefined) out.push(s);
   }
   return out;

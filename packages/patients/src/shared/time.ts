@@ -70,18 +70,46 @@ export const msOf = (iso: string): number | undefined =>
     return dt.isValid ? dt.toMillis() : undefined;
   });
 
+const DAY_MS = 86_400_000;
+/**
+ * Epoch ms of midnight UTC of a `YYYY-MM-DD` date in years 1000–9999, or `undefined` for
+ * anything else (then luxon answers, as before). These calendar-date helpers run for every
+ * weekday × provider of a KPI period; by arithmetic they cost nothing, through luxon they were
+ * most of third-next-available's time.
+ */
+const utcDay = (date: string): number | undefined => {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || date[0] === '0') return undefined;
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === date ? ms : undefined;
+};
+const isoDay = (ms: number): string | undefined => {
+  const iso = new Date(ms).toISOString();
+  return iso.length === 24 && iso[0] !== '0' ? iso.slice(0, 10) : undefined;
+};
+
 /** The ISO weekday (1 = Monday … 7 = Sunday) of a date. */
-export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'utc' }).weekday;
+export const weekdayOf = (date: string): number => {
+  const ms = utcDay(date);
+  if (ms === undefined) return DateTime.fromISO(date, { zone: 'utc' }).weekday;
+  return ((((Math.floor(ms / DAY_MS) + 3) % 7) + 7) % 7) + 1;
+};
 
 /** `date` plus `n` calendar days. */
-export const addDays = (date: string, n: number): string =>
-  DateTime.fromISO(date, { zone: 'utc' }).plus({ days: n }).toISODate() ?? date;
+export const addDays = (date: string, n: number): string => {
+  const ms = utcDay(date);
+  const fast = ms === undefined || !Number.isInteger(n) ? undefined : isoDay(ms + n * DAY_MS);
+  return fast ?? DateTime.fromISO(date, { zone: 'utc' }).plus({ days: n }).toISODate() ?? date;
+};
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round(
+export const daysBetween = (from: string, to: string): number => {
+  const a = utcDay(from);
+  const b = utcDay(to);
+  if (a !== undefined && b !== undefined) return Math.round((b - a) / DAY_MS);
+  return Math.round(
     DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
   );
+};
 
 /** The practice-zone date of an ISO instant. */
 export const dateIn = (iso: string, zone: string): string =>
