@@ -39,7 +39,8 @@ export const toRecorded = (
     },
     registry,
   );
-  return {
+  // Events read are immutable on every store (decodeStored froze data and metadata).
+  return Object.freeze({
     eventId: e.id,
     streamId: e.streamId,
     revision: e.revision,
@@ -50,5 +51,5 @@ export const toRecorded = (
     metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
     prevHash: chain.prevHash,
     hash: chain.hash,
-  };
+  });
 };

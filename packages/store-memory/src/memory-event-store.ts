@@ -31,7 +31,11 @@ export interface MemoryStoreOptions {
   readonly firstPosition?: bigint;
 }
 
-/** A stored event, kept as JSON text so reads return fresh copies, as a real backend would. */
+/**
+ * A stored event, kept as JSON text (what a real backend holds, and what the hash chain and
+ * `asStored` reads see) with its decoded, frozen form made on first read and handed out to every
+ * later one: events read are immutable on every store.
+ */
 interface Row {
   readonly eventId: string;
   readonly streamId: string;
@@ -43,6 +47,7 @@ interface Row {
   metadata: string;
   readonly prevHash: string;
   readonly hash: string;
+  recorded?: RecordedEvent;
 }
 
 /**
@@ -88,9 +93,10 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
     return row;
   };
   const toRecorded = (r: Row, asStored = false): RecordedEvent => {
-    const position = Position.make(r.position);
+    if (!asStored && r.recorded !== undefined) return r.recorded;
+    const position = Object.freeze(Position.make(r.position));
     const decoded = StoreKit.decodeStored({ ...r, position }, asStored ? undefined : options.registry);
-    return {
+    const recorded: RecordedEvent = Object.freeze({
       eventId: r.eventId,
       streamId: r.streamId,
       revision: r.revision,
@@ -101,7 +107,9 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
       metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
       prevHash: r.prevHash,
       hash: r.hash,
-    };
+    });
+    if (!asStored) r.recorded = recorded;
+    return recorded;
   };
 
   // No await inside: each append is one atomic step, as if in a serialized transaction.
@@ -270,6 +278,7 @@ export const memoryEventStore = (options: MemoryStoreOptions = {}): EventStore &
       });
       row.data = JSON.stringify(next.data);
       row.metadata = JSON.stringify(next.metadata);
+      delete row.recorded;
     },
   };
 };

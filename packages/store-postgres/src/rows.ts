@@ -37,7 +37,8 @@ export const toRecorded = (row: EventRow, registry: EventRegistry | undefined): 
     { streamId, revision, position, type, schemaVersion, data, metadata },
     registry,
   );
-  return {
+  // Events read are immutable on every store (decodeStored froze data and metadata).
+  return Object.freeze({
     eventId,
     streamId,
     revision,
@@ -48,5 +49,5 @@ export const toRecorded = (row: EventRow, registry: EventRegistry | undefined): 
     metadata: decoded.metadata as unknown as RecordedEvent['metadata'],
     prevHash,
     hash,
-  };
+  });
 };

@@ -161,7 +161,8 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     );
     const hashes = r[8];
     const split = hashes.length - 64;
-    return {
+    // Events read are immutable on every store (decodeStored froze data and metadata).
+    return Object.freeze({
       eventId: r[1],
       streamId,
       revision,
@@ -173,7 +174,7 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       prevHash: split === 0 ? '' : hashes.slice(0, split),
       hash: split === 0 ? hashes : hashes.slice(split),
       ...(withText ? { storedText: { data: r[6], metadata: r[7] } } : {}),
-    };
+    });
   };
   const decoding = (r: Row) => toRecorded(r, '', registry);
   const asStored = (r: Row) => toRecorded(r, '', undefined, true);

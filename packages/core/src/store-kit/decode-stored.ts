@@ -18,8 +18,23 @@ const failure = (row: StoredRow, reason: string) =>
   new EventDecodeFailed(row.streamId, row.revision, row.type, reason, row.position);
 
 /**
- * Parses and (with a registry) upcasts and validates a stored event's data and metadata.
- * Throws EventDecodeFailed naming stream, revision, type and position — never skips a row.
+ * Freezes a parsed JSON value and everything in it: an event read from a store is immutable on
+ * every store (see docs/decisions/store-events-read-frozen.md), so the memory store can hand out
+ * the same object on every read and code that mutates an event fails the same way everywhere.
+ */
+export const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (Array.isArray(value)) for (const v of value) deepFreeze(v);
+    else for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
+  }
+  return value;
+};
+
+/**
+ * Parses and (with a registry) upcasts and validates a stored event's data and metadata, both
+ * returned deep-frozen. Throws EventDecodeFailed naming stream, revision, type and position —
+ * never skips a row.
  */
 export const decodeStored = (
   row: StoredRow,
@@ -38,8 +53,13 @@ export const decodeStored = (
     throw failure(row, `metadata is not JSON (${(e as Error).message})`);
   }
   if (typeof metadata !== 'object' || metadata === null) throw failure(row, 'metadata is not an object');
+  deepFreeze(metadata);
   if (registry === undefined)
-    return { data, metadata: metadata as Record<string, unknown>, schemaVersion: row.schemaVersion };
+    return {
+      data: deepFreeze(data),
+      metadata: metadata as Record<string, unknown>,
+      schemaVersion: row.schemaVersion,
+    };
   const decoded = registry.decode(row.type, row.schemaVersion, data);
   if (decoded._tag === 'Left') {
     throw failure(
@@ -48,7 +68,7 @@ export const decodeStored = (
     );
   }
   return {
-    data: decoded.right,
+    data: deepFreeze(decoded.right),
     metadata: metadata as Record<string, unknown>,
     schemaVersion: registry.version(row.type) ?? row.schemaVersion,
   };

@@ -233,5 +233,37 @@ export const readCases = (ctx: ContractContext): void => {
           expect(got!.data).toEqual({ payload: { big } });
         }
       }));
+
+    it('18. an event read is immutable: its data and metadata are frozen, a mutation throws and changes nothing later reads see', () =>
+      withSubject(ctx, async ({ store }, p) => {
+        const id = `${p}Payload-2`;
+        const payload = { lines: [{ cpt: '99213', cents: 12_500 }], note: 'x' };
+        await store.appendToStream(id, [
+          { ...note('x'), type: 'ContractPayloadRecorded', data: { payload } },
+        ]);
+        const [first] = await collect(store.readStream(id));
+        const got = first!;
+        const data = got.data as { payload: typeof payload };
+        expect(Object.isFrozen(got)).toBe(true);
+        expect(Object.isFrozen(data.payload.lines[0])).toBe(true);
+        expect(Object.isFrozen(got.metadata)).toBe(true);
+        expect(() => {
+          data.payload.lines[0]!.cents = 1;
+        }).toThrow(TypeError);
+        expect(() => data.payload.lines.push({ cpt: '99999', cents: 1 })).toThrow(TypeError);
+        expect(() => {
+          (got.metadata as { actor: unknown }).actor = { id: 'mallory', role: 'admin' };
+        }).toThrow(TypeError);
+        // The caller's own object was not frozen by appending it.
+        expect(Object.isFrozen(payload)).toBe(false);
+        const [again] = await collect(store.readStream(id));
+        const [fromAll] = (await collect(store.readAll({ filter: { streamPrefix: id } }))).filter(
+          (e) => e.streamId === id,
+        );
+        for (const e of [again!, fromAll!]) {
+          expect(e.data).toEqual({ payload });
+          expect(e.metadata.actor).toEqual(got.metadata.actor);
+        }
+      }));
   });
 };
