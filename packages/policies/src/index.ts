@@ -5,3 +5,4 @@
  */
 export * as Policy from './policy/index.js';
 export * from './obligations/index.js';
+export * from './status/index.js';

@@ -66,6 +66,7 @@ describe('commands that name a staff member need that person on the staff record
         trainerId: 'outside-trainer',
         attendeeIds: ['ann', 'ghost'],
         heldOn: '2026-02-06',
+        hours: 1,
       });
       expect(session).toMatchObject({ ok: false, code: 'UnknownStaffMember', field: 'attendeeIds.1' });
       // The staff record's own training commands already refuse a person not on staff.

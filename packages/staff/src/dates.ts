@@ -46,3 +46,23 @@ export const quarterBounds = (quarter: string): { first: string; last: string } 
   );
   return { first: start.toISODate()!, last: start.plus({ months: 3 }).minus({ days: 1 }).toISODate()! };
 };
+
+/** The quarter after `quarter` (`2026-Q4` → `2027-Q1`); undefined when it is not a quarter label. */
+export const nextQuarter = (quarter: string): string | undefined => {
+  const q = quarterBounds(quarter);
+  return q === undefined ? undefined : quarterOf(addDays(q.last, 1));
+};
+
+/**
+ * The date a quarterly review of `quarter` is due: the last day of the month after the quarter
+ * (2026-Q1 → 2026-04-30), so the review can look back on the whole quarter. Undefined when
+ * `quarter` is not a quarter label.
+ */
+export const reviewDueOn = (quarter: string): string | undefined => {
+  const q = quarterBounds(quarter);
+  return q === undefined ? undefined : addDays(addMonths(addDays(q.last, 1), 1), -1);
+};
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -11,13 +11,19 @@
 import { combineRegistries } from '@praxis/core';
 import { events as staffMemberEvents } from './staff-member/events.js';
 import { events as conflictEvents } from './conflict/events.js';
+import { events as meetingEvents } from './meeting/index.js';
+import { events as pulseEvents } from './pulse/index.js';
 
 export * as StaffMember from './staff-member/index.js';
 export * as Conflict from './conflict/index.js';
 export * as Roster from './roster/index.js';
 export * as StaffObligations from './obligations/index.js';
-export { addMonths, addDays, localDate, quarterOf } from './dates.js';
+export * as Supervision from './supervision/index.js';
+export * as StaffMeeting from './meeting/index.js';
+export * as PulseSurvey from './pulse/index.js';
+export { addMonths, addDays, localDate, quarterOf, reviewDueOn } from './dates.js';
 
 /** Codecs of every event of the staff module (for a store's registry). */
-export const staffEvents = combineRegistries(staffMemberEvents, conflictEvents);
+export const staffEvents = combineRegistries(staffMemberEvents, conflictEvents, meetingEvents, pulseEvents);
 export { staffOnRecord, standingOf } from './on-record.js';
+export { policyTrainingCounts } from './policy-training.js';

@@ -98,6 +98,7 @@ export const planPolicies = (
           .filter((s) => clinical.includes(s.role) && onStaff(s, day(2, 11)))
           .map((s) => s.id),
         heldOn: day(2, 11),
+        hours: 1,
       },
       { actor: co },
     ),
@@ -151,5 +152,51 @@ export const planPolicies = (
     p.policies.publishPolicy({ policyId: sm, publishedOn: day(7, 7), effectiveOn: day(7, 7) }, { actor: co }),
   );
   acknowledgeAll(sm, everyone, 2, day(7, 7));
+
+  // Fixed minutes (no draw from the random stream, so the rest of the plan is unchanged).
+  const fixed = (on: string, hour: number, label: string, run: Step['run']) =>
+    steps.push({ at: time.at(on, hour, 5), label, run });
+  // The processes the policies govern: privacy complaints (45 CFR 164.530(d)) and claims.
+  fixed(day(2, 2), 9, 'policy hipaa-privacy: governs complaints', (p) =>
+    p.policies.governProcess(
+      { policyId: 'hipaa-privacy', process: 'Complaint', since: day(2, 2) },
+      { actor: co },
+    ),
+  );
+  fixed(day(2, 2), 9, 'policy billing-compliance: governs claims', (p) =>
+    p.policies.governProcess(
+      { policyId: 'billing-compliance', process: 'Claim', since: day(2, 2) },
+      { actor: co },
+    ),
+  );
+  // Quarterly chart audits of the physicians' documentation against the billing policy.
+  const criteria = [
+    { criterionId: 'signed-24h', description: 'Note signed within 24 hours' },
+    { criterionId: 'plan', description: 'Assessment and plan documented' },
+    { criterionId: 'codes-supported', description: 'Billed codes supported by the note' },
+  ];
+  const physicians = [people.reyes, people.haddad, people.kim];
+  for (const [q, on] of [day(3, 27), day(6, 26), day(9, 25), day(12, 11)].entries())
+    fixed(on, 14, `policy billing-compliance: chart audit Q${q + 1}`, (p) =>
+      p.policies.auditChartDocumentation(
+        {
+          policyId: 'billing-compliance',
+          auditId: `charts-${year}-q${q + 1}`,
+          auditedOn: on,
+          criteria,
+          providers: physicians
+            .filter((d) => onStaff(d, on))
+            .map((d, i) => ({
+              providerId: d.id,
+              sampleSize: 10,
+              passes: criteria.map((c, j) => ({
+                criterionId: c.criterionId,
+                passes: 10 - ((i + j + q) % 4),
+              })),
+            })),
+        },
+        { actor: co },
+      ),
+    );
   return steps;
 };

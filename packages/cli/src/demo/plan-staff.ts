@@ -234,6 +234,7 @@ export const planStaff = (rng: Rng, time: DemoTime, year: number): Step[] => {
 
   planRenewals(add, time, year, hr);
   planGoals(add, year, pm);
+  planTeam(steps, time, year);
 
   // A scheduling dispute between two medical assistants, mediated and resolved.
   const conflictId = `conflict-${year}-1`;
@@ -430,6 +431,104 @@ const planGoals = (add: Add, year: number, pm: { id: string; role: string }) => 
         outcome: 'missed',
         actual: 11,
       },
+      { actor: pm },
+    ),
+  );
+};
+
+/**
+ * Team building and open communication: a monthly-style staff meeting whose decisions become work
+ * items, an anonymous pulse survey in June (answers recorded by the survey box's account), and a
+ * goal for HR on a practice KPI, judged from the log. Fixed minutes: no draw from the random stream.
+ */
+const planTeam = (steps: Step[], time: DemoTime, year: number) => {
+  const hr = actorOf(people.hr);
+  const day = (md: string) => `${year}-${md}`;
+  const at = (on: string, hour: number, label: string, run: Step['run']) =>
+    steps.push({ at: time.at(on, hour, 10), label, run });
+  const meetingOn = day('03-03');
+  at(meetingOn, 13, 'staff meeting: March', (p) =>
+    p.staff.holdStaffMeeting(
+      {
+        meetingId: `${year}-03`,
+        heldOn: meetingOn,
+        agenda: ['Saturday clinic rota', 'Sterilisation backlog', 'Pulse survey in June'],
+        attendeeIds: team.filter((x) => onStaff(x, meetingOn)).map((x) => x.id),
+        decisions: [
+          {
+            decisionId: 'autoclave',
+            text: 'Quote a second autoclave',
+            ownerId: people.manager.id,
+            dueOn: day('03-31'),
+          },
+          { decisionId: 'rota', text: 'Publish the rota four weeks ahead', ownerId: people.hr.id },
+        ],
+      },
+      { actor: hr },
+    ),
+  );
+  const opened = day('06-01');
+  at(opened, 9, 'pulse survey: opened', (p) =>
+    p.staff.openPulseSurvey(
+      {
+        surveyId: `pulse-${year}-06`,
+        openedOn: opened,
+        closesOn: day('06-12'),
+        questions: [
+          { questionId: 'heard', text: 'I feel heard at staff meetings' },
+          { questionId: 'workload', text: 'My workload is manageable' },
+        ],
+        inviteeIds: team.filter((x) => onStaff(x, opened)).map((x) => x.id),
+      },
+      { actor: hr },
+    ),
+  );
+  const scores = [
+    [4, 3],
+    [5, 2],
+    [3, 3],
+    [4, 4],
+    [4, 2],
+    [5, 3],
+    [2, 2],
+  ];
+  at(day('06-12'), 17, 'pulse survey: responses from the box', (p) =>
+    p.staff.recordPulseResponses(
+      {
+        surveyId: `pulse-${year}-06`,
+        receivedOn: day('06-12'),
+        responses: scores.map(([heard, workload]) => ({
+          answers: [
+            { questionId: 'heard', score: heard! },
+            { questionId: 'workload', score: workload! },
+          ],
+        })),
+      },
+      { actor: { id: 'pulse-box', role: 'pulse_collector' } },
+    ),
+  );
+  at(day('06-13'), 9, 'pulse survey: closed', (p) =>
+    p.staff.closePulseSurvey({ surveyId: `pulse-${year}-06`, closedOn: day('06-13') }, { actor: hr }),
+  );
+  // HR's goal on a practice KPI: the Q2 reviews (due in July) on time.
+  const pm = actorOf(people.manager);
+  at(day('04-01'), 11, 'goal: reviews on time (KPI)', (p) =>
+    p.staff.setSmartGoal(
+      {
+        staffId: people.hr.id,
+        goalId: 'reviews-on-time',
+        setOn: day('04-01'),
+        specific: 'every Q2 review done by its due date',
+        target: 90,
+        deadline: day('07-31'),
+        kpiId: 'reviewsOnTime',
+      },
+      { actor: pm },
+    ),
+  );
+  at(day('08-03'), 11, 'goal closed from the KPI', (p) =>
+    p.staff.closeSmartGoal(
+      { staffId: people.hr.id, goalId: 'reviews-on-time', closedOn: day('08-03'), outcome: 'achieved' },
       { actor: pm },
     ),
   );

@@ -50,13 +50,17 @@ export const commands = defineCommands('policyId', {
     {},
     { businessTime: 'acknowledgedOn', subject: 'staffId', facts: { staffOnRecord: StaffNamed } },
   ),
-  /** Record a training session on the current version. */
+  /**
+   * Record a training session on the current version; `hours` is its length (more than 0, at
+   * most 24), credited to each attendee's training record.
+   */
   HoldPolicyTraining: command(
     {
       sessionId: NonEmptyString,
       trainerId: NonEmptyString,
       attendeeIds: t.readonlyArray(NonEmptyString),
       heldOn: ISODate,
+      hours: t.number,
     },
     {},
     { businessTime: 'heldOn', facts: { staffOnRecord: StaffNamed } },
@@ -71,6 +75,37 @@ export const commands = defineCommands('policyId', {
     },
     {},
     { businessTime: 'auditedOn' },
+  ),
+  /**
+   * Name a process the policy governs — the aggregate whose cases it rules, by name (`Complaint`
+   * for the complaint-handling policy, `Claim` for billing). The process must be one of the
+   * practice's (`UnknownProcess`).
+   */
+  GovernProcess: command(
+    { process: NonEmptyString, since: ISODate },
+    {},
+    { businessTime: 'since', facts: { processEventTypes: t.number } },
+  ),
+  /**
+   * A chart (record) review against the documentation standards the policy sets: for each
+   * provider, `sampleSize` charts were checked against every criterion and `passes` of them met
+   * it. The auditor is the acting person; providers must be on the staff record.
+   */
+  AuditChartDocumentation: command(
+    {
+      auditId: NonEmptyString,
+      auditedOn: ISODate,
+      criteria: t.readonlyArray(t.type({ criterionId: NonEmptyString, description: NonEmptyString })),
+      providers: t.readonlyArray(
+        t.type({
+          providerId: NonEmptyString,
+          sampleSize: t.number,
+          passes: t.readonlyArray(t.type({ criterionId: NonEmptyString, passes: t.number })),
+        }),
+      ),
+    },
+    {},
+    { businessTime: 'auditedOn', stamps: { auditedBy: 'actor' }, facts: { staffOnRecord: StaffNamed } },
   ),
   /** Resolve an enforcement finding. */
   ResolvePolicyFinding: command(
@@ -108,3 +143,5 @@ export type ResolvePolicyFinding = Cmd<'ResolvePolicyFinding'>;
 export type ReviewPolicy = Cmd<'ReviewPolicy'>;
 export type DraftPolicyRevision = Cmd<'DraftPolicyRevision'>;
 export type RetirePolicy = Cmd<'RetirePolicy'>;
+export type GovernProcess = Cmd<'GovernProcess'>;
+export type AuditChartDocumentation = Cmd<'AuditChartDocumentation'>;

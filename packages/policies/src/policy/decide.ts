@@ -13,6 +13,8 @@ import type {
   DraftPolicyRevision,
   RetirePolicy,
   PolicyCommand,
+  GovernProcess,
+  AuditChartDocumentation,
 } from './commands.js';
 import { events, type PolicyEvent } from './events.js';
 import { acknowledgmentKey, type Policy } from './state.js';
@@ -192,16 +194,109 @@ const holdPolicyTraining = (c: HoldPolicyTraining, s: Policy): D =>
       ? reject('TrainingSessionAlreadyRecorded', `session ${c.sessionId} is already recorded`, 'sessionId')
       : c.attendeeIds.length === 0
         ? reject('NoAttendees', 'a session needs at least one attendee', 'attendeeIds')
-        : accept(
-            events.make('PolicyTrainingSessionHeld', {
-              policyId: s.policyId,
-              version: s.current.version,
-              sessionId: c.sessionId,
-              trainerId: c.trainerId,
-              attendeeIds: [...c.attendeeIds],
-              heldOn: c.heldOn,
-            }),
-          ));
+        : !Number.isFinite(c.hours) || c.hours <= 0 || c.hours > 24
+          ? reject('HoursOutOfRange', 'a session lasts more than 0 and at most 24 hours', 'hours')
+          : accept(
+              events.make('PolicyTrainingSessionHeld', {
+                policyId: s.policyId,
+                version: s.current.version,
+                sessionId: c.sessionId,
+                trainerId: c.trainerId,
+                attendeeIds: [...c.attendeeIds],
+                heldOn: c.heldOn,
+                hours: c.hours,
+              }),
+            ));
+
+/** A live policy names each process it governs once; the process must be one of the practice's. */
+const governProcess = (c: GovernProcess, s: Policy): D =>
+  notActive(s) ??
+  (c.processEventTypes === 0
+    ? reject('UnknownProcess', `the practice records no process named ${c.process}`, 'process')
+    : (s.governs ?? []).includes(c.process)
+      ? reject('ProcessAlreadyGoverned', `${s.title} already governs ${c.process}`, 'process')
+      : accept(
+          events.make('PolicyGovernsProcess', { policyId: s.policyId, process: c.process, since: c.since }),
+        ));
+
+/** Most criteria and providers one chart audit may hold. */
+export const chartAuditLimits = { criteria: 50, providers: 200 } as const;
+
+/**
+ * A chart audit is recorded against a published policy, once per audit id: at least one
+ * criterion (distinct ids) and one provider (distinct), each provider's sample a whole number
+ * of charts ≥ 1, and for each criterion a whole number of passes from 0 to the sample size.
+ */
+const auditChartDocumentation = (c: AuditChartDocumentation, s: Policy): D => {
+  const refused = notActive(s);
+  if (refused !== undefined) return refused;
+  if (s.current === undefined)
+    return reject('PolicyVersionNotPublished', 'only a published policy sets documentation standards');
+  if (s.audits.includes(c.auditId))
+    return reject('AuditAlreadyRecorded', `audit ${c.auditId} is already recorded`, 'auditId');
+  if (c.criteria.length === 0)
+    return reject('NoCriteria', 'an audit checks at least one criterion', 'criteria');
+  if (c.criteria.length > chartAuditLimits.criteria)
+    return reject('TooManyItems', `at most ${chartAuditLimits.criteria} criteria`, 'criteria');
+  const ids = c.criteria.map((x) => x.criterionId);
+  const dupC = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (dupC >= 0)
+    return reject(
+      'DuplicateCriterion',
+      `criterion ${ids[dupC]} is listed twice`,
+      `criteria.${dupC}.criterionId`,
+    );
+  if (c.providers.length === 0)
+    return reject('NoProviders', 'an audit reviews at least one provider', 'providers');
+  if (c.providers.length > chartAuditLimits.providers)
+    return reject('TooManyItems', `at most ${chartAuditLimits.providers} providers`, 'providers');
+  const seen = new Set<string>();
+  for (const [i, p] of c.providers.entries()) {
+    const at = `providers.${i}`;
+    if (seen.has(p.providerId))
+      return reject('DuplicateProvider', `${p.providerId} is listed twice`, `${at}.providerId`);
+    seen.add(p.providerId);
+    if (!Number.isInteger(p.sampleSize) || p.sampleSize < 1 || p.sampleSize > 10_000)
+      return reject(
+        'InvalidSampleSize',
+        'a sample is a whole number of charts from 1 to 10,000',
+        `${at}.sampleSize`,
+      );
+    for (const [j, r] of p.passes.entries()) {
+      if (!ids.includes(r.criterionId))
+        return reject(
+          'UnknownCriterion',
+          `${r.criterionId} is not a criterion of this audit`,
+          `${at}.passes.${j}.criterionId`,
+        );
+      if (!Number.isInteger(r.passes) || r.passes < 0 || r.passes > p.sampleSize)
+        return reject(
+          'PassesOutOfRange',
+          `passes are a whole number from 0 to ${p.sampleSize}`,
+          `${at}.passes.${j}.passes`,
+        );
+    }
+    const given = p.passes.map((r) => r.criterionId);
+    const missing = ids.find((id) => given.filter((g) => g === id).length !== 1);
+    if (missing !== undefined)
+      return reject('CriterionMissing', `give one result for criterion ${missing}`, `${at}.passes`);
+  }
+  return accept(
+    events.make('ChartDocumentationAudited', {
+      policyId: s.policyId,
+      version: s.current.version,
+      auditId: c.auditId,
+      auditedBy: c.auditedBy,
+      auditedOn: c.auditedOn,
+      criteria: c.criteria.map((x) => ({ criterionId: x.criterionId, description: x.description })),
+      providers: c.providers.map((p) => ({
+        providerId: p.providerId,
+        sampleSize: p.sampleSize,
+        passes: p.passes.map((r) => ({ criterionId: r.criterionId, passes: r.passes })),
+      })),
+    }),
+  );
+};
 
 /** Enforcement is audited against a published policy; each finding id is new. */
 const auditPolicyEnforcement = (c: AuditPolicyEnforcement, s: Policy): D => {
@@ -317,6 +412,10 @@ export const decide = (c: PolicyCommand, s: Policy): D => {
       return refuseStaffNotOnRecord(c.staffOnRecord) ?? holdPolicyTraining(c, s);
     case 'AuditPolicyEnforcement':
       return auditPolicyEnforcement(c, s);
+    case 'GovernProcess':
+      return governProcess(c, s);
+    case 'AuditChartDocumentation':
+      return refuseStaffNotOnRecord(c.staffOnRecord) ?? auditChartDocumentation(c, s);
     case 'ResolvePolicyFinding':
       return resolvePolicyFinding(c, s);
     case 'ReviewPolicy':

@@ -67,15 +67,21 @@ export const events = defineEvents({
     role: NonEmptyString,
     acknowledgedOn: ISODate,
   }),
-  /** A training session on a version was held. */
-  PolicyTrainingSessionHeld: t.type({
-    policyId: NonEmptyString,
-    version: PositiveInt,
-    sessionId: NonEmptyString,
-    trainerId: NonEmptyString,
-    attendeeIds: Roles,
-    heldOn: ISODate,
-  }),
+  /**
+   * A training session on a version was held; `hours` (its length) is absent in sessions recorded
+   * before it was asked for.
+   */
+  PolicyTrainingSessionHeld: struct(
+    {
+      policyId: NonEmptyString,
+      version: PositiveInt,
+      sessionId: NonEmptyString,
+      trainerId: NonEmptyString,
+      attendeeIds: Roles,
+      heldOn: ISODate,
+    },
+    { hours: t.number },
+  ),
   /** An enforcement audit checked the policy in practice; findings are open until resolved. */
   PolicyEnforcementAudited: t.type({
     policyId: PolicyRecord,
@@ -83,6 +89,28 @@ export const events = defineEvents({
     auditorId: NonEmptyString,
     auditedOn: ISODate,
     findings: t.array(Finding),
+  }),
+  /** The policy governs the cases of a process (an aggregate of the practice, by name) from `since`. */
+  PolicyGovernsProcess: t.type({ policyId: NonEmptyString, process: NonEmptyString, since: ISODate }),
+  /**
+   * A chart review against the policy's documentation standards: per provider, charts sampled and,
+   * per criterion, how many met it. Counts about the practice's documentation, kept in clear
+   * (docs/decisions/policies-chart-audits.md).
+   */
+  ChartDocumentationAudited: t.type({
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    auditId: NonEmptyString,
+    auditedBy: NonEmptyString,
+    auditedOn: ISODate,
+    criteria: t.array(t.type({ criterionId: NonEmptyString, description: NonEmptyString })),
+    providers: t.array(
+      t.type({
+        providerId: NonEmptyString,
+        sampleSize: PositiveInt,
+        passes: t.array(t.type({ criterionId: NonEmptyString, passes: t.number })),
+      }),
+    ),
   }),
   /** An enforcement finding was resolved. */
   PolicyFindingResolved: t.type({

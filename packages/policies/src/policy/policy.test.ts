@@ -297,6 +297,7 @@ describe('Policy: training, enforcement, review, revision, retirement', () => {
         trainerId: 'pm-1',
         attendeeIds: ['n-1'],
         heldOn: '2026-02-02',
+        hours: 1.5,
       })
       .then([
         events.make('PolicyTrainingSessionHeld', {
@@ -306,6 +307,7 @@ describe('Policy: training, enforcement, review, revision, retirement', () => {
           trainerId: 'pm-1',
           attendeeIds: ['n-1'],
           heldOn: '2026-02-02',
+          hours: 1.5,
         }),
       ]);
     spec
@@ -317,8 +319,21 @@ describe('Policy: training, enforcement, review, revision, retirement', () => {
         trainerId: 'pm-1',
         attendeeIds: [],
         heldOn: '2026-02-02',
+        hours: 1,
       })
       .thenRejects('NoAttendees');
+    spec
+      .given(live)
+      .when({
+        type: 'HoldPolicyTraining',
+        staffOnRecord: [],
+        sessionId: 's1',
+        trainerId: 'pm-1',
+        attendeeIds: ['n-1'],
+        heldOn: '2026-02-02',
+        hours: 0,
+      })
+      .thenRejects('HoursOutOfRange');
   });
   const audited = events.make('PolicyEnforcementAudited', {
     policyId: id,

@@ -35,6 +35,8 @@ export interface Policy {
   readonly acknowledgments: readonly string[];
   readonly sessions: readonly string[];
   readonly audits: readonly string[];
+  /** Processes the policy governs (aggregate names). */
+  readonly governs?: readonly string[];
   readonly findings: Readonly<Record<string, PolicyFinding>>;
   readonly reviewDueOn?: string;
   /** Version → the date its documentation may be destroyed (once superseded or retired). */
@@ -104,6 +106,10 @@ export const evolve = (s: Policy, e: PolicyEvent): Policy => {
       for (const f of e.data.findings) findings[f.findingId] = { recordedOn: e.data.auditedOn };
       return { ...s, audits: [...s.audits, e.data.auditId], findings };
     }
+    case 'PolicyGovernsProcess':
+      return { ...s, governs: [...(s.governs ?? []), e.data.process] };
+    case 'ChartDocumentationAudited':
+      return { ...s, audits: [...s.audits, e.data.auditId] };
     case 'PolicyFindingResolved': {
       const f = s.findings[e.data.findingId];
       if (f === undefined) return s;

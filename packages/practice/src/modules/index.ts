@@ -18,7 +18,14 @@ export {
 } from './compliance.js';
 export { budget, claim, remittance, financeModule, type FinanceCommands } from './finance.js';
 export { policy, policiesModule, type PoliciesCommands } from './policies.js';
-export { staffMember, conflict, staffModule, type StaffCommands } from './staff.js';
+export {
+  staffMember,
+  conflict,
+  staffMeeting,
+  pulseSurvey,
+  staffModule,
+  type StaffCommands,
+} from './staff.js';
 
 /** Every module a practice is wired with by default. */
 export const builtinModules = [

@@ -1,5 +1,5 @@
 import { policyAcknowledgments, policyKpis } from '@praxis/kpi';
-import { Policy, policyObligations } from '@praxis/policies';
+import { Policy, documentationKpis, policyObligations, policyStatus } from '@praxis/policies';
 import { staffOnRecord } from '@praxis/staff';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
@@ -18,6 +18,19 @@ export const policy = bind(Policy.decider, Policy.commands, 'policyId', {
         c.heldOn,
       ),
     }),
+    AuditChartDocumentation: async (c, ctx) => ({
+      staffOnRecord: await staffOnRecord(
+        ctx,
+        c.providers.map((p, i) => [`providers.${i}.providerId`, p.providerId] as const),
+        c.auditedOn,
+      ),
+    }),
+    // A process is known when the practice records events of it (`Complaint` → `ComplaintReceived`, …).
+    GovernProcess: async (c, ctx) => ({
+      processEventTypes: ctx.eventTypes.filter(
+        (t) => t.startsWith(c.process) && /^[A-Z]/.test(t.slice(c.process.length)),
+      ).length,
+    }),
   },
 });
 
@@ -25,8 +38,8 @@ export const policy = bind(Policy.decider, Policy.commands, 'policyId', {
 export const policiesModule = defineModule({
   area: 'policies',
   aggregates: [policy],
-  projections: [policyObligations, policyAcknowledgments],
-  kpis: policyKpis,
+  projections: [policyObligations, policyAcknowledgments, policyStatus],
+  kpis: [...policyKpis, ...documentationKpis],
   roles: {
     // Everyone acknowledges policies for themselves; HR records paper acknowledgments.
     physician: ['self:Policy.AcknowledgePolicy'],

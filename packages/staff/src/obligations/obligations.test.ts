@@ -152,7 +152,8 @@ describe('staff-obligations projection', () => {
         reason: 'separated',
       }),
     ];
-    expect(Object.keys(await byId([osha]))).toHaveLength(5);
+    // Two credentials, recredentialing, OIG screening, the next quarterly review and the training.
+    expect(Object.keys(await byId([osha]))).toHaveLength(6);
     expect(await byId([osha, ...sep])).toEqual({});
   });
 });

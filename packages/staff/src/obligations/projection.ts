@@ -6,9 +6,16 @@ import {
   type Projection,
   type RecordedEvent,
 } from '@praxis/core';
-import { addDays, addMonths } from '../dates.js';
+import { addDays, addMonths, nextQuarter, quarterBounds, quarterOf, reviewDueOn } from '../dates.js';
 import { deaRenewalWindowDays, recredentialingMonths } from '../staff-member/credentials.js';
 import type { StaffMemberEvent, StaffMemberEventData } from '../staff-member/events.js';
+import type { ConflictEvent } from '../conflict/events.js';
+
+/**
+ * Calendar days within which a workplace conflict should be resolved (the seed: "addressing
+ * conflicts promptly"); a practice standard, not a legal deadline.
+ */
+export const conflictResolutionDays = 30;
 
 /** Name of the staff obligations read model. */
 export const staffObligationsName = 'staff-obligations';
@@ -32,6 +39,32 @@ const trainingId = (staffId: string, id: string) => `training:${staffId}:${id}`;
 const goalId = (staffId: string, id: string) => `smart-goal:${staffId}:${id}`;
 const oigId = (staffId: string) => `oig-screening:${staffId}`;
 const recredentialId = (staffId: string) => `recredential:${staffId}`;
+const onboardingId = (staffId: string, taskId: string) => `onboarding:${staffId}:${taskId}`;
+const reviewId = (staffId: string) => `quarterly-review:${staffId}`;
+const conflictId = (id: string) => `conflict:${id}`;
+
+/** The quarterly review obligation for `quarter`: arises on its first day (or the start date), due a month after it. */
+const reviewObligation = (
+  streamId: string,
+  staffId: string,
+  quarter: string,
+  notBefore: string,
+): Obligation => {
+  const first = quarterBounds(quarter)!.first;
+  return {
+    id: reviewId(staffId),
+    module: 'staff',
+    kind: 'quarterly-review',
+    label: `Quarterly review ${quarter}`,
+    streamId,
+    owner: staffId,
+    arisesAt: first > notBefore ? first : notBefore,
+    dueAt: reviewDueOn(quarter)!,
+  };
+};
+
+/** The quarter a rolling review obligation is for, read back from its due date (a month after the quarter). */
+const quarterDue = (o: Obligation): string => quarterOf(addMonths(o.dueAt.slice(0, 10), -3));
 
 const deaSource = 'DEA: renew up to 60 days before expiry; no handling while expired';
 const oigSource = 'OIG guidance: monthly exclusion (LEIE) screening';
@@ -56,8 +89,56 @@ const credentialVerified = (
   }));
 };
 
-const handleOne = (e: RecordedEvent, ev: StaffMemberEvent): readonly DocUpdate[] => {
+const handleOne = (e: RecordedEvent, ev: StaffMemberEvent | ConflictEvent): readonly DocUpdate[] => {
   switch (ev.type) {
+    case 'OnboardingTaskAssigned': {
+      const d = ev.data;
+      return [
+        put(onboardingId(d.staffId, d.taskId), () => ({
+          id: onboardingId(d.staffId, d.taskId),
+          module: 'staff',
+          kind: 'onboarding-task',
+          label: `Onboarding: ${d.description}`,
+          streamId: e.streamId,
+          owner: d.staffId,
+          arisesAt: d.assignedOn,
+          dueAt: d.dueOn,
+        })),
+      ];
+    }
+    case 'OnboardingTaskCompleted':
+      return [patch(onboardingId(ev.data.staffId, ev.data.taskId), { completedAt: ev.data.completedOn })];
+    case 'OnboardingTaskDropped':
+      return [remove(onboardingId(ev.data.staffId, ev.data.taskId))];
+    case 'QuarterlyReviewRecorded': {
+      // The rolling review obligation moves on once the quarter it is for has been reviewed.
+      const d = ev.data;
+      return [
+        put(reviewId(d.staffId), (cur) => {
+          if (cur === undefined || quarterDue(cur) !== d.quarter) return cur;
+          const next = nextQuarter(d.quarter);
+          return next === undefined ? cur : reviewObligation(e.streamId, d.staffId, next, d.reviewedOn);
+        }),
+      ];
+    }
+    case 'ConflictOpened': {
+      const d = ev.data;
+      return [
+        put(conflictId(d.conflictId), () => ({
+          id: conflictId(d.conflictId),
+          module: 'staff',
+          kind: 'conflict-resolution',
+          label: `Resolve conflict ${d.conflictId}`,
+          streamId: e.streamId,
+          owner: 'hr',
+          arisesAt: d.openedOn,
+          dueAt: addDays(d.openedOn, conflictResolutionDays),
+          impact: 'operational',
+        })),
+      ];
+    }
+    case 'ConflictResolved':
+      return [patch(conflictId(ev.data.conflictId), { completedAt: ev.data.resolvedOn })];
     case 'StaffCredentialVerified':
       return [credentialVerified(e, ev.data)];
     case 'StaffCredentialRenewed': {
@@ -102,6 +183,9 @@ const handleOne = (e: RecordedEvent, ev: StaffMemberEvent): readonly DocUpdate[]
     case 'StaffMemberHired': {
       const d = ev.data;
       return [
+        put(reviewId(d.staffId), () =>
+          reviewObligation(e.streamId, d.staffId, quarterOf(d.startDate), d.startDate),
+        ),
         put(oigId(d.staffId), () => ({
           id: oigId(d.staffId),
           module: 'staff',
@@ -170,7 +254,11 @@ const handleOne = (e: RecordedEvent, ev: StaffMemberEvent): readonly DocUpdate[]
     }
     case 'StaffMemberSeparated':
     case 'StaffApplicationClosed':
-      return [remove(oigId(ev.data.staffId)), remove(recredentialId(ev.data.staffId))];
+      return [
+        remove(oigId(ev.data.staffId)),
+        remove(recredentialId(ev.data.staffId)),
+        remove(reviewId(ev.data.staffId)),
+      ];
     default:
       return [];
   }
@@ -184,13 +272,25 @@ const handleOne = (e: RecordedEvent, ev: StaffMemberEvent): readonly DocUpdate[]
  * - `recredential:<staffId>` — NCQA recredentialing, 36 months after the last one;
  * - `oig-screening:<staffId>` — monthly OIG exclusion screening, a month after the last check;
  * - `training:<staffId>:<trainingId>` — training due (recurring ones roll forward);
- * - `smart-goal:<staffId>:<goalId>` — SMART-goal deadlines.
+ * - `smart-goal:<staffId>:<goalId>` — SMART-goal deadlines;
+ * - `onboarding:<staffId>:<taskId>` — onboarding tasks (dropped at a separation);
+ * - `quarterly-review:<staffId>` — the next quarterly review owed (the earliest quarter from the
+ *   start date not yet reviewed), due the last day of the month after the quarter; it moves on
+ *   when that quarter is reviewed;
+ * - `conflict:<conflictId>` — resolve a workplace conflict within `conflictResolutionDays`.
  * Obligations of a person who separates (or whose application closes) are removed.
  */
 export const staffObligations: Projection = {
   name: staffObligationsName,
-  version: 1,
+  // 2: onboarding tasks, quarterly reviews, conflicts
+  version: 2,
   eventTypes: [
+    'OnboardingTaskAssigned',
+    'OnboardingTaskCompleted',
+    'OnboardingTaskDropped',
+    'QuarterlyReviewRecorded',
+    'ConflictOpened',
+    'ConflictResolved',
     'StaffCredentialVerified',
     'StaffCredentialRenewed',
     'StaffCredentialTrackingEnded',
@@ -206,5 +306,5 @@ export const staffObligations: Projection = {
     'StaffMemberSeparated',
     'StaffApplicationClosed',
   ],
-  handle: (e) => handleOne(e, e as unknown as StaffMemberEvent),
+  handle: (e) => handleOne(e, e as unknown as StaffMemberEvent | ConflictEvent),
 };

@@ -21,6 +21,8 @@ export interface RosterTraining {
   /** First due date, from the assignment. */
   readonly dueOn: string;
   readonly recurrenceMonths?: number;
+  /** The policy the training is on: a training session on it completes the assignment. */
+  readonly policyId?: string;
   readonly completions: readonly RosterCompletion[];
   readonly withdrawnOn?: string;
 }
@@ -68,6 +70,17 @@ export interface RosterEntry {
   readonly trainings: Readonly<Record<string, RosterTraining>>;
   readonly continuingEducationHours: number;
   /**
+   * Policy training sessions attended (`HoldPolicyTraining`), in the order recorded. Absent in
+   * documents written before version 3.
+   */
+  readonly policyTrainings?: readonly {
+    readonly policyId: string;
+    readonly version: number;
+    readonly sessionId: string;
+    readonly attendedOn: string;
+    readonly hours: number;
+  }[];
+  /**
    * Quarterly ratings (1–5). A rating is personal data: the read model holds it sealed, and a
    * practice's reads (`practice.readModels`, the staff queries through it) reveal it as a number —
    * or `[forgotten]` once the staff member was forgotten.
@@ -104,8 +117,8 @@ const withCredential = (
  */
 export const staffRoster: Projection = defineProjection({
   name: staffRosterName,
-  // 2: role history (StaffMemberRoleChanged)
-  version: 2,
+  // 2: role history (StaffMemberRoleChanged); 3: policy training sessions attended
+  version: 3,
   events: [events],
   handlers: {
     StaffApplicationReceived: (ev) => {
@@ -182,7 +195,7 @@ export const staffRoster: Projection = defineProjection({
       ];
     },
     TrainingAssigned: (ev) => {
-      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths } = ev.data;
+      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths, policyId } = ev.data;
       const t: RosterTraining = {
         trainingId,
         course,
@@ -190,9 +203,16 @@ export const staffRoster: Projection = defineProjection({
         assignedOn,
         dueOn,
         ...(recurrenceMonths === undefined ? {} : { recurrenceMonths }),
+        ...(policyId === undefined ? {} : { policyId }),
         completions: [],
       };
       return [change(ev.data.staffId, (r) => ({ ...r, trainings: { ...r.trainings, [trainingId]: t } }))];
+    },
+    PolicyTrainingAttended: (ev) => {
+      const { staffId: _s, ...attended } = ev.data;
+      return [
+        change(ev.data.staffId, (r) => ({ ...r, policyTrainings: [...(r.policyTrainings ?? []), attended] })),
+      ];
     },
     TrainingCompleted: (ev) => {
       const { trainingId, completedOn, hours, nextDueOn } = ev.data;
@@ -229,6 +249,7 @@ export const staffRoster: Projection = defineProjection({
     StaffRecredentialed: 'ignored',
     OnboardingTaskAssigned: 'ignored',
     OnboardingTaskCompleted: 'ignored',
+    OnboardingTaskDropped: 'ignored',
     SmartGoalSet: 'ignored',
     SmartGoalClosed: 'ignored',
   },

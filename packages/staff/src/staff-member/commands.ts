@@ -2,6 +2,28 @@ import * as t from 'io-ts';
 import { command, defineCommands, ISODate, NonEmptyString, PositiveInt, type CommandOf } from '@praxis/core';
 import { CredentialKind, GoalOutcome, ScreeningResult } from './events.js';
 
+/** Facts the handler computes and freezes in the command (never sent by a caller). */
+export const facts = {
+  /** The KPI a goal names (`kpiId`): its label, unit and direction, or `null` when none is registered. */
+  SetSmartGoal: {
+    kpi: t.union([
+      t.type({
+        label: t.string,
+        unit: t.string,
+        direction: t.keyof({ 'higher-is-better': null, 'lower-is-better': null }),
+      }),
+      t.null,
+    ]),
+  },
+  /**
+   * For a goal on a KPI: the KPI's value for the month of the deadline (`kpiPeriod`), computed
+   * from the log (`null` when it has none); `null` for other goals.
+   */
+  CloseSmartGoal: {
+    kpiActual: t.union([t.type({ period: t.string, value: t.union([t.number, t.null]) }), t.null]),
+  },
+} as const;
+
 /**
  * Every command a StaffMember accepts, as exact codecs. Each is dated (`…On`): without a call
  * `{ at }` its date is the business time of its events.
@@ -104,8 +126,11 @@ export const commands = defineCommands('staffId', {
       /** Counts towards training compliance (a requirement, not an elective). */
       required: t.boolean,
     },
-    /** Due again this many months after each completion. */
-    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString },
+    /**
+     * Due again this many months after each completion; `policyId`: the policy the training is
+     * on (a training session on that policy completes it).
+     */
+    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString, policyId: NonEmptyString },
     { businessTime: 'assignedOn' },
   ),
   /** Self-service: a `self:` grant lets staff record only their own training. */
@@ -118,6 +143,21 @@ export const commands = defineCommands('staffId', {
     { trainingId: NonEmptyString, withdrawnOn: ISODate, reason: NonEmptyString },
     {},
     { businessTime: 'withdrawnOn' },
+  ),
+  /**
+   * Attendance at a policy training session (issued by the `policy-training-counts` process
+   * manager for each attendee of `HoldPolicyTraining`).
+   */
+  RecordPolicyTraining: command(
+    {
+      policyId: NonEmptyString,
+      version: PositiveInt,
+      sessionId: NonEmptyString,
+      attendedOn: ISODate,
+      hours: t.number,
+    },
+    {},
+    { businessTime: 'attendedOn' },
   ),
   RecordContinuingEducation: command(
     {
@@ -142,13 +182,20 @@ export const commands = defineCommands('staffId', {
       unit: NonEmptyString,
       /** Time-bound: the deadline. */
       deadline: ISODate,
+      /**
+       * A practice KPI that measures the goal (`daysInAR`, `noShowRate`): its actual is then
+       * computed from the log for the month of the deadline, never typed in; `metric` and `unit`
+       * default to the KPI's label and unit.
+       */
+      kpiId: NonEmptyString,
     },
-    { businessTime: 'setOn' },
+    { businessTime: 'setOn', facts: facts.SetSmartGoal },
   ),
   CloseSmartGoal: command(
     { goalId: NonEmptyString, closedOn: ISODate, outcome: GoalOutcome },
+    /** The measured value; not for a goal on a KPI (computed from the log). */
     { actual: t.number },
-    { businessTime: 'closedOn' },
+    { businessTime: 'closedOn', facts: facts.CloseSmartGoal },
   ),
   /** The reviewer is the acting person (HR records another's review with `onBehalfOf`). */
   RecordQuarterlyReview: command(
@@ -180,6 +227,7 @@ export type AssignTraining = Cmd<'AssignTraining'>;
 export type CompleteTraining = Cmd<'CompleteTraining'>;
 export type WithdrawTraining = Cmd<'WithdrawTraining'>;
 export type RecordContinuingEducation = Cmd<'RecordContinuingEducation'>;
+export type RecordPolicyTraining = Cmd<'RecordPolicyTraining'>;
 export type SetSmartGoal = Cmd<'SetSmartGoal'>;
 export type CloseSmartGoal = Cmd<'CloseSmartGoal'>;
 export type RecordQuarterlyReview = Cmd<'RecordQuarterlyReview'>;

@@ -53,6 +53,8 @@ export const decide = (c: StaffMemberCommand, s: StaffMember): StaffDecision => 
       return training.completeTraining(c, s);
     case 'WithdrawTraining':
       return training.withdrawTraining(c, s);
+    case 'RecordPolicyTraining':
+      return training.recordPolicyTraining(c, s);
     case 'RecordContinuingEducation':
       return training.recordContinuingEducation(c, s);
     case 'SetSmartGoal':

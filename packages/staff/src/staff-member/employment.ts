@@ -55,7 +55,8 @@ export const completeOnboardingTask = (c: CompleteOnboardingTask, s: StaffMember
 
 /**
  * A person on staff separates once, not before their start date. Their open trainings are
- * withdrawn, their credentials no longer tracked and their open goals withdrawn, so that no
+ * withdrawn, their credentials no longer tracked, their open onboarding tasks dropped and their
+ * open goals withdrawn, so that no
  * obligation of a former staff member stays on the calendar.
  */
 export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): StaffDecision => {
@@ -76,6 +77,9 @@ export const separateStaffMember = (c: SeparateStaffMember, s: StaffMember): Sta
         }),
       ),
     ...endTracking(s, on, 'separated'),
+    ...Object.entries(s.onboarding)
+      .filter(([, task]) => task.completedOn === undefined && task.droppedOn === undefined)
+      .map(([taskId]) => events.make('OnboardingTaskDropped', { staffId: s.staffId, taskId, droppedOn: on })),
     ...Object.values(s.goals)
       .filter((g) => g.outcome === undefined)
       .map((g) =>

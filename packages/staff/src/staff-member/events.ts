@@ -132,6 +132,8 @@ export const events = defineEvents({
     dueOn: ISODate,
   }),
   OnboardingTaskCompleted: t.type({ staffId: StaffId, taskId: NonEmptyString, completedOn: ISODate }),
+  /** An open onboarding task lapses because the person separated (it is no longer owed). */
+  OnboardingTaskDropped: t.type({ staffId: StaffId, taskId: NonEmptyString, droppedOn: ISODate }),
   TrainingAssigned: struct(
     {
       staffId: StaffId,
@@ -141,7 +143,8 @@ export const events = defineEvents({
       dueOn: ISODate,
       required: t.boolean,
     },
-    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString },
+    /** `policyId`: the policy the training is on; a training session on it completes the assignment. */
+    { recurrenceMonths: PositiveInt, legalSource: NonEmptyString, policyId: NonEmptyString },
   ),
   TrainingCompleted: struct(
     {
@@ -157,6 +160,19 @@ export const events = defineEvents({
     trainingId: NonEmptyString,
     withdrawnOn: ISODate,
     reason: personal(NonEmptyString),
+  }),
+  /**
+   * The person attended a training session on a policy (`HoldPolicyTraining`), recorded on their
+   * staff record; any open training assignment on that policy is completed with it
+   * (`TrainingCompleted` in the same decision).
+   */
+  PolicyTrainingAttended: t.type({
+    staffId: StaffId,
+    policyId: NonEmptyString,
+    version: PositiveInt,
+    sessionId: NonEmptyString,
+    attendedOn: ISODate,
+    hours: Hours,
   }),
   ContinuingEducationRecorded: t.type({
     staffId: StaffId,
@@ -176,11 +192,17 @@ export const events = defineEvents({
       deadline: ISODate,
       setOn: ISODate,
     },
-    { unit: NonEmptyString },
+    /** `kpiId`, `direction`: a goal measured by a practice KPI, and which way is better. */
+    {
+      unit: NonEmptyString,
+      kpiId: NonEmptyString,
+      direction: t.keyof({ 'higher-is-better': null, 'lower-is-better': null }),
+    },
   ),
   SmartGoalClosed: struct(
     { staffId: StaffId, goalId: NonEmptyString, closedOn: ISODate, outcome: GoalOutcome },
-    { actual: t.number },
+    /** `kpiPeriod`: for a goal on a KPI, the period `actual` was computed for from the log. */
+    { actual: t.number, kpiPeriod: t.string },
   ),
   QuarterlyReviewRecorded: struct(
     {

@@ -55,6 +55,7 @@ export {
   type CompleteTraining,
   type WithdrawTraining,
   type RecordContinuingEducation,
+  type RecordPolicyTraining,
 } from './training.js';
 export type { SetSmartGoal, CloseSmartGoal, RecordQuarterlyReview } from './performance.js';
 export { recordExistingStaffMember, type RecordExistingStaffMember } from './opening.js';

@@ -15,6 +15,7 @@ const goal: SetSmartGoal = {
   target: 95,
   unit: '%',
   deadline: '2026-06-30',
+  kpi: null,
 };
 const goalSet = ev('SmartGoalSet', {
   staffId: 's-1',
@@ -62,6 +63,7 @@ describe('StaffMember performance: SMART goals and quarterly reviews', () => {
   it('closes a goal with the measured value; withdrawn needs none; closes once', () => {
     const close = {
       type: 'CloseSmartGoal' as const,
+      kpiActual: null,
       goalId: 'g1',
       closedOn: '2026-06-30',
       outcome: 'achieved' as const,

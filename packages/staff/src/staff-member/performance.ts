@@ -20,8 +20,13 @@ const smartParts = [
 export const setSmartGoal = (c: SetSmartGoal, s: StaffMember): StaffDecision => {
   const off = notOnStaff(s);
   if (off !== undefined) return off;
+  if (c.kpiId !== undefined && c.kpi === null)
+    return reject('UnknownKpi', `no KPI ${c.kpiId} is registered in this practice`, 'kpiId');
+  const kpi = c.kpiId === undefined ? null : c.kpi;
+  const metric = c.metric ?? kpi?.label;
+  const unit = c.unit ?? kpi?.unit;
   for (const [part, words] of smartParts) {
-    const v = c[part];
+    const v = part === 'metric' ? metric : c[part];
     // Each part is optional in the codec (non-empty when given); a SMART goal needs them all.
     const missing = typeof v === 'number' ? !Number.isFinite(v) : v === undefined;
     if (missing)
@@ -37,16 +42,68 @@ export const setSmartGoal = (c: SetSmartGoal, s: StaffMember): StaffDecision => 
       staffId: s.staffId,
       goalId: c.goalId,
       specific: c.specific!,
-      metric: c.metric!,
+      metric: metric!,
       target: c.target!,
       deadline,
       setOn: c.setOn,
-      ...(c.unit === undefined ? {} : { unit: c.unit }),
+      ...(unit === undefined ? {} : { unit }),
+      ...(kpi === null ? {} : { kpiId: c.kpiId!, direction: kpi.direction }),
     }),
   );
 };
 
-/** An open goal closes once; achieved or missed must state the measured value. */
+/** Whether `actual` meets `target` in the KPI's better direction. */
+const meets = (actual: number, target: number, direction: string): boolean =>
+  direction === 'lower-is-better' ? actual <= target : actual >= target;
+
+/**
+ * A goal on a KPI is judged by the log: not before its deadline, with the KPI's value for the
+ * deadline's month as the actual (a typed-in `actual` is refused), and the outcome must be what
+ * that value says against the target.
+ */
+const closeKpiGoal = (
+  c: CloseSmartGoal,
+  s: StaffMember,
+  g: { deadline: string; kpi: { kpiId: string; target: number; direction: string } },
+): StaffDecision => {
+  if (c.actual !== undefined)
+    return reject(
+      'ActualFromKpi',
+      `the actual of a goal on ${g.kpi.kpiId} is computed from the log`,
+      'actual',
+    );
+  if (c.closedOn < g.deadline)
+    return reject('DeadlineNotReached', `the goal is judged at its deadline, ${g.deadline}`, 'closedOn');
+  const measured = c.kpiActual;
+  if (measured === null || measured.value === null)
+    return reject(
+      'KpiValueMissing',
+      `${g.kpi.kpiId} has no value for ${measured?.period ?? 'the deadline'}`,
+      'goalId',
+    );
+  const achieved = meets(measured.value, g.kpi.target, g.kpi.direction);
+  if ((c.outcome === 'achieved') !== achieved)
+    return reject(
+      'OutcomeContradictsKpi',
+      `${g.kpi.kpiId} was ${measured.value} for ${measured.period} against a target of ${g.kpi.target}: the goal was ${achieved ? 'achieved' : 'missed'}`,
+      'outcome',
+    );
+  return accept(
+    events.make('SmartGoalClosed', {
+      staffId: s.staffId,
+      goalId: c.goalId,
+      closedOn: c.closedOn,
+      outcome: c.outcome,
+      actual: measured.value,
+      kpiPeriod: measured.period,
+    }),
+  );
+};
+
+/**
+ * An open goal closes once; achieved or missed must state the measured value — or, for a goal
+ * on a KPI, have it computed from the log (`closeKpiGoal`).
+ */
 export const closeSmartGoal = (c: CloseSmartGoal, s: StaffMember): StaffDecision => {
   const off = notOnStaff(s);
   if (off !== undefined) return off;
@@ -55,6 +112,8 @@ export const closeSmartGoal = (c: CloseSmartGoal, s: StaffMember): StaffDecision
   if (g.outcome !== undefined)
     return reject('GoalAlreadyClosed', `goal ${c.goalId} was ${g.outcome}`, 'goalId');
   if (c.closedOn < g.setOn) return reject('ClosedBeforeSet', `the goal was set on ${g.setOn}`, 'closedOn');
+  if (g.kpi !== undefined && c.outcome !== 'withdrawn')
+    return closeKpiGoal(c, s, { deadline: g.deadline, kpi: g.kpi });
   if (c.outcome !== 'withdrawn' && (c.actual === undefined || !Number.isFinite(c.actual)))
     return reject('ActualMissing', 'an achieved or missed goal needs the measured value', 'actual');
   return accept(

@@ -7,6 +7,7 @@ import { defineRefusals } from '@praxis/core';
  */
 export const refusals = defineRefusals({
   ActivityAlreadyRecorded: 'conflict',
+  ActualFromKpi: 'invalid',
   ActualMissing: 'invalid',
   AlreadySeparated: 'conflict',
   ClosedBeforeSet: 'rule',
@@ -19,6 +20,7 @@ export const refusals = defineRefusals({
   DeaRegistrationExpired: 'rule',
   DeaRenewalTooEarly: 'rule',
   DeadlineNotInFuture: 'rule',
+  DeadlineNotReached: 'rule',
   DueBeforeAssigned: 'rule',
   ExclusionCheckMissing: 'invalid',
   ExclusionCheckStale: 'rule',
@@ -32,12 +34,14 @@ export const refusals = defineRefusals({
   InterviewScoreMissing: 'invalid',
   InterviewScoreOutOfRange: 'invalid',
   InvalidQuarter: 'invalid',
+  KpiValueMissing: 'rule',
   NoOffer: 'conflict',
   NotACandidate: 'conflict',
   NotActive: 'conflict',
   NotAwaitingInterview: 'conflict',
   NotInterviewed: 'conflict',
   NotOnStaff: 'conflict',
+  OutcomeContradictsKpi: 'rule',
   OnboardingTaskAlreadyCompleted: 'conflict',
   OnboardingTaskExists: 'conflict',
   OnboardingTaskNotFound: 'not-found',
@@ -53,6 +57,7 @@ export const refusals = defineRefusals({
   SameRole: 'rule',
   ScorerNotOnPanel: 'rule',
   ScreeningOutOfOrder: 'rule',
+  SessionAlreadyRecorded: 'conflict',
   SelfReview: 'rule',
   SeparationBeforeStart: 'rule',
   SmartGoalIncomplete: 'rule',
@@ -62,6 +67,7 @@ export const refusals = defineRefusals({
   TrainingAlreadyAssigned: 'conflict',
   TrainingAlreadyCompleted: 'conflict',
   TrainingNotAssigned: 'conflict',
+  UnknownKpi: 'not-found',
 });
 
 /** A code a StaffMember refuses with. */

@@ -33,6 +33,8 @@ export interface Training {
   /** The date the next (or only) completion is due; undefined once a one-off is completed. */
   readonly dueOn: string | undefined;
   readonly recurrenceMonths?: number;
+  /** The policy the training is on, if any. */
+  readonly policyId?: string;
   readonly lastCompletedOn?: string;
   readonly withdrawnOn?: string;
 }
@@ -42,6 +44,8 @@ export interface Goal {
   readonly goalId: string;
   readonly deadline: string;
   readonly setOn: string;
+  /** A goal on a practice KPI: its id, target and which way is better. */
+  readonly kpi?: { readonly kpiId: string; readonly target: number; readonly direction: string };
   readonly outcome?: GoalOutcome;
 }
 
@@ -63,13 +67,18 @@ export interface StaffMember {
   readonly roleChangedOn?: string;
   readonly startDate?: string;
   readonly onboarding: Readonly<
-    Record<string, { readonly assignedOn: string; readonly completedOn?: string }>
+    Record<
+      string,
+      { readonly assignedOn: string; readonly completedOn?: string; readonly droppedOn?: string }
+    >
   >;
   readonly trainings: Readonly<Record<string, Training>>;
   readonly continuingEducation: Readonly<
     Record<string, { readonly hours: number; readonly completedOn: string }>
   >;
   readonly goals: Readonly<Record<string, Goal>>;
+  /** `policyId/sessionId` of every policy training session attended. */
+  readonly policySessions: readonly string[];
   readonly reviewedQuarters: readonly string[];
   readonly separatedOn?: string;
 }
@@ -84,6 +93,7 @@ export const initialState: StaffMember = {
   trainings: {},
   continuingEducation: {},
   goals: {},
+  policySessions: [],
   reviewedQuarters: [],
 };
 
@@ -151,8 +161,16 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
         onboarding: { ...s.onboarding, [e.data.taskId]: { ...task, completedOn: e.data.completedOn } },
       };
     }
+    case 'OnboardingTaskDropped': {
+      const task = s.onboarding[e.data.taskId];
+      if (task === undefined) return s;
+      return {
+        ...s,
+        onboarding: { ...s.onboarding, [e.data.taskId]: { ...task, droppedOn: e.data.droppedOn } },
+      };
+    }
     case 'TrainingAssigned': {
-      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths } = e.data;
+      const { trainingId, course, required, assignedOn, dueOn, recurrenceMonths, policyId } = e.data;
       const training: Training = {
         trainingId,
         course,
@@ -160,6 +178,7 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
         assignedOn,
         dueOn,
         ...(recurrenceMonths === undefined ? {} : { recurrenceMonths }),
+        ...(policyId === undefined ? {} : { policyId }),
       };
       return { ...s, trainings: { ...s.trainings, [trainingId]: training } };
     }
@@ -171,6 +190,11 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
       }));
     case 'TrainingWithdrawn':
       return updateTraining(s, e.data.trainingId, (t) => ({ ...t, withdrawnOn: e.data.withdrawnOn }));
+    case 'PolicyTrainingAttended':
+      return {
+        ...s,
+        policySessions: [...(s.policySessions ?? []), `${e.data.policyId}/${e.data.sessionId}`],
+      };
     case 'ContinuingEducationRecorded':
       return {
         ...s,
@@ -184,7 +208,20 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
         ...s,
         goals: {
           ...s.goals,
-          [e.data.goalId]: { goalId: e.data.goalId, deadline: e.data.deadline, setOn: e.data.setOn },
+          [e.data.goalId]: {
+            goalId: e.data.goalId,
+            deadline: e.data.deadline,
+            setOn: e.data.setOn,
+            ...(e.data.kpiId === undefined
+              ? {}
+              : {
+                  kpi: {
+                    kpiId: e.data.kpiId,
+                    target: e.data.target,
+                    direction: e.data.direction ?? 'higher-is-better',
+                  },
+                }),
+          },
         },
       };
     case 'SmartGoalClosed': {

@@ -1,6 +1,6 @@
 import { accept, reject } from '@praxis/core';
 import { addMonths } from '../dates.js';
-import { events } from './events.js';
+import { events, type StaffMemberEvent } from './events.js';
 import type { StaffMember } from './state.js';
 import { notOnStaff, type StaffDecision } from './rules.js';
 import type {
@@ -8,12 +8,14 @@ import type {
   CompleteTraining,
   WithdrawTraining,
   RecordContinuingEducation,
+  RecordPolicyTraining,
 } from './commands.js';
 export type {
   AssignTraining,
   CompleteTraining,
   WithdrawTraining,
   RecordContinuingEducation,
+  RecordPolicyTraining,
 } from './commands.js';
 
 /** A recurring training requirement a practice assigns to staff. */
@@ -92,6 +94,7 @@ export const assignTraining = (c: AssignTraining, s: StaffMember): StaffDecision
       required,
       ...(c.recurrenceMonths === undefined ? {} : { recurrenceMonths: c.recurrenceMonths }),
       ...(c.legalSource === undefined ? {} : { legalSource: c.legalSource }),
+      ...(c.policyId === undefined ? {} : { policyId: c.policyId }),
     }),
   );
 };
@@ -168,4 +171,52 @@ export const recordContinuingEducation = (c: RecordContinuingEducation, s: Staff
       completedOn,
     }),
   );
+};
+
+/**
+ * A policy training session attended by a person on staff, once per session (hours > 0). It
+ * counts towards their training: every open assignment on that policy (`AssignTraining` with
+ * `policyId`) assigned on or before the session, and not completed later than it, is completed
+ * with the session's date and hours (a recurring one falls due again from it).
+ */
+export const recordPolicyTraining = (c: RecordPolicyTraining, s: StaffMember): StaffDecision => {
+  const bad = notOnStaff(s);
+  if (bad !== undefined) return bad;
+  if ((s.policySessions ?? []).includes(`${c.policyId}/${c.sessionId}`))
+    return reject('SessionAlreadyRecorded', `session ${c.sessionId} is already on the record`, 'sessionId');
+  if (!Number.isFinite(c.hours) || c.hours <= 0)
+    return reject('HoursNotPositive', 'hours must be more than zero', 'hours');
+  const completes = Object.values(s.trainings)
+    .filter(
+      (t) =>
+        t.policyId === c.policyId &&
+        t.withdrawnOn === undefined &&
+        t.dueOn !== undefined &&
+        t.assignedOn <= c.attendedOn &&
+        (t.lastCompletedOn === undefined || t.lastCompletedOn <= c.attendedOn),
+    )
+    .map((t) =>
+      events.make('TrainingCompleted', {
+        staffId: s.staffId,
+        trainingId: t.trainingId,
+        completedOn: c.attendedOn,
+        hours: c.hours,
+        ...(t.recurrenceMonths === undefined
+          ? {}
+          : { nextDueOn: addMonths(c.attendedOn, t.recurrenceMonths) }),
+      }),
+    );
+  const { policyId, version, sessionId, attendedOn, hours } = c;
+  const decided: StaffMemberEvent[] = [
+    events.make('PolicyTrainingAttended', {
+      staffId: s.staffId,
+      policyId,
+      version,
+      sessionId,
+      attendedOn,
+      hours,
+    }),
+    ...completes,
+  ];
+  return accept(...decided);
 };
