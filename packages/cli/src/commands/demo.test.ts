@@ -1,3 +1,4 @@
+import { carcDescription } from '@praxis/x12';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,12 @@ describe('praxis demo', () => {
       expect(strategy).toContain(`<code>${kpi}</code>`);
     expect(strategy.match(/>Expected \(path\)<\/text>/g)?.length).toBe(3);
     expect(strategy).toMatch(/<td>2025-04<\/td><td class="n">[\d.]+<\/td><td class="n">[\d.]+<\/td>/);
+    // The denial table names each CARC with its description from the code list.
+    const carcs = [...page.matchAll(/<tr><td>CARC ([^<]+)<\/td><td>([^<]*)<\/td>/g)];
+    expect(carcs.length).toBeGreaterThan(0);
+    for (const [, code, description] of carcs)
+      expect(description!.length > 0).toBe(carcDescription(code!) !== undefined);
+    expect(carcs.some(([, , description]) => description!.length > 0)).toBe(true);
 
     const r = await praxis(['explain', 'daysInAR', '2025-Q1', '2025-Q2', '--format', 'json', '--db', db]);
     expect(r.code).toBe(0);

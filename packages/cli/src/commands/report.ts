@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-code.js';
 import { openPractice } from '../open.js';
 import { progress } from '../progress.js';
 import { Goal } from '@praxis/strategy';
+import { carcDescription } from '@praxis/x12';
 import { dashboardHtml } from '../report/html.js';
 import { loadResourcesSection } from '../report/resources.js';
 import { UsageError } from '../usage-error.js';
@@ -80,8 +81,8 @@ export const report: CliCommand = {
         ...(previous === undefined ? {} : { previous }),
         nameOf: (id) => names.get(id),
         approvedVariances,
-        // The CARC descriptions of @praxis/x12 plug in here when they land; the code alone until then.
-        carcDescription: () => undefined,
+        // The denial table names each CARC with its description from @praxis/x12's code list.
+        carcDescription,
         generatedAt: new Date().toISOString(),
       });
       const path = resolve(ctx.io.cwd, out);
