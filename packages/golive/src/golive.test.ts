@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '@praxis/core';
+import { readFileSync } from 'node:fs';
+import { collect, fixedClock } from '@praxis/core';
 import { createPractice, type Practice } from '@praxis/practice';
 import { importKinds } from './index.js';
 
@@ -126,5 +127,61 @@ describe('practice.goLive', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('answers arguments that are not files with a problem naming them, never a throw (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.anything(),
+          fc.array(fc.record({ name: fc.anything(), text: fc.anything() }, { requiredKeys: [] })),
+        ),
+        fc.oneof(fc.anything(), fc.record({ asOf: fc.anything() }, { requiredKeys: [] })),
+        async (files, options) => {
+          const r = await pm().goLive(files as never, options as never);
+          if (!r.ok) for (const p of r.problems) expect(typeof p.message).toBe('string');
+        },
+      ),
+      { numRuns: 200 },
+    );
+    const none = await pm().goLive(null as never, { asOf: '2026-02-28' });
+    expect(none).toMatchObject({
+      ok: false,
+      recorded: 0,
+      problems: [{ file: '(arguments)', column: 'files' }],
+    });
+    const badText = await pm().goLive([{ name: 'x.csv', text: 42 }] as never, { asOf: '2026-02-28' });
+    expect(badText).toMatchObject({ ok: false, problems: [{ column: 'files.0.text' }] });
+  });
+
+  it('does not post opening claims into a closed month (PeriodClosed, nothing recorded)', async () => {
+    const closedPractice = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-03-06T08:00:00', zone),
+    });
+    try {
+      const p = closedPractice.as({ id: 'maria', role: 'practice_manager' });
+      const closed = await p.finance.closeFinancialPeriod(
+        { booksId: 'practice', period: '2026-02' },
+        { at: '2026-03-05T10:00:00-06:00' },
+      );
+      expect(closed.ok, closed.summary).toBe(true);
+      const before = (await collect(closedPractice.store.readAll())).length;
+      const text = readFileSync(
+        new URL('../../../examples/data/go-live/open-claims.csv', import.meta.url),
+        'utf8',
+      );
+      const r = await p.goLive([{ name: 'open-claims.csv', text }], { asOf: '2026-02-28' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.recorded).toBe(0);
+        expect(r.problems.some((x) => x.code === 'PeriodClosed')).toBe(true);
+      }
+      expect((await collect(closedPractice.store.readAll())).length).toBe(before);
+    } finally {
+      await closedPractice.close();
+    }
   });
 });

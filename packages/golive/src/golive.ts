@@ -143,6 +143,30 @@ const problemOf = (file: string, item: ImportItem, o: Extract<HostOutcome, { ok:
   };
 };
 
+/** The first argument that is not what `goLive` takes, as a problem naming it. */
+const argumentProblem = (files: unknown, options: unknown): ImportProblem | undefined => {
+  const problem = (column: string, message: string): ImportProblem => ({
+    file: '(arguments)',
+    line: 0,
+    column,
+    message,
+  });
+  if (!Array.isArray(files)) return problem('files', 'files must be a list of { name, text }');
+  for (const [i, f] of files.entries()) {
+    const file = f as { name?: unknown; text?: unknown } | null;
+    if (typeof file !== 'object' || file === null || Array.isArray(file))
+      return problem(`files.${i}`, `files.${i} must be { name, text }`);
+    if (typeof file.name !== 'string') return problem(`files.${i}.name`, `files.${i}.name must be text`);
+    if (typeof file.text !== 'string') return problem(`files.${i}.text`, `files.${i}.text must be text`);
+  }
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return problem('options', 'options must be { asOf?, actor? }');
+  const asOf = (options as { asOf?: unknown }).asOf;
+  if (asOf !== undefined && typeof asOf !== 'string')
+    return problem('asOf', 'asOf must be a date (YYYY-MM-DD)');
+  return undefined;
+};
+
 /**
  * Goes live from CSV files, all or nothing: the files are read (each kind by its header), every
  * row is checked (its cells, then the business rules by running every command, in order, on a
@@ -155,6 +179,9 @@ export const goLive = async (
   files: readonly CsvFile[],
   options: GoLiveOptions = {},
 ): Promise<GoLiveResult> => {
+  // Whatever a caller passes (JavaScript, JSON from a request) is answered with problems, not a throw.
+  const wrong = argumentProblem(files, options);
+  if (wrong !== undefined) return { ok: false, recorded: 0, problems: [wrong] };
   const zone = host.timeZone;
   const nowDt = host.clock.now().setZone(zone);
   const asOf = options.asOf ?? nowDt.minus({ days: 1 }).toISODate()!;

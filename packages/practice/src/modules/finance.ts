@@ -29,6 +29,8 @@ const claimPostings = [
   'ReversePayerPayment',
   'CollectPatientPayment',
   'WriteOffBalance',
+  // An opening claim (go-live) posts its charges and payments at the opening instant.
+  'RecordOpeningClaim',
 ] as const;
 const lockedClaim = Books.withBooksLock(
   Claim.decider,
