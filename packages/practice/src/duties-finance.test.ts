@@ -235,6 +235,11 @@ describe('the books’ period lock (issue 20, Financial oversight: annual financ
         { at: at('2026-03-31') },
       );
     expect(payment).toMatchObject({ ok: false, code: 'PeriodClosed', field: 'at' });
+    // A denial back-dated into the closed month would change its denial rates: refused too.
+    const denial = await p
+      .as({ id: 'bea', role: 'biller' })
+      .finance.recordDenial({ claimId: 'c1', carcCode: '45', amount: 1_000 }, { at: at('2026-03-31') });
+    expect(denial).toMatchObject({ ok: false, code: 'PeriodClosed', field: 'at' });
 
     // The correction goes into April, referring to the claim it corrects; March stays as closed.
     const before = await statementOf(p, '2026-03');

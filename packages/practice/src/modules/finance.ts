@@ -31,6 +31,11 @@ const claimPostings = [
   'WriteOffBalance',
   // An opening claim (go-live) posts its charges and payments at the opening instant.
   'RecordOpeningClaim',
+  // Not money, but a closed month's clean-claim and denial rates count them.
+  'ScrubClaim',
+  'SubmitClaim',
+  'RecordPayerRejection',
+  'RecordDenial',
 ] as const;
 const lockedClaim = Books.withBooksLock(
   Claim.decider,
