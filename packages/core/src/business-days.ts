@@ -162,7 +162,13 @@ export const businessCalendar = (
   settings: BusinessCalendarSettings = defaultBusinessCalendar,
 ): BusinessCalendar => {
   if (typeof timeZone !== 'string' || !DateTime.now().setZone(timeZone).isValid) {
-    throw new InvalidArgument('timeZone', `"${String(timeZone)}" is not an IANA time zone`);
+    // Never String() a value that is not text: an object may have no usable toString.
+    throw new InvalidArgument(
+      'timeZone',
+      typeof timeZone === 'string'
+        ? `"${timeZone.slice(0, 80)}" is not an IANA time zone`
+        : `must be an IANA time zone name (got ${timeZone === null ? 'null' : typeof timeZone})`,
+    );
   }
   const decoded = BusinessCalendarSettings.decode(settings);
   if (decoded._tag === 'Left') {
