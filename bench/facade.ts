@@ -9,9 +9,18 @@
  * - FC2: an existing practice file (made once per side, not timed), reopened each time, one
  *   command, closed — what a CLI call or a short-lived worker pays.
  *
- * Imports are not timed (both sides' modules are loaded before the first slice); the start-up of
- * a whole process is measured with farm-bench (docs/benchmarks.md, Start-up). Target: within 2×
- * (ratio ≥ 0.5).
+ * Imports are not timed (both sides' modules are loaded before the first slice). As whole
+ * processes, measured with farm-bench after `npm run build` (docs/benchmarks.md, Facade), the two
+ * scripts are, in short:
+ *
+ *   facade.mjs: const p = await createPractice({ store: 'sqlite:<new file>', timeZone, currency });
+ *               await p.as(maria).finance.draftBudget(draft('2026'), { at }); await p.close();
+ *   bare.mjs:   const store = sqliteEventStore({ path: '<new file>', registry: Budget.events });
+ *               await makeCommandHandler({ store, decider: Budget.decider, clock })
+ *                 .handle({ streamId: 'Budget-2026', command: { type: 'DraftBudget', ...draft('2026') }, actor, at });
+ *               await store.close();
+ *
+ * Target: within 2× (ratio ≥ 0.5).
  */
 import { join } from 'node:path';
 import { fixedClock, makeCommandHandler } from '@praxis/core';
