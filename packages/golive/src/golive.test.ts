@@ -184,4 +184,35 @@ describe('practice.goLive', () => {
       await closedPractice.close();
     }
   });
+
+  it('an open claim keeps its rendering provider (provider_id), who must be on staff on the date of service', async () => {
+    const fresh = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-03-01T08:00:00', zone),
+    });
+    try {
+      const p = fresh.as({ id: 'maria', role: 'practice_manager' });
+      const staff = {
+        name: 'staff.csv',
+        text: 'staff_id,name,position,role,hired_on,last_oig_check_on\ns-doc,Dana Doc,Physician,physician,2020-01-06,2026-02-02\n',
+      };
+      const claims = (provider: string) => ({
+        name: 'open-claims.csv',
+        text: `claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge,status,provider_id\no-1,e-1,p-1,aetna,commercial,2026-02-10,99213,1,150.00,submitted,${provider}\n`,
+      });
+      const ghost = await p.goLive([staff, claims('s-ghost')], { asOf: '2026-02-28' });
+      expect(ghost).toMatchObject({
+        ok: false,
+        problems: [{ file: 'open-claims.csv', line: 2, column: 'provider_id' }],
+      });
+      const r = await p.goLive([staff, claims('s-doc')], { asOf: '2026-02-28' });
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+      const s = await fresh.load<{ billing: { renderingProviderId?: string } }>('Claim', 'o-1');
+      expect(s.found && s.state.billing.renderingProviderId).toBe('s-doc');
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -368,6 +368,7 @@ export const openClaims: ImportKind = {
           ...opt('patientPaid', h.patient_paid),
           ...opt('carcCode', h.carc_code),
           ...opt('deniedAmount', h.denied_amount),
+          ...provider(h.provider_id),
         },
       });
     }

@@ -68,10 +68,17 @@ export const recordOpeningClaim = (
       timeZone: c.timeZone,
       charges: c.charges,
       at,
-      // No rendering provider is named on an opening claim, so nobody to find on the staff record.
-      staffOnRecord: [],
+      staffOnRecord: c.staffOnRecord,
       ...(c.timelyFilingMonths === undefined ? {} : { timelyFilingMonths: c.timelyFilingMonths }),
       ...(c.appealWindowDays === undefined ? {} : { appealWindowDays: c.appealWindowDays }),
+      ...(c.memberId === undefined ? {} : { memberId: c.memberId }),
+      ...(c.subscriber === undefined ? {} : { subscriber: c.subscriber }),
+      ...(c.diagnoses === undefined ? {} : { diagnoses: c.diagnoses }),
+      ...(c.renderingProviderId === undefined ? {} : { renderingProviderId: c.renderingProviderId }),
+      ...(c.priorAuthorizationNumber === undefined
+        ? {}
+        : { priorAuthorizationNumber: c.priorAuthorizationNumber }),
+      ...(c.placeOfService === undefined ? {} : { placeOfService: c.placeOfService }),
     },
     { type: 'CreateClaim', claimId: c.claimId, at },
   ];
