@@ -98,7 +98,10 @@ describe('Claim.RecordOpeningClaim (go-live opening balance)', () => {
       memberId: 'W1',
       priorAuthorizationNumber: 'PA-1',
     });
-    expect(run(opening({ ...data, diagnoses: ['25000'] }))).toMatchObject({ refused: 'InvalidIcd10Code', field: 'diagnoses.0' });
+    expect(run(opening({ ...data, diagnoses: ['25000'] }))).toMatchObject({
+      refused: 'InvalidIcd10Code',
+      field: 'diagnoses.0',
+    });
     expect(
       run(
         opening({
