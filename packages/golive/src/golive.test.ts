@@ -215,4 +215,60 @@ describe('practice.goLive', () => {
       await fresh.close();
     }
   });
+
+  it('speaks the CSV: amounts in dollars, the column of the amount to blame (property over amounts)', async () => {
+    const head =
+      'claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge,status,payer_paid,contractual_adjustment,patient_responsibility,patient_paid,carc_code,denied_amount';
+    const dollars = (cents: number) => (cents / 100).toFixed(2);
+    const row = (cells: Record<string, string>) => ({
+      name: 'open-claims.csv',
+      text: `${head}\n${head
+        .split(',')
+        .map((h) => cells[h] ?? '')
+        .join(',')}\n`,
+    });
+    const base = {
+      claim_id: 'o-1',
+      encounter_id: 'e-1',
+      patient_id: 'p-1',
+      payer_id: 'aetna',
+      payer_kind: 'commercial',
+      date_of_service: '2026-02-10',
+      cpt_code: '99213',
+      units: '1',
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 100_000 }),
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.constantFrom('denied_amount', 'patient_paid', 'payer_paid', 'patient_responsibility'),
+        async (charge, over, column) => {
+          const cells: Record<string, string> =
+            column === 'denied_amount'
+              ? { status: 'denied', carc_code: '45', denied_amount: dollars(charge + over) }
+              : column === 'patient_paid'
+                ? { status: 'submitted', patient_paid: dollars(charge + over) }
+                : column === 'payer_paid'
+                  ? { status: 'adjudicated', payer_paid: dollars(charge + over), contractual_adjustment: '0' }
+                  : {
+                      status: 'adjudicated',
+                      payer_paid: dollars(charge),
+                      contractual_adjustment: '0',
+                      patient_responsibility: dollars(over),
+                    };
+          const r = await pm().goLive([row({ ...base, charge: dollars(charge), ...cells })], {
+            asOf: '2026-02-28',
+          });
+          expect(r.ok).toBe(false);
+          if (r.ok) return;
+          expect(r.problems).toHaveLength(1);
+          const [p] = r.problems;
+          expect(p).toMatchObject({ file: 'open-claims.csv', line: 2, column, code: 'ExceedsBalance' });
+          expect(p!.message).not.toMatch(/cents/);
+          expect(p!.message).toMatch(/\$[\d,]+\.\d\d/);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
 });

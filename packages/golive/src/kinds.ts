@@ -348,8 +348,6 @@ export const openClaims: ImportKind = {
           patientPaid: 'patient_paid',
           carcCode: 'carc_code',
           deniedAmount: 'denied_amount',
-          lines: 'payer_paid',
-          amount: 'patient_paid',
         },
         command: {
           type: 'RecordOpeningClaim',

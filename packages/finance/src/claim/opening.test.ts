@@ -77,6 +77,19 @@ describe('Claim.RecordOpeningClaim (go-live opening balance)', () => {
       refused: 'ExceedsBalance',
     });
     expect(run(opening({ dateOfService: '2026-03-01' }))).toMatchObject({ refused: 'DateOfServiceInFuture' });
+    // A step's refusal names the opening command's field, not the step's.
+    expect(run(opening({ status: 'denied', carcCode: '45', deniedAmount: 30_000 }))).toEqual({
+      refused: 'ExceedsBalance',
+      field: 'deniedAmount',
+    });
+    expect(run(opening({ patientPaid: 30_000 }))).toEqual({
+      refused: 'ExceedsBalance',
+      field: 'patientPaid',
+    });
+    expect(run(opening({ status: 'adjudicated', payerPaid: 30_000 }))).toEqual({
+      refused: 'ExceedsBalance',
+      field: 'payerPaid',
+    });
     const once = run(opening()).state!;
     expect(run(opening(), once)).toMatchObject({ refused: 'ClaimAlreadyExists' });
   });
