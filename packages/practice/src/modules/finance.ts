@@ -26,6 +26,7 @@ import {
   type RemittanceImport,
 } from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
+import type { FactContext } from '@praxis/core';
 import { bind, defineModule } from '../module.js';
 
 /** Where each money-moving command posts, for the books' period lock (docs/decisions/finance-period-lock.md). */
@@ -77,20 +78,24 @@ export const budget = bind(
   },
 );
 
+/** The fact `staffOnRecord` of a claim naming a rendering provider (RegisterCharges, RecordOpeningClaim). */
+const renderingProviderOnRecord = async (c: Readonly<Record<string, unknown>>, ctx: FactContext) => ({
+  staffOnRecord:
+    c.renderingProviderId === undefined
+      ? []
+      : await staffOnRecord(
+          ctx,
+          [['renderingProviderId', c.renderingProviderId as string]],
+          c.dateOfService as string,
+        ),
+});
+
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
 export const claim = bind(lockedClaim, lockedClaim.commands as typeof Claim.commands, 'claimId', {
   facts: Books.lockedFacts(claimPostings, {
     // A rendering provider is a staff member on record on the date of service.
-    RegisterCharges: async (c, ctx) => ({
-      staffOnRecord:
-        c.renderingProviderId === undefined
-          ? []
-          : await staffOnRecord(
-              ctx,
-              [['renderingProviderId', c.renderingProviderId as string]],
-              c.dateOfService as string,
-            ),
-    }),
+    RegisterCharges: renderingProviderOnRecord,
+    RecordOpeningClaim: renderingProviderOnRecord,
     // The billing policy and the patient's latest check with the claim's payer for its date of service.
     SubmitClaim: async (_c, ctx) => {
       const policy = await ctx.load<BillingPolicy.BillingPolicy>('BillingPolicy', 'practice');
