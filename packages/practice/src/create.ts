@@ -19,6 +19,7 @@ import {
   type ExportOptions,
   type ImportOptions,
   type RemittanceImport,
+  type X12Source,
 } from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
@@ -55,9 +56,10 @@ export type Practice<Ms extends readonly PracticeModule[] = BuiltinModules> = Pr
 export interface RemittanceImporter {
   /**
    * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
-   * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
+   * number posts nothing twice), read as it arrives: the whole text, or a stream of text or bytes
+   * such as `createReadStream(file)`. See `importRemittance` in @praxis/x12 and docs/finance.md.
    */
-  importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
+  importRemittance(source: X12Source, options?: ImportOptions): Promise<RemittanceImport>;
   /**
    * Writes the claims ready to submit as one 005010X222A1 837P (optionally recording their
    * submission). See `exportClaims` in @praxis/x12 and docs/finance.md.
@@ -215,7 +217,7 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
     if (finance !== undefined)
       (areas as Record<string, object>)['finance'] = {
         ...finance,
-        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
+        importRemittance: (source: X12Source, o?: ImportOptions) => importRemittance(core, source, o),
         exportClaims: (parties: EdiParties, o?: ExportOptions) => exportClaims(core, parties, o),
         importClaims: (text: string, o?: ClaimImportOptions) => importClaims(core, text, o),
       };
