@@ -8,10 +8,7 @@ import { X12Error } from './x12-error.js';
  * character are joined before they are read.
  */
 export type X12Source =
-  | string
-  | Uint8Array
-  | Iterable<string | Uint8Array>
-  | AsyncIterable<string | Uint8Array>;
+  string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /** What a streaming reader is told about each transaction set as it opens (ST). */
 export interface TransactionStart {
@@ -150,7 +147,11 @@ export class InterchangeStream {
       );
     }
     if (this.isa !== undefined)
-      throw new X12Error('syntax', 'the interchange is truncated: no IEA segment closes it', this.loc(this.isa));
+      throw new X12Error(
+        'syntax',
+        'the interchange is truncated: no IEA segment closes it',
+        this.loc(this.isa),
+      );
     if (this.interchanges === 0)
       throw new X12Error('syntax', 'no ISA segment opens the interchange', { element: 'ISA' });
   }
@@ -179,11 +180,10 @@ export class InterchangeStream {
       );
     if (!ENVELOPE.has(tag)) {
       if (this.st === undefined)
-        throw new X12Error(
-          'syntax',
-          `${tag} segment cannot appear outside of a transaction set (ST…SE)`,
-          { segment: body, line },
-        );
+        throw new X12Error('syntax', `${tag} segment cannot appear outside of a transaction set (ST…SE)`, {
+          segment: body,
+          line,
+        });
       this.count++;
       this.window.push({ raw, line, position: this.count });
       this.windowChars += raw.length;
@@ -264,7 +264,11 @@ export class InterchangeStream {
             this.loc(se, 1),
           );
         if (el(se, 2) !== el(this.st, 2))
-          throw new X12Error('syntax', `SE02 ${el(se, 2)} does not match ST02 ${el(this.st, 2)}`, this.loc(se, 2));
+          throw new X12Error(
+            'syntax',
+            `SE02 ${el(se, 2)} does not match ST02 ${el(this.st, 2)}`,
+            this.loc(se, 2),
+          );
         this.st = undefined;
         this.transactions++;
         this.sink.end(se);

@@ -63,11 +63,7 @@ export const checkPaymentBalance = (
  */
 export const checkBalance = (r: RemittanceAdvice): void => {
   for (const c of r.claims) checkClaimBalance(c);
-  checkPaymentBalance(
-    r,
-    sum(r.claims.map((c) => c.paid)),
-    sum(r.providerAdjustments.map((p) => p.amount)),
-  );
+  checkPaymentBalance(r, sum(r.claims.map((c) => c.paid)), sum(r.providerAdjustments.map((p) => p.amount)));
 };
 
 /** What a remittance adds up to (cents): the dry run's figures and the import's reconciliation line. */

@@ -1,7 +1,12 @@
 import { cents } from '../money.js';
 import { DEFAULT_DELIMITERS, el, loc, segmentText, type Delimiters, type Segment } from '../interchange.js';
 import { InterchangeStream, type SegmentSink, type TransactionStart, type X12Source } from '../stream.js';
-import { checkClaimBalance, checkPaymentBalance, TotalsAccumulator, type RemittanceTotals } from './balance.js';
+import {
+  checkClaimBalance,
+  checkPaymentBalance,
+  TotalsAccumulator,
+  type RemittanceTotals,
+} from './balance.js';
 import { X12Error } from '../x12-error.js';
 import {
   CLAIM_STATUS,
@@ -349,9 +354,7 @@ export class RemittanceReader implements SegmentSink {
         break;
       case 'MIA':
         if (this.claim !== undefined)
-          this.claim.remarks.push(
-            ...[5, 20, 21, 22, 23, 24].map((i) => el(s, i)).filter((r) => r !== ''),
-          );
+          this.claim.remarks.push(...[5, 20, 21, 22, 23, 24].map((i) => el(s, i)).filter((r) => r !== ''));
         break;
       case 'SVC':
         if (this.claim === undefined)
@@ -372,8 +375,7 @@ export class RemittanceReader implements SegmentSink {
           this.line.serviceDate = date8(el(s, 2));
         break;
       case 'LQ':
-        if (this.line !== undefined && el(s, 1) === 'HE' && el(s, 2) !== '')
-          this.line.remarks.push(el(s, 2));
+        if (this.line !== undefined && el(s, 1) === 'HE' && el(s, 2) !== '') this.line.remarks.push(el(s, 2));
         break;
       case 'PLB':
         this.closeClaim();
@@ -389,8 +391,7 @@ export class RemittanceReader implements SegmentSink {
   end(_se: Segment): void {
     this.closeClaim();
     const header = this.openHeader();
-    if (this.balance)
-      checkPaymentBalance(header, this.totals.claimsPaid, this.totals.providerAdjustments);
+    if (this.balance) checkPaymentBalance(header, this.totals.claimsPaid, this.totals.providerAdjustments);
     this.transactionSets++;
     this.emit({
       kind: 'end',
