@@ -35,7 +35,7 @@ const cutBytes = (text: string, sizes: readonly number[]): Uint8Array[] => {
 };
 
 /** An async stream of the chunks, as a file stream delivers them. */
-async function* asStream<T>(chunks: readonly T[]): AsyncGenerator<T> {
+async function* asStream(chunks: readonly (string | Uint8Array)[]): AsyncGenerator<string | Uint8Array> {
   for (const c of chunks) {
     await Promise.resolve();
     yield c;
