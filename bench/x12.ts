@@ -127,7 +127,8 @@ const oneByOne: Side = {
 
 const gc = (): void => {
   const f = (globalThis as { gc?: () => void }).gc;
-  if (f === undefined) throw new Error('X2 measures live memory: run it with node --expose-gc (npm run bench does)');
+  if (f === undefined)
+    throw new Error('X2 measures live memory: run it with node --expose-gc (npm run bench does)');
   f();
   f();
 };
