@@ -6,6 +6,7 @@
  * baseline. Extra measurements (`--rss`) run only when their flag is given; given alone, they
  * run without the scenarios.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,20 @@ import {
 } from './lib/harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+// libuv's thread pool (4 threads by default) is sized when first used, before this file runs, so
+// the bench runs itself again with 32. Emmett's SQLite store (bench/lib/emmett.ts) runs every
+// statement on that pool, a connection per operation: with 16 concurrent writers, connections
+// sleeping in SQLite's busy handler hold all 4 threads while the writer holding the lock waits
+// for one to commit, until the busy timeout fails them with SQLITE_BUSY. Praxis's stores
+// (better-sqlite3, pg) do not use the pool.
+if (process.env.UV_THREADPOOL_SIZE === undefined) {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, UV_THREADPOOL_SIZE: '32' },
+  });
+  process.exit(child.status ?? 1);
+}
 
 const parseArgs = (argv: readonly string[]) => {
   const flags = new Map<string, string>();

@@ -245,7 +245,11 @@ const openDriver = async (store: Store, who: 'praxis' | 'raw' | 'emmett', w: Wor
       if (who === 'raw') return rawSqliteDriver(openRaw(file, ctx.synchronous));
       const e = await loadEmmett(ctx.log);
       const existed = existsSync(file);
-      const driver = emmettDriver(e, emmettSqliteStore(e, file, ctx.synchronous), async () => undefined);
+      const driver = emmettDriver(
+        e,
+        await emmettSqliteStore(e, file, ctx.synchronous),
+        async () => undefined,
+      );
       return existed ? driver : { ...driver, seeded: async () => false };
     }
     case 'postgres': {

@@ -226,15 +226,23 @@ const emmettSqliteConnection = async (sqlite3: Sqlite3, fileName: string, synchr
         nesting--;
         return result;
       } catch (err) {
-        if (--nesting === 0) await run('ROLLBACK');
+        // Emmett rolls back here and lets a failed ROLLBACK hide the error; we keep the cause.
+        if (--nesting === 0) await run('ROLLBACK').catch(() => undefined);
         throw err;
       }
     },
   };
 };
 
-/** Emmett's SQLite store on `fileName`, through its `pool` option (a connection per operation). */
-export const emmettSqliteStore = (e: Emmett, fileName: string, synchronous: string): EmmettStore => {
+/**
+ * Emmett's SQLite store on `fileName`, through its `pool` option (a connection per operation),
+ * its schema created before the timed work (as its first operation would).
+ */
+export const emmettSqliteStore = async (
+  e: Emmett,
+  fileName: string,
+  synchronous: string,
+): Promise<EmmettStore> => {
   const open = () => emmettSqliteConnection(e.sqlite3, fileName, synchronous);
   const pool = {
     connection: open,
@@ -248,7 +256,11 @@ export const emmettSqliteStore = (e: Emmett, fileName: string, synchronous: stri
     },
     close: async () => undefined,
   };
-  return e.sqlite.getSQLiteEventStore({ fileName, pool });
+  const store = e.sqlite.getSQLiteEventStore({ fileName, pool }) as EmmettStore & {
+    schema: { migrate(): Promise<void> };
+  };
+  await store.schema.migrate();
+  return store;
 };
 
 /** S4 through Emmett: its EventStore has no read of the whole log, so every stream is aggregated. */
