@@ -133,21 +133,26 @@ export interface KpiReportOptions {
   /** As reported at the period's close (default) or restated with later corrections. */
   readonly basis?: Finance.Basis;
   /**
-   * Claim and budget documents already loaded (a report of many periods loads them once);
-   * read from `reader` when absent.
+   * The claim totals and budget documents already loaded (a report of many periods loads them
+   * once); read from `reader` when absent.
    */
   readonly documents?: FinanceDocuments;
 }
 
-/** The finance read-model documents every finance KPI is computed from. */
+/**
+ * The finance read-model documents the finance KPIs are computed from: the claim totals
+ * (pre-aggregated, `Finance.loadClaimTotals`) and the budgets; or, when `claims` is given
+ * instead of `totals`, from those claim documents.
+ */
 export interface FinanceDocuments {
-  readonly claims: readonly Finance.ClaimDoc[];
+  readonly totals?: Finance.ClaimTotals;
+  readonly claims?: readonly Finance.ClaimDoc[];
   readonly budgets: readonly Finance.BudgetDoc[];
 }
 
-/** Loads the claim and budget documents once, for several KPI reports. */
+/** Loads the claim totals and budget documents once, for several KPI reports. */
 export const loadFinanceDocuments = async (reader: ReadModelReader): Promise<FinanceDocuments> => ({
-  claims: await Finance.loadClaims(reader),
+  totals: await Finance.loadClaimTotals(reader),
   budgets: await Finance.loadBudgets(reader),
 });
 
