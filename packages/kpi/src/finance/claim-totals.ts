@@ -197,6 +197,7 @@ export interface ClaimTotals {
   readonly cells: ReadonlyMap<string, readonly Cell[]>;
 }
 
+/** The instants a time bucket can hold (see `timeBucket`). */
 const bucketSpan = (b: string): { lo: number; hi: number; exact: boolean } => {
   if (b === FIRST) return { lo: -Infinity, hi: -Infinity, exact: true };
   if (b.startsWith('@')) {
@@ -227,10 +228,13 @@ export const loadClaimTotals = async (reader: ReadModelReader): Promise<ClaimTot
   return { cells };
 };
 
-/** Raised when a period bound falls inside a time bucket (the caller reads the claims). */
+/** Raised when a period bound falls inside a time bucket (the caller reads the documents instead). */
 class Undecidable extends Error {}
 
-/** Whether the cell's instant is before `e` (exactly, or Undecidable). */
+/**
+ * Whether a bucket's instants are before `e` (epoch ms): exact, or Undecidable (caught by
+ * `decide`) when `e` falls inside a month bucket.
+ */
 const before = (c: Pick<Cell, 'lo' | 'hi' | 'exact'>, e: number): boolean => {
   if (c.exact) return c.lo < e;
   if (c.hi <= e) return true;
@@ -238,6 +242,7 @@ const before = (c: Pick<Cell, 'lo' | 'hi' | 'exact'>, e: number): boolean => {
   throw new Undecidable();
 };
 
+/** Whether a bucket's instants are in `[start, end)`. */
 const within = (c: Pick<Cell, 'lo' | 'hi' | 'exact'>, start: number, end: number): boolean =>
   !before(c, start) && before(c, end);
 
@@ -247,7 +252,7 @@ const pct = (num: number, den: number): number | undefined => (den === 0 ? undef
 
 const DAY_MS = 86_400_000;
 
-/** The totals a period's revenue-cycle KPIs are made of (undefined when a bound is undecidable). */
+/** Runs a computation over time buckets: undefined when a bound fell inside a bucket. */
 const decide = <T>(f: () => T): T | undefined => {
   try {
     return f();
@@ -446,3 +451,9 @@ export const arAgingFromTotals = (
       totals: { payerId: '*', buckets: totals, total: total(totals) },
     };
   });
+
+/**
+ * Time buckets for other pre-aggregated read models (`timeBucket` of an instant, its span, and
+ * exact comparisons with a period's bounds inside `decide`).
+ */
+export const TimeBuckets = { timeBucket, bucketSpan, before, within, decide } as const;
