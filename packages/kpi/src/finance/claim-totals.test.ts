@@ -4,6 +4,7 @@ import { foldProjections, type RecordedEvent } from '@praxis/core';
 import { periodOf } from '../period.js';
 import { arAgingOf } from './ar-aging.js';
 import {
+  agingSegment,
   arAgingFromTotals,
   loadClaimTotals,
   revenueCycleFromTotals,
@@ -29,6 +30,7 @@ const zones = [
   'Pacific/Pago_Pago',
   'Australia/Lord_Howe',
   'America/St_Johns',
+  'Asia/Kathmandu',
 ];
 const labels = [
   '2025-12',
@@ -131,11 +133,31 @@ describe('claim totals (pre-aggregated) equal the scan of every claim document',
     expect(corrected).toBeGreaterThan(0);
   });
 
-  it('keeps an instant near a month edge exact and the rest by UTC month', () => {
+  it('keeps an instant near a month edge by its 15-minute slot and the rest by UTC month', () => {
+    const slot = (iso: string) => `@${Math.floor(Date.parse(iso) / 900_000) * 900_000}`;
     expect(timeBucket(Date.parse('2026-03-15T12:00:00Z'))).toBe('2026-03');
-    expect(timeBucket(Date.parse('2026-03-31T23:00:00Z'))).toBe(`@${Date.parse('2026-03-31T23:00:00Z')}`);
-    expect(timeBucket(Date.parse('2026-04-01T13:59:59Z'))).toBe(`@${Date.parse('2026-04-01T13:59:59Z')}`);
+    expect(timeBucket(Date.parse('2026-03-31T23:07:00Z'))).toBe(slot('2026-03-31T23:00:00Z'));
+    expect(timeBucket(Date.parse('2026-04-01T13:59:59Z'))).toBe(slot('2026-04-01T13:45:00Z'));
     expect(timeBucket(Date.parse('2026-04-01T14:00:00Z'))).toBe('2026-04');
+  });
+
+  it('ages every date of service of one A/R segment alike', () => {
+    // month ends minus 30/60/90/120 days and the first of each month cut the segments
+    expect(agingSegment('2026-03-01')).toBe('2026-03-01');
+    expect(agingSegment('2026-03-02')).toBe('2026-03-02'); // 31 May − 90 days
+    expect(agingSegment('2026-03-15')).toBe(agingSegment('2026-03-14'));
+    for (let n = 0; n < 400; n++) {
+      const dos = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      const seg = agingSegment(dos);
+      expect(seg <= dos).toBe(true);
+      for (let m = 0; m < 24; m++) {
+        const lastDay = new Date(Date.UTC(2025, m + 1, 0)).toISOString().slice(0, 10);
+        const age = (d: string) => Math.round((Date.parse(lastDay) - Date.parse(d)) / 86_400_000);
+        const bucket = (a: number) =>
+          a < 0 ? -1 : a <= 30 ? 0 : a <= 60 ? 1 : a <= 90 ? 2 : a <= 120 ? 3 : 4;
+        expect(bucket(age(seg)), `${dos} in ${seg} at ${lastDay}`).toBe(bucket(age(dos)));
+      }
+    }
   });
 
   it('takes a claim’s cells back when it changes: the shards sum to the cells of the final claims', async () => {

@@ -18,7 +18,7 @@ import {
  * Pre-aggregated claim totals (issue 14: "KPIs computed from pre-parsed, pre-aggregated
  * read-model data"). Each claim contributes cells — sums keyed by date of service, payer, CPT or
  * CARC and by *when* (a time bucket) — and a period's revenue-cycle KPIs and A/R aging are read
- * from the cells of 16 shard documents instead of every claim document.
+ * from the cells of 4 shard documents instead of every claim document.
  *
  * Exactness. Every as-of value a KPI takes of one claim (its charges, or its clamped A/R, at the
  * period's close instant E) is a step function of E that changes only at the claim's own
@@ -39,7 +39,7 @@ import {
 /** Name of the prefix of the totals shards in `finance-claims`. */
 export const TOTALS_PREFIX = 'totals:';
 /** How many shard documents the claim totals are spread over (by claim id). */
-export const TOTALS_SHARDS = 16;
+export const TOTALS_SHARDS = 4;
 
 const EDGE_MS = 14 * 3_600_000;
 
@@ -55,13 +55,19 @@ export const totalsKey = (claimId: string): string => {
 
 const monthStartUtc = (y: number, m: number): number => Date.UTC(y, m, 1);
 
-/** The time bucket of an instant (epoch ms): `YYYY-MM` (UTC) away from a month's edge, else `@<ms>`. */
+const SLOT_MS = 15 * 60_000;
+
+/**
+ * The time bucket of an instant (epoch ms): its UTC month (`YYYY-MM`) away from a month's edge,
+ * else its 15-minute slot (`@<slot start ms>`): every zone's offset is a multiple of 15 minutes,
+ * so a local midnight never falls inside a slot.
+ */
 export const timeBucket = (t: number): string => {
   const d = new Date(t);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   if (y < 1000 || y > 9999 || t - monthStartUtc(y, m) < EDGE_MS || monthStartUtc(y, m + 1) - t <= EDGE_MS)
-    return `@${t}`;
+    return `@${Math.floor(t / SLOT_MS) * SLOT_MS}`;
   return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`;
 };
 
@@ -101,6 +107,32 @@ const steps = (
   }
 };
 
+const DAY = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The date-of-service segment a date falls in, for A/R: the latest of the days where an
+ * as-of question about a month, quarter or year can change its answer — the first of a month
+ * (date of service ≤ the period's last day) and each month end minus 30, 60, 90 and 120 days
+ * (the aging buckets and aged A/R). Every date of one segment is aged alike at every month end.
+ */
+export const agingSegment = (dos: string): string => {
+  const d = Date.parse(dos);
+  if (Number.isNaN(d)) return dos;
+  const first = (ms: number) => {
+    const x = new Date(ms);
+    return Date.UTC(x.getUTCFullYear(), x.getUTCMonth(), 1);
+  };
+  // the latest month end on or before a day
+  const monthEndOnOrBefore = (ms: number) => {
+    const next = new Date(ms + DAY);
+    return next.getUTCDate() === 1 ? ms : first(ms) - DAY;
+  };
+  let cut = first(d);
+  for (const k of [30, 60, 90, 120]) cut = Math.max(cut, monthEndOnOrBefore(d + k * DAY) - k * DAY);
+  return isoDay(cut);
+};
+
 const BASES: readonly [Basis, string][] = [
   ['as-reported', 'r'],
   ['restated', 's'],
@@ -113,13 +145,14 @@ const BASES: readonly [Basis, string][] = [
 export const claimCells = (c: ClaimDoc): Map<string, number> => {
   const cells = new Map<string, number>();
   const dos = c.dateOfService;
+  const segment = agingSegment(dos);
   const payer = enc(c.payerId);
   const chargeTimes = (c.chargeHistory ?? []).map((r) => r.t);
   const arTimes = [...chargeTimes, ...c.ledger.map((l) => l.t)];
   for (const [basis, b] of BASES) {
     // Gross charges by date of service; A/R by payer and date of service (any last day ≥ it).
-    steps(cells, `G|${b}|${dos}`, chargeTimes, (e) => chargesAt(c, e, basis));
-    steps(cells, `A|${b}|${payer}|${dos}`, arTimes, (e) => claimAROn(c, e, '9999-12-31', basis));
+    steps(cells, `G|${b}|${dos.slice(0, 7)}`, chargeTimes, (e) => chargesAt(c, e, basis));
+    steps(cells, `A|${b}|${payer}|${segment}`, arTimes, (e) => claimAROn(c, e, '9999-12-31', basis));
     // Initial denial rate in dollars: the charges of the claims first adjudicated in a period.
     if (c.firstAdjudication !== undefined) {
       const at = timeBucket(c.firstAdjudication.t);
@@ -202,7 +235,7 @@ const bucketSpan = (b: string): { lo: number; hi: number; exact: boolean } => {
   if (b === FIRST) return { lo: -Infinity, hi: -Infinity, exact: true };
   if (b.startsWith('@')) {
     const t = Number(b.slice(1));
-    return { lo: t, hi: t, exact: true };
+    return { lo: t, hi: t + SLOT_MS, exact: false };
   }
   const y = Number(b.slice(0, 4));
   const m = Number(b.slice(5, 7)) - 1;
@@ -305,9 +338,9 @@ export const revenueCycleFromTotals = (
     const { start, end } = boundsOf(p);
     const b = basis === 'as-reported' ? 'r' : 's';
     let gross = 0;
+    // by month of service (a period is whole months)
     for (const c of of(t, 'G'))
-      if (c.parts[1] === b && c.parts[2]! >= p.firstDay && c.parts[2]! <= p.lastDay && before(c, end))
-        gross += c.value;
+      if (c.parts[1] === b && p.months.includes(c.parts[2]!) && before(c, end)) gross += c.value;
     const contractual = ledgerSum(t, 'contractual-adjustment', start, end);
     const adjusted = gross - contractual;
     const collected = ledgerSum(t, 'payer-payment', start, end) + ledgerSum(t, 'patient-payment', start, end);

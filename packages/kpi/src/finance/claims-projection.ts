@@ -268,8 +268,8 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
  */
 export const claimsProjection: Projection = {
   name: CLAIMS,
-  // 3: payer payment reversals; 4: the claim totals shards (`totals:NN`)
-  version: 4,
+  // 3: payer payment reversals; 5: the claim totals shards (`totals:NN`)
+  version: 5,
   eventTypes: Claim.events.types,
   handle: (e) => {
     const claimId = (e.data as { claimId: string }).claimId;
