@@ -24,6 +24,7 @@ export {
   calendarOf,
   periodIn,
   defaultTargets,
+  noTargetNote,
   builtinKpis,
   kpiRegistryOf,
   kpiContext,

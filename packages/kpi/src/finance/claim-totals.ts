@@ -245,18 +245,23 @@ const bucketSpan = (b: string): { lo: number; hi: number; exact: boolean } => {
 
 /** Reads the totals shards of `finance-claims` (a handful of documents). */
 export const loadClaimTotals = async (reader: ReadModelReader): Promise<ClaimTotals> => {
-  const sums = new Map<string, number>();
-  for await (const [, doc] of reader.list('finance-claims', TOTALS_PREFIX))
-    for (const [k, v] of Object.entries(doc as Cells)) sums.set(k, (sums.get(k) ?? 0) + v);
+  // Each shard's cells as they are: the queries only add cells up, so shards need no merging.
   const cells = new Map<string, Cell[]>();
-  for (const [k, value] of sums) {
-    if (value === 0) continue;
-    const parts = k.split('|');
-    const kind = parts[0]!;
-    const cell = { parts, value, ...bucketSpan(parts[parts.length - 1]!) };
-    const list = cells.get(kind);
-    if (list === undefined) cells.set(kind, [cell]);
-    else list.push(cell);
+  const spans = new Map<string, ReturnType<typeof bucketSpan>>();
+  for await (const [, doc] of reader.list('finance-claims', TOTALS_PREFIX)) {
+    const shard = doc as Cells;
+    for (const k in shard) {
+      const value = shard[k]!;
+      if (value === 0) continue;
+      const parts = k.split('|');
+      const b = parts[parts.length - 1]!;
+      let span = spans.get(b);
+      if (span === undefined) spans.set(b, (span = bucketSpan(b)));
+      const cell: Cell = { parts, value, lo: span.lo, hi: span.hi, exact: span.exact };
+      const list = cells.get(parts[0]!);
+      if (list === undefined) cells.set(parts[0]!, [cell]);
+      else list.push(cell);
+    }
   }
   return { cells };
 };
