@@ -103,12 +103,11 @@ $fn$;`;
  *   the JSON text of the type (`p_types`, a JSON array of strings) and stream (`p_stream_json`),
  *   exactly as `chainHash` in core writes it (keys in order: data, eventId, metadata, revision,
  *   schemaVersion, streamId, type);
- * - `ok` is one row: the transaction id and the positions in revision order (`positions`).
  */
 const appendBatchFunction = (s: string): string => `
 CREATE OR REPLACE FUNCTION ${s}.append_batch(
   p_stream text, p_expected text, p_ids uuid[], p_versions int[], p_types json, p_data json, p_metadata json, p_stream_json text
-) RETURNS TABLE (outcome text, current_revision bigint, event_id uuid, stream_id text, revision bigint, xid text, pos bigint, positions bigint[])
+) RETURNS TABLE (outcome text, current_revision bigint, event_id uuid, stream_id text, revision bigint, xid text, pos bigint)
 LANGUAGE plpgsql VOLATILE SET enable_seqscan = off AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -141,18 +140,18 @@ BEGIN
     last_hash := '';
   END IF;
   IF stored THEN
-    RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position, NULL::bigint[]
+    RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
       FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
     RETURN;
   END IF;
   IF (p_expected = 'no_stream' AND cur <> -1)
      OR (p_expected = 'stream_exists' AND cur = -1)
      OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists') AND cur <> p_expected::bigint) THEN
-    RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint[];
+    RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint;
     RETURN;
   END IF;
   IF n = 0 THEN
-    RETURN QUERY SELECT 'empty'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position, NULL::bigint[]
+    RETURN QUERY SELECT 'empty'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
       FROM (SELECT 1) one LEFT JOIN ${s}.events e ON e.stream_id = p_stream AND e.revision = cur;
     RETURN;
   END IF;
@@ -177,17 +176,12 @@ BEGIN
     hashes[i] := h;
   END LOOP;
   RETURN QUERY
-    WITH ins AS (
-      INSERT INTO ${s}.events AS e (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
-      SELECT p_stream, cur + g.i, p_ids[g.i], type_text[g.i], p_versions[g.i], data_text[g.i]::jsonb, meta_text[g.i]::jsonb,
-             CASE WHEN g.i = 1 THEN last_hash ELSE hashes[g.i - 1] END, hashes[g.i]
-      FROM generate_series(1, n) AS g(i)
-      ORDER BY g.i
-      RETURNING e.xid, e.position, e.revision
-    )
-    SELECT 'ok'::text, r, NULL::uuid, NULL::text, NULL::bigint, (array_agg(ins.xid::text))[1], NULL::bigint,
-           array_agg(ins.position ORDER BY ins.revision)
-    FROM ins;
+    INSERT INTO ${s}.events AS e (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
+    SELECT p_stream, cur + g.i, p_ids[g.i], type_text[g.i], p_versions[g.i], data_text[g.i]::jsonb, meta_text[g.i]::jsonb,
+           CASE WHEN g.i = 1 THEN last_hash ELSE hashes[g.i - 1] END, hashes[g.i]
+    FROM generate_series(1, n) AS g(i)
+    ORDER BY g.i
+    RETURNING 'ok'::text, r, NULL::uuid, NULL::text, e.revision, e.xid::text, e.position;
 END
 $fn$;`;
 
