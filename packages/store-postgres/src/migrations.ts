@@ -120,9 +120,6 @@ DECLARE
   type_text text[];
   data_text text[];
   meta_text text[];
-  n_types bigint;
-  n_data bigint;
-  n_meta bigint;
   h text;
   r bigint;
 BEGIN
@@ -155,16 +152,30 @@ BEGIN
       FROM (SELECT 1) one LEFT JOIN ${s}.events e ON e.stream_id = p_stream AND e.revision = cur;
     RETURN;
   END IF;
-  -- One pass over the three arrays side by side (ROWS FROM pads a shorter one with NULLs).
-  SELECT array_agg(t.ty::text ORDER BY t.ord), array_agg(t.ty #>> '{}' ORDER BY t.ord),
-         array_agg(t.d::text ORDER BY t.ord), array_agg(t.m::text ORDER BY t.ord),
-         count(t.ty), count(t.d), count(t.m)
-    INTO type_json, type_text, data_text, meta_text, n_types, n_data, n_meta
-    FROM ROWS FROM (json_array_elements(p_types), json_array_elements(p_data), json_array_elements(p_metadata))
-      WITH ORDINALITY AS t(ty, d, m, ord);
-  IF n_types <> n OR n_data <> n OR n_meta <> n OR coalesce(array_length(p_versions, 1), 0) <> n THEN
+  IF n = 1 THEN
+    -- A single event (a command's append): plain expressions, no statement per array.
+    IF json_array_length(p_types) <> 1 OR json_array_length(p_data) <> 1 OR json_array_length(p_metadata) <> 1
+       OR coalesce(array_length(p_versions, 1), 0) <> 1 THEN
+      RAISE EXCEPTION 'append_batch: 1 id but % types, % data, % metadata, % versions', json_array_length(p_types),
+        json_array_length(p_data), json_array_length(p_metadata), array_length(p_versions, 1);
+    END IF;
+    type_json := ARRAY[(p_types -> 0)::text];
+    type_text := ARRAY[p_types ->> 0];
+    data_text := ARRAY[(p_data -> 0)::text];
+    meta_text := ARRAY[(p_metadata -> 0)::text];
+  ELSE
+  -- Three statements: measured cheaper per call than one ROWS FROM over the three (~1 ms less).
+  SELECT array_agg(t.value::text ORDER BY t.ord), array_agg(t.value #>> '{}' ORDER BY t.ord)
+    INTO type_json, type_text FROM json_array_elements(p_types) WITH ORDINALITY AS t(value, ord);
+  SELECT array_agg(t.value::text ORDER BY t.ord) INTO data_text
+    FROM json_array_elements(p_data) WITH ORDINALITY AS t(value, ord);
+  SELECT array_agg(t.value::text ORDER BY t.ord) INTO meta_text
+    FROM json_array_elements(p_metadata) WITH ORDINALITY AS t(value, ord);
+  IF coalesce(array_length(type_json, 1), 0) <> n OR coalesce(array_length(data_text, 1), 0) <> n
+     OR coalesce(array_length(meta_text, 1), 0) <> n OR coalesce(array_length(p_versions, 1), 0) <> n THEN
     RAISE EXCEPTION 'append_batch: % ids but % types, % data, % metadata, % versions', n,
-      n_types, n_data, n_meta, coalesce(array_length(p_versions, 1), 0);
+      array_length(type_json, 1), array_length(data_text, 1), array_length(meta_text, 1), array_length(p_versions, 1);
+  END IF;
   END IF;
   r := cur;
   h := last_hash;
