@@ -11,6 +11,7 @@ export * as ProcessMap from './process-map/index.js';
 export * from './timing.js';
 export * from './default-maps.js';
 export * from './read-models.js';
+export * from './step-totals.js';
 export * from './kpis.js';
 export { isKnownEventType, builtinEventRegistries } from './known-events.js';
 export { operationsModule, processMap } from './module.js';

@@ -18,6 +18,7 @@ import {
   type MapTiming,
   type StepRuns,
 } from './timing.js';
+import { loadStepTotals, measureStepTotals, reviseStepTotals, stepTotalsKey } from './step-totals.js';
 
 /** Name of the step-timing read model (runs of the shipped maps' steps). */
 export const opsStepTimingName = 'ops-step-timing';
@@ -35,18 +36,30 @@ const shipped = defaultMaps.flatMap((m) => m.steps.map((step) => ({ mapId: m.map
 export const opsStepTiming: Projection = {
   name: opsStepTimingName,
   // 2: the patient-flow map and the visit cycle (O1) joined the revenue cycle.
-  version: 2,
+  // 3: each step's totals (`totals:<map>:<step>:<shard>`), read by `stepTiming`.
+  version: 3,
   eventTypes: [...new Set(shipped.flatMap(({ step }) => [step.startEventType, step.endEventType]))],
   handle: (e: RecordedEvent): readonly DocUpdate[] =>
     shipped.flatMap(({ mapId, step }) => {
       if (e.type !== step.startEventType && e.type !== step.endEventType) return [];
       const key = correlationKey(step, e);
       if (key === undefined) return [];
+      // The key's runs change first; the step's totals shard then takes back the key's old runs
+      // and adds its new ones (the updates of one event run in order, once each).
+      let previous: StepRuns | undefined;
+      let next: StepRuns | undefined;
       return [
         {
           key: runsKey(mapId, step.stepId, key),
-          update: (cur: Json | undefined) =>
-            applyToRuns(step, e, cur as unknown as StepRuns | undefined) as unknown as Json,
+          update: (cur: Json | undefined) => {
+            previous = cur as unknown as StepRuns | undefined;
+            next = applyToRuns(step, e, previous);
+            return next as unknown as Json;
+          },
+        },
+        {
+          key: stepTotalsKey(mapId, step.stepId, key),
+          update: (shard: Json | undefined) => reviseStepTotals(shard, previous, next),
         },
       ];
     }),
@@ -112,7 +125,17 @@ export const stepTiming = async (
   const map = defaultMaps.find((m) => m.mapId === mapId);
   if (map === undefined) return undefined;
   const steps = [];
+  const from = period.interval.start.toMillis();
+  const to = period.interval.end.toMillis();
   for (const step of map.steps) {
+    // From the step's totals (a few documents); from every run document when a bound falls
+    // inside a time bucket (never for a month, quarter or year).
+    const totals = await loadStepTotals(reader, opsStepTimingName, mapId, step.stepId);
+    const fromTotals = measureStepTotals(step, totals, from, to);
+    if (fromTotals !== undefined) {
+      steps.push(fromTotals);
+      continue;
+    }
     const runs: StepRuns[] = [];
     for await (const [, doc] of reader.list(opsStepTimingName, `runs:${mapId}:${step.stepId}:`))
       runs.push(doc as unknown as StepRuns);

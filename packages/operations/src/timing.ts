@@ -125,6 +125,20 @@ export const measureStep = (
       if (end !== undefined && end >= from && end < to) leads.push((end - start) / 60_000);
       if (start < to && (end === undefined || end >= to)) wip++;
     }
+  return measureLeads(step, leads, wip, from, to);
+};
+
+/**
+ * A step's timing from the lead times (minutes) of the runs that ended in `[from, to)` (epoch
+ * ms, any order) and its WIP at `to`: throughput, median, p90, share within target, Little's WIP.
+ */
+export const measureLeads = (
+  step: StepDefinition,
+  leads: number[],
+  wip: number,
+  from: number,
+  to: number,
+): StepTiming => {
   leads.sort((a, b) => a - b);
   if (leads.length === 0) return { stepId: step.stepId, name: step.name, throughput: 0, wip };
   const med = median(leads);

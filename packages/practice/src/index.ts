@@ -32,6 +32,7 @@ export {
   calendarOf,
   periodIn,
   defaultTargets,
+  noTargetNote,
   builtinKpis,
   kpiRegistryOf,
   kpiContext,

@@ -30,10 +30,15 @@ import {
 /** What a KPI is measured in (see `KpiUnit` in @praxis/core). */
 export type { KpiUnit } from '@praxis/core';
 
-/** A target for one KPI: at least or at most a value. */
+/** A target for one KPI: at least or at most a value, and where it comes from. */
 export interface KpiTarget {
   readonly value: number;
   readonly direction: 'at-least' | 'at-most';
+  /**
+   * Where the figure comes from: the rule it restates, the benchmark it follows, or (absent)
+   * the practice's own setting (`createPractice({ targets })`).
+   */
+  readonly source?: string;
 }
 
 /** One line of the KPI table: a registered KPI's value for the period, with its target. */
@@ -98,21 +103,92 @@ export type KpiId =
 /** KPI targets by KPI id (any registered id). */
 export type KpiTargets = Readonly<Partial<Record<KpiId, KpiTarget>> & Record<string, KpiTarget>>;
 
+const benchmark =
+  'common industry benchmark (MGMA/HFMA better performers), a Praxis default: DOMAIN.md gives the formula, not a figure — set your own';
+const duty = (rule: string) => `${rule}: every one is a duty, so the target is all of them`;
+
 /**
- * Targets used when the practice sets none: common benchmarks (MGMA / HFMA better performers),
- * to be replaced by the practice's own strategic goals through `createPractice({ targets })`.
+ * Targets used when the practice sets none, each with its source (docs/kpi-targets.md). Three
+ * kinds: a legal or regulatory duty restated (every overpayment returned in 60 days, every
+ * access request answered in 30, a BAA with every vendor holding PHI: 100 % or none overdue); a
+ * common industry benchmark (days in A/R, collections, denials, training — soft figures, named
+ * as such); and no target where no standard exists (the report says "no target set"). The
+ * practice overrides any of them, or sets one where none exists, with `createPractice({ targets })`.
  */
 export const defaultTargets: KpiTargets = {
-  daysInAR: { value: 40, direction: 'at-most' },
-  adjustedCollectionRate: { value: 95, direction: 'at-least' },
-  agedARRate: { value: 15, direction: 'at-most' },
-  cleanClaimRate: { value: 95, direction: 'at-least' },
-  initialDenialRate: { value: 8, direction: 'at-most' },
-  denialWriteOffRate: { value: 2, direction: 'at-most' },
-  trainingCompliance: { value: 95, direction: 'at-least' },
-  policyAcknowledgment: { value: 95, direction: 'at-least' },
-  overdueCorrectiveActions: { value: 0, direction: 'at-most' },
+  daysInAR: { value: 40, direction: 'at-most', source: benchmark },
+  adjustedCollectionRate: { value: 95, direction: 'at-least', source: benchmark },
+  agedARRate: { value: 15, direction: 'at-most', source: benchmark },
+  cleanClaimRate: { value: 95, direction: 'at-least', source: benchmark },
+  initialDenialRate: { value: 8, direction: 'at-most', source: benchmark },
+  denialWriteOffRate: { value: 2, direction: 'at-most', source: benchmark },
+  trainingCompliance: { value: 95, direction: 'at-least', source: benchmark },
+  policyAcknowledgment: { value: 95, direction: 'at-least', source: benchmark },
+  budgetVariancePct: {
+    value: 0,
+    direction: 'at-most',
+    source: 'the approved budget (DOMAIN.md budget variance): spending at or under it',
+  },
+  overpaymentsReturnedOnTime: {
+    value: 100,
+    direction: 'at-least',
+    source: duty('42 CFR 401.305(b); 42 U.S.C. 1320a-7k(d) (report and return within 60 days)'),
+  },
+  overpaymentsOverdue: {
+    value: 0,
+    direction: 'at-most',
+    source: duty('42 CFR 401.305(b) (report and return within 60 days)'),
+  },
+  overdueCorrectiveActions: {
+    value: 0,
+    direction: 'at-most',
+    source: duty('each corrective action’s own due date'),
+  },
+  requirementsMetOnTime: {
+    value: 100,
+    direction: 'at-least',
+    source: duty('each programme’s recurring requirements (DOMAIN.md, Regulatory compliance)'),
+  },
+  requirementsOverdue: {
+    value: 0,
+    direction: 'at-most',
+    source: duty('each programme’s recurring requirements (DOMAIN.md, Regulatory compliance)'),
+  },
+  phiVendorsWithoutBaa: {
+    value: 0,
+    direction: 'at-most',
+    source: duty('45 CFR 164.502(e), 164.504(e) (a BAA with every vendor handling PHI)'),
+  },
+  baaCoverage: {
+    value: 100,
+    direction: 'at-least',
+    source: duty('45 CFR 164.308(b)(1) (a BAA with every vendor handling PHI)'),
+  },
+  accessRequestTimeliness: {
+    value: 100,
+    direction: 'at-least',
+    source: duty('45 CFR 164.524(b)(2) (access given within 30 days)'),
+  },
+  obligationsMetOnTime: {
+    value: 100,
+    direction: 'at-least',
+    source: duty('the dated obligations of the calendar (many are legal deadlines)'),
+  },
+  overdueObligations: {
+    value: 0,
+    direction: 'at-most',
+    source: duty('the dated obligations of the calendar (many are legal deadlines)'),
+  },
+  postVisitSummaryTimeliness: {
+    value: 50,
+    direction: 'at-least',
+    source: 'Meaningful Use stage 2 core measure 8 (more than 50 % within 1 business day)',
+  },
 };
+
+/** What a KPI line without a target says about it. */
+export const noTargetNote =
+  'no target set: no published standard for this figure — the practice sets its own with createPractice({ targets })';
 
 /** Reads a period label (`2026-03`, `2026-Q1`, `2026`) in the practice's zone; InvalidArgument otherwise. */
 export const periodIn = (label: string, zone: string): Period => {
@@ -133,21 +209,26 @@ export interface KpiReportOptions {
   /** As reported at the period's close (default) or restated with later corrections. */
   readonly basis?: Finance.Basis;
   /**
-   * Claim and budget documents already loaded (a report of many periods loads them once);
-   * read from `reader` when absent.
+   * The claim totals and budget documents already loaded (a report of many periods loads them
+   * once); read from `reader` when absent.
    */
   readonly documents?: FinanceDocuments;
 }
 
-/** The finance read-model documents every finance KPI is computed from. */
+/**
+ * The finance read-model documents the finance KPIs are computed from: the claim totals
+ * (pre-aggregated, `Finance.loadClaimTotals`) and the budgets; or, when `claims` is given
+ * instead of `totals`, from those claim documents.
+ */
 export interface FinanceDocuments {
-  readonly claims: readonly Finance.ClaimDoc[];
+  readonly totals?: Finance.ClaimTotals;
+  readonly claims?: readonly Finance.ClaimDoc[];
   readonly budgets: readonly Finance.BudgetDoc[];
 }
 
-/** Loads the claim and budget documents once, for several KPI reports. */
+/** Loads the claim totals and budget documents once, for several KPI reports. */
 export const loadFinanceDocuments = async (reader: ReadModelReader): Promise<FinanceDocuments> => ({
-  claims: await Finance.loadClaims(reader),
+  totals: await Finance.loadClaimTotals(reader),
   budgets: await Finance.loadBudgets(reader),
 });
 

@@ -117,7 +117,7 @@ describe('praxis rebuild', () => {
     const before = (await on('kpi', '--format', 'json')).out;
     const r = await on('rebuild', 'finance-claims');
     expect(r.code).toBe(0);
-    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v3: [\d,]+ events applied, 0 parked$/);
+    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v5: [\d,]+ events applied, 0 parked$/);
     expect((await on('kpi', '--format', 'json')).out).toBe(before);
   });
 
@@ -157,11 +157,18 @@ describe('praxis report', () => {
     const cards = html.match(/<div class="card (?:met|missed|none)">/g) ?? [];
     const statuses =
       html.match(
-        /<div class="s"><span aria-hidden="true">[✔✖–?]<\/span> (met|missed|no target|no data)<\/div>/g,
+        /<div class="s"><span aria-hidden="true">[✔✖–?]<\/span> (met|missed|no target set|no data)<\/div>/g,
       ) ?? [];
     expect(cards.length).toBeGreaterThan(10);
     expect(statuses).toHaveLength(cards.length);
     expect(html.match(/<div class="t">target(?: [≤≥] [^<]+|: none set)<\/div>/g)).toHaveLength(cards.length);
+    // …and where the target comes from, or that none is set and why (issue 14 item 5)
+    expect(
+      html.match(
+        /<div class="ts">(?:target source: [^<]+|no target set: no published standard[^<]+)<\/div>/g,
+      ),
+    ).toHaveLength(cards.length);
+    expect(html).toContain('target source: 45 CFR 164.502(e)');
     // the headline says how many targets were missed, and each missed one
     const missed = html.match(/<div class="card missed">/g)?.length ?? 0;
     const judged = missed + (html.match(/<div class="card met">/g)?.length ?? 0);
@@ -211,9 +218,11 @@ describe('praxis report in a headless browser', () => {
     expect(cards.length).toBeGreaterThan(10);
     expect(
       dom.match(
-        /<div class="s"><span aria-hidden="true">[✔✖–?]<\/span> (met|missed|no target|no data)<\/div>/g,
+        /<div class="s"><span aria-hidden="true">[✔✖–?]<\/span> (met|missed|no target set|no data)<\/div>/g,
       ),
     ).toHaveLength(cards.length);
+    // and says where each target comes from, or that none is set
+    expect(dom.match(/<div class="ts">[^<]+<\/div>/g)).toHaveLength(cards.length);
     const png = join(tmp.dir, 'report.png');
     browser([`--screenshot=${png}`, '--window-size=1400,1600', pathToFileURL(out).href]);
     const bytes = readFileSync(png);

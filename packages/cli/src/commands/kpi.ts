@@ -47,7 +47,13 @@ export const printKpis = async (
       `  ${l.label}`,
       kpiValue(l, currency),
       kpiTarget(l, currency),
-      l.met === undefined ? '' : l.met ? 'met' : 'MISSED',
+      l.met === true
+        ? 'met'
+        : l.met === false
+          ? 'MISSED'
+          : l.target === undefined
+            ? 'no target set'
+            : 'no data',
     ]);
   }
   io.out(

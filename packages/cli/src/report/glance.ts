@@ -14,7 +14,7 @@ export const statusOf = (l: Pick<KpiLine, 'met' | 'target'>): { word: string; ic
     : l.met === false
       ? { word: 'missed', icon: '✖', cls: 'missed' }
       : l.target === undefined
-        ? { word: 'no target', icon: '–', cls: 'none' }
+        ? { word: 'no target set', icon: '–', cls: 'none' }
         : { word: 'no data', icon: '?', cls: 'none' };
 
 /** The headline: how many targets were missed, and which. */

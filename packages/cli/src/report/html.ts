@@ -1,5 +1,6 @@
 import type { CalendarEntry } from '@praxis/kpi';
 import type { KpiReport, PracticeSettings } from '@praxis/practice';
+import { noTargetNote } from '@praxis/practice';
 import { kpiTarget, kpiValue, money } from '../format.js';
 import type { Goal } from '@praxis/strategy';
 import { patientsSection } from './patients.js';
@@ -41,7 +42,7 @@ main{padding:24px 32px;max-width:1400px}section{margin-bottom:28px}h2{font-size:
 .card .v{font-size:22px;font-weight:600}.card .l{color:#4b5563;font-size:12px}.card .t{font-size:12px;color:#6b7280}
 .met{border-left:4px solid #16a34a}.missed{border-left:4px solid #dc2626;background:#fef2f2}.none{border-left:4px dashed #9ca3af}
 .s{font-size:11px;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#374151}.missed .s{color:#b91c1c}.met .s{color:#15803d}
-.card .d{font-size:12px;color:#374151}.headline{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:14px 18px}
+.card .d{font-size:12px;color:#374151}.card .ts{font-size:11px;color:#6b7280;font-style:italic}.headline{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:14px 18px}
 .headline .big{font-size:24px;font-weight:700;margin:0 0 4px}.headline ul{margin:6px 0 0;padding-left:20px}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:16px}
 .chart{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px}.chart h3{margin:0 0 6px;font-size:13px;color:#374151}
@@ -74,7 +75,7 @@ export const dashboardHtml = (d: DashboardData): string => {
       const st = statusOf(l);
       const t = kpiTarget(l, currency);
       const delta = deltaOf(l, d.previous, currency);
-      return `<div class="card ${st.cls}"><div class="s"><span aria-hidden="true">${st.icon}</span> ${st.word}</div><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? 'target: none set' : `target ${t}`)}</div>${delta === '' ? '' : `<div class="d">${esc(delta)}</div>`}<div class="t">${esc(l.source)}</div></div>`;
+      return `<div class="card ${st.cls}"><div class="s"><span aria-hidden="true">${st.icon}</span> ${st.word}</div><div class="l">${esc(l.label)}</div><div class="v">${esc(kpiValue(l, currency))}</div><div class="t">${esc(t === '' ? 'target: none set' : `target ${t}`)}</div><div class="ts">${esc(l.target === undefined ? noTargetNote : `target source: ${l.target.source ?? 'set by the practice'}`)}</div>${delta === '' ? '' : `<div class="d">${esc(delta)}</div>`}<div class="t">${esc(l.source)}</div></div>`;
     })
     .join('');
   const headline = headlineOf(d.report.lines);

@@ -8,7 +8,7 @@ import {
   initialDenialRateBreakdown,
   netCollectionsBreakdown,
 } from '../finance/breakdowns.js';
-import { budgetVsActual, financeDocuments, revenueCycle } from './shared.js';
+import { budgetVsActual, claimDocuments, revenueCycle } from './shared.js';
 
 const rc =
   (pick: (k: Finance.RevenueCycleKpis) => number | undefined) =>
@@ -34,9 +34,7 @@ const finance = (
   source,
   compute,
   // What the value is made of, claim by claim (`practice.explain`).
-  ...(explain === undefined
-    ? {}
-    : { explain: async (c: KpiContext) => explain((await financeDocuments(c)).claims, c) }),
+  ...(explain === undefined ? {} : { explain: async (c: KpiContext) => explain(await claimDocuments(c), c) }),
 });
 
 /**

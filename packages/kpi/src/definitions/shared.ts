@@ -5,29 +5,55 @@ import { policyAcknowledgmentRate } from '../policies/index.js';
 import { complianceKpis } from '../compliance/index.js';
 
 /**
- * The detail each built-in KPI is read from, loaded once per report through the context's
- * memo: a report of 18 KPIs reads the claim documents once, not 12 times.
+ * What the finance KPIs are read from, loaded once per report through the context's memo (or
+ * passed in by a report of many periods): the claim totals (16 small shard documents of
+ * pre-aggregated cells) and the budgets. When a caller passes claim documents instead, the KPIs
+ * are computed from those.
  */
-export const financeDocuments = (c: KpiContext) =>
+export interface FinanceSources {
+  readonly totals?: Finance.ClaimTotals;
+  readonly claims?: readonly Finance.ClaimDoc[];
+  readonly budgets: readonly Finance.BudgetDoc[];
+}
+
+export const financeDocuments = (c: KpiContext): Promise<FinanceSources> =>
   c.memo('finance:documents', async () => ({
-    claims: await Finance.loadClaims(c.reader),
+    totals: await Finance.loadClaimTotals(c.reader),
     budgets: await Finance.loadBudgets(c.reader),
   }));
 
+/** Every claim document (for `explain`, or a period the totals cannot answer): read once. */
+export const claimDocuments = (c: KpiContext): Promise<readonly Finance.ClaimDoc[]> =>
+  c.memo('finance:claims', async () => (await financeDocuments(c)).claims ?? Finance.loadClaims(c.reader));
+
+/** The claim totals, unless the caller passed claim documents (then undefined). */
+const totalsOf = async (c: KpiContext): Promise<Finance.ClaimTotals | undefined> => {
+  const d = await financeDocuments(c);
+  return d.claims !== undefined ? undefined : (d.totals ?? (await Finance.loadClaimTotals(c.reader)));
+};
+
 export const revenueCycle = (c: KpiContext) =>
-  c.memo('finance:revenue-cycle', async () =>
-    Finance.revenueCycleKpisOf((await financeDocuments(c)).claims, c.period, c.basis),
-  );
+  c.memo('finance:revenue-cycle', async () => {
+    const totals = await totalsOf(c);
+    return (
+      (totals && Finance.revenueCycleFromTotals(totals, c.period, c.basis)) ??
+      Finance.revenueCycleKpisOf(await claimDocuments(c), c.period, c.basis)
+    );
+  });
 
 export const arAging = (c: KpiContext) =>
-  c.memo('finance:ar-aging', async () =>
-    Finance.arAgingOf((await financeDocuments(c)).claims, c.period, c.basis),
-  );
+  c.memo('finance:ar-aging', async () => {
+    const totals = await totalsOf(c);
+    return (
+      (totals && Finance.arAgingFromTotals(totals, c.period, c.basis)) ??
+      Finance.arAgingOf(await claimDocuments(c), c.period, c.basis)
+    );
+  });
 
 export const budgetVsActual = (c: KpiContext) =>
   c.memo('finance:budget', async () => {
-    const { budgets, claims } = await financeDocuments(c);
-    return Finance.budgetVsActualOf(budgets, claims, c.period);
+    const { budgets } = await financeDocuments(c);
+    return Finance.budgetVsActualOf(budgets, (await revenueCycle(c)).netCollections, c.period);
   });
 
 export const turnover = (c: KpiContext) => c.memo('staff:turnover', () => staffTurnover(c.reader, c.period));

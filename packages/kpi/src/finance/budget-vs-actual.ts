@@ -52,10 +52,12 @@ export const varianceRow = (category: string, budget: number, actual: number): V
 /**
  * Budget vs actual (pure) over the budgets in force (approved or closed) whose months overlap
  * the period; categories are summed across budgets when a period spans two fiscal years.
+ * Revenue's actual is the period's net collections: from the claim documents, or given in cents
+ * (as the KPIs read it from the claim totals).
  */
 export const budgetVsActualOf = (
   budgets: readonly BudgetDoc[],
-  claims: readonly ClaimDoc[],
+  claims: readonly ClaimDoc[] | number,
   p: Period,
 ): BudgetVsActual => {
   const rows = new Map<string, { budget: number; actual: number }>();
@@ -87,7 +89,11 @@ export const budgetVsActualOf = (
       lines.reduce((t, l) => t + l.actual, 0),
     ),
     revenue: {
-      ...varianceRow('net revenue', budgetedRevenue, netCollections(claims, p)),
+      ...varianceRow(
+        'net revenue',
+        budgetedRevenue,
+        typeof claims === 'number' ? claims : netCollections(claims, p),
+      ),
       forecast: forecastRevenue,
     },
   };

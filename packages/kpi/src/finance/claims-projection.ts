@@ -7,6 +7,7 @@ import {
   type RecordedEvent,
 } from '@praxis/core';
 import { Claim } from '@praxis/finance';
+import { reviseTotals, totalsKey } from './claim-totals.js';
 
 /**
  * Epoch milliseconds of an ISO instant with offset, parsed once when the event is projected
@@ -267,15 +268,29 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
  */
 export const claimsProjection: Projection = {
   name: CLAIMS,
-  // 3: payer payment reversals
-  version: 3,
+  // 3: payer payment reversals; 5: the claim totals shards (`totals:NN`)
+  version: 5,
   eventTypes: Claim.events.types,
   handle: (e) => {
     const claimId = (e.data as { claimId: string }).claimId;
     const r = apply(e);
     if (r === undefined) return [];
+    const next = typeof r === 'function' ? change(r) : () => r as unknown as Json;
+    // The claim's document changes first; its shard of the totals then takes back the claim's
+    // old cells and adds its new ones (both updates of one event run in order, once each).
+    let before: ClaimDoc | undefined;
+    let after: ClaimDoc | undefined;
     return [
-      { key: `claim:${claimId}`, update: typeof r === 'function' ? change(r) : () => r as unknown as Json },
+      {
+        key: `claim:${claimId}`,
+        update: (cur) => {
+          const doc = next(cur);
+          before = cur as unknown as ClaimDoc | undefined;
+          after = doc as unknown as ClaimDoc | undefined;
+          return doc;
+        },
+      },
+      { key: totalsKey(claimId), update: (shard) => reviseTotals(shard, before, after) },
     ];
   },
 };

@@ -9,6 +9,7 @@ import { financeObligationsProjection } from './obligations-projection.js';
 import { ledgerProjection } from './ledger/projection.js';
 
 export * from './claims-projection.js';
+export * from './claim-totals.js';
 export * from './budgets-projection.js';
 export * from './obligations-projection.js';
 export * from './revenue-cycle.js';

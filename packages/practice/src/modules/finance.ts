@@ -24,6 +24,7 @@ import {
   type ExportOptions,
   type ImportOptions,
   type RemittanceImport,
+  type X12Source,
 } from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
 import type { FactContext } from '@praxis/core';
@@ -140,9 +141,10 @@ export const remittance = bind(Remittance.decider, Remittance.commands, 'remitta
 export type RemittanceImporter = {
   /**
    * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
-   * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
+   * number posts nothing twice), read as it arrives: the whole text, or a stream of text or bytes
+   * such as `createReadStream(file)`. See `importRemittance` in @praxis/x12 and docs/finance.md.
    */
-  importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
+  importRemittance(source: X12Source, options?: ImportOptions): Promise<RemittanceImport>;
   /**
    * Writes the claims ready to submit as one 005010X222A1 837P (optionally recording their
    * submission). See `exportClaims` in @praxis/x12 and docs/finance.md.
@@ -185,7 +187,7 @@ export const financeModule = defineModule({
     const port = claimsPort(host);
     return {
       finance: {
-        importRemittance: (text, o) => importRemittance(port, text, o),
+        importRemittance: (source, o) => importRemittance(port, source, o),
         exportClaims: (parties, o) => exportClaims(port, parties, o),
         importClaims: (text, o) => importClaims(port, text, o),
       },
