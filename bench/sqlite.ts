@@ -66,6 +66,16 @@ export const suite: BenchSuite = {
       baseline: rawSide(fresh('s1-raw'), async (db) => rawAppends(rawAppender(db), 100, 1, 1_000)),
     },
     {
+      id: 'S1c',
+      title: '8,000 single-event appends, 16 concurrent writers (group commit) vs raw single writer',
+      unit: 'events',
+      slices: 50,
+      // Issue 18: concurrent appends coalesce into one commit, so 16 writers pass one raw writer.
+      target: 1,
+      subject: storeSide(fresh('s1c-store'), async (s) => storeAppends(s, 160, 1, 64, 16)),
+      baseline: rawSide(fresh('s1c-raw'), async (db) => rawAppends(rawAppender(db), 160, 1, 1_000)),
+    },
+    {
       id: 'S2',
       title: '20,000 events in 100-event batches, 50 streams',
       unit: 'events',

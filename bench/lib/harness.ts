@@ -48,6 +48,13 @@ export interface Scenario {
   readonly target?: number;
   readonly subject: Side;
   readonly baseline?: Side;
+  /**
+   * Further baselines (a peer library, say), opened and timed with the other two in the same
+   * round, their slices interleaved with the subject's; the table gives subject ÷ each of them.
+   */
+  readonly peers?: readonly Side[];
+  /** Minimum ratio subject/peer, one per entry of `peers` (printed, never enforced). */
+  readonly peerTargets?: readonly (number | undefined)[];
 }
 
 /** A set of scenarios, plus optional extra measurements switched on by a flag (e.g. `--rss`). */
@@ -60,6 +67,13 @@ export interface BenchSuite {
   readonly extras?: Readonly<Record<string, (ctx: BenchContext) => Promise<string[]>>>;
   /** When false, `npm run bench` without arguments skips this suite (it needs a server, say). */
   readonly runByDefault?: boolean;
+  /**
+   * Column heads of the ratio table when scenarios have `peers`: the baseline's ratio, then one
+   * per peer (default `÷ <label>` of the first scenario's sides).
+   */
+  readonly ratioHeads?: readonly string[];
+  /** Lines printed under the suite's table (what a column means, how a peer was driven). */
+  readonly notes?: readonly string[];
 }
 
 /** Accumulated time of one side. */

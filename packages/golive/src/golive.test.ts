@@ -184,4 +184,91 @@ describe('practice.goLive', () => {
       await closedPractice.close();
     }
   });
+
+  it('an open claim keeps its rendering provider (provider_id), who must be on staff on the date of service', async () => {
+    const fresh = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-03-01T08:00:00', zone),
+    });
+    try {
+      const p = fresh.as({ id: 'maria', role: 'practice_manager' });
+      const staff = {
+        name: 'staff.csv',
+        text: 'staff_id,name,position,role,hired_on,last_oig_check_on\ns-doc,Dana Doc,Physician,physician,2020-01-06,2026-02-02\n',
+      };
+      const claims = (provider: string) => ({
+        name: 'open-claims.csv',
+        text: `claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge,status,provider_id\no-1,e-1,p-1,aetna,commercial,2026-02-10,99213,1,150.00,submitted,${provider}\n`,
+      });
+      const ghost = await p.goLive([staff, claims('s-ghost')], { asOf: '2026-02-28' });
+      expect(ghost).toMatchObject({
+        ok: false,
+        problems: [{ file: 'open-claims.csv', line: 2, column: 'provider_id' }],
+      });
+      const r = await p.goLive([staff, claims('s-doc')], { asOf: '2026-02-28' });
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+      const s = await fresh.load<{ billing: { renderingProviderId?: string } }>('Claim', 'o-1');
+      expect(s.found && s.state.billing.renderingProviderId).toBe('s-doc');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('speaks the CSV: amounts in dollars, the column of the amount to blame (property over amounts)', async () => {
+    const head =
+      'claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge,status,payer_paid,contractual_adjustment,patient_responsibility,patient_paid,carc_code,denied_amount';
+    const dollars = (cents: number) => (cents / 100).toFixed(2);
+    const row = (cells: Record<string, string>) => ({
+      name: 'open-claims.csv',
+      text: `${head}\n${head
+        .split(',')
+        .map((h) => cells[h] ?? '')
+        .join(',')}\n`,
+    });
+    const base = {
+      claim_id: 'o-1',
+      encounter_id: 'e-1',
+      patient_id: 'p-1',
+      payer_id: 'aetna',
+      payer_kind: 'commercial',
+      date_of_service: '2026-02-10',
+      cpt_code: '99213',
+      units: '1',
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 100_000 }),
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.constantFrom('denied_amount', 'patient_paid', 'payer_paid', 'patient_responsibility'),
+        async (charge, over, column) => {
+          const cells: Record<string, string> =
+            column === 'denied_amount'
+              ? { status: 'denied', carc_code: '45', denied_amount: dollars(charge + over) }
+              : column === 'patient_paid'
+                ? { status: 'submitted', patient_paid: dollars(charge + over) }
+                : column === 'payer_paid'
+                  ? { status: 'adjudicated', payer_paid: dollars(charge + over), contractual_adjustment: '0' }
+                  : {
+                      status: 'adjudicated',
+                      payer_paid: dollars(charge),
+                      contractual_adjustment: '0',
+                      patient_responsibility: dollars(over),
+                    };
+          const r = await pm().goLive([row({ ...base, charge: dollars(charge), ...cells })], {
+            asOf: '2026-02-28',
+          });
+          expect(r.ok).toBe(false);
+          if (r.ok) return;
+          expect(r.problems).toHaveLength(1);
+          const [p] = r.problems;
+          expect(p).toMatchObject({ file: 'open-claims.csv', line: 2, column, code: 'ExceedsBalance' });
+          expect(p!.message).not.toMatch(/cents/);
+          expect(p!.message).toMatch(/\$[\d,]+\.\d\d/);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Actor, HostOutcome, ModuleHost } from '@praxis/core';
+import { formatKpi, type Actor, type HostOutcome, type ModuleHost } from '@praxis/core';
 import { CsvSyntaxError, parseCsv } from './csv.js';
 import { importKinds, type ImportItem, type ImportKind, type ImportProblem, type Row } from './kinds.js';
 
@@ -139,9 +139,16 @@ const problemOf = (file: string, item: ImportItem, o: Extract<HostOutcome, { ok:
     line: item.line,
     ...(column === undefined ? {} : { column }),
     code: o.code,
-    message: `${column === undefined ? '' : `${column}: `}${o.message} (${String(item.command.type)}: ${o.code})`,
+    message: `${column === undefined ? '' : `${column}: `}${inDollars(o.message)} (${String(item.command.type)}: ${o.code})`,
   };
 };
+
+/**
+ * A refusal's amounts as the CSV writes them: the rules speak integer cents (`15000 cents`), a
+ * go-live file speaks dollars, so the problem does too (`$150.00`).
+ */
+const inDollars = (message: string): string =>
+  message.replace(/\b(\d+) cents\b/g, (_, n: string) => formatKpi(Number(n), 'cents'));
 
 /** The first argument that is not what `goLive` takes, as a problem naming it. */
 const argumentProblem = (files: unknown, options: unknown): ImportProblem | undefined => {

@@ -348,8 +348,6 @@ export const openClaims: ImportKind = {
           patientPaid: 'patient_paid',
           carcCode: 'carc_code',
           deniedAmount: 'denied_amount',
-          lines: 'payer_paid',
-          amount: 'patient_paid',
         },
         command: {
           type: 'RecordOpeningClaim',
@@ -368,6 +366,7 @@ export const openClaims: ImportKind = {
           ...opt('patientPaid', h.patient_paid),
           ...opt('carcCode', h.carc_code),
           ...opt('deniedAmount', h.denied_amount),
+          ...provider(h.provider_id),
         },
       });
     }

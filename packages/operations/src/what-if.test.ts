@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { fixedClock } from '@praxis/core';
 import { createPractice } from '@praxis/practice';
 
@@ -98,4 +99,88 @@ describe('whatIf: hypothetical commands on a fork of the log', () => {
     expect(await p.store.headPosition()).toEqual(head);
     await p.close();
   });
+});
+
+describe('whatIf results are plain JSON data', () => {
+  it('any batch of accepted, refused and unauthorized commands gives a result JSON.stringify round-trips (property)', async () => {
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-05-25T09:00:00', zone),
+      actor: pm,
+    });
+    try {
+      await p.strategy.createWorkItem(
+        {
+          workItemId: 'w1',
+          title: 'w1',
+          source: 'manual',
+          impact: 'financial',
+          ownerId: 'pm',
+          dueOn: '2026-05-20',
+        },
+        { at: at('2026-05-01') },
+      );
+      const pick = fc.constantFrom(
+        // accepted
+        {
+          aggregate: 'WorkItem',
+          command: {
+            type: 'CompleteWorkItem',
+            workItemId: 'w1',
+            completedOn: '2026-05-18',
+            evidence: 'done',
+          },
+        },
+        {
+          aggregate: 'WorkItem',
+          command: {
+            type: 'CreateWorkItem',
+            workItemId: 'w9',
+            title: 'w9',
+            source: 'manual',
+            impact: 'financial',
+            ownerId: 'pm',
+            dueOn: '2026-06-20',
+          },
+        },
+        // refused by a rule
+        { aggregate: 'WorkItem', command: { type: 'VerifyWorkItem', workItemId: 'nosuch' } },
+        // refused: not permitted
+        {
+          aggregate: 'WorkItem',
+          command: { type: 'VerifyWorkItem', workItemId: 'w1' },
+          actor: { id: 'aud', role: 'auditor' },
+        },
+        // refused: malformed
+        { aggregate: 'WorkItem', command: { type: 'CompleteWorkItem', workItemId: 'w1', completedOn: 5 } },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(pick, { maxLength: 4 }), async (batch) => {
+          const r = await p.whatIf(batch, { periods: ['2026-05'] });
+          const text = JSON.stringify(r);
+          expect(JSON.parse(text)).toEqual(r);
+          expect(r.outcomes).toHaveLength(batch.length);
+          for (const o of r.outcomes)
+            expect(Object.keys(o).sort()).toEqual(
+              o.ok
+                ? ['decided', 'ok', 'streamId', 'summary']
+                : expect.arrayContaining([
+                    'category',
+                    'code',
+                    'message',
+                    'ok',
+                    'reason',
+                    'streamId',
+                    'summary',
+                  ]),
+            );
+        }),
+        { numRuns: 15 },
+      );
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
 });

@@ -33,7 +33,13 @@ export interface KpiDelta {
   readonly better?: boolean;
 }
 
-/** What the rules would have done, and how the KPIs would move. The real log is untouched. */
+/**
+ * What the rules would have done, and how the KPIs would move. The real log is untouched.
+ * Plain JSON data (strings, numbers, booleans, arrays, objects; no BigInt, no events or state):
+ * `JSON.stringify` round-trips it, so a service can send it as is. An outcome is
+ * `{ ok: true, streamId, decided, summary }` or
+ * `{ ok: false, streamId, reason, code, category, message, field?, summary }`.
+ */
 export interface WhatIfResult {
   /** Each command's outcome, in order (refused ones carry the code and field the rules gave). */
   readonly outcomes: readonly HostOutcome[];
@@ -47,6 +53,21 @@ export interface WhatIfResult {
 interface KpiLines {
   readonly lines: readonly HostKpiLine[];
 }
+
+/** The public shape of an outcome: the fork's events, state and stream positions (BigInt) stay there. */
+const plainOutcome = (o: HostOutcome): HostOutcome =>
+  o.ok
+    ? { ok: true, streamId: o.streamId, decided: [...o.decided], summary: o.summary }
+    : {
+        ok: false,
+        streamId: o.streamId,
+        reason: o.reason,
+        code: o.code,
+        category: o.category,
+        message: o.message,
+        ...(o.field === undefined ? {} : { field: o.field }),
+        summary: o.summary,
+      };
 
 const deltaOf = (before: KpiLines, after: KpiLines) =>
   after.lines.map((a): KpiDelta => {
@@ -136,10 +157,12 @@ export const whatIf = async (
     const outcomes: HostOutcome[] = [];
     for (const c of commands)
       outcomes.push(
-        await fork.execute(c.aggregate, c.command, {
-          ...(c.at === undefined ? {} : { at: c.at }),
-          ...(c.actor === undefined ? {} : { actor: c.actor }),
-        }),
+        plainOutcome(
+          await fork.execute(c.aggregate, c.command, {
+            ...(c.at === undefined ? {} : { at: c.at }),
+            ...(c.actor === undefined ? {} : { actor: c.actor }),
+          }),
+        ),
       );
     const kpis: Record<string, readonly KpiDelta[]> = {};
     for (const p of labels) kpis[p] = deltaOf(before[p]!, await fork.kpis(p));

@@ -100,3 +100,16 @@ export type MethodsOf<Ms extends readonly PracticeModule[]> = UnionToIntersectio
     [I in keyof Ms]: Ms[I] extends PracticeModule<any, any, infer M> ? M : never;
   }[number]
 >;
+
+/**
+ * The methods modules add to areas (`PracticeModule.areaMethods`), merged per area:
+ * `{ finance: { importRemittance … } }`. Intersected with `AreasOf`, they sit beside the commands.
+ */
+export type AreaMethodsOf<Ms extends readonly PracticeModule[]> = UnionToIntersection<
+  {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the area methods matter here
+    [I in keyof Ms]: Ms[I] extends PracticeModule<any, any, any, infer AM>
+      ? { readonly [K in keyof AM]: AM[K] }
+      : never;
+  }[number]
+>;

@@ -71,6 +71,11 @@ export function checkModules(modules: unknown): asserts modules is readonly Prac
     }
     if (mod.methods !== undefined && typeof mod.methods !== 'function')
       throw new InvalidArgument(`${area}.methods`, 'must be a function of the host returning methods');
+    if (mod.areaMethods !== undefined && typeof mod.areaMethods !== 'function')
+      throw new InvalidArgument(
+        `${area}.areaMethods`,
+        'must be a function of the host returning methods keyed by area',
+      );
     for (const [role, grants] of Object.entries((mod.roles ?? {}) as Record<string, unknown>)) {
       if (role.startsWith('process:'))
         throw new InvalidArgument(

@@ -2,24 +2,13 @@ import {
   InvalidArgument,
   type Actor,
   type KpiDefinition,
+  type ModuleAreaMethods,
   type ModuleHost,
   type ReadModelReader,
 } from '@praxis/core';
 import { memoryEventStore } from '@praxis/store-memory';
 import { copyLog } from './fork.js';
 import type { ProcessManagerStatus } from './process-managers.js';
-import {
-  exportClaims,
-  importClaims,
-  importRemittance,
-  type ClaimImportOptions,
-  type ClaimsExport,
-  type ClaimsImport,
-  type EdiParties,
-  type ExportOptions,
-  type ImportOptions,
-  type RemittanceImport,
-} from '@praxis/x12';
 import type { CalendarEntry } from '@praxis/kpi';
 import {
   calendarOf,
@@ -32,7 +21,7 @@ import {
 } from './kpis.js';
 import { practiceAudit, type PracticeAudit } from './audit.js';
 import { builtinModules, type BuiltinModules } from './modules/index.js';
-import type { AreasOf, MethodsOf } from './area.js';
+import type { AreaMethodsOf, AreasOf, MethodsOf } from './area.js';
 import { reservedAreas, type PracticeModule } from './module.js';
 import {
   areaMethods,
@@ -49,26 +38,7 @@ import {
 export type Practice<Ms extends readonly PracticeModule[] = BuiltinModules> = PracticeQueries<Ms> &
   AreasOf<Ms> &
   MethodsOf<Ms> &
-  ('finance' extends Ms[number]['area'] ? { readonly finance: RemittanceImporter } : unknown);
-
-/** What the finance area adds to its commands. */
-export interface RemittanceImporter {
-  /**
-   * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
-   * number posts nothing twice). See `importRemittance` in @praxis/x12 and docs/finance.md.
-   */
-  importRemittance(text: string, options?: ImportOptions): Promise<RemittanceImport>;
-  /**
-   * Writes the claims ready to submit as one 005010X222A1 837P (optionally recording their
-   * submission). See `exportClaims` in @praxis/x12 and docs/finance.md.
-   */
-  exportClaims(parties: EdiParties, options?: ExportOptions): Promise<ClaimsExport>;
-  /**
-   * Registers an 837P's claims from another system as submitted claims (go-live of open A/R),
-   * all or none. See `importClaims` in @praxis/x12 and docs/finance.md.
-   */
-  importClaims(text: string, options?: ClaimImportOptions): Promise<ClaimsImport>;
-}
+  AreaMethodsOf<Ms>;
 
 /** What every practice has, whatever its modules. */
 export interface PracticeQueries<Ms extends readonly PracticeModule[] = BuiltinModules> extends PracticeCore {
@@ -148,6 +118,8 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
       ),
     kpis: (period, basis) => queries.kpis(period, basis === undefined ? {} : { basis }),
     execute: (aggregate, command, o) => core.execute(aggregate, command, o),
+    check: (aggregate, command, o) => core.check(aggregate, command, o),
+    load: (aggregate, id) => core.load(aggregate, id),
     fork: async () => {
       const store = memoryEventStore();
       await copyLog(core.store, store);
@@ -210,17 +182,30 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
         return session;
       },
     };
-    // The finance area also posts 835 files (through its commands).
-    const finance = (areas as Record<string, object>)['finance'];
-    if (finance !== undefined)
-      (areas as Record<string, object>)['finance'] = {
-        ...finance,
-        importRemittance: (text: string, o?: ImportOptions) => importRemittance(core, text, o),
-        exportClaims: (parties: EdiParties, o?: ExportOptions) => exportClaims(core, parties, o),
-        importClaims: (text: string, o?: ClaimImportOptions) => importClaims(core, text, o),
-      };
-    // Each module's practice-level methods (`practice.whatIf`), over this session.
     const host = hostOf(core, queries);
+    // Methods modules add to areas (`practice.finance.importRemittance`), over this session.
+    const byArea = areas as Record<string, Record<string, unknown>>;
+    for (const m of modules) {
+      if (m.areaMethods === undefined) continue;
+      for (const [area, added] of Object.entries(m.areaMethods(host) as ModuleAreaMethods)) {
+        const target = byArea[area];
+        if (target === undefined)
+          throw new InvalidArgument(`${m.area}.areaMethods`, `${area} is not an area of this practice`);
+        const merged = { ...target };
+        for (const [name, method] of Object.entries(added)) {
+          if (name in merged)
+            throw new InvalidArgument(
+              `${m.area}.areaMethods`,
+              `${area}.${name} is already a command or a method of that area`,
+            );
+          if (typeof method !== 'function')
+            throw new InvalidArgument(`${m.area}.areaMethods`, `${area}.${name} is not a function`);
+          merged[name] = method;
+        }
+        byArea[area] = merged;
+      }
+    }
+    // Each module's practice-level methods (`practice.whatIf`), over this session.
     const methods: Record<string, unknown> = {};
     for (const m of modules) {
       if (m.methods === undefined) continue;

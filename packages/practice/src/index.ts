@@ -5,7 +5,15 @@
 export * from './practice.js';
 export * from './outcome.js';
 export * from './module.js';
-export type { AreasOf, CallOptions, CommandMethods, InputOf, ModuleCommands } from './area.js';
+export type {
+  AreaMethodsOf,
+  AreasOf,
+  CallOptions,
+  CommandMethods,
+  InputOf,
+  ModuleCommands,
+  MethodsOf,
+} from './area.js';
 export * from './roles.js';
 export * from './store-url.js';
 export { openStore } from './open-store.js';

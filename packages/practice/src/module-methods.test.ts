@@ -103,4 +103,70 @@ describe('module methods (PracticeModule.methods over a ModuleHost)', () => {
       }),
     ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'odd.methods' });
   });
+
+  it('adds methods to an area, its own or another module’s, beside that area’s commands', async () => {
+    const extra = defineModule({
+      area: 'extra',
+      aggregates: [],
+      projections: [],
+      areaMethods: (host: ModuleHost) => ({
+        finance: {
+          /** A claim's status as the host loads it, and what a command would decide. */
+          claimStatus: async (claimId: string) => {
+            const loaded = await host.load('Claim', claimId);
+            const checked = await host.check('Claim', { type: 'SubmitClaim', claimId } as never);
+            return { found: loaded.found, checkOk: checked.ok, actor: host.actor?.id };
+          },
+        },
+      }),
+    });
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: zone,
+      currency: 'USD',
+      clock: fixedClock('2026-03-01T09:00:00', zone),
+      actor: pm,
+      modules: [...builtinModules, extra],
+    });
+    expect(await p.finance.claimStatus('nope')).toEqual({ found: false, checkOk: false, actor: 'pm' });
+    expect(await p.as({ id: 'ana', role: 'practice_manager' }).finance.claimStatus('nope')).toMatchObject({
+      actor: 'ana',
+    });
+    // The area keeps its commands and the built-in finance module's own area methods.
+    expect(typeof p.finance.registerCharges).toBe('function');
+    expect(typeof p.finance.importRemittance).toBe('function');
+    await p.close();
+  });
+
+  it('refuses an area method named like a command or another method of that area, or for an unknown area', async () => {
+    const cases: [string, string][] = [
+      ['finance', 'registerCharges'],
+      ['finance', 'importRemittance'],
+      ['nosuch', 'anything'],
+    ];
+    for (const [area, name] of cases) {
+      const clash = defineModule({
+        area: 'clash',
+        aggregates: [],
+        projections: [],
+        areaMethods: () => ({ [area]: { [name]: async () => 1 } }),
+      });
+      await expect(
+        createPractice({
+          store: 'memory:',
+          timeZone: zone,
+          currency: 'USD',
+          modules: [...builtinModules, clash],
+        }),
+      ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'clash.areaMethods' });
+    }
+    await expect(
+      createPractice({
+        store: 'memory:',
+        timeZone: zone,
+        currency: 'USD',
+        modules: [{ area: 'odd', aggregates: [], projections: [], areaMethods: 42 } as never],
+      }),
+    ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'odd.areaMethods' });
+  });
 });

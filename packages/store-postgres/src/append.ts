@@ -1,5 +1,6 @@
 import {
   StoreKit,
+  canonicalJson,
   WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
@@ -9,10 +10,9 @@ import {
   type Position,
   type StreamRevision,
 } from '@praxis/core';
-import { chainTextAround } from './chain-text.js';
 import { positionOf } from './rows.js';
 
-/** One row of `append_events` (see migrations.ts); int8 columns arrive as text. */
+/** One row of `append_batch` (see migrations.ts); int8 columns arrive as text. */
 export interface AppendRow {
   readonly outcome: 'ok' | 'found' | 'wrong' | 'empty';
   readonly current_revision: string;
@@ -21,11 +21,16 @@ export interface AppendRow {
   readonly revision: string | null;
   readonly xid: string | null;
   readonly pos: string | null;
+  /** `ok`: the appended events' positions in revision order. */
+  readonly positions: readonly string[] | null;
 }
 
-/** The call of the append function; `$1`…`$7` as built by `appendCall`. */
+/** The call of the append function; `$1`…`$8` as built by `appendCall`. */
 export const appendSql = (schema: string): string =>
-  `SELECT * FROM ${schema}.append_events($1, $2, $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[])`;
+  `SELECT * FROM ${schema}.append_batch($1, $2, $3::uuid[], $4::int[], $5::json, $6::json, $7::json, $8)`;
+
+/** JSON array text of texts that are JSON already (written as they are, no escaping). */
+const jsonArrayOf = (texts: readonly string[]): string => `[${texts.join(',')}]`;
 
 const expectedText = (expected: ExpectedRevision): string =>
   typeof expected === 'bigint' ? expected.toString() : expected;
@@ -38,8 +43,9 @@ export interface AppendCall {
 }
 
 /**
- * Checks and prepares an append on the client (ids, codecs, metadata, the canonical text the
- * server hashes) — everything that can fail before the database is asked.
+ * Checks and prepares an append on the client (ids, codecs, metadata, the canonical texts the
+ * server hashes and stores) — everything that can fail before the database is asked. Each
+ * event's data and metadata are written once, as canonical JSON (see `append_batch`).
  */
 export const appendCall = (
   streamId: string,
@@ -49,19 +55,32 @@ export const appendCall = (
   recordedAt: string,
 ): AppendCall => {
   const { expected, prepared } = StoreKit.prepareAppendCall(streamId, events, options, registry, recordedAt);
-  const expectedArg = expectedText(expected);
-  const texts = prepared.map((p) => chainTextAround(streamId, p));
+  const n = prepared.length;
+  const ids = new Array<string>(n);
+  const versions = new Array<number>(n);
+  const types = new Array<string>(n);
+  const data = new Array<string>(n);
+  const metadata = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i]!;
+    ids[i] = p.eventId;
+    versions[i] = p.schemaVersion;
+    types[i] = p.type;
+    data[i] = canonicalJson(p.data);
+    metadata[i] = canonicalJson(p.metadata);
+  }
   return {
     expected,
-    ids: prepared.map((p) => p.eventId),
+    ids,
     values: [
       streamId,
-      expectedArg,
-      prepared.map((p) => p.eventId),
-      prepared.map((p) => p.type),
-      prepared.map((p) => p.schemaVersion),
-      texts.map((t) => t.before),
-      texts.map((t) => t.after),
+      expectedText(expected),
+      ids,
+      versions,
+      JSON.stringify(types),
+      jsonArrayOf(data),
+      jsonArrayOf(metadata),
+      JSON.stringify(streamId),
     ],
   };
 };
@@ -109,7 +128,8 @@ export const appendOutcome = (
       return { nextExpectedRevision: replay.last, position: positions[positions.length - 1]!, positions };
     }
     case 'ok': {
-      const positions = positionsInOrder(rows);
+      const xid = first.xid!;
+      const positions = first.positions!.map((p) => positionOf(xid, p));
       return { nextExpectedRevision: current, position: positions[positions.length - 1]!, positions };
     }
   }

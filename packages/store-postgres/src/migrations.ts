@@ -91,6 +91,106 @@ BEGIN
 END
 $fn$;`;
 
+/**
+ * Migration 4: the append with its per-event texts sent as JSON arrays and its result as one row.
+ * What it checks and writes is `append_events`' (above), byte for byte the same rows and hashes;
+ * what changed is the cost per event:
+ * - data and metadata arrive as two JSON arrays of their canonical texts (`p_data`, `p_metadata`,
+ *   type `json`, whose elements keep their exact text) instead of two `text[]` of document halves:
+ *   no array escaping of JSON on the client or unescaping on the server, and each text is parsed
+ *   once straight into its jsonb column, without a wrapping document and two `->` copies;
+ * - the hashed canonical document is assembled here from those texts, the id, the revision and
+ *   the JSON text of the type (`p_types`, a JSON array of strings) and stream (`p_stream_json`),
+ *   exactly as `chainHash` in core writes it (keys in order: data, eventId, metadata, revision,
+ *   schemaVersion, streamId, type);
+ * - `ok` is one row: the transaction id and the positions in revision order (`positions`).
+ */
+const appendBatchFunction = (s: string): string => `
+CREATE OR REPLACE FUNCTION ${s}.append_batch(
+  p_stream text, p_expected text, p_ids uuid[], p_versions int[], p_types json, p_data json, p_metadata json, p_stream_json text
+) RETURNS TABLE (outcome text, current_revision bigint, event_id uuid, stream_id text, revision bigint, xid text, pos bigint, positions bigint[])
+LANGUAGE plpgsql VOLATILE SET enable_seqscan = off AS $fn$
+#variable_conflict use_column
+DECLARE
+  n int := coalesce(array_length(p_ids, 1), 0);
+  cur bigint;
+  last_hash text;
+  stored boolean;
+  hashes text[] := '{}';
+  type_json text[];
+  type_text text[];
+  data_text text[];
+  meta_text text[];
+  n_types bigint;
+  n_data bigint;
+  n_meta bigint;
+  h text;
+  r bigint;
+BEGIN
+  IF n > 0 THEN
+    PERFORM pg_advisory_xact_lock(hashtext(${quoteLiteral(s)}), hashtext(p_stream));
+  END IF;
+  SELECT l.revision, l.hash, n > 0 AND EXISTS (SELECT 1 FROM ${s}.events x WHERE x.event_id = ANY (p_ids))
+    INTO cur, last_hash, stored
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (
+      SELECT e.revision, e.hash FROM ${s}.events e WHERE e.stream_id = p_stream ORDER BY e.revision DESC LIMIT 1
+    ) l ON true;
+  IF cur IS NULL THEN
+    cur := -1;
+    last_hash := '';
+  END IF;
+  IF stored THEN
+    RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position, NULL::bigint[]
+      FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
+    RETURN;
+  END IF;
+  IF (p_expected = 'no_stream' AND cur <> -1)
+     OR (p_expected = 'stream_exists' AND cur = -1)
+     OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists') AND cur <> p_expected::bigint) THEN
+    RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint[];
+    RETURN;
+  END IF;
+  IF n = 0 THEN
+    RETURN QUERY SELECT 'empty'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position, NULL::bigint[]
+      FROM (SELECT 1) one LEFT JOIN ${s}.events e ON e.stream_id = p_stream AND e.revision = cur;
+    RETURN;
+  END IF;
+  -- One pass over the three arrays side by side (ROWS FROM pads a shorter one with NULLs).
+  SELECT array_agg(t.ty::text ORDER BY t.ord), array_agg(t.ty #>> '{}' ORDER BY t.ord),
+         array_agg(t.d::text ORDER BY t.ord), array_agg(t.m::text ORDER BY t.ord),
+         count(t.ty), count(t.d), count(t.m)
+    INTO type_json, type_text, data_text, meta_text, n_types, n_data, n_meta
+    FROM ROWS FROM (json_array_elements(p_types), json_array_elements(p_data), json_array_elements(p_metadata))
+      WITH ORDINALITY AS t(ty, d, m, ord);
+  IF n_types <> n OR n_data <> n OR n_meta <> n OR coalesce(array_length(p_versions, 1), 0) <> n THEN
+    RAISE EXCEPTION 'append_batch: % ids but % types, % data, % metadata, % versions', n,
+      n_types, n_data, n_meta, coalesce(array_length(p_versions, 1), 0);
+  END IF;
+  r := cur;
+  h := last_hash;
+  FOR i IN 1 .. n LOOP
+    r := r + 1;
+    h := encode(sha256(convert_to(h || E'\\n' || '{"data":' || data_text[i] || ',"eventId":"' || p_ids[i]::text
+      || '","metadata":' || meta_text[i] || ',"revision":"' || r::text || '","schemaVersion":' || p_versions[i]::text
+      || ',"streamId":' || p_stream_json || ',"type":' || type_json[i] || '}', 'UTF8')), 'hex');
+    hashes[i] := h;
+  END LOOP;
+  RETURN QUERY
+    WITH ins AS (
+      INSERT INTO ${s}.events AS e (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
+      SELECT p_stream, cur + g.i, p_ids[g.i], type_text[g.i], p_versions[g.i], data_text[g.i]::jsonb, meta_text[g.i]::jsonb,
+             CASE WHEN g.i = 1 THEN last_hash ELSE hashes[g.i - 1] END, hashes[g.i]
+      FROM generate_series(1, n) AS g(i)
+      ORDER BY g.i
+      RETURNING e.xid, e.position, e.revision
+    )
+    SELECT 'ok'::text, r, NULL::uuid, NULL::text, NULL::bigint, (array_agg(ins.xid::text))[1], NULL::bigint,
+           array_agg(ins.position ORDER BY ins.revision)
+    FROM ins;
+END
+$fn$;`;
+
 const quoteLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** Every version of the schema, oldest first. Never edit a released step: add one. */
@@ -130,6 +230,12 @@ ${appendFunction(s)}`,
     version: 3,
     name: 'the append parses each event once',
     sql: (s) => appendFunction(s, true),
+  },
+  {
+    version: 4,
+    name: 'the append takes its texts as JSON arrays and answers in one row',
+    // append_events stays for processes still running the previous release during an upgrade.
+    sql: (s) => appendBatchFunction(s),
   },
 ];
 

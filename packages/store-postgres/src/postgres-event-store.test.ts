@@ -229,6 +229,52 @@ describe('hash chain per stream', () => {
     expect(serverSide).toBe(chainHash('abc', { ...prepared, streamId: 'Budget-"2026"', revision: 41n }));
   });
 
+  it('append_batch hashes on the server exactly what chainHash hashes on the client (escapes, unicode, numbers)', async () => {
+    const store = await postgresEventStore({ connectionString: server.url, practice: practice() });
+    try {
+      const streamId = 'Budget-"2026"\\ü\u2028';
+      const events = [
+        {
+          type: 'Odd "type" ü\t',
+          data: { text: 'Zoë — “quotes” \u2028 🎉 \\ \n', nested: { b: [1, 2.5, null, 1e21], a: 'x' } },
+        },
+        { type: 'Plain', schemaVersion: 7, data: null },
+        { type: 'Plain', data: 'just a string' },
+        { type: 'Plain', data: [{ z: 1, a: [true, false] }, 0.1] },
+      ].map((e) => ({
+        ...e,
+        metadata: { actor: { id: 'dr-ü "x"', role: 'owner' }, occurredAt: '2026-03-02T09:30:00.000+01:00' },
+      }));
+      await store.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        streamId,
+        [events[1]!].map((e) => ({ ...e })),
+        { expectedRevision: 'any' },
+      );
+      const read = await collect(store.readStream(streamId));
+      expect(read).toHaveLength(5);
+      for (const e of read) {
+        expect(e.hash).toBe(
+          chainHash(e.prevHash, {
+            eventId: e.eventId,
+            streamId,
+            revision: e.revision,
+            type: e.type,
+            schemaVersion: e.schemaVersion,
+            data: e.data,
+            metadata: e.metadata,
+          }),
+        );
+      }
+      expect(read.map((e) => e.type)).toEqual(['Odd "type" ü\t', 'Plain', 'Plain', 'Plain', 'Plain']);
+      expect(read[1]!.schemaVersion).toBe(7);
+      expect(read[0]!.data).toEqual(events[0]!.data);
+      expect(await verifyChain(store)).toEqual({ _tag: 'Intact', eventsChecked: 5 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('each event chains to the previous event of its own stream, and verification passes', async () => {
     const store = await open(practice());
     try {

@@ -258,7 +258,9 @@ export const postgresReadModelStore = async (c: PostgresConnection): Promise<Rea
       const expected = batch.expected === undefined ? 'none' : Position.toString(batch.expected);
       const client = await c.pool.connect();
       try {
-        await client.query('BEGIN');
+        // Derived data: the commit need not wait for the WAL flush (lost on a crash, the batch is
+        // applied again from the checkpoint). docs/decisions/read-model-commits-not-fsynced.md
+        await client.query('BEGIN; SET LOCAL synchronous_commit TO off');
         const { rows } = await client.query<{ checkpoint: string | null }>(
           `SELECT checkpoint FROM ${s}.read_model_slots WHERE slot = $1 FOR UPDATE`,
           [batch.slot],

@@ -85,6 +85,30 @@ const prefixEnd = (prefix: string): string | undefined => {
 const pageSize = 500;
 
 /**
+ * Runs a write of derived data (read models, snapshots) with `synchronous = NORMAL` when the
+ * connection is at FULL (or EXTRA), and restores the setting after. Derived data is rebuilt from
+ * the log, so its commits need not wait for an fsync of their own: in WAL mode a NORMAL commit is
+ * still atomic and consistent, may only be lost on power failure (the read model then catches up
+ * again from its checkpoint), and the next FULL commit — any event append — fsyncs the WAL with
+ * it. Events are never appended at NORMAL. Opening a practice writes ~90 slot rows and checkpoints:
+ * at FULL that was ~90 fsyncs. See docs/decisions/read-model-commits-not-fsynced.md.
+ */
+export const derivedWrite = (db: Database.Database): (<T>(write: () => T) => T) => {
+  // Not prepared statements: SQLite applies a PRAGMA that sets a value when it is prepared.
+  return <T>(write: () => T): T => {
+    if (db.inTransaction) return write(); // the pragma cannot change inside a transaction
+    const before = db.pragma('synchronous', { simple: true }) as number;
+    if (before < 2) return write();
+    db.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      db.pragma(`synchronous = ${before}`);
+    }
+  };
+};
+
+/**
  * Read models in the event store's SQLite file: a batch's documents, parked events and
  * checkpoint are written in one transaction, so a process killed mid-batch leaves either the
  * whole batch or none of it. Tables are created by the `read-models` migrations.
@@ -96,6 +120,7 @@ const pageSize = 500;
 export const sqliteReadModelStore = (connection: SqliteConnection): ReadModelStore => {
   const db = connectionOf(connection);
   applyMigrations(db, readModelsComponent, readModelMigrations);
+  const derived = derivedWrite(db);
   const q = (sql: string) => db.prepare(sql).safeIntegers(true);
   const st = {
     slots: q(`SELECT slot, projection, version, checkpoint, events_applied FROM read_model_slots
@@ -237,7 +262,7 @@ export const sqliteReadModelStore = (connection: SqliteConnection): ReadModelSto
     },
     openSlot: async (slot, projection, version) => {
       guard();
-      st.open.run(slot, projection, version);
+      derived(() => st.open.run(slot, projection, version));
       return toSlot(st.slot.get(slot) as SlotRow);
     },
     activeSlot: async (projection) => {
@@ -248,11 +273,11 @@ export const sqliteReadModelStore = (connection: SqliteConnection): ReadModelSto
       guard();
       const row = st.slot.get(slot) as SlotRow | undefined;
       if (row === undefined) throw new InvalidArgument('slot', `no read-model slot ${slot}`);
-      st.activate.run(row[1], slot);
+      derived(() => st.activate.run(row[1], slot));
     },
     dropSlot: async (slot) => {
       guard();
-      drop.immediate(slot);
+      derived(() => drop.immediate(slot));
     },
     getIn: async (slot, key) => {
       guard();
@@ -269,13 +294,15 @@ export const sqliteReadModelStore = (connection: SqliteConnection): ReadModelSto
         k,
         v === undefined ? undefined : JSON.stringify(v),
       ]);
-      commit.immediate(
-        batch.slot,
-        batch.expected === undefined ? 'none' : Position.toString(batch.expected),
-        Position.toString(batch.checkpoint),
-        docs,
-        batch.parked,
-        batch.eventsApplied,
+      derived(() =>
+        commit.immediate(
+          batch.slot,
+          batch.expected === undefined ? 'none' : Position.toString(batch.expected),
+          Position.toString(batch.checkpoint),
+          docs,
+          batch.parked,
+          batch.eventsApplied,
+        ),
       );
     },
     parked: async (slot) => {
@@ -319,6 +346,7 @@ export const sqliteSnapshotStore = (connection: SqliteConnection): SnapshotStore
                     taken_at = excluded.taken_at, commands = excluded.commands
                   WHERE excluded.revision >= snapshots.revision`);
   const remove = q(`DELETE FROM snapshots WHERE stream_id = ?`);
+  const derived = derivedWrite(db);
   return {
     load: async (streamId) => {
       const r = load.get(streamId) as
@@ -336,10 +364,12 @@ export const sqliteSnapshotStore = (connection: SqliteConnection): SnapshotStore
           };
     },
     save: async (s) => {
-      save.run(s.streamId, s.stateVersion, s.revision, s.eventHash, s.state, s.takenAt, s.commands ?? null);
+      derived(() =>
+        save.run(s.streamId, s.stateVersion, s.revision, s.eventHash, s.state, s.takenAt, s.commands ?? null),
+      );
     },
     remove: async (streamId) => {
-      remove.run(streamId);
+      derived(() => remove.run(streamId));
     },
   };
 };

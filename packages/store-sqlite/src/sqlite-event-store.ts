@@ -82,6 +82,22 @@ export interface SqliteEventStore extends EventStore {
 
 type Row = StoredRowArray;
 
+/** An append waiting for the next group commit. */
+interface QueuedAppend {
+  readonly streamId: string;
+  readonly prepared: readonly StoreKit.PreparedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** What one append of a group commit came to. */
+type Outcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
+/** Most appends one group commit takes; the rest wait for the next (bounds a transaction's size). */
+const maxBatch = 256;
+
 /**
  * The first row position a read from `p` (inclusive) may return. Rows sit at (n, n); a position
  * from elsewhere with prepare ≠ commit falls between two rows.
@@ -249,10 +265,45 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
   const appendTransaction = db.transaction(appendInTransaction);
 
   /**
+   * One append inside the batch's transaction, in savepoints of its own (better-sqlite3 nests a
+   * transaction function as SAVEPOINT … RELEASE): its failure rolls back only its own rows.
+   */
+  const appendOne = (a: QueuedAppend): AppendResult => {
+    try {
+      // Fast path: no look-up of the ids; the UNIQUE index tells us when one is already stored.
+      return appendTransaction(a.streamId, a.prepared, a.expected, false);
+    } catch (e) {
+      const retryable =
+        e instanceof EventIdTaken || (WrongExpectedRevision.isInstance(e) && a.prepared.length > 0);
+      if (!retryable || !db.inTransaction) throw e;
+      // Maybe a retry of an earlier append (contract 11–14): decide with the ids looked up.
+      return appendTransaction(a.streamId, a.prepared, a.expected, true);
+    }
+  };
+
+  /**
+   * Group commit: every append queued since the last commit runs in one BEGIN IMMEDIATE
+   * transaction — one fsync for all of them — in the order they were called, each with its own
+   * expected-revision check, chain link and outcome. Only a failure that ends the whole
+   * transaction (SQLite rolls it back on disk full or an I/O error) fails the batch, and then
+   * nothing of it is stored.
+   */
+  const commitBatch = db.transaction((batch: readonly QueuedAppend[]): Outcome[] =>
+    batch.map((a): Outcome => {
+      try {
+        return { ok: true, result: appendOne(a) };
+      } catch (e) {
+        if (!db.inTransaction) throw e;
+        return { ok: false, error: e };
+      }
+    }),
+  );
+
+  /**
    * Another connection (usually another process) holds the write lock past the short
    * synchronous wait: keep trying, yielding to the event loop between tries, until busyTimeoutMs.
    */
-  const waitForWriteLock = async (attempt: () => AppendResult): Promise<AppendResult> => {
+  const waitForWriteLock = async <A>(attempt: () => A): Promise<A> => {
     const deadline = Date.now() + busyTimeoutMs;
     for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
       await new Promise((r) => setTimeout(r, pause));
@@ -260,9 +311,56 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       try {
         return attempt();
       } catch (e) {
-        if (!isBusy(e) || Date.now() >= deadline) throw toStoreError(e, path);
+        if (!isBusy(e) || Date.now() >= deadline) throw e;
       }
     }
+  };
+
+  let queue: QueuedAppend[] = [];
+  let flushScheduled = false;
+  let writing = false;
+
+  const scheduleFlush = () => {
+    if (flushScheduled || writing || queue.length === 0) return;
+    flushScheduled = true;
+    // After the current turn of the event loop: every command handler that reaches its append
+    // in this turn (their loads are synchronous reads behind promises) joins the same commit.
+    setImmediate(flush);
+  };
+
+  const flush = () => {
+    flushScheduled = false;
+    if (writing || queue.length === 0) return;
+    const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+    queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
+    writing = true;
+    const settle = (outcomes: readonly Outcome[] | undefined, failure?: unknown) => {
+      writing = false;
+      let appended = false;
+      batch.forEach((a, i) => {
+        const o = outcomes?.[i];
+        if (o === undefined) a.reject(toStoreError(failure, path));
+        else if (o.ok) {
+          if (o.result.positions.length > 0) appended = true;
+          a.resolve(o.result);
+        } else a.reject(toStoreError(o.error, path));
+      });
+      if (appended) notifier.notify();
+      scheduleFlush();
+    };
+    let outcomes: Outcome[];
+    try {
+      guard();
+      outcomes = commitBatch.immediate(batch);
+    } catch (e) {
+      if (closed || !isBusy(e)) return settle(undefined, e);
+      waitForWriteLock(() => commitBatch.immediate(batch)).then(
+        (o) => settle(o),
+        (err: unknown) => settle(undefined, err),
+      );
+      return;
+    }
+    settle(outcomes);
   };
 
   const appendToStream = async (
@@ -278,27 +376,10 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
       registry,
       now().toISOString(),
     );
-    const attempt = (): AppendResult => {
-      try {
-        // Fast path: no look-up of the ids; the UNIQUE index tells us when one is already stored.
-        return appendTransaction.immediate(streamId, prepared, expected, false);
-      } catch (e) {
-        const retryable =
-          e instanceof EventIdTaken || (WrongExpectedRevision.isInstance(e) && prepared.length > 0);
-        if (!retryable) throw e;
-        // Maybe a retry of an earlier append (contract 11–14): decide with the ids looked up.
-        return appendTransaction.immediate(streamId, prepared, expected, true);
-      }
-    };
-    let result: AppendResult;
-    try {
-      result = attempt();
-    } catch (e) {
-      if (!isBusy(e)) throw toStoreError(e, path);
-      result = await waitForWriteLock(attempt);
-    }
-    if (result.positions.length > 0) notifier.notify();
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      queue.push({ streamId, prepared, expected, resolve, reject });
+      scheduleFlush();
+    });
   };
 
   const readStream = (streamId: string, opts?: ReadStreamOptions): AsyncIterable<RecordedEvent> =>
@@ -422,6 +503,11 @@ export const sqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore 
     close: async () => {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.stop()));
+      // Appends already called are committed (or fail) before the file closes.
+      while (queue.length > 0 || writing) {
+        if (!writing) flush();
+        else await new Promise((r) => setTimeout(r, 1));
+      }
       closed = true;
       changes.stop();
       notifier.notify();

@@ -5,6 +5,7 @@
  */
 export * from './x12-error.js';
 export * from './interchange.js';
+export * from './stream.js';
 export * from './money.js';
 export * from './era/model.js';
 export * from './era/read.js';

@@ -85,7 +85,8 @@ export const loc = (s: Segment, n?: number, c?: number, d: Delimiters = DEFAULT_
 const ISA_SEPARATORS = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
 const TAG = /^[A-Z][A-Z0-9]{1,2}$/;
 
-const isaDelimiters = (text: string): Delimiters => {
+/** The separators the ISA at the start of `text` declares (its fixed 106 characters); throws `X12Error` (`syntax`). */
+export const isaDelimiters = (text: string): Delimiters => {
   if (!text.startsWith('ISA'))
     throw new X12Error('syntax', 'not an X12 interchange: the file must begin with an ISA segment', {
       segment: text.slice(0, 40),
@@ -134,7 +135,8 @@ const toSegment = (s: X12Segment, position: number): Segment => ({
   line: (s.range?.start?.line ?? 0) + 1,
 });
 
-const checkSegment = (s: Segment, d: Delimiters): void => {
+/** Throws `X12Error` (`syntax`) for a tag that is not one, or a line break inside an element (mixed terminators). */
+export const checkSegment = (s: Segment, d: Delimiters): void => {
   if (!TAG.test(s.tag))
     throw new X12Error(
       'syntax',

@@ -87,4 +87,14 @@ describe('praxis import-era', () => {
     expect(r.err).toMatch(/ST\*837\*0021.* segment 1 \(line 3\), ST01: .*not an 835/);
     expect(r.err).toMatch(/nothing was posted/);
   });
+
+  it('a file that cannot be read is a usage error, with nothing posted and no practice opened', async () => {
+    const r = await praxis(['import-era', join(tmp.dir, 'missing.835'), '--db', join(tmp.dir, 'never.db')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read .*missing\.835: ENOENT/);
+    expect(existsSync(join(tmp.dir, 'never.db'))).toBe(false);
+    const dry = await praxis(['import-era', '--dry-run', tmp.dir]);
+    expect(dry.code).toBe(2);
+    expect(dry.err).toMatch(/not a file/);
+  });
 });

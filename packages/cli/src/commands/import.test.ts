@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,5 +124,40 @@ describe('praxis import', () => {
       /staff\.csv:2: staff_id: staff record s-patel already exists \(RecordExistingStaffMember: StaffMemberAlreadyExists\)/,
     );
     expect(again.err).toMatch(/nothing was imported\n$/);
+  });
+
+  it('--new fails clean: a bad go-live leaves no file behind, and an existing practice is refused untouched', async () => {
+    const fresh = join(tmp.dir, 'new-bad.db');
+    const staff = file('new-staff.csv', [
+      'staff_id,name,position,role,hired_on,last_oig_check_on',
+      's-1,Ada Quinn,Nurse,staff,2020-01-06,2026-02-02',
+      's-1,Bo Li,Nurse,staff,2021-01-06,2026-02-02',
+    ]);
+    const args = ['import', staff, '--as-of', '2026-02-28', '--new', '--time-zone', 'America/Chicago'];
+    const bad = await praxis([...args, '--db', fresh], tmp.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/nothing was imported/);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('new-bad.db'))).toEqual([]);
+    // A single file of encounters into a new practice, with a bad row: nothing either.
+    const enc = file('new-enc.csv', [header, 'n-1,e-1,p-1,aetna,commercial,2099-11-03,99213,1,140.00']);
+    const badEnc = await praxis(
+      ['import', enc, '--new', '--time-zone', 'America/Chicago', '--db', fresh],
+      tmp.dir,
+    );
+    expect(badEnc.code).toBe(2);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('new-bad.db'))).toEqual([]);
+    // An existing practice (the demo's) is refused with a clear message; nothing written to it.
+    const before = await eventCount();
+    const good = file('new-good.csv', [
+      'staff_id,name,position,role,hired_on,last_oig_check_on',
+      's-new-1,Ada Quinn,Nurse,staff,2020-01-06,2026-02-02',
+    ]);
+    const existing = await praxis(
+      ['import', good, '--as-of', '2026-02-28', '--new', '--time-zone', 'America/Chicago', '--db', db],
+      tmp.dir,
+    );
+    expect(existing.code).toBe(2);
+    expect(existing.err).toMatch(/^praxis: .*practice\.db is already a practice: --new creates a new one/);
+    expect(await eventCount()).toBe(before);
   });
 });

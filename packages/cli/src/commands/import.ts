@@ -1,12 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InvalidArgument, NotAPractice } from '@praxis/core';
 import { readCsvFile, type ImportProblem, type ReadFile } from '@praxis/golive';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
-import { openPractice } from '../open.js';
+import { createPractice, parseStoreUrl, type Practice } from '@praxis/practice';
+import { openPractice, storeOf, trustKeyOf } from '../open.js';
 import { progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { str } from '../when.js';
+
+const trustOf = (ctx: Parameters<CliCommand['run']>[0]) => {
+  const trustKey = trustKeyOf(ctx);
+  return trustKey === undefined ? {} : { trustKey };
+};
 
 const say = (p: ImportProblem) => `${p.file}:${p.line}: ${p.message}`;
 
@@ -41,7 +48,8 @@ export const importCsv: CliCommand = {
     '  files are checked together on a copy of it, in order: staff first, claims last); if any row is',
     '  bad, each problem is printed as file:line: column … and nothing is imported.',
     '  --as-of          the opening-balance date: open claims are recorded at its end (default: yesterday)',
-    '  --new            go live into a new practice (created here, in --time-zone, e.g. America/Chicago)',
+    '  --new            go live into a new practice (created here, in --time-zone, e.g. America/Chicago);',
+    '                   refused over an existing practice; a failed import creates nothing',
     '  --actor/--role   who the import is recorded as (default: import / practice_manager)',
   ].join('\n'),
   options: {
@@ -85,20 +93,10 @@ export const importCsv: CliCommand = {
       throw new UsageError('--new needs --time-zone (the practice zone, e.g. America/Chicago)');
     if (ctx.values.new !== true && (zone ?? str(ctx.values.currency) ?? str(ctx.values.name)) !== undefined)
       throw new UsageError('--time-zone, --currency and --name are for a new practice (--new)');
-    const practice = await openPractice(
-      ctx,
-      ctx.values.new === true
-        ? {
-            create: true,
-            timeZone: zone!,
-            currency: str(ctx.values.currency) ?? 'USD',
-            ...(str(ctx.values.name) === undefined ? {} : { name: str(ctx.values.name)! }),
-          }
-        : undefined,
-    );
-    try {
+    const run = async (practice: Practice, io: typeof ctx.io): Promise<number> => {
+      const c = { ...ctx, io };
       if (single?.ok === true && ['encounters', 'staff applications'].includes(single.read.kind.name))
-        return await rowByRow(ctx, practice, single.read, single.problems, actor, fail);
+        return rowByRow(c, practice, single.read, single.problems, actor, fail);
       const r = await practice.as(actor).goLive(files, asOf === undefined ? {} : { asOf });
       if (!r.ok) {
         fail(
@@ -110,14 +108,74 @@ export const importCsv: CliCommand = {
         return r.recorded === 0 ? ExitCode.usage : ExitCode.failed;
       }
       for (const f of r.files)
-        ctx.io.out(
+        io.out(
           `imported ${f.rows} row${f.rows === 1 ? '' : 's'} of ${f.file} (${f.kind}) as ${f.commands} command${f.commands === 1 ? '' : 's'}`,
         );
       return ExitCode.ok;
+    };
+    if (ctx.values.new !== true) {
+      const practice = await openPractice(ctx);
+      try {
+        return await run(practice, ctx.io);
+      } finally {
+        await practice.close();
+      }
+    }
+    // A new practice: never over an existing one, and nothing created unless the import succeeds.
+    const settings = {
+      timeZone: zone!,
+      currency: str(ctx.values.currency) ?? 'USD',
+      ...(str(ctx.values.name) === undefined ? {} : { name: str(ctx.values.name)! }),
+    };
+    const store = storeOf(ctx);
+    await refuseExisting(ctx, store);
+    // The whole import first on a new practice in memory (the same modules and rules): a problem
+    // is reported from there and nothing is written where --db / --store points.
+    const trial = await createPractice({ store: 'memory:', create: true, ...settings });
+    try {
+      const quiet = { ...ctx.io, out: () => undefined, err: () => undefined, interactive: false };
+      const tried = await run(trial, quiet);
+      if (tried !== ExitCode.ok) return tried;
+    } finally {
+      await trial.close();
+    }
+    const sqlite = parseStoreUrl(store);
+    const leftovers =
+      sqlite.kind === 'sqlite'
+        ? [sqlite.path, `${sqlite.path}-wal`, `${sqlite.path}-shm`].filter((f) => !existsSync(f))
+        : [];
+    const practice = await openPractice(ctx, { create: true, ...settings });
+    let code: number = ExitCode.failed;
+    try {
+      code = await run(practice, ctx.io);
+      return code;
     } finally {
       await practice.close();
+      // Only a failure the trial could not foresee gets here: leave no half-made practice file.
+      if (code !== ExitCode.ok) for (const f of leftovers) rmSync(f, { force: true });
     }
   },
+};
+
+/** `--new` over a practice that already exists is refused, naming it; the practice is not opened for writing. */
+const refuseExisting = async (ctx: Parameters<CliCommand['run']>[0], store: string): Promise<void> => {
+  const where = parseStoreUrl(store);
+  if (where.kind === 'sqlite' && (!existsSync(where.path) || statSync(where.path).size === 0)) return;
+  let existing: Practice | undefined;
+  try {
+    existing = await createPractice({ store, create: false, ...trustOf(ctx) });
+  } catch (e) {
+    // Not a practice (nothing established there): --new may create it. Anything else (another
+    // program's file, a wrong trust key, no connection) is said as it is.
+    if (NotAPractice.isInstance(e) && (e.reason === 'missing' || e.reason === 'empty')) return;
+    if (InvalidArgument.isInstance(e) && e.argument === 'timeZone') return;
+    throw e;
+  }
+  await existing.close();
+  const name = where.kind === 'sqlite' ? where.path : 'the store';
+  throw new UsageError(
+    `${name} is already a practice: --new creates a new one (leave out --new to import into it)`,
+  );
 };
 
 /** New encounters or applicants: each row's command decided against the practice, then recorded. */

@@ -27,6 +27,11 @@ export type HostOutcome =
       readonly summary: string;
     };
 
+/** One aggregate instance as `ModuleHost.load` gives it. */
+export type HostLoaded =
+  | { readonly found: true; readonly streamId: string; readonly state: unknown; readonly revision: bigint }
+  | { readonly found: false; readonly streamId: string; readonly code: string; readonly message: string };
+
 /** Per-call options of `ModuleHost.execute` (as the facade's command methods take them). */
 export interface HostCallOptions {
   readonly actor?: Actor;
@@ -80,6 +85,17 @@ export interface ModuleHost {
   /** Runs a command as `practice.execute` does: permissions, facts, process managers, refusals recorded. */
   execute(aggregate: string, command: DomainCommand, options?: HostCallOptions): Promise<HostOutcome>;
   /**
+   * Decides a command as `practice.check` does (permissions, facts, rules) without recording
+   * anything: `ok: true` with the event types it would record, or the refusal. For validating
+   * an import before any of it is recorded.
+   */
+  check(aggregate: string, command: DomainCommand, options?: HostCallOptions): Promise<HostOutcome>;
+  /**
+   * The current state of one aggregate instance (personal fields revealed), as `practice.load`
+   * gives it: `found: false` when nothing was recorded for it or no aggregate has that name.
+   */
+  load(aggregate: string, id: string): Promise<HostLoaded>;
+  /**
    * A practice with the same modules, permissions, targets, clock and actor on a copy of this
    * log in a memory store (every read model built there): what-if runs on it. The real log,
    * read models and key store are never written; personal fields sealed in the real log read
@@ -94,3 +110,9 @@ export interface ModuleHost {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any argument list; each method types its own
 export type ModuleMethods = Readonly<Record<string, (...args: any[]) => Promise<unknown>>>;
+
+/**
+ * Methods a module adds to areas (`practice.finance.importRemittance(…)`), keyed by area: its own
+ * or another module's. Each takes plain arguments and returns a promise.
+ */
+export type ModuleAreaMethods = Readonly<Record<string, ModuleMethods>>;

@@ -3,7 +3,7 @@ import { InvalidArgument } from '../errors/index.js';
 import type { AnyBinding } from './binding.js';
 import type { KpiDefinition } from './kpi.js';
 import type { ProcessManager } from './process-manager.js';
-import type { ModuleHost, ModuleMethods } from './host.js';
+import type { ModuleAreaMethods, ModuleHost, ModuleMethods } from './host.js';
 
 /**
  * One duty of the practice manager as the facade sees it, contributed by one package
@@ -16,6 +16,8 @@ export interface PracticeModule<
   B extends readonly AnyBinding[] = readonly AnyBinding[],
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without methods adds none
   M extends ModuleMethods = {},
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without area methods adds none
+  AM extends ModuleAreaMethods = {},
 > {
   /** The area's name in the facade: `practice.<area>.…` (`finance`, `staff`, …). */
   readonly area: A;
@@ -43,6 +45,14 @@ export interface PracticeModule<
    * (`createPractice` throws InvalidArgument).
    */
   readonly methods?: (host: ModuleHost) => M;
+  /**
+   * Methods it adds to areas beside their commands, keyed by area name — its own area or another
+   * module's (`{ finance: { importRemittance } }` gives `practice.finance.importRemittance(…)`),
+   * built from the host once per session. A name may not be a command of that area or another
+   * module's method there; an area no module of the practice has is refused too
+   * (`createPractice` throws InvalidArgument).
+   */
+  readonly areaMethods?: (host: ModuleHost) => AM;
 }
 
 /** Area names the facade itself uses: a module may not take them. */
@@ -89,9 +99,11 @@ export const defineModule = <
   const B extends readonly AnyBinding[],
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without methods adds none
   M extends ModuleMethods = {},
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a module without area methods adds none
+  AM extends ModuleAreaMethods = {},
 >(
-  module: PracticeModule<A, B, M>,
-): PracticeModule<A, B, M> => {
+  module: PracticeModule<A, B, M, AM>,
+): PracticeModule<A, B, M, AM> => {
   if (reservedAreas.has(module.area))
     throw new InvalidArgument(
       'area',

@@ -180,8 +180,16 @@ export const commands = defineCommands('claimId', {
       deniedAmount: PositiveCents,
       timelyFilingMonths: PositiveInt,
       appealWindowDays: PositiveInt,
+      /** The claim's data as `RegisterCharges` takes it (an 837P from the old system carries it). */
+      memberId: NonEmptyString,
+      subscriber: Subscriber,
+      diagnoses: t.readonlyArray(NonEmptyString),
+      /** The rendering provider: a staff member on record on the date of service. */
+      renderingProviderId: NonEmptyString,
+      priorAuthorizationNumber: NonEmptyString,
+      placeOfService: NonEmptyString,
     },
-    when,
+    { ...when, facts: { staffOnRecord: StaffNamed } },
   ),
 });
 

@@ -61,7 +61,7 @@ type WithoutFacts<C> = C extends unknown
 
 /** A `ClaimCall` with the facts of `factsWithoutChecks` filled in (fields the command has win). */
 export const withoutChecks = (command: ClaimCall): ClaimCommand =>
-  (command.type === 'RegisterCharges'
+  (command.type === 'RegisterCharges' || command.type === 'RecordOpeningClaim'
     ? { ...noStaffCheck, ...command }
     : command.type === 'SubmitClaim'
       ? { ...noEligibilityRule, ...command }

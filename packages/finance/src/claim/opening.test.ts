@@ -21,6 +21,7 @@ const opening = (o: Record<string, unknown> = {}): ClaimCommand =>
     ],
     status: 'submitted',
     at,
+    staffOnRecord: [],
     ...o,
   }) as ClaimCommand;
 
@@ -76,8 +77,52 @@ describe('Claim.RecordOpeningClaim (go-live opening balance)', () => {
       refused: 'ExceedsBalance',
     });
     expect(run(opening({ dateOfService: '2026-03-01' }))).toMatchObject({ refused: 'DateOfServiceInFuture' });
+    // A step's refusal names the opening command's field, not the step's.
+    expect(run(opening({ status: 'denied', carcCode: '45', deniedAmount: 30_000 }))).toEqual({
+      refused: 'ExceedsBalance',
+      field: 'deniedAmount',
+    });
+    expect(run(opening({ patientPaid: 30_000 }))).toEqual({
+      refused: 'ExceedsBalance',
+      field: 'patientPaid',
+    });
+    expect(run(opening({ status: 'adjudicated', payerPaid: 30_000 }))).toEqual({
+      refused: 'ExceedsBalance',
+      field: 'payerPaid',
+    });
     const once = run(opening()).state!;
     expect(run(opening(), once)).toMatchObject({ refused: 'ClaimAlreadyExists' });
+  });
+
+  it('carries the claim data an 837P gives (diagnoses, subscriber, rendering provider on record), by the same rules as RegisterCharges', () => {
+    const data = {
+      memberId: 'W1',
+      subscriber: { lastName: 'DOE', firstName: 'JAN' },
+      diagnoses: ['E119'],
+      renderingProviderId: 'S-1',
+      priorAuthorizationNumber: 'PA-1',
+      placeOfService: '11',
+      staffOnRecord: [{ field: 'renderingProviderId', staffId: 'S-1', standing: 'on-staff' }],
+    };
+    const r = run(opening(data));
+    expect(r.state?.billing).toMatchObject({
+      diagnoses: ['E11.9'],
+      renderingProviderId: 'S-1',
+      memberId: 'W1',
+      priorAuthorizationNumber: 'PA-1',
+    });
+    expect(run(opening({ ...data, diagnoses: ['25000'] }))).toMatchObject({
+      refused: 'InvalidIcd10Code',
+      field: 'diagnoses.0',
+    });
+    expect(
+      run(
+        opening({
+          ...data,
+          staffOnRecord: [{ field: 'renderingProviderId', staffId: 'S-1', standing: 'not-on-staff' }],
+        }),
+      ),
+    ).toMatchObject({ field: 'renderingProviderId' });
   });
 
   it('spreads a payment over the lines without losing a cent (property)', () => {

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { accept, type Decision } from '@praxis/core';
+import { accept, type Decision, type DomainError } from '@praxis/core';
 import type { ChargeLine, ClaimEvent, RemittanceLine } from './events.js';
 import type { ClaimCommand, RecordOpeningClaim } from './commands.js';
 import { balanceOf, evolve, type State } from './state.js';
@@ -68,10 +68,17 @@ export const recordOpeningClaim = (
       timeZone: c.timeZone,
       charges: c.charges,
       at,
-      // No rendering provider is named on an opening claim, so nobody to find on the staff record.
-      staffOnRecord: [],
+      staffOnRecord: c.staffOnRecord,
       ...(c.timelyFilingMonths === undefined ? {} : { timelyFilingMonths: c.timelyFilingMonths }),
       ...(c.appealWindowDays === undefined ? {} : { appealWindowDays: c.appealWindowDays }),
+      ...(c.memberId === undefined ? {} : { memberId: c.memberId }),
+      ...(c.subscriber === undefined ? {} : { subscriber: c.subscriber }),
+      ...(c.diagnoses === undefined ? {} : { diagnoses: c.diagnoses }),
+      ...(c.renderingProviderId === undefined ? {} : { renderingProviderId: c.renderingProviderId }),
+      ...(c.priorAuthorizationNumber === undefined
+        ? {}
+        : { priorAuthorizationNumber: c.priorAuthorizationNumber }),
+      ...(c.placeOfService === undefined ? {} : { placeOfService: c.placeOfService }),
     },
     { type: 'CreateClaim', claimId: c.claimId, at },
   ];
@@ -89,7 +96,7 @@ export const recordOpeningClaim = (
   const run = (cmd: ClaimCommand): Decision<ClaimEvent> | undefined => {
     // The claim was filed in the old system: its filing limit was met there.
     const d = decide(cmd, cmd.type === 'SubmitClaim' ? withoutFilingDeadline(state) : state);
-    if (E.isLeft(d)) return d;
+    if (E.isLeft(d)) return openingField(cmd.type, d);
     for (const e of d.right) {
       events.push(e);
       state = evolve(state, e);
@@ -147,3 +154,20 @@ export const recordOpeningClaim = (
 };
 
 const withoutFilingDeadline = (s: State): State => ({ ...s, filingDeadline: undefined });
+
+/**
+ * A step's refusal names the opening command's own field: the denial's `amount` is
+ * `deniedAmount`, the statement's `patientResponsibility`, the patient's payment `patientPaid`,
+ * the payer's remittance `lines` `payerPaid`.
+ */
+const stepFields: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  RecordDenial: { amount: 'deniedAmount' },
+  RecordPayerPayment: { lines: 'payerPaid' },
+  BillPatient: { amount: 'patientResponsibility' },
+  CollectPatientPayment: { amount: 'patientPaid' },
+};
+
+const openingField = (step: string, d: E.Left<DomainError>): Decision<ClaimEvent> => {
+  const field = d.left.field === undefined ? undefined : stepFields[step]?.[d.left.field.split('.')[0]!];
+  return field === undefined ? d : E.left({ ...d.left, field });
+};

@@ -10,8 +10,24 @@ import {
 } from '@praxis/finance';
 import { staffOnRecord } from '@praxis/staff';
 import { Finance, financeKpis } from '@praxis/kpi';
-import { Remittance } from '@praxis/x12';
+import type { ModuleHost } from '@praxis/core';
+import {
+  Remittance,
+  exportClaims,
+  importClaims,
+  importRemittance,
+  type ClaimImportOptions,
+  type ClaimsExport,
+  type ClaimsImport,
+  type ClaimsPort,
+  type EdiParties,
+  type ExportOptions,
+  type ImportOptions,
+  type RemittanceImport,
+  type X12Source,
+} from '@praxis/x12';
 import type { ModuleCommands } from '../area.js';
+import type { FactContext } from '@praxis/core';
 import { bind, defineModule } from '../module.js';
 
 /** Where each money-moving command posts, for the books' period lock (docs/decisions/finance-period-lock.md). */
@@ -63,20 +79,24 @@ export const budget = bind(
   },
 );
 
+/** The fact `staffOnRecord` of a claim naming a rendering provider (RegisterCharges, RecordOpeningClaim). */
+const renderingProviderOnRecord = async (c: Readonly<Record<string, unknown>>, ctx: FactContext) => ({
+  staffOnRecord:
+    c.renderingProviderId === undefined
+      ? []
+      : await staffOnRecord(
+          ctx,
+          [['renderingProviderId', c.renderingProviderId as string]],
+          c.dateOfService as string,
+        ),
+});
+
 /** The revenue cycle: `practice.finance.submitClaim({ claimId, at })`. */
 export const claim = bind(lockedClaim, lockedClaim.commands as typeof Claim.commands, 'claimId', {
   facts: Books.lockedFacts(claimPostings, {
     // A rendering provider is a staff member on record on the date of service.
-    RegisterCharges: async (c, ctx) => ({
-      staffOnRecord:
-        c.renderingProviderId === undefined
-          ? []
-          : await staffOnRecord(
-              ctx,
-              [['renderingProviderId', c.renderingProviderId as string]],
-              c.dateOfService as string,
-            ),
-    }),
+    RegisterCharges: renderingProviderOnRecord,
+    RecordOpeningClaim: renderingProviderOnRecord,
     // The billing policy and the patient's latest check with the claim's payer for its date of service.
     SubmitClaim: async (_c, ctx) => {
       const policy = await ctx.load<BillingPolicy.BillingPolicy>('BillingPolicy', 'practice');
@@ -115,6 +135,39 @@ export const overpayment = bind(Overpayment.decider, Overpayment.commands, 'over
 export const remittance = bind(Remittance.decider, Remittance.commands, 'remittanceId');
 
 /**
+ * What the finance area adds to its commands: X12 interchange (@praxis/x12, docs/finance.md).
+ * A type, not an interface: area methods must fit `ModuleAreaMethods` (an index signature).
+ */
+export type RemittanceImporter = {
+  /**
+   * Posts an X12 835 remittance file (all of its claims or none; a repeat of the same trace
+   * number posts nothing twice), read as it arrives: the whole text, or a stream of text or bytes
+   * such as `createReadStream(file)`. See `importRemittance` in @praxis/x12 and docs/finance.md.
+   */
+  importRemittance(source: X12Source, options?: ImportOptions): Promise<RemittanceImport>;
+  /**
+   * Writes the claims ready to submit as one 005010X222A1 837P (optionally recording their
+   * submission). See `exportClaims` in @praxis/x12 and docs/finance.md.
+   */
+  exportClaims(parties: EdiParties, options?: ExportOptions): Promise<ClaimsExport>;
+  /**
+   * Registers an 837P's claims from another system as submitted claims (go-live of open A/R),
+   * all or none. See `importClaims` in @praxis/x12 and docs/finance.md.
+   */
+  importClaims(text: string, options?: ClaimImportOptions): Promise<ClaimsImport>;
+};
+
+/** The practice as the X12 importers and exporter use it, from a module host. */
+const claimsPort = (host: ModuleHost): ClaimsPort => ({
+  execute: (aggregate, command, o) => host.execute(aggregate, command, o),
+  check: (aggregate, command, o) => host.check(aggregate, command, o),
+  load: (aggregate, id) => host.load(aggregate, id),
+  clock: host.clock,
+  readModels: host.readModels,
+  settings: { timeZone: host.timeZone },
+});
+
+/**
  * Financial oversight: budgets, the revenue cycle, overpayments and the books' period lock
  * (closing a month is the practice manager's: `practice_manager` holds every command).
  */
@@ -129,6 +182,16 @@ export const financeModule = defineModule({
     physician: ['Claim.RegisterCharges', 'Claim.AddCharges'],
     biller: ['Claim.*', 'Remittance.*', 'Eligibility.*', 'Overpayment.*'],
     staff: ['Claim.CollectPatientPayment', 'Eligibility.RecordEligibilityCheck'],
+  },
+  areaMethods: (host: ModuleHost): { finance: RemittanceImporter } => {
+    const port = claimsPort(host);
+    return {
+      finance: {
+        importRemittance: (source, o) => importRemittance(port, source, o),
+        exportClaims: (parties, o) => exportClaims(port, parties, o),
+        importClaims: (text, o) => importClaims(port, text, o),
+      },
+    };
   },
 });
 

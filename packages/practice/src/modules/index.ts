@@ -16,7 +16,14 @@ export {
   complianceModule,
   type ComplianceCommands,
 } from './compliance.js';
-export { budget, claim, remittance, financeModule, type FinanceCommands } from './finance.js';
+export {
+  budget,
+  claim,
+  remittance,
+  financeModule,
+  type FinanceCommands,
+  type RemittanceImporter,
+} from './finance.js';
 export { policy, policiesModule, type PoliciesCommands } from './policies.js';
 export {
   staffMember,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateEventId, collect, newEventId } from '@praxis/core';
+import { DuplicateEventId, Position, collect, newEventId, verifyChain } from '@praxis/core';
 import { expectWrongRevision } from './expected-revision.cases.js';
 import {
   idsOf,
@@ -50,6 +50,69 @@ export const concurrencyCases = (ctx: ContractContext): void => {
           expect(ids.slice(at, at + 3)).toEqual(idsOf(b));
           expect(results[i]!.nextExpectedRevision).toBe(BigInt(at + 2));
         });
+      }));
+
+    it('9. concurrent appends to different streams are independent: a conflicting one fails alone, the others land with their own results', () =>
+      withSubject(ctx, async ({ store }, p) => {
+        // Stores may commit concurrent appends together (SQLite's group commit): each keeps its
+        // own check and outcome, and a failure stores nothing of that append only.
+        const n = Math.max(6, ctx.scale.racingAppends);
+        const streams = Array.from({ length: n }, (_, i) => `${p}Note-${i}`);
+        for (const id of streams)
+          await store.appendToStream(id, [note('first')], { expectedRevision: 'no_stream' });
+        const taken = note('taken');
+        await store.appendToStream(`${p}Other-1`, [taken]);
+        const batches = streams.map((_, i) => notes(`w${i}`, 1 + (i % 3)));
+        // Stream 1: a stale revision; stream 3: no_stream on an existing stream; stream 5: an id
+        // already stored in another stream (after a valid first event of its batch).
+        const expectedOf = (i: number) => (i === 1 ? 7n : i === 3 ? ('no_stream' as const) : 0n);
+        batches[5] = [note('fine'), taken];
+        const outcomes = await settleAll(n, (i) =>
+          store.appendToStream(streams[i]!, batches[i]!, { expectedRevision: expectedOf(i) }),
+        );
+        expectWrongRevision(
+          outcomes[1]!.status === 'rejected' ? outcomes[1]!.reason : undefined,
+          streams[1]!,
+          7n,
+          0n,
+        );
+        expectWrongRevision(
+          outcomes[3]!.status === 'rejected' ? outcomes[3]!.reason : undefined,
+          streams[3]!,
+          'no_stream',
+          0n,
+        );
+        const dup = outcomes[5]!.status === 'rejected' ? outcomes[5]!.reason : undefined;
+        expect(DuplicateEventId.isInstance(dup), String(dup)).toBe(true);
+        const failed = new Set([1, 3, 5]);
+        const positions: string[] = [];
+        for (let i = 0; i < n; i++) {
+          const read = await collect(store.readStream(streams[i]!));
+          const o = outcomes[i]!;
+          if (failed.has(i)) {
+            expect(o.status, `append ${i}`).toBe('rejected');
+            expect(revisionsOf(read), `nothing of failed append ${i} is stored`).toEqual([0n]);
+            continue;
+          }
+          expect(o.status, `append ${i}: ${o.status === 'rejected' ? String(o.reason) : ''}`).toBe(
+            'fulfilled',
+          );
+          if (o.status !== 'fulfilled') continue;
+          const size = batches[i]!.length;
+          expect(o.value.nextExpectedRevision).toBe(BigInt(size));
+          expect(idsOf(read.slice(1))).toEqual(idsOf(batches[i]!));
+          expect(o.value.positions.map(Position.toString)).toEqual(
+            read.slice(1).map((e) => Position.toString(e.position)),
+          );
+          positions.push(...o.value.positions.map(Position.toString));
+        }
+        expect(new Set(positions).size).toBe(positions.length);
+        expect(await readOurs(store, p)).toHaveLength(
+          n +
+            1 +
+            [...batches.keys()].filter((i) => !failed.has(i)).reduce((a, i) => a + batches[i]!.length, 0),
+        );
+        expect((await verifyChain(store))._tag).toBe('Intact');
       }));
 
     it('10. concurrent no_stream creation of one stream: exactly one winner', () =>

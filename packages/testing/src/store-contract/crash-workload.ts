@@ -22,6 +22,11 @@ export const runCrashWorkload = async (
     readonly streams?: number;
     readonly batchSize?: number;
     readonly maxBatches?: number;
+    /**
+     * Appends in flight at once (default 4), each awaited by its own writer, so stores that
+     * commit concurrent appends together are killed in the middle of such a commit too.
+     */
+    readonly writers?: number;
     /** Where acknowledgements go (default: stdout, which is synchronous for pipes on Linux). */
     readonly write?: (line: string) => void;
   },
@@ -32,17 +37,21 @@ export const runCrashWorkload = async (
   // If the parent is gone (stdout closed), stop instead of appending forever.
   if (options.write === undefined) process.stdout.on('error', () => process.exit(1));
   const write = options.write ?? ((line: string) => process.stdout.write(line));
-  for (let i = 0; i < maxBatches; i++) {
-    const streamId = `${options.streamPrefix}Crash-${i % streams}`;
-    const batch = batchItems(`${options.streamPrefix}batch-${i}`, batchSize);
-    const r = await store.appendToStream(streamId, batch, { expectedRevision: 'any' });
-    const ack: AcknowledgedAppend = {
-      streamId,
-      eventIds: batch.map((e) => e.eventId!),
-      positions: r.positions.map(Position.toString),
-    };
-    write(`${ackTag}${JSON.stringify(ack)}\n`);
-  }
+  let next = 0;
+  const writer = async () => {
+    for (let i = next++; i < maxBatches; i = next++) {
+      const streamId = `${options.streamPrefix}Crash-${i % streams}`;
+      const batch = batchItems(`${options.streamPrefix}batch-${i}`, batchSize);
+      const r = await store.appendToStream(streamId, batch, { expectedRevision: 'any' });
+      const ack: AcknowledgedAppend = {
+        streamId,
+        eventIds: batch.map((e) => e.eventId!),
+        positions: r.positions.map(Position.toString),
+      };
+      write(`${ackTag}${JSON.stringify(ack)}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.writers ?? 4) }, writer));
 };
 
 /** How to start the child process that runs `runCrashWorkload`. */

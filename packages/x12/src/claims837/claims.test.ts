@@ -64,7 +64,7 @@ const hire = async (p: Practice, staffId: string, hiredOn = '2025-12-01') => {
     expect(r.ok, r.summary).toBe(true);
 };
 
-const register = (p: Practice, claimId: string, patientId: string, extra: object = {}) =>
+const register = (p: Practice, claimId: string, patientId: string, extra: object = {}, on = '2026-03-02') =>
   p.as(biller).finance.registerCharges(
     {
       claimId,
@@ -85,7 +85,7 @@ const register = (p: Practice, claimId: string, patientId: string, extra: object
       priorAuthorizationNumber: 'PA-55190',
       ...extra,
     },
-    { at: at('2026-03-02') },
+    { at: at(on) },
   );
 
 const ready = async (p: Practice, claimId: string) => {
@@ -307,6 +307,73 @@ describe('837P import (go-live of open A/R)', () => {
       await p.close();
     }
   });
+
+  it('a claim filed in the old system is not a new filing: import-837 and goLive agree on old claims of every payer (property)', async () => {
+    // One claim, exported while it was young (within every filing limit), imported years later.
+    const old837 = async (payerKind: string, dateOfService: string) => {
+      const p = await createPractice({ store: 'memory:', timeZone: zone, currency: 'USD' });
+      try {
+        await hire(p, 'S-101', '2022-12-01');
+        const claimId = 'old-1';
+        expect(
+          await register(p, claimId, 'pat-1', { payerKind, dateOfService }, dateOfService).then((r) => r.ok),
+        ).toBe(true);
+        for (const r of [
+          await p.as(biller).finance.createClaim({ claimId }, { at: at(dateOfService) }),
+          await p.as(biller).finance.scrubClaim({ claimId, failedEdits: [] }, { at: at(dateOfService) }),
+        ])
+          expect(r.ok, r.summary).toBe(true);
+        const out = await p.as(biller).finance.exportClaims(parties, { at: at(dateOfService) });
+        expect(out.skipped).toEqual([]);
+        return out.text!;
+      } finally {
+        await p.close();
+      }
+    };
+    const csv = (payerKind: string, dateOfService: string) =>
+      [
+        'claim_id,encounter_id,patient_id,payer_id,payer_kind,date_of_service,cpt_code,units,charge,status',
+        `old-1,enc-old-1,pat-1,AETNA,${payerKind},${dateOfService},99214,1,180.00,submitted`,
+        `old-1,enc-old-1,pat-1,AETNA,${payerKind},${dateOfService},36415,1,25.00,submitted`,
+      ].join('\n');
+    const day = (n: number) => new Date(Date.UTC(2023, 0, 2) + n * 86_400_000).toISOString().slice(0, 10);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('medicare', 'medicaid', 'commercial'),
+        // 2023-01-02 … 2026-03-20: many long past any filing limit at go-live (2026-03-31).
+        fc.integer({ min: 0, max: 1173 }),
+        async (payerKind, n) => {
+          const dateOfService = day(n);
+          const text = await old837(payerKind, dateOfService);
+          const viaEdi = await createPractice({ store: 'memory:', timeZone: zone, currency: 'USD' });
+          const viaCsv = await createPractice({ store: 'memory:', timeZone: zone, currency: 'USD' });
+          try {
+            await hire(viaEdi, 'S-101', '2022-12-01');
+            const r = await viaEdi.as(biller).finance.importClaims(text, { parties, at: at('2026-04-01') });
+            expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+            const g = await viaCsv
+              .as(manager)
+              .goLive([{ name: 'open-claims.csv', text: csv(payerKind, dateOfService) }], {
+                asOf: '2026-03-31',
+              });
+            expect(g, JSON.stringify(g)).toMatchObject({ ok: true });
+            for (const p of [viaEdi, viaCsv]) {
+              const s = await p.load<Claim.State>('Claim', 'old-1');
+              expect(s.found && [s.state.status, s.state.payerKind, s.state.totalCharges]).toEqual([
+                'submitted',
+                payerKind,
+                20_500,
+              ]);
+            }
+          } finally {
+            await viaEdi.close();
+            await viaCsv.close();
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
+  }, 180_000);
 
   it('any damaged 837P text gives a typed outcome, never a throw (property)', async () => {
     const text = await exported();

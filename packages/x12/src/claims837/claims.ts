@@ -132,6 +132,9 @@ export interface ClaimProblem {
   readonly reason: string;
 }
 
+/** The statuses of a claim not yet sent to the payer. */
+const UNSENT: readonly string[] = ['charges-registered', 'created', 'held', 'clean'];
+
 /** The statuses of a claim that went to the payer at least once. */
 const SENT: readonly string[] = ['submitted', 'accepted', 'rejected', 'denied', 'appealed', 'adjudicated'];
 
@@ -318,7 +321,11 @@ export interface ClaimImportOptions extends ImportOptions {
   readonly patientIdOf?: (claim: ProfessionalClaim) => string;
   /** Rendering providers by NPI → staff id (default: the inverse of `parties.renderingProviders`). */
   readonly parties?: EdiParties;
-  /** Why the imported claims skip the eligibility rule (default: imported from another system). */
+  /**
+   * @deprecated Not used: an imported claim is an opening claim filed in the old system, which
+   * is not held to the eligibility rule again (as a go-live CSV's open claim), so no override is
+   * recorded.
+   */
   readonly overrideReason?: string;
 }
 
@@ -351,14 +358,18 @@ export type ClaimsImport =
 
 type Cmd = { readonly type: string; readonly claimId: string } & Readonly<Record<string, unknown>>;
 
-/** The finance commands that bring one 837P claim into Praxis as submitted (open A/R). */
+/**
+ * The opening claim (`RecordOpeningClaim`, status `submitted`) that brings one 837P claim into
+ * Praxis as open A/R: the same command as a go-live CSV's open claim, so both paths share one
+ * semantics — a claim already filed in the old system is not a new filing (no filing limit, no
+ * eligibility rule), and every other claim rule applies.
+ */
 const commandsOf = (
   c: ProfessionalClaim,
   patientId: string,
   timeZone: string,
   providerIdOf: (npi: string) => string | undefined,
-  overrideReason: string,
-): { commands: Cmd[] } | { reason: string } => {
+): { command: Cmd } | { reason: string } => {
   const diagnoses: string[] = [];
   for (const d of c.diagnoses) {
     const code = Claim.icd10(d);
@@ -374,52 +385,49 @@ const commandsOf = (
   if (c.subscriber.memberId === '') return { reason: 'no subscriber member id (NM1*IL NM109)' };
   if (c.payer.id === '') return { reason: 'no payer id (NM1*PR NM109)' };
   const providerId = c.renderingProvider === undefined ? undefined : providerIdOf(c.renderingProvider.npi);
-  const register: Cmd = {
-    type: 'RegisterCharges',
-    claimId: c.claimId,
-    encounterId: `837:${c.claimId}`,
-    patientId,
-    payerId: c.payer.id,
-    payerKind: payerKindOf(c.claimFilingIndicator),
-    dateOfService,
-    timeZone,
-    charges: c.lines.map((l) => ({
-      cptCode: l.cptCode,
-      units: l.units,
-      amount: l.charge,
-      ...(l.modifiers === undefined || l.modifiers.length === 0 ? {} : { modifiers: [...l.modifiers] }),
-      ...(l.diagnosisPointers === undefined || diagnoses.length === 0
-        ? {}
-        : { diagnosisPointers: [...l.diagnosisPointers] }),
-    })),
-    memberId: c.subscriber.memberId,
-    ...(c.subscriber.lastName === '' || c.subscriber.firstName === ''
-      ? {}
-      : { subscriber: { lastName: c.subscriber.lastName, firstName: c.subscriber.firstName } }),
-    ...(diagnoses.length === 0 ? {} : { diagnoses }),
-    ...(providerId === undefined ? {} : { renderingProviderId: providerId }),
-    ...(c.priorAuthorization === undefined ? {} : { priorAuthorizationNumber: c.priorAuthorization }),
-    ...(/^\d{2}$/.test(c.placeOfService) ? { placeOfService: c.placeOfService } : {}),
-  };
   return {
-    commands: [
-      register,
-      { type: 'CreateClaim', claimId: c.claimId },
-      { type: 'ScrubClaim', claimId: c.claimId, failedEdits: [] },
-      { type: 'SubmitClaim', claimId: c.claimId, eligibilityOverrideReason: overrideReason },
-    ],
+    command: {
+      type: 'RecordOpeningClaim',
+      claimId: c.claimId,
+      encounterId: `837:${c.claimId}`,
+      patientId,
+      payerId: c.payer.id,
+      payerKind: payerKindOf(c.claimFilingIndicator),
+      dateOfService,
+      timeZone,
+      charges: c.lines.map((l) => ({
+        cptCode: l.cptCode,
+        units: l.units,
+        amount: l.charge,
+        ...(l.modifiers === undefined || l.modifiers.length === 0 ? {} : { modifiers: [...l.modifiers] }),
+        ...(l.diagnosisPointers === undefined || diagnoses.length === 0
+          ? {}
+          : { diagnosisPointers: [...l.diagnosisPointers] }),
+      })),
+      status: 'submitted',
+      memberId: c.subscriber.memberId,
+      ...(c.subscriber.lastName === '' || c.subscriber.firstName === ''
+        ? {}
+        : { subscriber: { lastName: c.subscriber.lastName, firstName: c.subscriber.firstName } }),
+      ...(diagnoses.length === 0 ? {} : { diagnoses }),
+      ...(providerId === undefined ? {} : { renderingProviderId: providerId }),
+      ...(c.priorAuthorization === undefined ? {} : { priorAuthorizationNumber: c.priorAuthorization }),
+      ...(/^\d{2}$/.test(c.placeOfService) ? { placeOfService: c.placeOfService } : {}),
+    },
   };
 };
 
 /**
  * Registers the claims of an 837P from another system as submitted claims (go-live of open
- * A/R): per claim `RegisterCharges` (charges, ICD-10-CM diagnoses and pointers, modifiers,
- * subscriber and member id — sealed —, prior authorization, rendering provider by NPI),
- * `CreateClaim`, `ScrubClaim` (clean) and `SubmitClaim` (with an eligibility override: the
- * claim was submitted before Praxis). All of the file's claims or none: each is checked first
- * (the registration through `practice.check`, the rest by folding the Claim decider), and a
- * claim already in Praxis is `already-imported`. Command ids `837in:<claimId>:<n>` make a
- * repeat or an interrupted import safe. Never throws for bad input.
+ * A/R): per claim one `RecordOpeningClaim` with status `submitted` — charges, ICD-10-CM
+ * diagnoses and pointers, modifiers, subscriber and member id (sealed), prior authorization,
+ * rendering provider by NPI — the command a go-live CSV's open claim uses, so the two paths
+ * agree: a claim filed in the old system is not held to its filing limit or to the eligibility
+ * rule again (docs/decisions/golive-filed-claims.md); every other claim rule, the staff record
+ * and the books' period lock apply. All of the file's claims or none: each is checked first
+ * (`practice.check`), and a claim already in Praxis with the same charges is `already-imported`.
+ * Command ids `837in:<claimId>` make a repeat or an interrupted import safe. Never throws for
+ * bad input.
  */
 export const importClaims = async (
   port: ClaimsPort,
@@ -447,10 +455,8 @@ export const importClaims = async (
       if (id === undefined) patients.set(key, (id = randomUUID()));
       return id;
     });
-  const reason =
-    options.overrideReason ?? 'imported from another system (837P): submitted there before go-live';
   const unmatched: ClaimProblem[] = [];
-  const planned: { claim: ProfessionalClaim; commands: Cmd[] | undefined }[] = [];
+  const planned: { claim: ProfessionalClaim; command: Cmd | undefined }[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
     if (seen.has(c.claimId)) {
@@ -459,12 +465,14 @@ export const importClaims = async (
     }
     seen.add(c.claimId);
     const existing = await port.load('Claim', c.claimId);
-    const resuming =
-      existing.found &&
-      ['charges-registered', 'created', 'held', 'clean'].includes((existing.state as Claim.State).status);
-    if (existing.found && !resuming) {
+    if (existing.found) {
       const s = existing.state as Claim.State;
-      if (s.totalCharges === c.totalCharge) planned.push({ claim: c, commands: undefined });
+      if (UNSENT.includes(s.status))
+        unmatched.push({
+          claimId: c.claimId,
+          reason: `claim ${c.claimId} is already in Praxis and not submitted there (status ${s.status})`,
+        });
+      else if (s.totalCharges === c.totalCharge) planned.push({ claim: c, command: undefined });
       else
         unmatched.push({
           claimId: c.claimId,
@@ -472,61 +480,43 @@ export const importClaims = async (
         });
       continue;
     }
-    const plan = commandsOf(c, patientIdOf(c), port.settings.timeZone, (npi) => byNpi.get(npi), reason);
+    const plan = commandsOf(c, patientIdOf(c), port.settings.timeZone, (npi) => byNpi.get(npi));
     if ('reason' in plan) {
       unmatched.push({ claimId: c.claimId, reason: plan.reason });
       continue;
     }
-    // A repeat of an interrupted import finds the claim registered: its commands are replayed below.
-    const checked = resuming ? undefined : await port.check('Claim', plan.commands[0] as DomainCommand, call);
-    if (checked !== undefined && !checked.ok) {
+    const checked = await port.check('Claim', plan.command as DomainCommand, call);
+    if (!checked.ok) {
       unmatched.push({ claimId: c.claimId, reason: `${checked.code}: ${checked.message}` });
       continue;
     }
-    const refused = simulate(plan.commands, at);
-    if (refused !== undefined) {
-      unmatched.push({ claimId: c.claimId, reason: refused });
-      continue;
-    }
-    planned.push({ claim: c, commands: plan.commands });
+    planned.push({ claim: c, command: plan.command });
   }
   if (unmatched.length > 0) return { ok: false, outcome: 'unmatched', unmatched };
   const out: ImportedClaim[] = [];
   let posted = 0;
   for (const p of planned) {
-    if (p.commands !== undefined)
-      for (const [k, cmd] of p.commands.entries()) {
-        const r = await port.execute('Claim', cmd as DomainCommand, {
-          ...call,
-          commandId: `837in:${p.claim.claimId}:${k + 1}`,
-        });
-        if (!r.ok)
-          return {
-            ok: false,
-            outcome: 'interrupted',
-            claimId: p.claim.claimId,
-            message: r.message,
-            commandsPosted: posted,
-          };
-        if (r.replayed !== true) posted++;
-      }
+    if (p.command !== undefined) {
+      const r = await port.execute('Claim', p.command as DomainCommand, {
+        ...call,
+        commandId: `837in:${p.claim.claimId}`,
+      });
+      if (!r.ok)
+        return {
+          ok: false,
+          outcome: 'interrupted',
+          claimId: p.claim.claimId,
+          message: r.message,
+          commandsPosted: posted,
+        };
+      if (r.replayed !== true) posted++;
+    }
     out.push({
       claimId: p.claim.claimId,
-      status: p.commands === undefined ? 'already-imported' : 'imported',
+      status: p.command === undefined ? 'already-imported' : 'imported',
       totalCharge: p.claim.totalCharge,
       lines: p.claim.lines.length,
     });
   }
   return { ok: true, outcome: 'imported', claims: out };
-};
-
-/** Folds the claim's commands through the Claim decider (pure): the first refusal, if any. */
-const simulate = (commands: readonly Cmd[], at: string): string | undefined => {
-  let state = Claim.initialState;
-  for (const cmd of commands) {
-    const decided = Claim.decide(Claim.withoutChecks({ ...cmd, at } as unknown as Claim.ClaimCall), state);
-    if (decided._tag === 'Left') return `${cmd.type}: ${decided.left.code}: ${decided.left.message}`;
-    for (const e of decided.right) state = Claim.evolve(state, e);
-  }
-  return undefined;
 };

@@ -3,9 +3,11 @@ import { Claim } from '@praxis/finance';
 import type { commands as remittanceCommands } from '../remittance/index.js';
 import { X12Error } from '../x12-error.js';
 import { checkBalance, totalsOf, type RemittanceTotals } from './balance.js';
-import type { RemittanceAdvice } from './model.js';
+import type { ClaimPayment, ProviderAdjustment, RemittanceAdvice } from './model.js';
 import { planClaim, recordedAdjustments, remittanceIdOf, type ClaimPlan, type Unmatched } from './plan.js';
-import { readRemittances } from './read.js';
+import { readRemittances, streamRemittances, type RemittanceHeader } from './read.js';
+import type { X12Source } from '../stream.js';
+import type { ClaimPosting } from '../remittance/events.js';
 
 /** The few facade operations the import needs (a `Practice` has them all). */
 export interface PostingPort {
@@ -74,15 +76,27 @@ export type RemittanceImport =
       readonly commandsPosted: number;
     };
 
+/** One claim payment as the remittance record keeps it (RecordRemittance's `claims`). */
+type RecordedClaim = RecordRemittanceInput['claims'][number];
+
+/**
+ * One remittance as the import keeps it until everything is checked: its header, and per claim
+ * only the plan (its finance commands) and the line RecordRemittance records — not the segments.
+ */
 interface Planned {
-  readonly r: RemittanceAdvice;
+  readonly r: RemittanceHeader;
   readonly remittanceId: string;
-  readonly totals: RemittanceTotals;
+  totals: RemittanceTotals | undefined;
+  providerAdjustments: readonly ProviderAdjustment[];
   readonly already: boolean;
   readonly claims: ClaimPlan[];
+  readonly recorded: RecordedClaim[];
 }
 
-/** Parses and balances every remittance of a file (no practice needed): the dry run. */
+/**
+ * Parses and balances every remittance of a whole text (no practice needed). For a large
+ * file, `dryRunRemittances` reads it as a stream.
+ */
 export const parseRemittances = (
   text: string,
 ): { remittance: RemittanceAdvice; totals: RemittanceTotals }[] =>
@@ -96,6 +110,18 @@ type RecordRemittanceInput = CommandInputOf<typeof remittanceCommands, 'RecordRe
   readonly type: 'RecordRemittance';
 };
 
+const recordedClaim = (c: ClaimPayment, posting: ClaimPosting): RecordedClaim => ({
+  claimId: c.claimId,
+  status: c.status,
+  charge: c.charge,
+  paid: c.paid,
+  patientResponsibility: c.patientResponsibility,
+  posting,
+  adjustments: recordedAdjustments(c),
+  remarks: [...c.remarks, ...c.lines.flatMap((l) => l.remarks)],
+  ...(c.payerClaimNumber === undefined ? {} : { payerClaimNumber: c.payerClaimNumber }),
+});
+
 const record = (p: Planned): RecordRemittanceInput => ({
   type: 'RecordRemittance',
   remittanceId: p.remittanceId,
@@ -106,18 +132,8 @@ const record = (p: Planned): RecordRemittanceInput => ({
   paymentAmount: p.r.paymentAmount,
   paymentMethod: p.r.paymentMethod,
   ...(p.r.paymentDate === undefined ? {} : { paymentDate: p.r.paymentDate }),
-  claims: p.r.claims.map((c, i) => ({
-    claimId: c.claimId,
-    status: c.status,
-    charge: c.charge,
-    paid: c.paid,
-    patientResponsibility: c.patientResponsibility,
-    posting: p.claims[i]?.posting ?? 'no-posting',
-    adjustments: recordedAdjustments(c),
-    remarks: [...c.remarks, ...c.lines.flatMap((l) => l.remarks)],
-    ...(c.payerClaimNumber === undefined ? {} : { payerClaimNumber: c.payerClaimNumber }),
-  })),
-  providerAdjustments: p.r.providerAdjustments.map((a) => ({
+  claims: p.recorded,
+  providerAdjustments: p.providerAdjustments.map((a) => ({
     reason: a.reason,
     amount: a.amount,
     ...(a.reference === undefined ? {} : { reference: a.reference }),
@@ -125,82 +141,100 @@ const record = (p: Planned): RecordRemittanceInput => ({
 });
 
 /**
- * Posts an 835 file: parses it, checks its balancing, matches every claim payment (CLP01 =
- * claimId) against the practice and plans its finance commands; if any claim cannot be posted,
- * posts nothing and lists them all. Otherwise it records each remittance (`RemittancePosted`,
- * the idempotency key: TRN03 + TRN02) and then the claims' commands with command ids derived
- * from it, so a repeat of the same file, or of an interrupted import, posts nothing twice.
+ * Posts an 835 file: reads it as it arrives (`source`: the whole text, or a stream of text or
+ * bytes such as `createReadStream(file)`), checks its balancing, matches every claim payment
+ * (CLP01 = claimId) against the practice and plans its finance commands claim by claim; if any
+ * claim cannot be posted, posts nothing and lists them all. Otherwise it records each remittance
+ * (`RemittancePosted`, the idempotency key: TRN03 + TRN02) and then the claims' commands with
+ * command ids derived from it, so a repeat of the same file, or of an interrupted import, posts
+ * nothing twice. Until the whole file is read and checked it keeps, per claim, only its plan and
+ * its line of the remittance record (never the file's text or segments); nothing is posted
+ * before the end of the input.
  *
- * Never throws for bad input: an unreadable file is `{ ok: false, outcome: 'invalid', error }`.
+ * Never throws for bad input: an unreadable file is `{ ok: false, outcome: 'invalid', error }`
+ * naming the segment and element (the first fault in file order). An error of the source itself
+ * (a file that cannot be read) is thrown as it is, with nothing posted.
  *
  * @example
- * const r = await importRemittance(practice, readFileSync('era.835', 'utf8'), { actor: biller });
+ * const r = await importRemittance(practice, createReadStream('era.835'), { actor: biller });
  * if (r.ok) console.log(r.remittances[0].totals.paid); else if (r.outcome === 'unmatched') console.log(r.unmatched);
  */
 export const importRemittance = async (
   port: PostingPort,
-  text: string,
+  source: X12Source,
   options: ImportOptions = {},
 ): Promise<RemittanceImport> => {
-  let parsed: { remittance: RemittanceAdvice; totals: RemittanceTotals }[];
-  try {
-    parsed = parseRemittances(text);
-  } catch (e) {
-    if (X12Error.isInstance(e)) return { ok: false, outcome: 'invalid', error: e };
-    throw e;
-  }
   const at = options.at ?? port.clock.now().toISO({ suppressMilliseconds: true })!;
   const callOptions = { ...(options.actor === undefined ? {} : { actor: options.actor }), at };
   const seen = new Set<string>();
   const planned: Planned[] = [];
   const unmatched: Unmatched[] = [];
-  for (const { remittance: r, totals } of parsed) {
-    const remittanceId = remittanceIdOf(r);
-    if (seen.has(remittanceId))
-      return {
-        ok: false,
-        outcome: 'invalid',
-        error: new X12Error('invalid', `trace number ${r.traceNumber} appears twice in the file`, {
-          ...r.where,
-          element: 'TRN02',
-        }),
-      };
-    seen.add(remittanceId);
-    const loaded = await port.load('Remittance', remittanceId);
-    const already = loaded.found && (loaded.state as { status?: string }).status === 'posted';
-    const claims: ClaimPlan[] = [];
-    // Simulated balances: a claim paid twice in one file is checked against what is left.
-    for (const [i, c] of r.claims.entries()) {
-      const claimLoaded = await port.load('Claim', c.claimId);
-      const claimState = claimLoaded.found ? claimLoaded.state : Claim.initialState;
-      const plan = planClaim(c, claimState as Claim.State, `ERA ${remittanceId}#${i + 1}`, i + 1);
-      if ('reason' in plan) {
-        if (!already) unmatched.push(plan);
-        continue;
+  let current: Planned | undefined;
+  try {
+    for await (const e of streamRemittances(source)) {
+      if (e.kind === 'remittance') {
+        const r = e.remittance;
+        const remittanceId = remittanceIdOf(r);
+        if (seen.has(remittanceId))
+          throw new X12Error('invalid', `trace number ${r.traceNumber} appears twice in the file`, {
+            ...r.where,
+            element: 'TRN02',
+          });
+        seen.add(remittanceId);
+        const loaded = await port.load('Remittance', remittanceId);
+        const already = loaded.found && (loaded.state as { status?: string }).status === 'posted';
+        current = {
+          r,
+          remittanceId,
+          already,
+          totals: undefined,
+          providerAdjustments: [],
+          claims: [],
+          recorded: [],
+        };
+        planned.push(current);
+      } else if (e.kind === 'claim') {
+        const p = current!;
+        const c = e.claim;
+        const claimLoaded = await port.load('Claim', c.claimId);
+        const claimState = claimLoaded.found ? claimLoaded.state : Claim.initialState;
+        const plan = planClaim(c, claimState as Claim.State, `ERA ${p.remittanceId}#${e.index}`, e.index);
+        if ('reason' in plan) {
+          if (!p.already) unmatched.push(plan);
+          p.recorded.push(recordedClaim(c, 'no-posting'));
+          continue;
+        }
+        p.claims.push(plan);
+        p.recorded.push(recordedClaim(c, plan.posting));
+        if (p.already) continue;
+        const first = plan.commands[0];
+        if (first === undefined) continue;
+        const checked = await port.check(first.aggregate, first.command as DomainCommand, callOptions);
+        if (!checked.ok)
+          unmatched.push({
+            claimId: c.claimId,
+            reason: `claim ${c.claimId}: ${checked.message}`,
+            where: c.where,
+          });
+      } else {
+        const p = current!;
+        p.totals = e.totals;
+        p.providerAdjustments = e.providerAdjustments;
+        if (!p.already) {
+          const checked = await port.check('Remittance', record(p), callOptions);
+          if (!checked.ok)
+            unmatched.push({
+              claimId: '',
+              reason: `remittance ${p.remittanceId}: ${checked.message}`,
+              where: p.r.where,
+            });
+        }
+        current = undefined;
       }
-      claims.push(plan);
-      if (already) continue;
-      const first = plan.commands[0];
-      if (first === undefined) continue;
-      const checked = await port.check(first.aggregate, first.command as DomainCommand, callOptions);
-      if (!checked.ok)
-        unmatched.push({
-          claimId: c.claimId,
-          reason: `claim ${c.claimId}: ${checked.message}`,
-          where: c.where,
-        });
     }
-    const p: Planned = { r, remittanceId, totals, already, claims };
-    if (!already) {
-      const checked = await port.check('Remittance', record(p), callOptions);
-      if (!checked.ok)
-        unmatched.push({
-          claimId: '',
-          reason: `remittance ${remittanceId}: ${checked.message}`,
-          where: r.where,
-        });
-    }
-    planned.push(p);
+  } catch (e) {
+    if (X12Error.isInstance(e)) return { ok: false, outcome: 'invalid', error: e };
+    throw e;
   }
   if (unmatched.length > 0)
     return {
@@ -211,7 +245,7 @@ export const importRemittance = async (
         remittanceId: p.remittanceId,
         traceNumber: p.r.traceNumber,
         payerName: p.r.payerName,
-        totals: p.totals,
+        totals: p.totals!,
         claims: p.claims,
       })),
     };
@@ -256,10 +290,40 @@ export const importRemittance = async (
       traceNumber: p.r.traceNumber,
       payerName: p.r.payerName,
       status: p.already ? 'already-posted' : 'posted',
-      totals: p.totals,
+      totals: p.totals!,
       claims: p.claims,
       commandsPosted: posted,
     });
   }
   return { ok: true, outcome: 'posted', remittances: results };
+};
+
+/** One remittance of a dry run: its header, PLB and totals (its claims were reported one by one). */
+export interface DryRunRemittance {
+  readonly remittance: RemittanceHeader;
+  readonly providerAdjustments: readonly ProviderAdjustment[];
+  readonly totals: RemittanceTotals;
+}
+
+/**
+ * The dry run of an import, with no practice: reads and balances an 835 as it arrives, calls
+ * `onClaim` for each claim payment as soon as it is read (so a caller can print it and forget
+ * it), and returns each remittance's totals — memory flat in the file size. Throws `X12Error`
+ * for a bad file (the first fault in file order); claims reported before it are not posted
+ * anywhere.
+ *
+ * @example
+ * const all = await dryRunRemittances(createReadStream('era.835'), (c, r) => console.log(r.traceNumber, c.claimId));
+ */
+export const dryRunRemittances = async (
+  source: X12Source,
+  onClaim: (claim: ClaimPayment, remittance: RemittanceHeader, index: number) => void = () => {},
+): Promise<DryRunRemittance[]> => {
+  const out: DryRunRemittance[] = [];
+  for await (const e of streamRemittances(source)) {
+    if (e.kind === 'claim') onClaim(e.claim, e.remittance, e.index);
+    else if (e.kind === 'end')
+      out.push({ remittance: e.remittance, providerAdjustments: e.providerAdjustments, totals: e.totals });
+  }
+  return out;
 };

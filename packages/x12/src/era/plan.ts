@@ -39,7 +39,7 @@ export interface ClaimPlan {
 }
 
 /** The Praxis id of a remittance: `<TRN03>-<TRN02>` (payer and trace number). */
-export const remittanceIdOf = (r: RemittanceAdvice): string =>
+export const remittanceIdOf = (r: Pick<RemittanceAdvice, 'originator' | 'traceNumber'>): string =>
   `${r.originator || 'payer'}-${r.traceNumber}`.replace(/[^A-Za-z0-9._-]/g, '_');
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
