@@ -124,6 +124,23 @@ export interface PracticeSettings {
   readonly businessCalendar: BusinessCalendarSettings;
 }
 
+/**
+ * The vault as the facade offers it: sealing, opening, revealing and a subject's status. Its key
+ * store (`keys`) and key destruction (`Vault.forget`) are not offered: they would erase a subject
+ * with no permission check and no record; `practice.forgetSubject` does both.
+ */
+export type PracticeVault = Omit<Vault, 'forget' | 'keys'>;
+
+/** The vault without `forget` (a new object: the vault's own method is not reachable from it). */
+const practiceVault = (v: Vault): PracticeVault => ({
+  seal: (subjectId, value) => v.seal(subjectId, value),
+  open: (token) => v.open(token),
+  sealEvent: (registry, event) => v.sealEvent(registry, event),
+  sealer: (registry) => v.sealer(registry),
+  reveal: (value) => v.reveal(value),
+  status: (subjectId) => v.status(subjectId),
+});
+
 /** The facade's untyped core: the typed area APIs are built on it. */
 export interface PracticeCore {
   readonly settings: PracticeSettings;
@@ -141,9 +158,10 @@ export interface PracticeCore {
   /**
    * The personal-data vault: personal fields are sealed per subject before they reach the log,
    * a snapshot or a read model; every read through the facade reveals them (see
-   * docs/personal-data.md).
+   * docs/personal-data.md). Without `forget`: erasing a subject is `forgetSubject`, which checks
+   * `Vault.ForgetSubject` and records `SubjectForgotten` under the actor.
    */
-  readonly vault: Vault;
+  readonly vault: PracticeVault;
   /**
    * Erases a subject's personal data (crypto-shredding): destroys its key and records
    * `SubjectForgotten { subjectId }`. The log still verifies and replays, counts and KPIs stay
@@ -720,7 +738,7 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
     sealedReadModels: sealedReader,
     actor,
     trust: w.trust,
-    vault: w.vault,
+    vault: practiceVault(w.vault),
     forgetSubject: async (subjectId, options) => {
       const who = options?.actor ?? actor;
       if (who === undefined) {

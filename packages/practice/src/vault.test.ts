@@ -59,6 +59,35 @@ describe('the personal-data vault through the facade', () => {
     }
   });
 
+  it('offers no way around forgetSubject: the facade’s vault has neither forget nor its key store', async () => {
+    const practice = await open();
+    try {
+      await practice.staff.receiveApplication(
+        { staffId: 'S-9', name: 'Ana Silva', position: 'Nurse', appliedOn: '2026-03-02' },
+        { actor: hr },
+      );
+      for (const session of [practice, practice.as({ id: 'A-1', role: 'auditor' })]) {
+        expect('forget' in session.vault).toBe(false);
+        expect('keys' in session.vault).toBe(false);
+        expect(Object.keys(session.vault).sort()).toEqual([
+          'open',
+          'reveal',
+          'seal',
+          'sealEvent',
+          'sealer',
+          'status',
+        ]);
+      }
+      expect(await practice.vault.status('staff:S-9')).toBe('active');
+      // The only way: a permitted actor, recorded.
+      const denied = await practice.as({ id: 'A-1', role: 'auditor' }).forgetSubject('staff:S-9');
+      expect(denied).toMatchObject({ ok: false, code: 'Unauthorized' });
+      expect(await practice.vault.status('staff:S-9')).toBe('active');
+    } finally {
+      await practice.close();
+    }
+  });
+
   it('answers any subject id with an outcome: never an untyped error', async () => {
     const practice = await open();
     try {
