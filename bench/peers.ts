@@ -11,14 +11,10 @@
  * prebuilt binary fits; on a machine without internet access to nodejs.org, node-gyp needs the
  * local headers (`npm_config_nodedir`, set here when /usr/include/node exists).
  *
- * Not covered yet:
- * - SQLite: Emmett 0.42's SQLite store (on the asynchronous `sqlite3` driver) fails this workload
- *   with "SQLITE_BUSY: cannot commit transaction - SQL statements in progress" (it commits while
- *   the driver has not finished the transaction's statements). Reproduced in this process and in
- *   a worker thread of it; alone, in a loop of its own, it passes, so the failure is timing. The
- *   Emmett side (lib/emmett.ts) is written for it (`getSQLiteEventStore`) for when it is fixed.
- * - PostgreSQL (`@event-driven-io/emmett-postgresql` needs pongo), S4 (Emmett's EventStore has no
- *   read of the whole log in its public interface), and S1 with 16 writers.
+ * This suite covers the memory store only; `npm run bench -- table` (bench/table.ts) runs the
+ * same comparison on memory, SQLite and PostgreSQL with the raw drivers beside it, and
+ * bench/lib/emmett.ts explains how Emmett's SQLite store is driven (its own connection raced its
+ * WAL pragma against COMMIT: SQLITE_BUSY).
  */
 import { join } from 'node:path';
 import { memoryEventStore } from '@praxis/store-memory';

@@ -66,12 +66,12 @@ const S4_STREAMS = S4_EVENTS / S4_BATCH;
 
 const sizes: Record<Store, Record<Work, Size>> = {
   memory: {
-    S1: { slices: 100, perSlice: 100, batch: 1, streams: 1_000, writers: 1 },
-    S1c: { slices: 50, perSlice: 160, batch: 1, streams: 10, writers: 16 },
-    S2: { slices: 40, perSlice: 500, batch: 100, streams: 50, writers: 1 },
+    S1: { slices: 20, perSlice: 500, batch: 1, streams: 1_000, writers: 1 },
+    S1c: { slices: 10, perSlice: 800, batch: 1, streams: 10, writers: 16 },
+    S2: { slices: 20, perSlice: 1_000, batch: 100, streams: 50, writers: 1 },
     S3: { slices: 10, perSlice: S3_EVENTS, batch: 1_000, streams: 1, writers: 1 },
     S4: { slices: 4, perSlice: S4_EVENTS, batch: S4_BATCH, streams: 1_000, writers: 1 },
-    S5: { slices: 100, perSlice: 50, batch: 1, streams: 500, writers: 1 },
+    S5: { slices: 20, perSlice: 250, batch: 1, streams: 500, writers: 1 },
   },
   sqlite: {
     S1: { slices: 20, perSlice: 100, batch: 1, streams: 1_000, writers: 1 },

@@ -47,5 +47,5 @@ describe('example: the same practice on PostgreSQL', () => {
       2,
       'praxis: that store already holds the practice "Riverside Family Medicine (demo)"; the demo needs an empty practice',
     ]);
-  });
+  }, 240_000); // two demo years and a verify: ~15 s on an idle machine, over 60 s on a loaded one
 });

@@ -3,7 +3,10 @@ import { formatKpi, type KpiLine } from '@praxis/practice';
 
 /** Money in cents as the practice's currency: `$1,234.50`. */
 export const money = (cents: number, currency: string): string =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+  // A sum that nets to zero may be -0 (or round to zero): written $0.00, never -$0.00.
+  new Intl.NumberFormat('en-US', { style: 'currency', currency, signDisplay: 'negative' }).format(
+    cents / 100,
+  );
 
 /** A KPI value for people (`formatKpi` of @praxis/core): money from cents, one decimal for percentages and days, `n/a`. */
 export const kpiValue = (l: Pick<KpiLine, 'value' | 'unit'>, currency: string): string =>

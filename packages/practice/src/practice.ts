@@ -2,6 +2,8 @@ import {
   CheckpointMoved,
   Position,
   InvalidArgument,
+  TrustKeyRequired,
+  vaultStreamOf,
   businessCalendar,
   combineRegistries,
   makeVault,
@@ -57,6 +59,7 @@ import * as Settings from './settings/index.js';
 import {
   auditView,
   ensureTrustKey,
+  keyRecords,
   recordRefusals,
   sealedSnapshots,
   sealedStore,
@@ -268,7 +271,21 @@ interface Wiring {
   >;
   readonly vault: Vault;
   readonly onRefused: ReturnType<typeof recordRefusals>;
+  /** The key id of a keyed log opened without its key (read-only), else undefined. */
+  readonly readOnlyKeyId: string | undefined;
 }
+
+/** A keyed log without its key: reads pass through, every append fails TrustKeyRequired. */
+const readOnlyKeyedLog = <S extends EventStore>(inner: S, keyId: string): S => {
+  const appendToStream = (streamId: unknown): Promise<never> =>
+    Promise.reject(
+      new TrustKeyRequired(keyId, typeof streamId === 'string' ? streamId : String(typeof streamId)),
+    );
+  return new Proxy(inner, {
+    get: (target, prop, receiver) =>
+      prop === 'appendToStream' ? appendToStream : (Reflect.get(target, prop, receiver) as unknown),
+  });
+};
 
 /** The key store for an EventStore the caller opened: its own tables when it has any. */
 const keysBeside = async (store: EventStore): Promise<SubjectKeyStore> => {
@@ -435,7 +452,21 @@ export const wirePractice = async (
           ...(options.subjectKeys === undefined ? {} : { subjectKeys: options.subjectKeys }),
         });
   const key = options.trustKey;
-  const store = key === undefined ? backend.events : sealedStore(backend.events, key, registry);
+  // A keyed log opened without its key reads, but records nothing (an unsealed event would read
+  // as tampering for good): every append fails TrustKeyRequired.
+  let keyedWith: string | undefined;
+  try {
+    keyedWith = key === undefined ? (await keyRecords(backend.events)).active : undefined;
+  } catch (err) {
+    await backend.close();
+    throw err;
+  }
+  const store =
+    key !== undefined
+      ? sealedStore(backend.events, key, registry)
+      : keyedWith === undefined
+        ? backend.events
+        : readOnlyKeyedLog(backend.events, keyedWith);
   const snapshotStore = key === undefined ? backend.snapshots : sealedSnapshots(backend.snapshots, key);
   try {
     if (key !== undefined) await ensureTrustKey(backend.events, key);
@@ -575,6 +606,7 @@ export const wirePractice = async (
       trust,
       vault,
       onRefused,
+      readOnlyKeyId: keyedWith,
     };
   } catch (err) {
     await backend.close();
@@ -747,6 +779,12 @@ export const practiceCore = (w: Wiring, actor: Actor | undefined): PracticeCore 
           'forgetting a subject needs an acting user: practice.as(actor) or { actor }',
         );
       }
+      // Before the key is destroyed: the erasure could not be recorded.
+      if (w.readOnlyKeyId !== undefined)
+        throw new TrustKeyRequired(
+          w.readOnlyKeyId,
+          typeof subjectId === 'string' ? vaultStreamOf(subjectId) : 'Vault-',
+        );
       const r = await forgetSubject(
         {
           store: w.store,

@@ -149,6 +149,45 @@ describe('a practice opened with a trust key, attacked through SQL', () => {
       createPractice({ store: `sqlite:${path}`, trustKey: trustKeyFromSecret(Buffer.alloc(32, 1)) }),
     ).rejects.toThrow(/sealed with key/);
   });
+
+  it('opens without its key read-only: reads and verifies, records nothing, and the log stays intact', async () => {
+    const practice = await createPractice({ store: `sqlite:${path}`, actor: maria });
+    try {
+      const head = await practice.store.headPosition();
+      expect((await practice.load('Budget', '2026')).found).toBe(true);
+      // A command that would be accepted, one that would be refused, and an erasure: each fails
+      // TrustKeyRequired before anything is stored (the erasure before the key is destroyed).
+      await expect(
+        practice.finance.recordExpense(
+          {
+            budgetId: '2026',
+            expenseId: 'late',
+            category: 'supplies',
+            amount: 100,
+            incurredOn: '2026-01-06',
+            description: 'gloves',
+          },
+          { at },
+        ),
+      ).rejects.toMatchObject({ name: 'TrustKeyRequired', keyId: key.keyId });
+      await expect(
+        practice.as({ id: 'x', role: 'staff' }).finance.approveBudget({ budgetId: '2026' }, { at }),
+      ).rejects.toMatchObject({ name: 'TrustKeyRequired' });
+      await expect(practice.forgetSubject('staff:S-1')).rejects.toMatchObject({ name: 'TrustKeyRequired' });
+      await expect(
+        practice.store.appendToStream('Note-1', [], { expectedRevision: 'any' }),
+      ).rejects.toMatchObject({ name: 'TrustKeyRequired' });
+      expect(await practice.store.headPosition()).toEqual(head);
+    } finally {
+      await practice.close();
+    }
+    const keyed = await open();
+    try {
+      expect((await keyed.audit.verify()).ok).toBe(true);
+    } finally {
+      await keyed.close();
+    }
+  });
 });
 
 void verifyInclusion;

@@ -21,8 +21,6 @@ export interface AppendRow {
   readonly revision: string | null;
   readonly xid: string | null;
   readonly pos: string | null;
-  /** `ok`: the appended events' positions in revision order. */
-  readonly positions: readonly string[] | null;
 }
 
 /** The call of the append function; `$1`…`$8` as built by `appendCall`. */
@@ -128,8 +126,7 @@ export const appendOutcome = (
       return { nextExpectedRevision: replay.last, position: positions[positions.length - 1]!, positions };
     }
     case 'ok': {
-      const xid = first.xid!;
-      const positions = first.positions!.map((p) => positionOf(xid, p));
+      const positions = positionsInOrder(rows);
       return { nextExpectedRevision: current, position: positions[positions.length - 1]!, positions };
     }
   }

@@ -103,12 +103,11 @@ $fn$;`;
  *   the JSON text of the type (`p_types`, a JSON array of strings) and stream (`p_stream_json`),
  *   exactly as `chainHash` in core writes it (keys in order: data, eventId, metadata, revision,
  *   schemaVersion, streamId, type);
- * - `ok` is one row: the transaction id and the positions in revision order (`positions`).
  */
 const appendBatchFunction = (s: string): string => `
 CREATE OR REPLACE FUNCTION ${s}.append_batch(
   p_stream text, p_expected text, p_ids uuid[], p_versions int[], p_types json, p_data json, p_metadata json, p_stream_json text
-) RETURNS TABLE (outcome text, current_revision bigint, event_id uuid, stream_id text, revision bigint, xid text, pos bigint, positions bigint[])
+) RETURNS TABLE (outcome text, current_revision bigint, event_id uuid, stream_id text, revision bigint, xid text, pos bigint)
 LANGUAGE plpgsql VOLATILE SET enable_seqscan = off AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -121,9 +120,6 @@ DECLARE
   type_text text[];
   data_text text[];
   meta_text text[];
-  n_types bigint;
-  n_data bigint;
-  n_meta bigint;
   h text;
   r bigint;
 BEGIN
@@ -141,31 +137,45 @@ BEGIN
     last_hash := '';
   END IF;
   IF stored THEN
-    RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position, NULL::bigint[]
+    RETURN QUERY SELECT 'found'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
       FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
     RETURN;
   END IF;
   IF (p_expected = 'no_stream' AND cur <> -1)
      OR (p_expected = 'stream_exists' AND cur = -1)
      OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists') AND cur <> p_expected::bigint) THEN
-    RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint[];
+    RETURN QUERY SELECT 'wrong'::text, cur, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint;
     RETURN;
   END IF;
   IF n = 0 THEN
-    RETURN QUERY SELECT 'empty'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position, NULL::bigint[]
+    RETURN QUERY SELECT 'empty'::text, cur, e.event_id, e.stream_id, e.revision, e.xid::text, e.position
       FROM (SELECT 1) one LEFT JOIN ${s}.events e ON e.stream_id = p_stream AND e.revision = cur;
     RETURN;
   END IF;
-  -- One pass over the three arrays side by side (ROWS FROM pads a shorter one with NULLs).
-  SELECT array_agg(t.ty::text ORDER BY t.ord), array_agg(t.ty #>> '{}' ORDER BY t.ord),
-         array_agg(t.d::text ORDER BY t.ord), array_agg(t.m::text ORDER BY t.ord),
-         count(t.ty), count(t.d), count(t.m)
-    INTO type_json, type_text, data_text, meta_text, n_types, n_data, n_meta
-    FROM ROWS FROM (json_array_elements(p_types), json_array_elements(p_data), json_array_elements(p_metadata))
-      WITH ORDINALITY AS t(ty, d, m, ord);
-  IF n_types <> n OR n_data <> n OR n_meta <> n OR coalesce(array_length(p_versions, 1), 0) <> n THEN
+  IF n = 1 THEN
+    -- A single event (a command's append): plain expressions, no statement per array.
+    IF json_array_length(p_types) <> 1 OR json_array_length(p_data) <> 1 OR json_array_length(p_metadata) <> 1
+       OR coalesce(array_length(p_versions, 1), 0) <> 1 THEN
+      RAISE EXCEPTION 'append_batch: 1 id but % types, % data, % metadata, % versions', json_array_length(p_types),
+        json_array_length(p_data), json_array_length(p_metadata), array_length(p_versions, 1);
+    END IF;
+    type_json := ARRAY[(p_types -> 0)::text];
+    type_text := ARRAY[p_types ->> 0];
+    data_text := ARRAY[(p_data -> 0)::text];
+    meta_text := ARRAY[(p_metadata -> 0)::text];
+  ELSE
+  -- Three statements: measured cheaper per call than one ROWS FROM over the three (~1 ms less).
+  SELECT array_agg(t.value::text ORDER BY t.ord), array_agg(t.value #>> '{}' ORDER BY t.ord)
+    INTO type_json, type_text FROM json_array_elements(p_types) WITH ORDINALITY AS t(value, ord);
+  SELECT array_agg(t.value::text ORDER BY t.ord) INTO data_text
+    FROM json_array_elements(p_data) WITH ORDINALITY AS t(value, ord);
+  SELECT array_agg(t.value::text ORDER BY t.ord) INTO meta_text
+    FROM json_array_elements(p_metadata) WITH ORDINALITY AS t(value, ord);
+  IF coalesce(array_length(type_json, 1), 0) <> n OR coalesce(array_length(data_text, 1), 0) <> n
+     OR coalesce(array_length(meta_text, 1), 0) <> n OR coalesce(array_length(p_versions, 1), 0) <> n THEN
     RAISE EXCEPTION 'append_batch: % ids but % types, % data, % metadata, % versions', n,
-      n_types, n_data, n_meta, coalesce(array_length(p_versions, 1), 0);
+      array_length(type_json, 1), array_length(data_text, 1), array_length(meta_text, 1), array_length(p_versions, 1);
+  END IF;
   END IF;
   r := cur;
   h := last_hash;
@@ -177,17 +187,12 @@ BEGIN
     hashes[i] := h;
   END LOOP;
   RETURN QUERY
-    WITH ins AS (
-      INSERT INTO ${s}.events AS e (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
-      SELECT p_stream, cur + g.i, p_ids[g.i], type_text[g.i], p_versions[g.i], data_text[g.i]::jsonb, meta_text[g.i]::jsonb,
-             CASE WHEN g.i = 1 THEN last_hash ELSE hashes[g.i - 1] END, hashes[g.i]
-      FROM generate_series(1, n) AS g(i)
-      ORDER BY g.i
-      RETURNING e.xid, e.position, e.revision
-    )
-    SELECT 'ok'::text, r, NULL::uuid, NULL::text, NULL::bigint, (array_agg(ins.xid::text))[1], NULL::bigint,
-           array_agg(ins.position ORDER BY ins.revision)
-    FROM ins;
+    INSERT INTO ${s}.events AS e (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
+    SELECT p_stream, cur + g.i, p_ids[g.i], type_text[g.i], p_versions[g.i], data_text[g.i]::jsonb, meta_text[g.i]::jsonb,
+           CASE WHEN g.i = 1 THEN last_hash ELSE hashes[g.i - 1] END, hashes[g.i]
+    FROM generate_series(1, n) AS g(i)
+    ORDER BY g.i
+    RETURNING 'ok'::text, r, NULL::uuid, NULL::text, e.revision, e.xid::text, e.position;
 END
 $fn$;`;
 

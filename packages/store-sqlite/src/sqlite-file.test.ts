@@ -33,6 +33,37 @@ const temp = () => {
 };
 
 describe('the SQLite file', () => {
+  it('group commit: appends called together are committed in one transaction, in call order, each with its own result', async () => {
+    const path = temp();
+    const store = open(path);
+    // data_version counts other connections' commits: a second connection sees one per transaction.
+    const watcher = new Database(path, { readonly: true });
+    cleanup.push(() => void watcher.close());
+    const version = () => watcher.pragma('data_version', { simple: true }) as number;
+    const before = version();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => store.appendToStream(`Note-${i % 4}`, [note(`n${i}`)])),
+    );
+    expect(version() - before).toBe(1);
+    // Call order is commit order: positions rise with the call, each stream's revisions too.
+    const positions = results.map((r) => r.position.commit);
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
+    expect(results.map((r) => r.nextExpectedRevision)).toEqual(
+      Array.from({ length: 16 }, (_, i) => BigInt(Math.floor(i / 4))),
+    );
+    expect(await verifyChain(store)).toMatchObject({ _tag: 'Intact', eventsChecked: 16 });
+  });
+
+  it('close() commits the appends already called before it closes the file', async () => {
+    const path = temp();
+    const store = sqliteEventStore({ path, registry: testRegistry });
+    const pending = store.appendToStream('Note-1', notes('late', 3), { expectedRevision: 'no_stream' });
+    await store.close();
+    expect((await pending).nextExpectedRevision).toBe(2n);
+    const again = open(path);
+    expect((await collect(again.readStream('Note-1'))).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+  });
+
   it('is in WAL mode with synchronous=FULL by default, NORMAL when asked', () => {
     const path = temp();
     const durable = open(path);

@@ -23,6 +23,20 @@ const open = () =>
     actor: pm,
   });
 
+/** A drafted 2026 budget with a salaries line, for initiatives to name. */
+const salariesBudget = async (p: Practice) =>
+  expect(
+    await p.finance.draftBudget({
+      budgetId: '2026',
+      fiscalYear: '2026',
+      startsOn: '2026-01-01',
+      timeZone: zone,
+      currency: 'USD',
+      projections: [],
+      lines: [{ category: 'salaries', months: { '2026-04': 9_000_000 } }],
+    }),
+  ).toMatchObject({ ok: true });
+
 /** Hires a person through the staff area (application to hire). */
 const hire = async (p: Practice, staffId: string, role = 'staff') => {
   const steps = [
@@ -247,6 +261,17 @@ describe('strategy through the facade', () => {
       code: 'UnknownGoal',
       field: 'goalIds',
     });
+    // The budget line it spends against must exist: no budget, then no such category.
+    const ok = { ...proposal, goalIds: [] };
+    expect(await p.strategy.proposeInitiative(ok, feb)).toMatchObject({
+      ok: false,
+      code: 'UnknownBudget',
+      field: 'budget.budgetId',
+    });
+    await salariesBudget(p);
+    expect(
+      await p.strategy.proposeInitiative({ ...ok, budget: { ...ok.budget, category: 'salaryes' } }, feb),
+    ).toMatchObject({ ok: false, code: 'UnknownBudgetLine', field: 'budget.category' });
     expect(await p.strategy.proposeInitiative({ ...proposal, goalIds: [] }, feb)).toMatchObject({ ok: true });
     expect(
       await p.strategy.approveInitiative({ initiativeId: 'np', discountRatePct: 0, horizonMonths: 24 }, feb),
@@ -265,6 +290,7 @@ describe('strategy through the facade', () => {
 describe('practice.strategy: a market analysis (MODULES.md S4) through the facade', () => {
   it('freezes the payer mix computed from the claims, refuses a decision without a scenario, raises the 12-month review of a go', async () => {
     const p = await open();
+    await salariesBudget(p);
     const register = (
       claimId: string,
       payerKind: 'commercial' | 'medicaid',

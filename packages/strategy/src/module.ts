@@ -134,9 +134,20 @@ export const initiative = bind(Initiative.decider, Initiative.commands, 'initiat
         c.analysisId === undefined
           ? undefined
           : await ctx.load<MarketAnalysis.MarketAnalysis>('MarketAnalysis', c.analysisId);
+      // The budget line it spends against (finance's Budget stream): a typo must not pass.
+      const budget = await ctx.load<{ status?: string; lines?: Record<string, unknown> }>(
+        'Budget',
+        c.budget.budgetId,
+      );
       return {
         unknownGoalIds,
         ownerActive: await onStaff(ctx, c.ownerId),
+        budgetLine:
+          budget === undefined || budget.status === undefined || budget.status === 'none'
+            ? ('no-budget' as const)
+            : budget.lines?.[c.budget.category] === undefined
+              ? ('no-category' as const)
+              : ('found' as const),
         analysisDecision: analysis?.decision ?? null,
       };
     },

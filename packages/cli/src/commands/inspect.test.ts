@@ -4,6 +4,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { praxis, tempDir, testEncounters } from '../test-support.js';
+import { Finance, periodOf } from '@praxis/kpi';
+import {
+  defaultMaps,
+  loadStepTotals,
+  measureStep,
+  measureStepTotals,
+  opsStepTimingName,
+  type StepRuns,
+} from '@praxis/operations';
+import { createPractice } from '@praxis/practice';
 
 // One demo practice for every read-only command; the tamper test works on a copy.
 const tmp = tempDir();
@@ -40,6 +50,64 @@ describe('praxis kpi', () => {
       2,
       'praxis: period: "2025-13" is not a period (use 2026, 2026-Q1 or 2026-03)',
     ]);
+  });
+});
+
+describe('the KPIs from pre-aggregated totals equal the full scan on the demo (issue 14)', () => {
+  it('every month, quarter and the year, both bases: revenue cycle, A/R aging and step timing', async () => {
+    const p = await createPractice({ store: `sqlite:${db}` });
+    try {
+      await p.catchUp();
+      const zone = p.settings.timeZone;
+      const claims = await Finance.loadClaims(p.readModels);
+      const totals = await Finance.loadClaimTotals(p.readModels);
+      expect(claims.length).toBeGreaterThan(10);
+      const labels = [
+        '2025',
+        '2025-Q1',
+        '2025-Q2',
+        '2025-Q3',
+        '2025-Q4',
+        ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+      ];
+      for (const label of labels) {
+        const period = periodOf(label, zone);
+        for (const basis of ['as-reported', 'restated'] as const) {
+          expect(Finance.revenueCycleFromTotals(totals, period, basis), `${label} ${basis}`).toEqual(
+            Finance.revenueCycleKpisOf(claims, period, basis),
+          );
+          expect(Finance.arAgingFromTotals(totals, period, basis), `${label} ${basis}`).toEqual(
+            Finance.arAgingOf(claims, period, basis),
+          );
+        }
+        for (const map of defaultMaps)
+          for (const step of map.steps) {
+            const runs: StepRuns[] = [];
+            for await (const [, doc] of p.readModels.list(
+              opsStepTimingName,
+              `runs:${map.mapId}:${step.stepId}:`,
+            ))
+              runs.push(doc as unknown as StepRuns);
+            const t = await loadStepTotals(p.readModels, opsStepTimingName, map.mapId, step.stepId);
+            expect(
+              measureStepTotals(step, t, period.interval.start.toMillis(), period.interval.end.toMillis()),
+              `${map.mapId}/${step.stepId} ${label}`,
+            ).toEqual(
+              measureStep(step, runs, {
+                from: period.interval.start.toISO()!,
+                to: period.interval.end.toISO()!,
+              }),
+            );
+          }
+      }
+      // not vacuous: the year has charges, collections, A/R, denials and measured steps
+      const year = Finance.revenueCycleKpisOf(claims, periodOf('2025', zone));
+      expect(year.grossCharges).toBeGreaterThan(0);
+      expect(year.netCollections).toBeGreaterThan(0);
+      expect(year.denialsByCarc.length).toBeGreaterThan(0);
+    } finally {
+      await p.close();
+    }
   });
 });
 

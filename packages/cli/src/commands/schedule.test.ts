@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPractice } from '@praxis/practice';
 import { praxis, tempDir } from '../test-support.js';
@@ -70,5 +71,35 @@ describe('praxis schedule', () => {
     expect(JSON.parse(json.out)).toHaveLength(2);
     expect((await praxis(['schedule', '--date', '2026-03-11', '--db', db])).out).toContain('not open');
     expect((await praxis(['schedule', '--db', db])).code).not.toBe(0);
+  });
+});
+
+describe('praxis schedule --date that is not a day', () => {
+  it('exits non-zero naming the date, for any day past the end of its month (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (year, month, past) => {
+          const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+          const day = last + 1 + past;
+          if (day > 99) return;
+          const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const r = await praxis(['schedule', '--date', date, '--db', db]);
+          expect(r.code).toBe(2);
+          expect(r.err).toContain(`praxis: --date ${date} is not a day`);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+});
+
+describe('praxis explain of an unknown KPI', () => {
+  it('says so with the praxis: prefix every other error has, and exits non-zero', async () => {
+    const r = await praxis(['explain', 'nosuch', '2026-Q1', '2026-Q2', '--db', db]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/^praxis: .*nosuch/);
   });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { listAppointments, listDays, type AppointmentView } from '@praxis/patients';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
@@ -37,6 +38,7 @@ export const schedule: CliCommand = {
     const date = ctx.values.date;
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))
       throw new UsageError('--date YYYY-MM-DD is required');
+    if (!DateTime.fromISO(date).isValid) throw new UsageError(`--date ${date} is not a day (YYYY-MM-DD)`);
     const format = (ctx.values.format as string | undefined) ?? 'table';
     if (format !== 'table' && format !== 'json')
       throw new UsageError(`--format must be table or json (got "${format}")`);

@@ -220,7 +220,7 @@ export const explainCommand: CliCommand = {
         return r.explained ? ExitCode.ok : ExitCode.failed;
       }
       if (!r.explained) {
-        ctx.io.err(`${r.reason}: ${r.message}\n`);
+        ctx.io.err(`praxis: ${r.reason}: ${r.message}\n`);
         return ExitCode.failed;
       }
       ctx.io.out(

@@ -13,3 +13,4 @@ export { NotAPractice } from './not-a-practice.js';
 export { UnknownSubject } from './unknown-subject.js';
 export { SubjectForgotten } from './subject-forgotten.js';
 export { ModuleFailed } from './module-failed.js';
+export { TrustKeyRequired } from './trust-key-required.js';

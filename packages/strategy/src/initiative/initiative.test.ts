@@ -19,6 +19,7 @@ const propose = (over: Record<string, unknown> = {}) =>
     monthlyBenefit: { visits: 100, netRevenuePerVisitCents: 10_000, costCents: 400_000 },
     unknownGoalIds: [],
     ownerActive: true,
+    budgetLine: 'found',
     proposedBy: 'pm',
     ...over,
   });

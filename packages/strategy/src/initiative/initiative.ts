@@ -80,6 +80,8 @@ export const refusals = defineRefusals({
   OwnerNotActive: 'rule',
   ReasonRequired: 'invalid',
   UnknownGoal: 'not-found',
+  UnknownBudget: 'not-found',
+  UnknownBudgetLine: 'not-found',
 });
 export type InitiativeRefusal = keyof typeof refusals;
 
@@ -161,6 +163,8 @@ export const facts = {
   ProposeInitiative: {
     unknownGoalIds: t.array(t.string),
     ownerActive: t.boolean,
+    /** Whether the budget named exists and has the category as a line. */
+    budgetLine: t.keyof({ found: null, 'no-budget': null, 'no-category': null }),
     analysisDecision: t.union([t.string, t.null]),
   },
   RecordBenefitsReview: { comparison: BenefitsComparison },
@@ -318,6 +322,14 @@ export const decide = (c: InitiativeCommand, s: Initiative): D => {
       if (c.unknownGoalIds.length > 0)
         return reject('UnknownGoal', `no goal ${c.unknownGoalIds[0]!.slice(0, 60)}`, 'goalIds');
       if (!c.ownerActive) return reject('OwnerNotActive', `${c.ownerId} is not active staff`, 'ownerId');
+      if (c.budgetLine === 'no-budget')
+        return reject('UnknownBudget', `no budget ${c.budget.budgetId.slice(0, 60)}`, 'budget.budgetId');
+      if (c.budgetLine === 'no-category')
+        return reject(
+          'UnknownBudgetLine',
+          `budget ${c.budget.budgetId.slice(0, 60)} has no ${c.budget.category.slice(0, 60)} line`,
+          'budget.category',
+        );
       if (c.analysisId !== undefined && c.analysisDecision !== 'go')
         return reject(
           'AnalysisNotGo',

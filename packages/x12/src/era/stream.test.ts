@@ -206,8 +206,9 @@ describe('835 read as a stream', () => {
           const bad =
             fault === 'unbalanced'
               ? text.replace(
-                  /BPR\*I\*(\d+)\.(\d\d)/,
-                  (_, d: string, c: string) => `BPR*I*${Number(d) + 1}.${c}`,
+                  // BPR02 one dollar off (written `120` or `120.5` as well as `120.50`).
+                  /BPR\*I\*([\d.]+)\*/,
+                  (_, amount: string) => `BPR*I*${(Number(amount) + 1).toFixed(2)}*`,
                 )
               : fault === 'truncated'
                 ? text.slice(0, text.lastIndexOf('SE*'))
