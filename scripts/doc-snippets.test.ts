@@ -10,6 +10,28 @@ describe('TypeScript blocks of README.md and docs/', () => {
     expect(checkSnippets(snippets)).toEqual([]);
   }, 600_000);
 
+  it('every example creating a practice (timeZone given) gives its currency too: a new practice needs both', () => {
+    // createPractice on a new store throws InvalidArgument without `currency` (docs/embedding.md);
+    // the types cannot say so, since an existing practice opens with neither.
+    const missing: string[] = [];
+    for (const f of markdownFiles()) {
+      const text = readFileSync(join(root, f), 'utf8');
+      for (const m of text.matchAll(/createPractice\(\{/g)) {
+        let depth = 1;
+        let i = m.index + m[0].length;
+        while (depth > 0 && i < text.length) {
+          if (text[i] === '{') depth++;
+          else if (text[i] === '}') depth--;
+          i++;
+        }
+        const options = text.slice(m.index, i);
+        if (/\btimeZone\b/.test(options) && !/\bcurrency\b/.test(options))
+          missing.push(`${f}:${text.slice(0, m.index).split('\n').length}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('fragments (```ts fragment) stay rare', () => {
     const fences = markdownFiles().flatMap((f) =>
       readFileSync(join(root, f), 'utf8')

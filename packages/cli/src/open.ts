@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTrustKey, type TrustKey } from '@praxis/audit';
 import {
@@ -50,10 +50,39 @@ export const trustKeyOf = (ctx: CommandContext): TrustKey | undefined => {
   return loadTrustKey({}, ctx.io.env);
 };
 
-/** Refuses to go on when a SQLite file the command would read does not exist. */
+/**
+ * Refuses to go on (a usage error, exit 2) when the SQLite file a command would read does not
+ * exist, is a folder, or is a file that is not a SQLite database (its first 16 bytes are not
+ * the SQLite header) — input errors, not a store failure.
+ */
 export const checkExists = (store: string): void => {
   const where = parseStoreUrl(store);
-  if (where.kind === 'sqlite' && !existsSync(where.path)) {
+  if (where.kind !== 'sqlite') return;
+  if (!existsSync(where.path)) {
     throw new UsageError(`no practice database at ${where.path} (run \`praxis demo\` or pass --db <file>)`);
+  }
+  if (statSync(where.path).isDirectory())
+    throw new UsageError(`${where.path} is a folder, not a practice database (pass --db <file>)`);
+  if (!looksLikeSqlite(where.path))
+    throw new UsageError(
+      `${where.path} is not a Praxis practice: it is not a SQLite database; it was not changed`,
+    );
+};
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether a file starts with the SQLite header; an empty file (a new database) counts as one. */
+const looksLikeSqlite = (path: string): boolean => {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(sqliteHeader.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return n === 0 || (n === head.length && head.equals(sqliteHeader));
+  } catch {
+    // Unreadable (permissions, …): let the store report why when it opens it.
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 };

@@ -708,7 +708,7 @@ export const policies: ImportKind = {
 
 /**
  * Policy acknowledgments on file (`AcknowledgePolicy`, version 1): one row per person and
- * policy. The role acknowledged under defaults to the person's role in the staff file.
+ * policy. The role acknowledged under is the person's role on the staff record on that date.
  */
 export const acknowledgments: ImportKind = {
   name: 'acknowledgments',
@@ -729,12 +729,14 @@ export const acknowledgments: ImportKind = {
       if (v === undefined || !unique(r, 'staff_id', `${v.policy_id}/${v.staff_id}`, seen, problems)) continue;
       if (!notAfter(r, 'acknowledged_on', v.acknowledged_on, ctx.asOf, problems, 'the opening-balance date'))
         continue;
-      const role = v.role ?? ctx.staffRoles.get(v.staff_id);
-      if (role === undefined) {
+      // The role acknowledged under is the person's role on the staff record (the practice fills
+      // it in); a `role` cell, kept for older files, must agree with this import's staff file.
+      const onFile = ctx.staffRoles.get(v.staff_id);
+      if (v.role !== undefined && onFile !== undefined && v.role !== onFile) {
         problems.push({
           line: r.line,
           column: 'role',
-          message: `role is empty and staff_id ${v.staff_id} is not in the staff file of this import`,
+          message: `role ${v.role} is not staff_id ${v.staff_id}'s role in the staff file (${onFile}); the role comes from the staff record`,
         });
         continue;
       }
@@ -745,7 +747,7 @@ export const acknowledgments: ImportKind = {
           policyId: 'policy_id',
           staffId: 'staff_id',
           acknowledgedOn: 'acknowledged_on',
-          role: 'role',
+          role: 'staff_id',
           version: 'policy_id',
         },
         command: {
@@ -753,7 +755,6 @@ export const acknowledgments: ImportKind = {
           policyId: v.policy_id,
           version: 1,
           staffId: v.staff_id,
-          role,
           acknowledgedOn: v.acknowledged_on,
         },
       });

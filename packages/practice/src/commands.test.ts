@@ -194,7 +194,6 @@ describe('who and when come from the call', () => {
       policyId: 'hh',
       version: 1,
       staffId: 'bob',
-      role: 'staff',
       acknowledgedOn: '2026-01-06',
     });
     expect(forBob).toMatchObject({ ok: false, code: 'Unauthorized', category: 'forbidden' });

@@ -90,7 +90,6 @@ describe('createPractice', () => {
       policyId,
       version: 1,
       staffId: 'sam',
-      role: 'staff',
       acknowledgedOn: '2026-01-06',
     });
     expect(ack.ok && ack.decided).toEqual(['PolicyAcknowledged']);

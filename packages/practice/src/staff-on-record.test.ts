@@ -39,9 +39,7 @@ describe('commands that name a staff member need that person on the staff record
       await hireForTest(practice, 'cora', { role: 'compliance_officer', hiredOn: '2026-01-15' });
       const policyId = await publishedPolicy(practice);
       const ack = (staffId: string, acknowledgedOn = '2026-02-05') =>
-        practice
-          .as(hr)
-          .policies.acknowledgePolicy({ policyId, version: 1, staffId, role: 'staff', acknowledgedOn });
+        practice.as(hr).policies.acknowledgePolicy({ policyId, version: 1, staffId, acknowledgedOn });
 
       // HR may record acknowledgments for anyone — but only for people on the staff record.
       expect(await ack('ghost')).toMatchObject({ ok: false, code: 'UnknownStaffMember', field: 'staffId' });
@@ -163,7 +161,6 @@ describe('commands that name a staff member need that person on the staff record
               policyId,
               version: 1,
               staffId,
-              role: 'staff',
               acknowledgedOn: '2026-02-05',
             });
             expect(r.ok).toBe(false);
@@ -177,6 +174,76 @@ describe('commands that name a staff member need that person on the staff record
         ),
         { numRuns: 60 },
       );
+    } finally {
+      await practice.close();
+    }
+  });
+});
+
+describe('AcknowledgePolicy: the role acknowledged under comes from the staff record', () => {
+  it('refuses a role sent by the caller and uses the role held on the date', async () => {
+    const practice = await open();
+    try {
+      await hireForTest(practice, 'ann', { hiredOn: '2026-01-15' });
+      await hireForTest(practice, 'doc', { role: 'physician', hiredOn: '2026-01-15' });
+      const policyId = 'physician-only';
+      for (const r of [
+        await practice.as(co).policies.draftPolicy({
+          policyId,
+          title: 'Orders',
+          reviewEveryMonths: 12,
+          draftedOn: '2026-02-02',
+        }),
+        await practice.as(pm).policies.approvePolicy({ policyId, approvedOn: '2026-02-03' }),
+        await practice
+          .as(co)
+          .policies.publishPolicy({ policyId, publishedOn: '2026-02-04', effectiveOn: '2026-02-04' }),
+        await practice
+          .as(co)
+          .policies.assignPolicy({ policyId, roles: ['physician'], assignedOn: '2026-02-04' }),
+      ])
+        expect(r.ok, r.summary).toBe(true);
+      const ann = practice.as({ id: 'ann', role: 'staff' }).policies;
+      const claimed = {
+        policyId,
+        version: 1,
+        staffId: 'ann',
+        role: 'physician',
+        acknowledgedOn: '2026-02-05',
+      };
+      expect(await ann.acknowledgePolicy(claimed)).toMatchObject({
+        ok: false,
+        code: 'UnknownField',
+        field: 'role',
+      });
+      // On the record ann is `staff`: the physician-only policy is not hers to acknowledge.
+      expect(
+        await ann.acknowledgePolicy({ policyId, version: 1, staffId: 'ann', acknowledgedOn: '2026-02-05' }),
+      ).toMatchObject({ ok: false, code: 'PolicyNotAssignedToRole', field: 'role' });
+      const doc = await practice
+        .as({ id: 'doc', role: 'physician' })
+        .policies.acknowledgePolicy({ policyId, version: 1, staffId: 'doc', acknowledgedOn: '2026-02-05' });
+      expect(doc.ok && doc.events.map((e) => e.data)).toMatchObject([{ staffId: 'doc', role: 'physician' }]);
+      // A role change counts from its effective date, not from when it was recorded.
+      const change = await practice.as(hr).staff.changeStaffRole({
+        staffId: 'ann',
+        role: 'physician',
+        effectiveOn: '2026-02-10',
+        reason: 'MD',
+      });
+      expect(change.ok, change.summary).toBe(true);
+      expect(
+        await ann.acknowledgePolicy({ policyId, version: 1, staffId: 'ann', acknowledgedOn: '2026-02-09' }),
+      ).toMatchObject({ ok: false, code: 'PolicyNotAssignedToRole' });
+      const later = await ann.acknowledgePolicy({
+        policyId,
+        version: 1,
+        staffId: 'ann',
+        acknowledgedOn: '2026-02-10',
+      });
+      expect(later.ok && later.events.map((e) => e.data)).toMatchObject([
+        { staffId: 'ann', role: 'physician' },
+      ]);
     } finally {
       await practice.close();
     }

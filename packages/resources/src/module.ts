@@ -113,6 +113,15 @@ export const purchaseOrder = bind(PurchaseOrder.decider, PurchaseOrder.commands,
     DraftPO: async (c, ctx) => ({
       initiative: await Budget.initiativeLineOf((a, id) => ctx.load(a, id), c.initiativeId),
     }),
+    // Which received items are perishable, so a lot stock would refuse is refused on receipt.
+    ReceivePO: async (c, ctx) => {
+      const perishableItemIds: string[] = [];
+      for (const itemId of new Set(c.lines.map((l) => l.itemId))) {
+        const item = await ctx.load<SupplyItem.SupplyItem>('SupplyItem', itemId);
+        if (item !== undefined && item.status !== 'none' && item.perishable) perishableItemIds.push(itemId);
+      }
+      return { perishableItemIds };
+    },
     ApprovePO: async (c, ctx) => {
       const po = await ctx.load<PurchaseOrder.PurchaseOrder>('PurchaseOrder', c.poId);
       const policy = await ctx.load<PurchasingPolicy.PurchasingPolicy>(

@@ -25,5 +25,5 @@ export { addMonths, addDays, localDate, quarterOf, reviewDueOn } from './dates.j
 
 /** Codecs of every event of the staff module (for a store's registry). */
 export const staffEvents = combineRegistries(staffMemberEvents, conflictEvents, meetingEvents, pulseEvents);
-export { staffOnRecord, standingOf } from './on-record.js';
+export { roleOn, staffOnRecord, staffRoleOn, standingOf } from './on-record.js';
 export { policyTrainingCounts } from './policy-training.js';

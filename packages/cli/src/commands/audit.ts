@@ -72,12 +72,16 @@ export const audit: CliCommand = {
       const zone = practice.settings.timeZone;
       const since = str(ctx.values.since);
       const until = str(ctx.values.until);
+      const from = since === undefined ? undefined : instantArg('since', since, zone);
+      const to = until === undefined ? undefined : instantArg('until', until, zone, true);
+      if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to))
+        throw new UsageError(`--since ${since} is after --until ${until}: nothing could match`);
       const filter: AuditFilter = {
         ...(str(ctx.values.actor) === undefined ? {} : { actor: str(ctx.values.actor)! }),
         ...(str(ctx.values.entity) === undefined ? {} : { entity: str(ctx.values.entity)! }),
         ...(str(ctx.values.type) === undefined ? {} : { type: str(ctx.values.type)! }),
-        ...(since === undefined ? {} : { from: instantArg('since', since, zone) }),
-        ...(until === undefined ? {} : { to: instantArg('until', until, zone, true) }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
       };
       if (format === 'csv' || format === 'jsonl') {
         // Each line ends with its own line break (CRLF for CSV, as RFC 4180 has it).

@@ -41,4 +41,23 @@ describe('commands that read a practice refuse a file that is not one, and leave
     expect(r.err).toMatch(/empty\.db is not a Praxis practice: the file is empty \(0 bytes\)/);
     expect(readFileSync(path).length).toBe(0);
   });
+
+  it('a folder or a file that is not SQLite (a README) is an input error (exit 2), and the file is left as it was', async () => {
+    const text = join(tmp.dir, 'README.md');
+    writeFileSync(text, '# Not a database\n\nJust text.\n');
+    const before = sha256(text);
+    for (const argv of [['kpi', '--period', '2025-Q2'], ['audit'], ['stock']]) {
+      const onText = await praxis([...argv, '--db', text], tmp.dir);
+      expect([onText.code, onText.err.trim()]).toEqual([
+        2,
+        `praxis: ${text} is not a Praxis practice: it is not a SQLite database; it was not changed`,
+      ]);
+      const onDir = await praxis([...argv, '--db', tmp.dir], tmp.dir);
+      expect([onDir.code, onDir.err.trim()]).toEqual([
+        2,
+        `praxis: ${tmp.dir} is a folder, not a practice database (pass --db <file>)`,
+      ]);
+    }
+    expect(sha256(text)).toBe(before);
+  });
 });

@@ -153,6 +153,14 @@ describe('praxis audit', () => {
     expect((await on('audit', '--actor', 'nobody')).out.trim()).toBe('no audit entries match');
     const bad = await on('audit', '--since', 'yesterday');
     expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--since: "yesterday" is not a date/)]);
+    const reversed = await on('audit', '--since', '2025-03-10', '--until', '2025-03-01');
+    expect([reversed.code, reversed.err.trim(), reversed.out]).toEqual([
+      2,
+      'praxis: --since 2025-03-10 is after --until 2025-03-01: nothing could match',
+      '',
+    ]);
+    // The same day as both ends is that whole day.
+    expect((await on('audit', '--since', '2025-03-10', '--until', '2025-03-10')).code).toBe(0);
   });
 });
 

@@ -61,8 +61,9 @@ describe('praxis stock', () => {
       on: '2026-01-31',
       lines: [{ itemId: 'gauze', suggestedQty: 200 }],
     });
-    const bad = await praxis(['stock', '--on', '31/01/2026', '--db', 'stock.db'], tmp.dir);
-    expect(bad.code).not.toBe(0);
-    expect(bad.err).toContain('--on must be a date');
+    for (const on of ['31/01/2026', '2026-02-31', '2026-13-01', '2025-02-29']) {
+      const bad = await praxis(['stock', '--on', on, '--db', 'stock.db'], tmp.dir);
+      expect([bad.code, bad.err.trim()]).toEqual([2, `praxis: --on must be a date YYYY-MM-DD (got "${on}")`]);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { ISODate } from '@praxis/core';
 import { reorderList } from '@praxis/resources';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
@@ -25,7 +26,7 @@ export const stock: CliCommand = {
     if (format !== 'table' && format !== 'json')
       throw new UsageError(`--format must be table or json (got "${format}")`);
     const given = ctx.values.on as string | undefined;
-    if (given !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(given))
+    if (given !== undefined && !ISODate.is(given))
       throw new UsageError(`--on must be a date YYYY-MM-DD (got "${given}")`);
     const practice = await openPractice(ctx);
     try {

@@ -53,7 +53,7 @@ export const planPolicies = (
       if (!onStaff(person, on)) continue;
       step(on, 12, `policy ${policyId}: ${person.id} acknowledges v${version}`, (p) =>
         p.policies.acknowledgePolicy(
-          { policyId, version, staffId: person.id, role: person.role, acknowledgedOn: on },
+          { policyId, version, staffId: person.id, acknowledgedOn: on },
           { actor: actorOf(person) },
         ),
       );

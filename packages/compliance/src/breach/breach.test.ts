@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideHandled, deciderSpec } from '@praxis/testing';
 import { breachDeadlines, deadlineKey, decider, events, type BreachCommand } from './index.js';
+import { usStateCodes } from './deadlines.js';
 
 const spec = deciderSpec(decider);
 const small = events.make('BreachDiscovered', {
@@ -351,5 +352,100 @@ describe('breach deadline dates (property)', () => {
         expect(hhs!.dueOn).toBe(leap ? `${next}-02-29` : `${next}-03-01`);
       }),
     );
+  });
+});
+
+describe('Breach states: U.S. state or jurisdiction codes only (45 CFR 164.406), normalised to upper case', () => {
+  const discover = (
+    states: readonly { state: string; residents: number }[],
+    affected = 2000,
+  ): BreachCommand => ({
+    type: 'DiscoverBreach',
+    breachId: 'b',
+    description: 'x',
+    discoveredOn: '2026-03-01',
+    affected,
+    states,
+  });
+  const recase = (code: string, flips: readonly boolean[]) =>
+    [...code].map((ch, i) => (flips[i] ? ch.toLowerCase() : ch)).join('');
+
+  it('accepts any code in any case and records it upper case; the same state in two cases is listed twice (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...usStateCodes),
+        fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+        fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+        (code, f1, f2) => {
+          const one = decideHandled(
+            decider,
+            discover([{ state: recase(code, f1), residents: 501 }]),
+            decider.initialState,
+          );
+          expect(one._tag).toBe('Right');
+          if (one._tag === 'Right') {
+            const data = one.right[0]!.data as {
+              states: { state: string }[];
+              deadlines: { state?: string }[];
+            };
+            expect(data.states).toEqual([{ state: code, residents: 501 }]);
+            expect(data.deadlines.filter((d) => d.state !== undefined).map((d) => d.state)).toEqual([code]);
+          }
+          const twice = decideHandled(
+            decider,
+            discover([
+              { state: recase(code, f1), residents: 501 },
+              { state: recase(code, f2), residents: 600 },
+            ]),
+            decider.initialState,
+          );
+          expect(twice).toMatchObject({ _tag: 'Left', left: { code: 'StateListedTwice', field: 'states' } });
+        },
+      ),
+    );
+  });
+
+  it('refuses anything that is not a state or jurisdiction code, naming the field (property)', () => {
+    const known = new Set(usStateCodes);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('Narnia', 'Texas', 'XX', 'T X', 'ON', 'FM')),
+        fc.integer({ min: 0, max: 3 }),
+        (state, at) => {
+          fc.pre(!known.has(state.trim().toUpperCase()));
+          const states = [
+            ...usStateCodes.slice(0, at).map((s) => ({ state: s, residents: 1 })),
+            { state, residents: 900 },
+          ];
+          expect(decideHandled(decider, discover(states), decider.initialState)).toMatchObject({
+            _tag: 'Left',
+            left: { code: 'InvalidValue', field: `states.${at}.state` },
+          });
+        },
+      ),
+    );
+  });
+
+  it('matches a media notice sent for a state in lower case to the state owed', () => {
+    const big = decideHandled(
+      decider,
+      discover([{ state: 'tx', residents: 900 }], 900),
+      decider.initialState,
+    );
+    if (big._tag === 'Left') throw new Error(big.left.message);
+    const state = big.right.reduce(decider.evolve, decider.initialState);
+    const sent = decideHandled(
+      decider,
+      { type: 'SendBreachNotification', recipient: 'media', state: 'tx', sentOn: '2026-03-05' },
+      state,
+    );
+    expect(sent._tag === 'Right' && sent.right.map((e) => e.data)).toMatchObject([{ state: 'TX' }]);
+    expect(
+      decideHandled(
+        decider,
+        { type: 'SendBreachNotification', recipient: 'media', state: 'Narnia', sentOn: '2026-03-05' },
+        state,
+      ),
+    ).toMatchObject({ left: { code: 'InvalidValue', field: 'state' } });
   });
 });

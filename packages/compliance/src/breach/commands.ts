@@ -7,7 +7,7 @@ import {
   NonNegativeInt,
   type CommandOf,
 } from '@praxis/core';
-import { BusinessAssociate, Recipient, StateResidents } from './deadlines.js';
+import { BusinessAssociate, Recipient, StateResidentsInput, USState } from './deadlines.js';
 
 /** Every command of a HIPAA Breach, as exact codecs; each dated `…On` is its business time. */
 export const commands = defineCommands('breachId', {
@@ -21,20 +21,20 @@ export const commands = defineCommands('breachId', {
       description: NonEmptyString,
       discoveredOn: ISODate,
       affected: NonNegativeInt,
-      states: t.readonlyArray(StateResidents),
+      states: t.readonlyArray(StateResidentsInput),
     },
     { businessAssociate: BusinessAssociate },
     { businessTime: 'discoveredOn' },
   ),
   ReviseBreachScope: command(
-    { revisedOn: ISODate, affected: NonNegativeInt, states: t.readonlyArray(StateResidents) },
+    { revisedOn: ISODate, affected: NonNegativeInt, states: t.readonlyArray(StateResidentsInput) },
     {},
     { businessTime: 'revisedOn' },
   ),
-  /** `state`: for media notices, the state. */
+  /** `state`: for media notices, the state (a `USState`, any case). */
   SendBreachNotification: command(
     { recipient: Recipient, sentOn: ISODate },
-    { state: NonEmptyString },
+    { state: USState },
     { businessTime: 'sentOn' },
   ),
 });

@@ -22,8 +22,43 @@ export const NotificationDeadline = struct(
 /** One notification the practice owes, and by when. */
 export type NotificationDeadline = t.TypeOf<typeof NotificationDeadline>;
 
-/** How many residents of one state or jurisdiction the breach affected. */
+/**
+ * The USPS codes of the states and jurisdictions a breach's media notice can be owed in (45 CFR
+ * 164.406: "a State or jurisdiction"; "State" per 45 CFR 160.103): the 50 states, the District of
+ * Columbia, Puerto Rico, the U.S. Virgin Islands, Guam, American Samoa and the Northern Mariana
+ * Islands.
+ */
+// prettier-ignore
+export const usStateCodes: readonly string[] = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS',
+  'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY',
+  'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV',
+  'WI', 'WY', 'DC', 'PR', 'VI', 'GU', 'AS', 'MP',
+];
+const usStateKeys = Object.fromEntries(usStateCodes.map((c) => [c, null])) as Record<string, null>;
+
+/**
+ * A U.S. state or jurisdiction as input: one of `usStateCodes`, in any case, decoded to upper
+ * case (`tx` → `TX`), so the same state can never be listed twice under two spellings. Anything
+ * else (`Narnia`, `Texas`, `T X`) is refused `InvalidValue` naming the field (`states.0.state`).
+ */
+export const USState: t.Type<string, string, unknown> = new t.KeyofType(
+  'USState',
+  (u): u is string => typeof u === 'string' && Object.prototype.hasOwnProperty.call(usStateKeys, u),
+  (u, c) => {
+    const code = typeof u === 'string' ? u.trim().toUpperCase() : undefined;
+    return code !== undefined && Object.prototype.hasOwnProperty.call(usStateKeys, code)
+      ? t.success(code)
+      : t.failure(u, c, 'is not a U.S. state or jurisdiction code (TX, DC, PR, …)');
+  },
+  t.identity,
+  usStateKeys,
+) as unknown as t.Type<string, string, unknown>;
+
+/** How many residents of one state or jurisdiction the breach affected (as recorded). */
 export const StateResidents = t.type({ state: NonEmptyString, residents: NonNegativeInt });
+/** The same, as a command's input: the state is a `USState` (validated and upper-cased). */
+export const StateResidentsInput = t.type({ state: USState, residents: NonNegativeInt });
 /** How many residents of one state or jurisdiction the breach affected. */
 export type StateResidents = t.TypeOf<typeof StateResidents>;
 

@@ -41,20 +41,16 @@ describe('compliance calendar over a real event store', () => {
       id: string,
       commands: C[],
     ) => {
-      // Who is on the staff record is a fact the facade supplies (tested there): these commands
-      // carry it as `staffOnRecord`, which is handed to the handler as the fact, not as input.
-      const h = makeCommandHandler({
-        store,
-        decider,
-        clock,
-        seal,
-        facts: async ({ command }) => ({ staffOnRecord: factOf.get(command) ?? [] }),
-      });
-      const factOf = new Map<unknown, unknown>();
+      // Who is on the staff record, and an acknowledger's role there, are facts the facade
+      // supplies (tested there): these commands carry them (`staffOnRecord`, `role` on
+      // AcknowledgePolicy), handed to the handler as facts, not as input.
+      let facts: Record<string, unknown> = {};
+      const h = makeCommandHandler({ store, decider, clock, seal, facts: async () => facts });
       for (const given of commands) {
-        const { staffOnRecord, ...input } = given as C & { staffOnRecord?: unknown };
-        const command = input as unknown as C;
-        if (staffOnRecord !== undefined) factOf.set(command, staffOnRecord);
+        const { staffOnRecord, role, ...input } = given as C & { staffOnRecord?: unknown; role?: unknown };
+        const ack = given.type === 'AcknowledgePolicy';
+        facts = { staffOnRecord: staffOnRecord ?? [], ...(ack ? { role } : {}) };
+        const command = (ack || role === undefined ? input : { ...input, role }) as unknown as C;
         const r = await h.handle({ streamId: streamIdOf(decider, id), command, actor });
         if (r._tag === 'Left') throw new Error(`${command.type}: ${r.left.message}`);
       }

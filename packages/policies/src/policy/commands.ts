@@ -42,13 +42,19 @@ export const commands = defineCommands('policyId', {
     { businessTime: 'assignedOn' },
   ),
   /**
-   * One person acknowledges one version; `role` is the person's job role, which must be one the
-   * policy is assigned to. Self-service: a `self:` grant lets staff acknowledge only for themselves.
+   * One person acknowledges one version. `role` is a fact, not input: the person's job role on
+   * `acknowledgedOn` by the staff record (a caller sending `role` is refused `UnknownField`), which
+   * must be one the policy is assigned to. Self-service: a `self:` grant lets staff acknowledge
+   * only for themselves.
    */
   AcknowledgePolicy: command(
-    { version: PositiveInt, staffId: NonEmptyString, role: NonEmptyString, acknowledgedOn: ISODate },
+    { version: PositiveInt, staffId: NonEmptyString, acknowledgedOn: ISODate },
     {},
-    { businessTime: 'acknowledgedOn', subject: 'staffId', facts: { staffOnRecord: StaffNamed } },
+    {
+      businessTime: 'acknowledgedOn',
+      subject: 'staffId',
+      facts: { staffOnRecord: StaffNamed, role: t.string },
+    },
   ),
   /**
    * Record a training session on the current version; `hours` is its length (more than 0, at

@@ -1,15 +1,17 @@
 import { policyAcknowledgments, policyKpis } from '@praxis/kpi';
 import { Policy, documentationKpis, policyObligations, policyStatus } from '@praxis/policies';
-import { staffOnRecord } from '@praxis/staff';
+import { staffOnRecord, staffRoleOn } from '@praxis/staff';
 import type { ModuleCommands } from '../area.js';
 import { bind, defineModule } from '../module.js';
 
 /** Policies: `practice.policies.publishPolicy({ policyId, … })`. */
 export const policy = bind(Policy.decider, Policy.commands, 'policyId', {
-  // Acknowledgments and attendance are recorded for people on the staff record only.
+  // Acknowledgments and attendance are recorded for people on the staff record only; the role
+  // acknowledged under is the person's role on that date by the staff record, never the caller's.
   facts: {
     AcknowledgePolicy: async (c, ctx) => ({
       staffOnRecord: await staffOnRecord(ctx, [['staffId', c.staffId]], c.acknowledgedOn),
+      role: await staffRoleOn(ctx, c.staffId, c.acknowledgedOn),
     }),
     HoldPolicyTraining: async (c, ctx) => ({
       staffOnRecord: await staffOnRecord(

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deciderSpec } from '@praxis/testing';
 import { createPractice } from '@praxis/practice';
-import { addInterval } from './index.js';
+import { addInterval, decider, events, type EquipmentCommand } from './index.js';
 
 const manager = { id: 'maria', role: 'practice_manager' };
 
@@ -150,5 +152,92 @@ describe('equipment disposal', () => {
     const v = Object.fromEntries((await practice.kpis('2026-03')).lines.map((l) => [l.id, l.value]));
     expect(v['equipmentDowntimeDays']).toBe(9);
     await practice.close();
+  });
+});
+
+describe('equipment: nothing is dated before the asset was acquired', () => {
+  const spec = deciderSpec(decider);
+  const registered = events.make('EquipmentRegistered', {
+    assetId: 'ecg-1',
+    kind: 'ECG',
+    make: 'GE',
+    model: 'MAC',
+    serial: 'S1',
+    locationId: 'main',
+    acquiredOn: '2026-01-01',
+    costCents: 500_000,
+    usefulLifeMonths: 60,
+    ePhi: false,
+    requiredFor: [],
+  });
+  const planned = events.make('MaintenancePlanned', {
+    assetId: 'ecg-1',
+    taskId: 'pm',
+    title: 'PM',
+    every: { n: 12, unit: 'months' },
+    source: 'manufacturer-ifu',
+    plannedOn: '2026-01-02',
+    firstDueOn: '2026-06-01',
+  });
+  const day = (n: number) => new Date(Date.UTC(2025, 9, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const commands: ((on: string) => [EquipmentCommand, string])[] = [
+    (on) => [
+      {
+        type: 'PlanMaintenance',
+        taskId: 'cal',
+        title: 'Calibrate',
+        every: { n: 1, unit: 'years' },
+        source: 'manufacturer-ifu',
+        plannedOn: on,
+        firstDueOn: '2027-01-01',
+      },
+      'plannedOn',
+    ],
+    (on) => [
+      {
+        type: 'RecordMaintenance',
+        taskId: 'pm',
+        performedOn: on,
+        result: 'pass',
+        costCents: 0,
+        evidence: 'x',
+        performedBy: 'cora',
+      },
+      'performedOn',
+    ],
+    (on) => [{ type: 'TakeOutOfService', outOn: on, reason: 'broken' }, 'outOn'],
+    (on) => [
+      { type: 'DisposeEquipment', disposedOn: on, method: 'recycled', disposedBy: 'cora' },
+      'disposedOn',
+    ],
+  ];
+
+  it('refuses a date before acquisition (2026-01-01) with BeforeAcquired naming the field (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: commands.length - 1 }),
+        (n, k) => {
+          const on = day(n);
+          const [command, field] = commands[k]!(on);
+          const w = spec.given([registered, planned]).when(command);
+          if (on < '2026-01-01')
+            expect(w.decision).toMatchObject({ _tag: 'Left', left: { code: 'BeforeAcquired', field } });
+          else expect(w.decision._tag).toBe('Right');
+        },
+      ),
+    );
+  });
+
+  it('refuses a disposal dated before the asset went out of service', () => {
+    const out = events.make('EquipmentOutOfService', {
+      assetId: 'ecg-1',
+      outOn: '2026-03-01',
+      reason: 'broken',
+    });
+    spec
+      .given([registered, planned, out])
+      .when({ type: 'DisposeEquipment', disposedOn: '2026-02-01', method: 'recycled', disposedBy: 'cora' })
+      .thenRejects('BeforeOutOfService', 'disposedOn');
   });
 });

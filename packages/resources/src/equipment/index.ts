@@ -182,6 +182,7 @@ export const refusals = defineRefusals({
   NotOutOfService: 'conflict',
   NotRepaired: 'rule',
   BeforeOutOfService: 'rule',
+  BeforeAcquired: 'rule',
   EquipmentDisposed: 'conflict',
   MediaSanitizationMissing: 'rule',
 });
@@ -199,6 +200,8 @@ export interface Equipment {
   /** The device stores ePHI (its media must be sanitised at disposal). */
   readonly ePhi?: boolean;
   readonly tasks: Readonly<Record<string, Task>>;
+  /** The day the practice acquired it: nothing about it is dated earlier (`BeforeAcquired`). */
+  readonly acquiredOn?: string;
   readonly outOn?: string;
   /** Last passing maintenance (any task). */
   readonly lastPassOn?: string;
@@ -208,7 +211,13 @@ export const initialState: Equipment = { status: 'none', assetId: '', tasks: {} 
 export const evolve = (s: Equipment, e: EquipmentEvent): Equipment => {
   switch (e.type) {
     case 'EquipmentRegistered':
-      return { status: 'in-service', assetId: e.data.assetId, tasks: {}, ePhi: e.data.ePhi };
+      return {
+        status: 'in-service',
+        assetId: e.data.assetId,
+        tasks: {},
+        ePhi: e.data.ePhi,
+        acquiredOn: e.data.acquiredOn,
+      };
     case 'MaintenancePlanned':
       return {
         ...s,
@@ -239,6 +248,22 @@ export const evolve = (s: Equipment, e: EquipmentEvent): Equipment => {
 
 type D = Decision<EquipmentEvent>;
 
+/** The business date of a command on a registered asset, and its field. */
+const datedOf = (c: Exclude<EquipmentCommand, { type: 'RegisterEquipment' }>): [string, string] => {
+  switch (c.type) {
+    case 'PlanMaintenance':
+      return ['plannedOn', c.plannedOn];
+    case 'RecordMaintenance':
+      return ['performedOn', c.performedOn];
+    case 'TakeOutOfService':
+      return ['outOn', c.outOn];
+    case 'ReturnToService':
+      return ['returnedOn', c.returnedOn];
+    case 'DisposeEquipment':
+      return ['disposedOn', c.disposedOn];
+  }
+};
+
 /**
  * Decides an Equipment command. Pure. Next due = performed + interval ("at least every N", as the
  * compliance recurrence); a failure needs out-of-service or a corrective action.
@@ -266,8 +291,17 @@ export const decide = (c: EquipmentCommand, s: Equipment): D => {
   if (s.status === 'none') return reject('EquipmentNotFound', 'register the equipment first', 'assetId');
   if (s.status === 'disposed')
     return reject('EquipmentDisposed', `asset ${s.assetId} was disposed of`, 'assetId');
+  const [field, on] = datedOf(c);
+  if (s.acquiredOn !== undefined && on < s.acquiredOn)
+    return reject(
+      'BeforeAcquired',
+      `${field} ${on} is before the asset was acquired on ${s.acquiredOn}`,
+      field,
+    );
   switch (c.type) {
     case 'DisposeEquipment':
+      if (s.outOn !== undefined && c.disposedOn < s.outOn)
+        return reject('BeforeOutOfService', `out since ${s.outOn}`, 'disposedOn');
       if (s.ePhi === true && c.mediaSanitization === undefined)
         return reject(
           'MediaSanitizationMissing',
@@ -355,8 +389,8 @@ export const decide = (c: EquipmentCommand, s: Equipment): D => {
  */
 export const decider: Decider<EquipmentCommand, EquipmentEvent, Equipment, EquipmentRefusal> = {
   name: 'Equipment',
-  // 2: ePhi kept, disposal
-  stateVersion: 2,
+  // 2: ePhi kept, disposal; 3: acquiredOn kept
+  stateVersion: 3,
   initialState,
   evolve,
   decide,

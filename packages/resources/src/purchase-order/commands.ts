@@ -61,7 +61,12 @@ export const commands = defineCommands('poId', {
     },
   ),
   SendPO: command({ sentOn: ISODate }, {}, { businessTime: 'sentOn' }),
-  /** Record goods received: each line's lot (and expiry for perishables); never more than ordered. */
+  /**
+   * Record goods received: each line's lot (and expiry for perishables); never more than ordered.
+   * A lot that has already expired (`LotExpired`) or a perishable one without an expiry
+   * (`ExpiryRequired`) is refused here, naming the line, so nothing is charged for stock that
+   * could not be shelved. Fact `perishableItemIds`: the lines' items registered as perishable.
+   */
   ReceivePO: command(
     {
       receiptId: NonEmptyString,
@@ -74,7 +79,11 @@ export const commands = defineCommands('poId', {
       ),
     },
     {},
-    { businessTime: 'receivedOn', stamps: { receivedBy: 'actor' } },
+    {
+      businessTime: 'receivedOn',
+      stamps: { receivedBy: 'actor' },
+      facts: { perishableItemIds: t.readonlyArray(t.string) },
+    },
   ),
   ClosePO: command({ closedOn: ISODate }, {}, { businessTime: 'closedOn' }),
   CancelPO: command({ cancelledOn: ISODate, reason: NonEmptyString }, {}, { businessTime: 'cancelledOn' }),

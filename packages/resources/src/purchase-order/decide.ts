@@ -7,6 +7,23 @@ export type { PurchaseOrderCommand } from './commands.js';
 type D = Decision<PurchaseOrderEvent>;
 type Cmd<K extends PurchaseOrderCommand['type']> = Extract<PurchaseOrderCommand, { type: K }>;
 
+/**
+ * A step dated before the step it follows is refused (`code`, naming `field`): an order is not
+ * approved before it was submitted, nor received before it was approved. `since` undefined (an
+ * order recorded before these dates were kept in the state) checks nothing.
+ */
+const notBefore = (
+  on: string,
+  field: string,
+  since: string | undefined,
+  code:
+    'SubmittedBeforeDrafted' | 'ApprovedBeforeSubmitted' | 'SentBeforeApproved' | 'ReceivedBeforeApproved',
+  what: string,
+): D | undefined =>
+  since !== undefined && on < since
+    ? reject(code, `${field} ${on} is before the order was ${what} on ${since}`, field)
+    : undefined;
+
 /** A draft has at least one line and names each item once. */
 const draft = (c: Cmd<'DraftPO'>, s: PurchaseOrder): D => {
   if (s.status !== 'none') return reject('POAlreadyExists', `purchase order ${c.poId} exists`, 'poId');
@@ -55,6 +72,14 @@ const draft = (c: Cmd<'DraftPO'>, s: PurchaseOrder): D => {
  */
 const approve = (c: Cmd<'ApprovePO'>, s: PurchaseOrder): D => {
   if (s.status !== 'submitted') return reject('PONotSubmitted', `purchase order ${s.poId} is ${s.status}`);
+  const early = notBefore(
+    c.approvedOn,
+    'approvedOn',
+    s.submittedOn ?? s.draftedOn,
+    'ApprovedBeforeSubmitted',
+    'submitted',
+  );
+  if (early !== undefined) return early;
   if (c.approvalLimitCents !== null && s.totalCents > c.approvalLimitCents)
     return reject(
       'ApprovalLimitExceeded',
@@ -90,12 +115,18 @@ const approve = (c: Cmd<'ApprovePO'>, s: PurchaseOrder): D => {
   );
 };
 
-/** Goods received against an approved or sent order; per item never more than ordered (`OverReceipt`). */
+/**
+ * Goods received against an approved or sent order; per item never more than ordered
+ * (`OverReceipt`); each lot shelvable: not expired on the receipt day (`LotExpired`), with an
+ * expiry when the item is perishable (`ExpiryRequired`), both naming `lines.<i>.expiresOn`.
+ */
 const receive = (c: Cmd<'ReceivePO'>, s: PurchaseOrder): D => {
   if (s.status !== 'approved' && s.status !== 'sent')
     return reject('PONotApproved', `purchase order ${s.poId} is ${s.status}`);
   if (s.receipts.includes(c.receiptId))
     return reject('ReceiptAlreadyRecorded', `receipt ${c.receiptId} is recorded`, 'receiptId');
+  const early = notBefore(c.receivedOn, 'receivedOn', s.approvedOn, 'ReceivedBeforeApproved', 'approved');
+  if (early !== undefined) return early;
   if (c.lines.length === 0) return reject('NoLines', 'a receipt needs at least one line', 'lines');
   const received = { ...s.received };
   const lines: ReceivedLine[] = [];
@@ -103,6 +134,19 @@ const receive = (c: Cmd<'ReceivePO'>, s: PurchaseOrder): D => {
     const ordered = s.lines.find((o) => o.itemId === l.itemId);
     if (ordered === undefined)
       return reject('ItemNotOnOrder', `${l.itemId} is not on order ${s.poId}`, `lines.${i}.itemId`);
+    // Stock refuses such a lot (stock/decide.ts `receive`): refuse the receipt before it is charged.
+    if (l.expiresOn === undefined && c.perishableItemIds.includes(l.itemId))
+      return reject(
+        'ExpiryRequired',
+        `${l.itemId} is perishable: give lot ${l.lotNo}'s expiry date`,
+        `lines.${i}.expiresOn`,
+      );
+    if (l.expiresOn !== undefined && l.expiresOn < c.receivedOn)
+      return reject(
+        'LotExpired',
+        `lot ${l.lotNo} expired on ${l.expiresOn}, before it was received: refuse the delivery or return it`,
+        `lines.${i}.expiresOn`,
+      );
     received[l.itemId] = (received[l.itemId] ?? 0) + l.qty;
     if (received[l.itemId]! > ordered.qty)
       return reject(
@@ -153,19 +197,21 @@ export const decide = (c: PurchaseOrderCommand, s: PurchaseOrder): D => {
     case 'SubmitPO':
       return s.status !== 'draft'
         ? reject('PONotDraft', `purchase order ${s.poId} is ${s.status}`)
-        : accept(
-            events.make('POSubmitted', {
-              poId: s.poId,
-              submittedOn: c.submittedOn,
-              submittedBy: c.submittedBy,
-            }),
-          );
+        : (notBefore(c.submittedOn, 'submittedOn', s.draftedOn, 'SubmittedBeforeDrafted', 'drafted') ??
+            accept(
+              events.make('POSubmitted', {
+                poId: s.poId,
+                submittedOn: c.submittedOn,
+                submittedBy: c.submittedBy,
+              }),
+            ));
     case 'ApprovePO':
       return approve(c, s);
     case 'SendPO':
       return s.status !== 'approved'
         ? reject('PONotApproved', `purchase order ${s.poId} is ${s.status}`)
-        : accept(events.make('POSent', { poId: s.poId, sentOn: c.sentOn }));
+        : (notBefore(c.sentOn, 'sentOn', s.approvedOn, 'SentBeforeApproved', 'approved') ??
+            accept(events.make('POSent', { poId: s.poId, sentOn: c.sentOn })));
     case 'ReceivePO':
       return receive(c, s);
     case 'ClosePO':

@@ -18,7 +18,7 @@ export * from './decide.js';
 export const decider: Decider<PurchaseOrderCommand, PurchaseOrderEvent, PurchaseOrder, PurchaseOrderRefusal> =
   {
     name: 'PurchaseOrder',
-    stateVersion: 1,
+    stateVersion: 2, // 2: lifecycle dates (draftedOn, submittedOn, approvedOn)
     initialState,
     evolve,
     decide,

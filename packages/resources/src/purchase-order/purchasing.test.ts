@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect } from '@praxis/core';
 import { createPractice } from '@praxis/practice';
@@ -218,3 +219,74 @@ describe('purchase orders against the budget', () => {
     await practice.close();
   });
 });
+
+describe('a receipt is charged only for lots that can be stocked', () => {
+  it('refuses an expired lot or a perishable one without expiry, naming the line; an accepted receipt is always stocked (property)', async () => {
+    const practice = await setUp();
+    const r = practice.as(manager).resources;
+    await r.draftPO({
+      poId: 'po1',
+      vendorId: 'henry-schein',
+      locationId: 'main',
+      budgetId: 'fy26',
+      category: 'supplies',
+      lines: [
+        { itemId: 'gloves', qty: 1000, unitPriceCents: 1 },
+        { itemId: 'flu-vax', qty: 1000, unitPriceCents: 1 },
+      ],
+      draftedOn: '2026-01-05',
+    });
+    await r.submitPO({ poId: 'po1', submittedOn: '2026-01-05' });
+    expect(await r.approvePO({ poId: 'po1', approvedOn: '2026-01-05' })).toMatchObject({ ok: true });
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 6) + n * 86_400_000).toISOString().slice(0, 10);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 40 }),
+        fc.array(
+          fc.record({
+            itemId: fc.constantFrom('gloves', 'flu-vax'),
+            expires: fc.option(fc.integer({ min: -20, max: 60 }), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        async (received, lines) => {
+          const receiptId = `rc${n++}`;
+          const receivedOn = day(received);
+          const input = lines.map((l, i) => ({
+            itemId: l.itemId,
+            qty: 1,
+            lotNo: `${receiptId}-${i}`,
+            ...(l.expires === undefined ? {} : { expiresOn: day(received + l.expires) }),
+          }));
+          const spentBefore = await spent(practice);
+          const res = await r.receivePO({ poId: 'po1', receiptId, receivedOn, lines: input });
+          const bad = input.findIndex(
+            (l) =>
+              (l.expiresOn === undefined && l.itemId === 'flu-vax') ||
+              (l.expiresOn !== undefined && l.expiresOn < receivedOn),
+          );
+          if (bad >= 0) {
+            expect(res).toMatchObject({ ok: false, field: `lines.${bad}.expiresOn` });
+            expect(['LotExpired', 'ExpiryRequired']).toContain(res.ok ? '' : res.code);
+            expect(await spent(practice)).toBe(spentBefore);
+          } else {
+            expect(res.ok, res.summary).toBe(true);
+            expect(await spent(practice)).toBe(spentBefore + input.length);
+            for (const l of input) {
+              const events = await collect(practice.store.readStream(`Stock-${l.itemId}-main`));
+              expect(events.some((e) => (e.data as { lotNo?: string }).lotNo === l.lotNo)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+    await practice.close();
+  });
+});
+
+const spent = async (practice: Awaited<ReturnType<typeof setUp>>) => {
+  const b = await practice.load<{ lines: Record<string, { spent: number }> }>('Budget', 'fy26');
+  return b.found ? (b.state.lines['supplies']?.spent ?? 0) : 0;
+};

@@ -19,6 +19,10 @@ export interface PurchaseOrder {
   readonly receipts: readonly string[];
   /** The strategy initiative the order is for, if any. */
   readonly initiativeId?: string;
+  /** Business dates of the lifecycle so far (a later step may not be dated before an earlier one). */
+  readonly draftedOn?: string;
+  readonly submittedOn?: string;
+  readonly approvedOn?: string;
 }
 
 /** No order yet. */
@@ -49,12 +53,13 @@ export const evolve = (s: PurchaseOrder, e: PurchaseOrderEvent): PurchaseOrder =
         category: e.data.category,
         lines: e.data.lines,
         totalCents: e.data.totalCents,
+        draftedOn: e.data.draftedOn,
         ...(e.data.initiativeId === undefined ? {} : { initiativeId: e.data.initiativeId }),
       };
     case 'POSubmitted':
-      return { ...s, status: 'submitted' };
+      return { ...s, status: 'submitted', submittedOn: e.data.submittedOn };
     case 'POApproved':
-      return { ...s, status: 'approved' };
+      return { ...s, status: 'approved', approvedOn: e.data.approvedOn };
     case 'POSent':
       return { ...s, status: 'sent' };
     case 'POReceived': {

@@ -1,7 +1,7 @@
 import { accept, reject, type Decision } from '@praxis/core';
 import type { StockCommand } from './commands.js';
 import { events, type LotDraw, type StockEvent } from './events.js';
-import { isExpired, stockIdOf, type Lot, type Stock } from './state.js';
+import { isExpired, onHandBy, stockIdOf, type Lot, type Stock } from './state.js';
 export type { StockCommand } from './commands.js';
 
 type D = Decision<StockEvent>;
@@ -11,11 +11,14 @@ type Cmd<K extends StockCommand['type']> = Extract<StockCommand, { type: K }>;
 export const controlledDisposalWitnesses = 2;
 
 /**
- * The lots a consumption may draw from on `on`, in first-expired-first-out order: units on hand,
- * not quarantined, not expired; earliest expiry first, lots without expiry last, then by receipt.
+ * The lots a consumption may draw from on `on`, in first-expired-first-out order: units on hand
+ * that had arrived by `on` (`onHandBy`: a lot received later is not there yet), not quarantined,
+ * not expired; earliest expiry first, lots without expiry last, then by receipt. Each lot's `qty`
+ * is what may be drawn on `on`.
  */
 export const fefoOrder = (s: Stock, on: string): Lot[] =>
   Object.values(s.lots)
+    .map((l) => ({ ...l, qty: onHandBy(l, on) }))
     .filter((l) => l.qty > 0 && !l.quarantined && !isExpired(l, on))
     .sort(
       (a, b) => (a.expiresOn ?? '9999-12-31').localeCompare(b.expiresOn ?? '9999-12-31') || a.seq - b.seq,
@@ -97,8 +100,15 @@ const consume = (c: Cmd<'ConsumeStock'>, s: Stock): D => {
     if (lot.quarantined) return reject('LotQuarantined', `lot ${c.lotNo} is quarantined`, 'lotNo');
     if (isExpired(lot, c.consumedOn))
       return reject('LotExpired', `lot ${c.lotNo} expired on ${lot.expiresOn}`, 'lotNo');
-    if (lot.qty < c.qty)
-      return reject('InsufficientStock', `lot ${c.lotNo} holds ${lot.qty}, ${c.qty} asked`, 'qty');
+    const by = onHandBy(lot, c.consumedOn);
+    if (by < c.qty)
+      return reject(
+        'InsufficientStock',
+        by < lot.qty
+          ? `lot ${c.lotNo} held ${by} on ${c.consumedOn} (later units arrived after), ${c.qty} asked`
+          : `lot ${c.lotNo} holds ${lot.qty}, ${c.qty} asked`,
+        'qty',
+      );
     draws = [{ lotNo: lot.lotNo, qty: c.qty, costCents: lot.unitCostCents * c.qty, left: lot.qty - c.qty }];
   } else {
     const lots = fefoOrder(s, c.consumedOn);
@@ -109,7 +119,12 @@ const consume = (c: Cmd<'ConsumeStock'>, s: Stock): D => {
     for (const l of lots) {
       if (left === 0) break;
       const take = Math.min(left, l.qty);
-      draws.push({ lotNo: l.lotNo, qty: take, costCents: take * l.unitCostCents, left: l.qty - take });
+      draws.push({
+        lotNo: l.lotNo,
+        qty: take,
+        costCents: take * l.unitCostCents,
+        left: (s.lots[l.lotNo]?.qty ?? l.qty) - take,
+      });
       left -= take;
     }
   }

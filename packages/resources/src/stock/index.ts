@@ -16,7 +16,7 @@ export * from './decide.js';
  */
 export const decider: Decider<StockCommand, StockEvent, Stock, StockRefusal> = {
   name: 'Stock',
-  stateVersion: 1,
+  stateVersion: 2, // 2: lots carry their arrivals (backdated consumption)
   initialState,
   evolve,
   decide,

@@ -11,7 +11,16 @@ export interface Lot {
   readonly unitCostCents: number;
   /** Order of first receipt (breaks ties between lots expiring the same day, and non-perishables). */
   readonly seq: number;
+  /** Each receipt or transfer in of the lot: its business date and units, oldest first. */
+  readonly arrivals?: readonly { readonly on: string; readonly qty: number }[];
 }
+
+/**
+ * Units of a lot a consumption dated `on` may draw: the units on hand less those that arrived
+ * after `on` (a backdated consumption cannot use goods not yet delivered), never below 0.
+ */
+export const onHandBy = (lot: Lot, on: string): number =>
+  Math.max(0, lot.qty - (lot.arrivals ?? []).reduce((n, a) => (a.on > on ? n + a.qty : n), 0));
 
 /** One item at one location, by lot. JSON-serialisable. */
 export interface Stock {
@@ -79,9 +88,14 @@ export const evolve = (s: Stock, e: StockEvent): Stock => {
               quarantined: false,
               unitCostCents: d.unitCostCents,
               seq: Object.keys(s.lots).length,
+              arrivals: [{ on: d.receivedOn, qty: d.qty }],
               ...(d.expiresOn === undefined ? {} : { expiresOn: d.expiresOn }),
             }
-          : { ...lot, qty: lot.qty + d.qty };
+          : {
+              ...lot,
+              qty: lot.qty + d.qty,
+              arrivals: [...(lot.arrivals ?? []), { on: d.receivedOn, qty: d.qty }],
+            };
       return seen({ ...base, lots: { ...base.lots, [d.lotNo]: next } }, `receipt:${d.receiptId}`);
     }
     case 'StockConsumed':
@@ -133,9 +147,14 @@ export const evolve = (s: Stock, e: StockEvent): Stock => {
               quarantined: false,
               unitCostCents: d.unitCostCents,
               seq: Object.keys(s.lots).length,
+              arrivals: [{ on: d.transferredOn, qty: d.qty }],
               ...(d.expiresOn === undefined ? {} : { expiresOn: d.expiresOn }),
             }
-          : { ...lot, qty: lot.qty + d.qty };
+          : {
+              ...lot,
+              qty: lot.qty + d.qty,
+              arrivals: [...(lot.arrivals ?? []), { on: d.transferredOn, qty: d.qty }],
+            };
       return seen({ ...base, lots: { ...base.lots, [d.lotNo]: next } }, `transfer-in:${d.transferId}`);
     }
     case 'ReorderPointReached':

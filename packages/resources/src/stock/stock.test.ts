@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@praxis/testing';
 import { available, decider, events, fefoOrder, type StockCommand } from './index.js';
@@ -334,5 +335,75 @@ describe('Stock: counts, adjustments, quarantine, disposal', () => {
       .given(h)
       .when({ ...dispose([]), lotNo: 'B', qty: 5 } as StockCommand)
       .thenRejects('InsufficientStock');
+  });
+});
+
+describe('Stock: a consumption draws only on goods that had arrived by its date', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const arrival = (lotNo: string, qty: number, on: string, receiptId: string) =>
+    events.make('StockReceived', {
+      ...base,
+      receiptId,
+      lotNo,
+      qty,
+      unitCostCents: 1500,
+      receivedOn: on,
+      expiresOn: '2026-12-31',
+    });
+
+  it('refuses a backdated draw on a lot received later (the reported case)', () => {
+    const h = [arrival('A', 5, '2026-01-08', 'r1'), arrival('B', 5, '2026-01-08', 'r2')];
+    spec
+      .given(h)
+      .when(consume(2, { consumedOn: '2026-01-01' }))
+      .thenRejects('InsufficientStock', 'qty');
+    spec
+      .given(h)
+      .when(consume(2, { lotNo: 'A', consumedOn: '2026-01-07' }))
+      .thenRejects('InsufficientStock', 'qty');
+    expect(lotsOf(spec.given(h).when(consume(2, { consumedOn: '2026-01-08' })).decision)).toEqual([['A', 2]]);
+  });
+
+  it('never draws more of a lot than had arrived by the consumption date; short is InsufficientStock (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            lot: fc.constantFrom('A', 'B', 'C'),
+            qty: fc.integer({ min: 1, max: 10 }),
+            on: fc.integer({ min: 0, max: 30 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
+        (arrivals, at, qty, lotNo) => {
+          const h = arrivals.map((a, i) => arrival(a.lot, a.qty, day(a.on), `r${i}`));
+          const on = day(at);
+          const arrivedBy = (lot: string) =>
+            arrivals.filter((a) => a.lot === lot && day(a.on) <= on).reduce((n, a) => n + a.qty, 0);
+          const w = spec
+            .given(h)
+            .when(consume(qty, { consumedOn: on, ...(lotNo === undefined ? {} : { lotNo }) }));
+          const known = lotNo === undefined || arrivals.some((a) => a.lot === lotNo);
+          const short =
+            lotNo === undefined
+              ? ['A', 'B', 'C'].reduce((n, l) => n + arrivedBy(l), 0) < qty
+              : arrivedBy(lotNo) < qty;
+          if (!known) expect(w.decision).toMatchObject({ _tag: 'Left', left: { code: 'LotNotFound' } });
+          else if (short)
+            expect(w.decision).toMatchObject({
+              _tag: 'Left',
+              left: { code: 'InsufficientStock', field: 'qty' },
+            });
+          else {
+            const draws = lotsOf(w.decision) as [string, number][];
+            expect(draws.reduce((n, [, q]) => n + q, 0)).toBe(qty);
+            for (const [lot, q] of draws) expect(q).toBeLessThanOrEqual(arrivedBy(lot));
+          }
+        },
+      ),
+    );
   });
 });

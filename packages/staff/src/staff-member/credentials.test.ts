@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@praxis/testing';
 import { decider, events, mayHandleControlledSubstances } from './index.js';
@@ -135,6 +136,24 @@ describe('StaffMember credentials and OIG exclusion screening', () => {
       .given(onStaff)
       .when({ ...r, credentialId: 'nope', expiresOn: '2029-12-31' })
       .thenRejects('CredentialNotFound');
+  });
+
+  it('refuses a renewal dated before the credential was verified (2026-01-15), naming renewedOn (property)', () => {
+    const day = (n: number) => new Date(Date.UTC(2025, 6, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), (n) => {
+        const renewedOn = day(n);
+        const w = spec
+          .given(onStaff)
+          .when({ type: 'RenewCredential', credentialId: 'lic', renewedOn, expiresOn: '2029-12-31' });
+        if (renewedOn < '2026-01-15')
+          expect(w.decision).toMatchObject({
+            _tag: 'Left',
+            left: { code: 'RenewalBeforeVerification', field: 'renewedOn' },
+          });
+        else expect(w.decision._tag).toBe('Right');
+      }),
+    );
   });
 
   it('records monthly OIG screenings in date order, with their result', () => {

@@ -88,6 +88,12 @@ export const renewCredential = (c: RenewCredential, s: StaffMember): StaffDecisi
   const cred = s.credentials[c.credentialId];
   if (cred === undefined || cred.endedOn !== undefined)
     return reject('CredentialNotFound', `no tracked credential ${c.credentialId}`, 'credentialId');
+  if (c.renewedOn < cred.verifiedOn)
+    return reject(
+      'RenewalBeforeVerification',
+      `renewedOn ${c.renewedOn} is before the credential was verified on ${cred.verifiedOn}`,
+      'renewedOn',
+    );
   if (c.expiresOn <= cred.expiresOn)
     return reject('RenewalDoesNotExtend', `the new expiry must be after ${cred.expiresOn}`, 'expiresOn');
   if (cred.kind === 'dea-registration') {

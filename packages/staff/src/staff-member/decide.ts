@@ -72,7 +72,7 @@ export const decide = (c: StaffMemberCommand, s: StaffMember): StaffDecision => 
  */
 export const decider: Decider<StaffMemberCommand, StaffMemberEvent, StaffMember, StaffMemberRefusal> = {
   name: 'StaffMember',
-  stateVersion: 1,
+  stateVersion: 2, // 2: roleHistory (the role held on a date)
   initialState,
   evolve,
   decide,

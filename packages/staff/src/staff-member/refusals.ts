@@ -49,6 +49,7 @@ export const refusals = defineRefusals({
   QuarterAlreadyReviewed: 'conflict',
   RatingOutOfRange: 'invalid',
   RecredentialBeforeCredentialing: 'rule',
+  RenewalBeforeVerification: 'rule',
   RenewalDoesNotExtend: 'rule',
   ReviewBeforeQuarter: 'rule',
   ReviewBeforeStart: 'rule',

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roleOn } from '../on-record.js';
 import { deciderSpec } from '@praxis/testing';
 import { decider, events, type ChangeStaffRole } from './index.js';
 import { hired, onStaff, uptoOffer } from '../test-fixtures.js';
@@ -73,5 +75,42 @@ describe('StaffMember role changes', () => {
       .given([...onStaff, changed('physician', 'medical_director', '2026-07-01')])
       .when(change('physician', '2026-06-30'))
       .thenRejects('RoleChangeOutOfOrder', 'effectiveOn');
+  });
+});
+
+describe('roleOn: the role a person held on a date', () => {
+  const day = fc
+    .integer({ min: 0, max: 400 })
+    .map((n) => new Date(Date.UTC(2026, 1, 2) + n * 86_400_000).toISOString().slice(0, 10));
+  it('is the role of the latest hire or change effective on or before the date, whatever order changes were recorded in (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ role: fc.constantFrom('staff', 'physician', 'biller'), on: day }), {
+          maxLength: 6,
+        }),
+        day,
+        (changes, date) => {
+          const s = [...onStaff, ...changes.map((c, i) => changed(`r${i}`, c.role, c.on))].reduce(
+            decider.evolve,
+            decider.initialState,
+          );
+          // the hire: physician from 2026-02-02; each later entry wins over earlier ones on a tie
+          const entries = [
+            { role: 'physician', from: '2026-02-02' },
+            ...changes.map((c) => ({ role: c.role, from: c.on })),
+          ];
+          const held = entries.filter((e) => e.from <= date);
+          const expected = held.reduce((a, e) => (e.from >= a.from ? e : a), held[0] ?? entries[0]!).role;
+          expect(roleOn(s, date)).toBe(expected);
+        },
+      ),
+    );
+  });
+  it('is the hired role before the start date, and undefined for someone never hired', () => {
+    const s = onStaff.reduce(decider.evolve, decider.initialState);
+    expect(roleOn(s, '2026-01-01')).toBe('physician');
+    expect(roleOn(uptoOffer.reduce(decider.evolve, decider.initialState), '2026-03-01')).toBeUndefined();
+    expect(roleOn(undefined, '2026-03-01')).toBeUndefined();
+    expect(hired.data.role).toBe('physician');
   });
 });

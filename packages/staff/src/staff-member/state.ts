@@ -65,6 +65,11 @@ export interface StaffMember {
   readonly role?: string;
   /** The effective date of the latest role change, if any. */
   readonly roleChangedOn?: string;
+  /**
+   * Every role held, oldest first: the hire's role from its start date, then each role change
+   * from its effective date (the role on a date is `roleOn` in on-record.ts).
+   */
+  readonly roleHistory?: readonly { readonly role: string; readonly from: string }[];
   readonly startDate?: string;
   readonly onboarding: Readonly<
     Record<
@@ -148,9 +153,20 @@ export const evolve = (s: StaffMember, e: StaffMemberEvent): StaffMember => {
     case 'StaffApplicationClosed':
       return { ...s, status: 'closed' };
     case 'StaffMemberHired':
-      return { ...s, status: 'hired', role: e.data.role, startDate: e.data.startDate };
+      return {
+        ...s,
+        status: 'hired',
+        role: e.data.role,
+        startDate: e.data.startDate,
+        roleHistory: [...(s.roleHistory ?? []), { role: e.data.role, from: e.data.startDate }],
+      };
     case 'StaffMemberRoleChanged':
-      return { ...s, role: e.data.role, roleChangedOn: e.data.effectiveOn };
+      return {
+        ...s,
+        role: e.data.role,
+        roleChangedOn: e.data.effectiveOn,
+        roleHistory: [...(s.roleHistory ?? []), { role: e.data.role, from: e.data.effectiveOn }],
+      };
     case 'OnboardingTaskAssigned':
       return { ...s, onboarding: { ...s.onboarding, [e.data.taskId]: { assignedOn: e.data.assignedOn } } };
     case 'OnboardingTaskCompleted': {

@@ -129,21 +129,27 @@ const reassess = (c: ReassessPriority, s: WorkItem): D =>
           }),
         ));
 
-/** Completed with evidence; not while a delegation waits for an answer. */
+/** Completed with evidence, not dated before it was created; not while a delegation waits for an answer. */
 const complete = (c: CompleteWorkItem, s: WorkItem): D =>
   closed(s) ??
   (s.status === 'delegated'
     ? reject('DelegationPending', `${s.delegate ?? ''} has not answered the delegation yet`)
-    : blank(c.evidence)
-      ? reject('EvidenceMissing', 'say what shows the work is done (evidence)', 'evidence')
-      : accept(
-          events.make('WorkItemCompleted', {
-            workItemId: s.workItemId,
-            completedOn: c.completedOn,
-            evidence: c.evidence.trim(),
-            completedBy: c.completedBy,
-          }),
-        ));
+    : s.createdOn !== undefined && c.completedOn < s.createdOn
+      ? reject(
+          'CompletedBeforeCreated',
+          `completedOn ${c.completedOn} is before the item was created on ${s.createdOn}`,
+          'completedOn',
+        )
+      : blank(c.evidence)
+        ? reject('EvidenceMissing', 'say what shows the work is done (evidence)', 'evidence')
+        : accept(
+            events.make('WorkItemCompleted', {
+              workItemId: s.workItemId,
+              completedOn: c.completedOn,
+              evidence: c.evidence.trim(),
+              completedBy: c.completedBy,
+            }),
+          ));
 
 /** Verified by someone other than whoever completed it (as compliance CAPA). */
 const verify = (c: VerifyWorkItem, s: WorkItem): D =>

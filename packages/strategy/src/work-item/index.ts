@@ -18,7 +18,7 @@ export * from './decide.js';
  */
 export const decider: Decider<WorkItemCommand, WorkItemEvent, WorkItem, WorkItemRefusal> = {
   name: 'WorkItem',
-  stateVersion: 1,
+  stateVersion: 2, // 2: createdOn kept
   initialState,
   evolve,
   decide,

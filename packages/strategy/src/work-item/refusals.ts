@@ -3,6 +3,7 @@ import { defineRefusals } from '@praxis/core';
 /** Every code a WorkItem refuses with, and its category. */
 export const refusals = defineRefusals({
   AlreadyDelegated: 'conflict',
+  CompletedBeforeCreated: 'rule',
   DelegateIsSelf: 'rule',
   DelegateNotActive: 'rule',
   DelegationPending: 'conflict',

@@ -12,6 +12,8 @@ export interface WorkItem {
   /** The delegate while delegated or accepted. */
   readonly delegate?: string;
   readonly completedBy?: string;
+  /** The practice day it was created (`createdAt`'s date, as the work queue shows it). */
+  readonly createdOn?: string;
 }
 
 export const initialState: WorkItem = { status: 'none', workItemId: '', ownerId: '', impact: 'operational' };
@@ -25,6 +27,7 @@ export const evolve = (s: WorkItem, e: WorkItemEvent): WorkItem => {
         workItemId: e.data.workItemId,
         ownerId: e.data.ownerId,
         impact: e.data.impact,
+        createdOn: e.data.createdAt.slice(0, 10),
       };
     case 'WorkItemDelegated':
       return { ...s, status: 'delegated', delegate: e.data.to };

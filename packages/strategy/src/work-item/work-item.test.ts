@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { obligationKey, periodOf, type KpiContext, type Obligation } from '@praxis/core';
 import { runThrough } from '../test-support.js';
@@ -251,5 +252,23 @@ describe('work-item read models and KPIs', () => {
     expect(await kpi('openWorkItemAge').compute(ctx(r.model, '2026-05'))).toBe(27);
     expect(await kpi('overdueHighImpactWork').compute(ctx(r.model, '2026-05'))).toBe(1);
     expect(await kpi('workCompletedByDue').compute(ctx(r.model, '2026-04'))).toBeUndefined();
+  });
+});
+
+describe('WorkItem: completion is not dated before creation', () => {
+  it('refuses completedOn before the creation day (2026-05-04) naming the field, accepts it from that day (property)', () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 3, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 90 }), (n) => {
+        const completedOn = day(n);
+        const r = outcome(
+          [create('w')],
+          c({ type: 'CompleteWorkItem', completedOn, evidence: 'log', completedBy: 'pm' }),
+        );
+        expect(r).toEqual(
+          completedOn < '2026-05-04' ? ['CompletedBeforeCreated', 'completedOn'] : ['WorkItemCompleted'],
+        );
+      }),
+    );
   });
 });
