@@ -224,5 +224,12 @@ export const createPractice = async <const Ms extends readonly PracticeModule[] 
     hostsOf.set(practice, host);
     return practice;
   };
-  return make(options.actor);
+  try {
+    return make(options.actor);
+  } catch (err) {
+    // A module's methods were refused (a clash): nothing was recorded; close what was opened.
+    await wiring.readModels.engine.stop();
+    await wiring.backend.close();
+    throw err;
+  }
 };

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineModule, fixedClock, type ModuleHost } from '@praxis/core';
 import { createPractice } from './create.js';
@@ -168,5 +171,31 @@ describe('module methods (PracticeModule.methods over a ModuleHost)', () => {
         modules: [{ area: 'odd', aggregates: [], projections: [], areaMethods: 42 } as never],
       }),
     ).rejects.toMatchObject({ name: 'InvalidArgument', argument: 'odd.areaMethods' });
+  });
+
+  it('closes the store it opened when a module’s methods are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'praxis-clash-'));
+    try {
+      const path = join(dir, 'practice.db');
+      const clash = defineModule({
+        area: 'clash',
+        aggregates: [],
+        projections: [],
+        areaMethods: () => ({ finance: { registerCharges: async () => 1 } }),
+      });
+      await expect(
+        createPractice({
+          store: `sqlite:${path}`,
+          timeZone: zone,
+          currency: 'USD',
+          modules: [...builtinModules, clash],
+        }),
+      ).rejects.toMatchObject({ name: 'InvalidArgument' });
+      // SQLite removes the WAL when its last connection closes: none is left open.
+      expect(existsSync(`${path}-wal`)).toBe(false);
+      expect(existsSync(path)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
