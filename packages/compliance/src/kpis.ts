@@ -3,14 +3,14 @@ import { businessAssociatesName, uncoveredOn, type AssociateDoc } from './busine
 import { complianceObligationsName } from './obligations/index.js';
 
 const requirementDuties = (c: KpiContext): Promise<Obligation[]> =>
-  c.memo('compliance:requirement-duties', async () => {
+  c.shared('compliance:requirement-duties', async () => {
     const out: Obligation[] = [];
     for await (const [, doc] of c.reader.list(complianceObligationsName, 'obligation:requirement:'))
       out.push(doc as unknown as Obligation);
     return out;
   });
 const associates = (c: KpiContext): Promise<AssociateDoc[]> =>
-  c.memo('compliance:business-associates', async () => {
+  c.shared('compliance:business-associates', async () => {
     const out: AssociateDoc[] = [];
     for await (const [, doc] of c.reader.list(businessAssociatesName, 'associate:'))
       out.push(doc as unknown as AssociateDoc);

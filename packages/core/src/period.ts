@@ -57,6 +57,22 @@ const make = (label: string, kind: Period['kind'], start: DateTime<true>, zone: 
  * // p.firstDay === '2026-01-01', p.lastDay === '2026-03-31', p.days === 90
  */
 export const parsePeriod = (label: string, zone: string): Period | PeriodError => {
+  const key = `${label}\u0000${zone}`;
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
+  const p = parse(label, zone);
+  if (!isPeriodError(p)) {
+    // luxon's zone arithmetic is most of a month's KPIs once their data is loaded: a report
+    // asks for the same few periods again and again (frozen: every caller shares the object)
+    if (parsed.size >= 1024) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, Object.freeze({ ...p, months: Object.freeze([...p.months]) }));
+  }
+  return parsed.get(key) ?? p;
+};
+
+const parsed = new Map<string, Period>();
+
+const parse = (label: string, zone: string): Period | PeriodError => {
   if (!DateTime.now().setZone(zone).isValid)
     return { _tag: 'PeriodError', field: 'zone', message: `"${zone}" is not an IANA time zone` };
   const s = label.trim().toUpperCase();

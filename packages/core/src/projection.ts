@@ -85,11 +85,42 @@ export const foldProjections = (
   };
 };
 
+/** What is derived from a memoized reader's documents, kept as long as the reader (see `derivedCacheOf`). */
+const derivedCaches = new WeakMap<ReadModelReader, Map<string, Promise<unknown>>>();
+
+/**
+ * The cache of what is derived from a `memoizedReader`'s documents (e.g. every obligation of the
+ * practice parsed, a day's third-next-available samples), shared by every period of one report;
+ * undefined for any other reader, whose documents may change between two reads.
+ */
+export const derivedCacheOf = (reader: ReadModelReader): Map<string, Promise<unknown>> | undefined =>
+  derivedCaches.get(reader);
+
+/** An async iterator over a list that is loaded once (no generator: ~4× less per entry). */
+const iterate = <T>(load: () => Promise<readonly T[]>): AsyncIterable<T> => ({
+  [Symbol.asyncIterator]: () => {
+    let entries: readonly T[] | undefined;
+    let i = 0;
+    const step = (): IteratorResult<T> =>
+      i < entries!.length ? { value: entries![i++]!, done: false } : { value: undefined, done: true };
+    return {
+      next: () => {
+        if (entries !== undefined) return Promise.resolve(step());
+        return load().then((loaded) => {
+          entries = loaded;
+          return step();
+        });
+      },
+    };
+  },
+});
+
 /**
  * A reader that reads each document and each listing once and then answers from memory: for
  * a report of many periods over the same state of the read models (the year, then each of its
  * months). It does not see what is recorded after its first read of a document; make a new
- * one per report.
+ * one per report. KPIs keep what they derive from its documents for the whole report too
+ * (`KpiContext.shared`).
  *
  * @example
  * const reader = memoizedReader(practice.readModels);
@@ -98,7 +129,7 @@ export const foldProjections = (
 export const memoizedReader = (reader: ReadModelReader): ReadModelReader => {
   const gets = new Map<string, Promise<Json | undefined>>();
   const lists = new Map<string, Promise<readonly (readonly [string, Json])[]>>();
-  return {
+  const memoized: ReadModelReader = {
     get: (projection, key) => {
       const k = `${projection}\u0000${key}`;
       let p = gets.get(k);
@@ -108,18 +139,21 @@ export const memoizedReader = (reader: ReadModelReader): ReadModelReader => {
       }
       return p;
     },
-    list: async function* (projection, prefix) {
-      const k = `${projection}\u0000${prefix}`;
-      let p = lists.get(k);
-      if (p === undefined) {
-        p = (async () => {
-          const out: (readonly [string, Json])[] = [];
-          for await (const entry of reader.list(projection, prefix)) out.push(entry);
-          return out;
-        })();
-        lists.set(k, p);
-      }
-      yield* await p;
-    },
+    list: (projection, prefix) =>
+      iterate(() => {
+        const k = `${projection}\u0000${prefix}`;
+        let p = lists.get(k);
+        if (p === undefined) {
+          p = (async () => {
+            const out: (readonly [string, Json])[] = [];
+            for await (const entry of reader.list(projection, prefix)) out.push(entry);
+            return out;
+          })();
+          lists.set(k, p);
+        }
+        return p;
+      }),
   };
+  derivedCaches.set(memoized, new Map());
+  return memoized;
 };

@@ -27,7 +27,7 @@ const obligationsReadModels = (ctx: KpiContext): readonly string[] => {
 };
 
 const revenueCycle = (ctx: KpiContext) =>
-  ctx.memo('operations:revenue-cycle', () => stepTiming(ctx.reader, ctx.period));
+  ctx.memo('operations:revenue-cycle', () => stepTiming(ctx.reader, ctx.period, undefined, ctx.shared));
 
 const medianDays = (stepId: string) => async (ctx: KpiContext) => {
   const m = (await revenueCycle(ctx))?.steps.find((s) => s.stepId === stepId)?.medianMinutes;
@@ -69,7 +69,7 @@ const runsBreakdown =
   };
 
 const mapTiming = (ctx: KpiContext, mapId: string) =>
-  ctx.memo(`operations:map:${mapId}`, () => stepTiming(ctx.reader, ctx.period, mapId));
+  ctx.memo(`operations:map:${mapId}`, () => stepTiming(ctx.reader, ctx.period, mapId, ctx.shared));
 
 /** The median lead time of a shipped step in minutes (2 decimals), undefined without runs. */
 const medianMinutes = (mapId: string, stepId: string) => async (ctx: KpiContext) =>
@@ -81,14 +81,14 @@ const inPeriod = (ctx: KpiContext, at: string) => {
 };
 
 const frontDesk = <T>(ctx: KpiContext, prefix: 'arrival:' | 'visit:') =>
-  ctx.memo(`operations:front-desk:${prefix}`, async () => {
+  ctx.shared(`operations:front-desk:${prefix}`, async () => {
     const out: T[] = [];
     for await (const [, doc] of ctx.reader.list(opsFrontDeskName, prefix)) out.push(doc as unknown as T);
     return out;
   });
 
 const obligations = (ctx: KpiContext) =>
-  ctx.memo('operations:obligations', async () => {
+  ctx.shared('operations:obligations', async () => {
     const out: Obligation[] = [];
     for (const p of obligationsReadModels(ctx))
       for await (const [, doc] of ctx.reader.list(p, 'obligation:')) out.push(doc as unknown as Obligation);

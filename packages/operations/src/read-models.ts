@@ -2,6 +2,7 @@ import {
   type DocUpdate,
   type EventStore,
   type Json,
+  type KpiContext,
   type Period,
   type Projection,
   type ReadModelReader,
@@ -115,12 +116,14 @@ const windowOf = (period: Period) => ({
 /**
  * Measures a shipped map (default: the revenue cycle) over a period from `ops-step-timing`:
  * per step throughput, median and p90 lead time (minutes), WIP at the period's end, and the
- * map's bottleneck.
+ * map's bottleneck. `shared` (a KPI context's) keeps each step's parsed totals for every
+ * period of a report.
  */
 export const stepTiming = async (
   reader: ReadModelReader,
   period: Period,
   mapId = 'revenue-cycle',
+  shared?: KpiContext['shared'],
 ): Promise<MapTiming | undefined> => {
   const map = defaultMaps.find((m) => m.mapId === mapId);
   if (map === undefined) return undefined;
@@ -130,7 +133,10 @@ export const stepTiming = async (
   for (const step of map.steps) {
     // From the step's totals (a few documents); from every run document when a bound falls
     // inside a time bucket (never for a month, quarter or year).
-    const totals = await loadStepTotals(reader, opsStepTimingName, mapId, step.stepId);
+    const load = () => loadStepTotals(reader, opsStepTimingName, mapId, step.stepId);
+    const totals = await (shared === undefined
+      ? load()
+      : shared(`operations:step-totals:${mapId}:${step.stepId}`, load));
     const fromTotals = measureStepTotals(step, totals, from, to);
     if (fromTotals !== undefined) {
       steps.push(fromTotals);

@@ -34,6 +34,7 @@ export {
   attendanceOf,
   utilisationOf,
   thirdNextAvailableOf,
+  thirdNextAvailableSamples,
   referralLoopClosureOf,
   referralLeakageOf,
   quantile,

@@ -20,14 +20,33 @@ import { businessCalendar, defaultBusinessCalendar, obligationKey, type Obligati
 
 const kept = new Set(['arrived', 'checked-in', 'roomed', 'in-encounter', 'checked-out']);
 
-/** The appointments and opened days of a period (and, for third-next-available, 90 days after), once per report. */
+/** Every appointment and opened day, read once per report (`KpiContext.shared`). */
+const allData = (c: KpiContext) =>
+  c.shared('patients:appointments', async () => ({
+    appointments: await listAppointments(c.reader),
+    days: await listDays(c.reader),
+  }));
+
+/** The appointments and opened days of a period and the 90 days after it. */
 const periodData = (c: KpiContext) =>
-  c.memo('patients:appointments', async () => {
+  c.memo('patients:period', async () => {
     const inRange = (date: string, last: string) => date >= c.period.firstDay && date <= last;
     const horizon = addDays(c.period.lastDay, 90);
-    const appointments = (await listAppointments(c.reader)).filter((a) => inRange(a.date, horizon));
-    const days = (await listDays(c.reader)).filter((d) => inRange(d.date, horizon));
+    const all = await allData(c);
+    const appointments = all.appointments.filter((a) => inRange(a.date, horizon));
+    const days = all.days.filter((d) => inRange(d.date, horizon));
     return { appointments, days };
+  });
+
+/** The period's wait times (four KPIs read them). */
+const waitTimes = (c: KpiContext) =>
+  c.memo('patients:wait-times', async () => waitTimesOf((await periodData(c)).appointments, c.period));
+
+/** Third-next-available samples by day, kept for every period of a report. */
+const thirdNextAvailableData = (c: KpiContext) =>
+  c.shared('patients:third-next-available', async () => {
+    const all = await allData(c);
+    return thirdNextAvailableSamples(all.appointments, all.days);
   });
 
 const inPeriod = (p: Period, date: string) => date >= p.firstDay && date <= p.lastDay;
@@ -66,40 +85,65 @@ export const utilisationOf = (
   return pct(used, open);
 };
 
+/** How many open slots the measure counts to (the third). */
+const THIRD = 3;
+/** How far ahead of a sampled day opened days are searched (calendar days). */
+const HORIZON_DAYS = 90;
+
 /**
- * IHI third next available: on each weekday of the period at 08:00 in the practice zone, for each
- * provider working that day, the calendar days until their third open slot of `durationMin`
- * (on a `gridMinutes` grid), counting the bookings standing at that moment; the mean over those
- * samples. Only opened days are searched (90 days ahead); a sample without three slots there is left out.
+ * Third-next-available samples of any weekday (see `thirdNextAvailableOf`), each day's computed
+ * once on first use: a day's samples depend on that day alone, so the months of a report reuse
+ * the year's.
  */
-export const thirdNextAvailableOf = (
+export const thirdNextAvailableSamples = (
   appointments: readonly AppointmentView[],
   days: readonly DayView[],
-  p: Period,
   durationMin = 30,
   gridMinutes = 15,
-): number | undefined => {
+): { readonly samplesOn: (day: string) => readonly number[] } => {
   const byDate = new Map(days.map((d) => [d.date, d]));
-  const apptsByDate = new Map<string, AppointmentView[]>();
-  for (const a of appointments) apptsByDate.set(a.date, [...(apptsByDate.get(a.date) ?? []), a]);
+  // Each appointment's instants parsed once, by date and provider (a sample looks at a few days).
+  const standingOf = new Map<string, { a: AppointmentView; booked: number; cancelled: number }[]>();
+  for (const a of appointments) {
+    const key = `${a.date}|${a.providerId}`;
+    const entry = {
+      a,
+      booked: Date.parse(a.bookedAt),
+      cancelled: a.cancelledAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(a.cancelledAt),
+    };
+    const list = standingOf.get(key);
+    if (list === undefined) standingOf.set(key, [entry]);
+    else list.push(entry);
+  }
   const sorted = [...byDate.keys()].sort();
-  const samples: number[] = [];
-  for (let day = p.firstDay; day <= p.lastDay; day = addDays(day, 1)) {
-    if (weekdayOf(day) > 5) continue;
+  const firstOnOrAfter = (day: string): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const compute = (day: string): readonly number[] => {
+    const samples: number[] = [];
+    if (weekdayOf(day) > 5) return samples;
     const today = byDate.get(day);
-    if (today === undefined) continue;
+    if (today === undefined) return samples;
     const asOf = instantOf(day, '08:00', today.timeZone) ?? 0;
+    const horizon = addDays(day, HORIZON_DAYS);
+    const from = firstOnOrAfter(day);
     for (const provider of today.providers) {
       let found = 0;
-      for (const date of sorted) {
-        if (date < day || found >= 3) continue;
+      for (let i = from; i < sorted.length && sorted[i]! <= horizon && found < THIRD; i++) {
+        const date = sorted[i]!;
         const d = byDate.get(date)!;
         const prov = d.providers.find((x) => x.providerId === provider.providerId);
         if (prov === undefined) continue;
         const standing: Record<string, BookedAppointment> = {};
-        for (const a of apptsByDate.get(date) ?? []) {
-          if (a.providerId !== provider.providerId || Date.parse(a.bookedAt) > asOf) continue;
-          if (a.cancelledAt !== undefined && Date.parse(a.cancelledAt) <= asOf) continue;
+        for (const { a, booked, cancelled } of standingOf.get(`${date}|${provider.providerId}`) ?? []) {
+          if (booked > asOf || cancelled <= asOf) continue;
           standing[a.appointmentId] = {
             appointmentId: a.appointmentId,
             patientId: a.patientId,
@@ -121,16 +165,50 @@ export const thirdNextAvailableOf = (
           providers: { [prov.providerId]: { intervals: prov.intervals, capacity: prov.capacity } },
           appointments: standing,
         };
-        const slots = nextOpenSlots(book, prov.providerId, durationMin, asOf, gridMinutes, 3 - found);
+        const slots = nextOpenSlots(book, prov.providerId, durationMin, asOf, gridMinutes, THIRD - found);
         found += slots.length;
-        if (found >= 3) samples.push(daysBetween(day, date));
+        if (found >= THIRD) samples.push(daysBetween(day, date));
       }
     }
-  }
-  return samples.length === 0
-    ? undefined
-    : Math.round((samples.reduce((a, b) => a + b, 0) / samples.length) * 10) / 10;
+    return samples;
+  };
+  const known = new Map<string, readonly number[]>();
+  return {
+    samplesOn: (day) => {
+      let s = known.get(day);
+      if (s === undefined) known.set(day, (s = compute(day)));
+      return s;
+    },
+  };
 };
+
+/** The mean of the samples of a period's days, to one decimal; undefined without a sample. */
+const meanOfSamples = (t: ReturnType<typeof thirdNextAvailableSamples>, p: Period): number | undefined => {
+  let sum = 0;
+  let n = 0;
+  for (let day = p.firstDay; day <= p.lastDay; day = addDays(day, 1))
+    for (const x of t.samplesOn(day)) {
+      sum += x;
+      n++;
+    }
+  return n === 0 ? undefined : Math.round((sum / n) * 10) / 10;
+};
+
+/**
+ * IHI third next available: on each weekday of the period at 08:00 in the practice zone, for each
+ * provider working that day, the calendar days until their third open slot of `durationMin`
+ * (on a `gridMinutes` grid), counting the bookings standing at that moment; the mean over those
+ * samples. Only opened days up to 90 days after the sampled day are searched; a sample without
+ * three slots there is left out.
+ */
+export const thirdNextAvailableOf = (
+  appointments: readonly AppointmentView[],
+  days: readonly DayView[],
+  p: Period,
+  durationMin = 30,
+  gridMinutes = 15,
+): number | undefined =>
+  meanOfSamples(thirdNextAvailableSamples(appointments, days, durationMin, gridMinutes), p);
 
 /**
  * CMS50 referral loop closure: patients whose first outgoing referral was created in the period,
@@ -289,9 +367,9 @@ export const compositeTopBoxOf = (months: readonly ExperienceMonth[], composite:
 const periodMonths = (p: Period) => [p.firstDay.slice(0, 7), p.lastDay.slice(0, 7)] as const;
 const experienceData = (c: KpiContext) =>
   c.memo('patients:experience', () => listExperience(c.reader, ...periodMonths(c.period)));
-const complaintData = (c: KpiContext) => c.memo('patients:complaints', () => listComplaints(c.reader));
+const complaintData = (c: KpiContext) => c.shared('patients:complaints', () => listComplaints(c.reader));
 const obligationData = (c: KpiContext) =>
-  c.memo('patients:obligations', async () => {
+  c.shared('patients:obligations', async () => {
     const out: Obligation[] = [];
     for await (const [, doc] of c.reader.list('patients-obligations', obligationKey('records-access:')))
       out.push(doc as unknown as Obligation);
@@ -310,7 +388,7 @@ const composite = (id: string, label: string, which: Composite): KpiDefinition =
   compute: async (c) => compositeTopBoxOf(await experienceData(c), which),
 });
 
-const referralData = (c: KpiContext) => c.memo('patients:referrals', () => listReferrals(c.reader));
+const referralData = (c: KpiContext) => c.shared('patients:referrals', () => listReferrals(c.reader));
 
 /** The patients module's KPIs (MODULES.md §3.1; DOMAIN.md for no-show and late-cancel rates). */
 export const patientsKpis = defineKpis([
@@ -361,10 +439,7 @@ export const patientsKpis = defineKpis([
     direction: 'lower-is-better',
     formula: 'mean over weekdays × providers of calendar days from 08:00 to the third open 30-minute slot',
     source: 'IHI third next available appointment',
-    compute: async (c) => {
-      const d = await periodData(c);
-      return thirdNextAvailableOf(d.appointments, d.days, c.period);
-    },
+    compute: async (c) => meanOfSamples(await thirdNextAvailableData(c), c.period),
   },
   {
     id: 'referralLoopClosure',
@@ -426,8 +501,7 @@ export const patientsKpis = defineKpis([
     direction: 'lower-is-better',
     formula: 'median minutes from arrival to rooming of the visits in the period',
     source: 'DOMAIN.md (MGMA patient wait time)',
-    compute: async (c) =>
-      round1(quantile(waitTimesOf((await periodData(c)).appointments, c.period).arrivalToRoomed, 0.5)),
+    compute: async (c) => round1(quantile((await waitTimes(c)).arrivalToRoomed, 0.5)),
   },
   {
     id: 'waitRoomedToProvider',
@@ -437,8 +511,7 @@ export const patientsKpis = defineKpis([
     direction: 'lower-is-better',
     formula: 'median minutes from rooming to the provider of the visits in the period',
     source: 'DOMAIN.md (MGMA patient wait time)',
-    compute: async (c) =>
-      round1(quantile(waitTimesOf((await periodData(c)).appointments, c.period).roomedToProvider, 0.5)),
+    compute: async (c) => round1(quantile((await waitTimes(c)).roomedToProvider, 0.5)),
   },
   {
     id: 'waitArrivalToProvider',
@@ -448,8 +521,7 @@ export const patientsKpis = defineKpis([
     direction: 'lower-is-better',
     formula: 'median minutes from arrival to the provider of the visits in the period',
     source: 'DOMAIN.md (MGMA patient wait time)',
-    compute: async (c) =>
-      round1(quantile(waitTimesOf((await periodData(c)).appointments, c.period).arrivalToProvider, 0.5)),
+    compute: async (c) => round1(quantile((await waitTimes(c)).arrivalToProvider, 0.5)),
   },
   {
     id: 'waitArrivalToProviderP90',
@@ -459,8 +531,7 @@ export const patientsKpis = defineKpis([
     direction: 'lower-is-better',
     formula: '90th percentile (nearest rank) of minutes from arrival to the provider',
     source: 'DOMAIN.md (MGMA patient wait time)',
-    compute: async (c) =>
-      round1(quantile(waitTimesOf((await periodData(c)).appointments, c.period).arrivalToProvider, 0.9)),
+    compute: async (c) => round1(quantile((await waitTimes(c)).arrivalToProvider, 0.9)),
   },
   {
     id: 'postVisitSummaryTimeliness',

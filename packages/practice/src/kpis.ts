@@ -8,6 +8,7 @@ import {
   type KpiUnit,
   type PracticeModule,
   type ReadModelReader,
+  derivedCacheOf,
 } from '@praxis/core';
 import {
   Finance,
@@ -257,20 +258,19 @@ export const kpiContext = (
 ): KpiContext => {
   const cache = new Map<string, Promise<unknown>>();
   if (documents !== undefined) cache.set('finance:documents', Promise.resolve(documents));
-  return {
-    reader,
-    period,
-    basis,
-    projections,
-    memo: <T>(key: string, load: () => Promise<T>): Promise<T> => {
-      let p = cache.get(key) as Promise<T> | undefined;
+  // a memoized reader's documents do not change: what is derived from them holds for the report
+  const across = derivedCacheOf(reader) ?? cache;
+  const memoIn =
+    (m: Map<string, Promise<unknown>>) =>
+    <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      let p = m.get(key) as Promise<T> | undefined;
       if (p === undefined) {
         p = load();
-        cache.set(key, p);
+        m.set(key, p);
       }
       return p;
-    },
-  };
+    };
+  return { reader, period, basis, projections, memo: memoIn(cache), shared: memoIn(across) };
 };
 
 /**

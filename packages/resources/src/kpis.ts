@@ -19,9 +19,9 @@ import {
 
 import { crossTrainingOn } from './staffing/projection.js';
 
-/** Every system document (memoised per KPI run). */
+/** Every system document (read once per report: `KpiContext.shared`). */
 const systems = (c: KpiContext): Promise<SystemDoc[]> =>
-  c.memo('resources:systems', async () => {
+  c.shared('resources:systems', async () => {
     const out: SystemDoc[] = [];
     for await (const [, doc] of c.reader.list(resourcesTechnologyName, 'system:'))
       out.push(doc as unknown as SystemDoc);
@@ -75,7 +75,7 @@ const turnover = (c: KpiContext): Promise<number | undefined> =>
  * as it stood at its end.
  */
 const expiringValue = async (c: KpiContext, days: number): Promise<number> => {
-  const histories = await c.memo(`resources:lot-histories`, async () => {
+  const histories = await c.shared(`resources:lot-histories`, async () => {
     const out: LotHistoryDoc[] = [];
     for await (const [, doc] of c.reader.list(resourcesStockName, 'lots:'))
       out.push(doc as unknown as LotHistoryDoc);

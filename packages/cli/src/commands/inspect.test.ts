@@ -193,7 +193,7 @@ describe('praxis rebuild', () => {
     const before = (await on('kpi', '--format', 'json')).out;
     const r = await on('rebuild', 'finance-claims');
     expect(r.code).toBe(0);
-    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v6: [\d,]+ events applied, 0 parked$/);
+    expect(r.out.trim()).toMatch(/^rebuilt finance-claims v7: [\d,]+ events applied, 0 parked$/);
     expect((await on('kpi', '--format', 'json')).out).toBe(before);
   });
 

@@ -38,7 +38,11 @@ export const report: CliCommand = {
       const period = str(ctx.values.period) ?? (await latestYear(practice));
       // every read-model document is read once for the period and every month of it
       await practice.catchUp();
-      const reader = memoizedReader(practice.readModels);
+      // The KPIs read documents as stored (a measure is never a personal field; `kpis` reveals
+      // the names of its detail itself); what the page shows as read (obligations, goals,
+      // resources) is read revealed.
+      const reader = memoizedReader(practice.sealedReadModels);
+      const shown = memoizedReader(practice.readModels);
       const documents = await loadFinanceDocuments(reader);
       const report = await practice.kpis(period, { basis, documents, reader });
       const other = await practice.kpis(period, {
@@ -54,7 +58,7 @@ export const report: CliCommand = {
         bar.update(i + 1, labels.length);
       }
       bar.done();
-      const obligations = await practice.calendar(report.period.lastDay, { openOnly: true, reader });
+      const obligations = await practice.calendar(report.period.lastDay, { openOnly: true, reader: shown });
       // The change on each card: the period before, on the same basis.
       const before = previousPeriod(report.period.label);
       const previous =
@@ -76,8 +80,8 @@ export const report: CliCommand = {
         other,
         months,
         obligations,
-        resources: await loadResourcesSection(reader, report.period.lastDay, obligations),
-        goals: await Goal.listGoals(reader),
+        resources: await loadResourcesSection(shown, report.period.lastDay, obligations),
+        goals: await Goal.listGoals(shown),
         ...(previous === undefined ? {} : { previous }),
         nameOf: (id) => names.get(id),
         approvedVariances,

@@ -25,6 +25,13 @@ export interface KpiContext {
    * claim document): the first call with `key` runs `load`, later ones get its promise.
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * Like `memo`, for what depends on neither the period nor the basis (every obligation parsed,
+   * a day's third-next-available samples): kept for every period of a report when `reader` is
+   * a `memoizedReader` (a report of many periods over one state of the read models), else once
+   * per period like `memo`. Keys are the module's own (`patients:…`).
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** The names of every read model of the practice (e.g. to find each `*-obligations` one). */
   readonly projections: readonly string[];
 }

@@ -156,7 +156,7 @@ export const overpaymentObligations: Projection = {
 };
 
 const duties = (c: KpiContext): Promise<OverpaymentObligation[]> =>
-  c.memo('finance:overpayment-duties', async () => {
+  c.shared('finance:overpayment-duties', async () => {
     const out: OverpaymentObligation[] = [];
     for await (const [, doc] of c.reader.list(overpaymentObligationsName, 'obligation:'))
       out.push(doc as unknown as OverpaymentObligation);

@@ -78,8 +78,16 @@ export const timeBucket = (t: number): string => {
 /** Before any instant (the value a step function starts from). */
 const FIRST = '-';
 
-/** Cells: sums (integers) by key. */
-type Cells = Record<string, number>;
+/**
+ * A shard document: its cells as two parallel lists, `keys[i]` summing to `sums[i]` (integers,
+ * never 0). Lists rather than an object keyed by cell: a shard holds hundreds of cells, and JSON
+ * parses a list of strings several times faster than an object with as many keys (64 shards of
+ * ~570 cells on the 3,000-claim demo: ~15 ms as objects, ~3 ms as lists).
+ */
+export interface TotalsShard {
+  readonly keys: readonly string[];
+  readonly sums: readonly number[];
+}
 
 const enc = (s: string): string => encodeURIComponent(s);
 
@@ -199,24 +207,31 @@ export const claimCells = (c: ClaimDoc): Map<string, number> => {
 
 /**
  * A shard's cells after one claim changed from `before` to `after` (either undefined): the
- * claim's old cells taken back, its new ones added, zero cells dropped.
+ * claim's old cells taken back, its new ones added, zero cells dropped; cells keep their place
+ * and new ones are appended, so a rebuild writes the same document.
  */
 export const reviseTotals = (
   shard: Json | undefined,
   before: ClaimDoc | undefined,
   after: ClaimDoc | undefined,
 ): Json | undefined => {
-  const next: Cells = { ...((shard as Cells | undefined) ?? {}) };
+  const current = shard as unknown as TotalsShard | undefined;
+  const next = new Map<string, number>();
+  if (current !== undefined)
+    for (let i = 0; i < current.keys.length; i++) next.set(current.keys[i]!, current.sums[i]!);
   const apply = (cells: Map<string, number>, sign: number) => {
-    for (const [k, v] of cells) {
-      const n = (next[k] ?? 0) + sign * v;
-      if (n === 0) delete next[k];
-      else next[k] = n;
-    }
+    for (const [k, v] of cells) next.set(k, (next.get(k) ?? 0) + sign * v);
   };
   if (before !== undefined) apply(claimCells(before), -1);
   if (after !== undefined) apply(claimCells(after), 1);
-  return Object.keys(next).length === 0 ? undefined : (next as unknown as Json);
+  const keys: string[] = [];
+  const sums: number[] = [];
+  for (const [k, v] of next)
+    if (v !== 0) {
+      keys.push(k);
+      sums.push(v);
+    }
+  return keys.length === 0 ? undefined : ({ keys, sums } satisfies TotalsShard as unknown as Json);
 };
 
 /** One cell, parsed once. */
@@ -227,6 +242,8 @@ interface Cell {
   readonly hi: number;
   readonly exact: boolean;
   readonly value: number;
+  /** `D` and `DD` cells: the span of their first adjudication's bucket (`parts[2]`). */
+  readonly adjudicated?: ReturnType<typeof bucketSpan>;
 }
 
 /** The claim totals of a practice, parsed once, for any number of periods. */
@@ -247,25 +264,40 @@ const bucketSpan = (b: string): { lo: number; hi: number; exact: boolean } => {
   return { lo: monthStartUtc(y, m) + EDGE_MS, hi: monthStartUtc(y, m + 1) - EDGE_MS, exact: false };
 };
 
-/** Reads the totals shards of `finance-claims` (a handful of documents). */
+/**
+ * Reads the totals shards of `finance-claims` (64 documents) into one set of cells: the same
+ * cell in several shards (claims of many shards share a month, a payer, a CPT) is summed first,
+ * so each distinct cell is parsed once (~5,200 distinct of ~37,000 stored on the 3,000-claim demo).
+ */
 export const loadClaimTotals = async (reader: ReadModelReader): Promise<ClaimTotals> => {
-  // Each shard's cells as they are: the queries only add cells up, so shards need no merging.
+  const sums = new Map<string, number>();
+  for await (const [, doc] of reader.list('finance-claims', TOTALS_PREFIX)) {
+    const { keys, sums: values } = doc as unknown as TotalsShard;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      sums.set(k, (sums.get(k) ?? 0) + values[i]!);
+    }
+  }
   const cells = new Map<string, Cell[]>();
   const spans = new Map<string, ReturnType<typeof bucketSpan>>();
-  for await (const [, doc] of reader.list('finance-claims', TOTALS_PREFIX)) {
-    const shard = doc as Cells;
-    for (const k in shard) {
-      const value = shard[k]!;
-      if (value === 0) continue;
-      const parts = k.split('|');
-      const b = parts[parts.length - 1]!;
-      let span = spans.get(b);
-      if (span === undefined) spans.set(b, (span = bucketSpan(b)));
-      const cell: Cell = { parts, value, lo: span.lo, hi: span.hi, exact: span.exact };
-      const list = cells.get(parts[0]!);
-      if (list === undefined) cells.set(parts[0]!, [cell]);
-      else list.push(cell);
-    }
+  for (const [k, value] of sums) {
+    if (value === 0) continue;
+    const parts = k.split('|');
+    const b = parts[parts.length - 1]!;
+    let span = spans.get(b);
+    if (span === undefined) spans.set(b, (span = bucketSpan(b)));
+    const kind = parts[0]!;
+    const cell: Cell = {
+      parts,
+      value,
+      lo: span.lo,
+      hi: span.hi,
+      exact: span.exact,
+      ...(kind === 'D' || kind === 'DD' ? { adjudicated: bucketSpan(parts[2]!) } : {}),
+    };
+    const list = cells.get(kind);
+    if (list === undefined) cells.set(kind, [cell]);
+    else list.push(cell);
   }
   return { cells };
 };
@@ -370,7 +402,7 @@ export const revenueCycleFromTotals = (
       let n = 0;
       for (const c of of(t, kind)) {
         if (c.parts[1] !== b) continue;
-        if (!within(bucketSpan(c.parts[2]!), start, end) || !before(c, end)) continue;
+        if (!within(c.adjudicated ?? bucketSpan(c.parts[2]!), start, end) || !before(c, end)) continue;
         n += c.value;
       }
       return n;

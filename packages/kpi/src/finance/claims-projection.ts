@@ -268,8 +268,9 @@ const apply = (e: RecordedEvent): ((d: ClaimDoc) => ClaimDoc) | ClaimDoc | undef
  */
 export const claimsProjection: Projection = {
   name: CLAIMS,
-  // 3: payer payment reversals; 5: the claim totals shards (`totals:NN`); 6: 64 shards, not 4
-  version: 6,
+  // 3: payer payment reversals; 5: the claim totals shards (`totals:NN`); 6: 64 shards, not 4;
+  // 7: a shard's cells as two lists (`keys`, `sums`), not an object
+  version: 7,
   eventTypes: Claim.events.types,
   handle: (e) => {
     const claimId = (e.data as { claimId: string }).claimId;

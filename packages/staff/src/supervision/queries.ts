@@ -59,8 +59,8 @@ const owes = (r: ReviewsDoc, quarter: string): boolean => {
 export const reviewsDueIn = async (reader: ReadModelReader, range: DateRange): Promise<ReviewOwed[]> => {
   const out: ReviewOwed[] = [];
   // Quarters whose due date can fall in the range: from the quarter before the first day's.
+  const first = quarterOf(addMonths(range.firstDay, -3));
   for (const r of await docs<ReviewsDoc>(reader, 'reviews:')) {
-    const first = quarterOf(addMonths(range.firstDay, -3));
     for (let quarter: string | undefined = first; quarter !== undefined; quarter = nextQuarter(quarter)) {
       const dueOn = reviewDueOn(quarter)!;
       if (dueOn > range.lastDay) break;

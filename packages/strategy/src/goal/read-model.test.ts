@@ -36,6 +36,10 @@ const ctx = (model: KpiContext['reader'], label: string): KpiContext => {
       if (!cache.has(k)) cache.set(k, load());
       return cache.get(k) as Promise<T>;
     },
+    shared: <T>(k: string, load: () => Promise<T>) => {
+      if (!cache.has(k)) cache.set(k, load());
+      return cache.get(k) as Promise<T>;
+    },
   };
 };
 const kpi = (id: string) => goalKpis.find((k) => k.id === id)!;

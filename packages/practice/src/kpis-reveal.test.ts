@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { memoizedReader } from '@praxis/core';
+import { createPractice } from './create.js';
+import { loadFinanceDocuments } from './kpis.js';
+import { hireForTest } from './test-staff.js';
+
+/*
+ * `practice.kpis` reads documents as stored (personal fields sealed) and reveals only the detail
+ * that names people (staff, training, acknowledgments, compliance): the report a caller gets
+ * must hold the clear names and never a sealed token, with or without a report's own reader.
+ */
+describe('a KPI report names people in clear and holds no sealed token', () => {
+  it('shows who is behind on training by name, for a live read and a memoized report reader', async () => {
+    const practice = await createPractice({
+      store: 'memory:',
+      timeZone: 'America/New_York',
+      currency: 'USD',
+    });
+    try {
+      await hireForTest(practice, 'ana', { hiredOn: '2026-01-15' });
+      const assigned = await practice.as({ id: 'hana', role: 'hr' }).staff.assignTraining({
+        staffId: 'ana',
+        trainingId: 'hipaa-privacy-annual',
+        course: 'HIPAA privacy policy',
+        assignedOn: '2026-02-01',
+        dueOn: '2026-02-28',
+        required: true,
+      });
+      expect(assigned.ok, assigned.summary).toBe(true);
+      // the name is sealed in the read model the KPIs read
+      const stored = JSON.stringify(await practice.sealedReadModels.get('staff-roster', 'staff:ana'));
+      expect(stored).toContain('[pii:');
+      expect(stored).not.toContain('Person ana');
+
+      const reader = memoizedReader(practice.sealedReadModels);
+      const documents = await loadFinanceDocuments(reader);
+      for (const report of [
+        await practice.kpis('2026-03'),
+        await practice.kpis('2026-Q1'),
+        await practice.kpis('2026-03', { reader, documents }),
+        await practice.kpis('2026-03', { reader, documents, basis: 'restated' }),
+      ]) {
+        expect(report.training.nonCompliant.map((s) => s.name)).toEqual(['Person ana']);
+        expect(JSON.stringify(report)).not.toContain('[pii:');
+      }
+    } finally {
+      await practice.close();
+    }
+  });
+});
