@@ -3,16 +3,16 @@ import { businessAssociatesName, uncoveredOn, type AssociateDoc } from './busine
 import { complianceObligationsName } from './obligations/index.js';
 
 const requirementDuties = (c: KpiContext): Promise<Obligation[]> =>
-  c.shared('compliance:requirement-duties', async () => {
+  c.shared('compliance:requirement-duties', async (reader) => {
     const out: Obligation[] = [];
-    for await (const [, doc] of c.reader.list(complianceObligationsName, 'obligation:requirement:'))
+    for await (const [, doc] of reader.list(complianceObligationsName, 'obligation:requirement:'))
       out.push(doc as unknown as Obligation);
     return out;
   });
 const associates = (c: KpiContext): Promise<AssociateDoc[]> =>
-  c.shared('compliance:business-associates', async () => {
+  c.shared('compliance:business-associates', async (reader) => {
     const out: AssociateDoc[] = [];
-    for await (const [, doc] of c.reader.list(businessAssociatesName, 'associate:'))
+    for await (const [, doc] of reader.list(businessAssociatesName, 'associate:'))
       out.push(doc as unknown as AssociateDoc);
     return out;
   });

@@ -85,16 +85,25 @@ export const foldProjections = (
   };
 };
 
-/** What is derived from a memoized reader's documents, kept as long as the reader (see `derivedCacheOf`). */
-const derivedCaches = new WeakMap<ReadModelReader, Map<string, Promise<unknown>>>();
+/** A report's cache of derived data and the reader beneath its memoized reader (see `reportCacheOf`). */
+export interface ReportCache {
+  /** What is derived from the documents (by key), kept as long as the memoized reader. */
+  readonly derived: Map<string, Promise<unknown>>;
+  /**
+   * The reader the memoized one reads from: what is derived once for the report is read through
+   * it, so the memoized reader does not also keep the raw documents alive for the whole report.
+   */
+  readonly source: ReadModelReader;
+}
+
+const reportCaches = new WeakMap<ReadModelReader, ReportCache>();
 
 /**
  * The cache of what is derived from a `memoizedReader`'s documents (e.g. every obligation of the
  * practice parsed, a day's third-next-available samples), shared by every period of one report;
  * undefined for any other reader, whose documents may change between two reads.
  */
-export const derivedCacheOf = (reader: ReadModelReader): Map<string, Promise<unknown>> | undefined =>
-  derivedCaches.get(reader);
+export const reportCacheOf = (reader: ReadModelReader): ReportCache | undefined => reportCaches.get(reader);
 
 /** An async iterator over a list that is loaded once (no generator: ~4× less per entry). */
 const iterate = <T>(load: () => Promise<readonly T[]>): AsyncIterable<T> => ({
@@ -154,6 +163,6 @@ export const memoizedReader = (reader: ReadModelReader): ReadModelReader => {
         return p;
       }),
   };
-  derivedCaches.set(memoized, new Map());
+  reportCaches.set(memoized, { derived: new Map(), source: reader });
   return memoized;
 };

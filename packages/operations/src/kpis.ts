@@ -75,23 +75,40 @@ const mapTiming = (ctx: KpiContext, mapId: string) =>
 const medianMinutes = (mapId: string, stepId: string) => async (ctx: KpiContext) =>
   (await mapTiming(ctx, mapId))?.steps.find((s) => s.stepId === stepId)?.medianMinutes;
 
-const inPeriod = (ctx: KpiContext, at: string) => {
-  const t = Date.parse(at);
-  return t >= ctx.period.interval.start.toMillis() && t < ctx.period.interval.end.toMillis();
-};
-
-const frontDesk = <T>(ctx: KpiContext, prefix: 'arrival:' | 'visit:') =>
-  ctx.shared(`operations:front-desk:${prefix}`, async () => {
-    const out: T[] = [];
-    for await (const [, doc] of ctx.reader.list(opsFrontDeskName, prefix)) out.push(doc as unknown as T);
+/** The front desk's arrivals or visits, each with its instant parsed (`t`, epoch ms), once per report. */
+const frontDesk = <T extends { readonly at: string }>(ctx: KpiContext, prefix: 'arrival:' | 'visit:') =>
+  ctx.shared(`operations:front-desk:${prefix}`, async (reader) => {
+    const out: (T & { readonly t: number })[] = [];
+    for await (const [, doc] of reader.list(opsFrontDeskName, prefix)) {
+      const v = doc as unknown as T;
+      out.push({ ...v, t: Date.parse(v.at) });
+    }
     return out;
   });
 
+/** Those of the period (its half-open interval in the practice zone). */
+const ofPeriod = async <T extends { readonly at: string }>(
+  ctx: KpiContext,
+  prefix: 'arrival:' | 'visit:',
+): Promise<T[]> => {
+  const start = ctx.period.interval.start.toMillis();
+  const end = ctx.period.interval.end.toMillis();
+  return (await frontDesk<T>(ctx, prefix)).filter((v) => v.t >= start && v.t < end);
+};
+
+/** Every obligation of every obligations read model, its days taken once (`YYYY-MM-DD`), once per report. */
 const obligations = (ctx: KpiContext) =>
-  ctx.shared('operations:obligations', async () => {
-    const out: Obligation[] = [];
+  ctx.shared('operations:obligations', async (reader) => {
+    const out: { arises: string; due: string; completed: string | undefined }[] = [];
     for (const p of obligationsReadModels(ctx))
-      for await (const [, doc] of ctx.reader.list(p, 'obligation:')) out.push(doc as unknown as Obligation);
+      for await (const [, doc] of reader.list(p, 'obligation:')) {
+        const o = doc as unknown as Obligation;
+        out.push({
+          arises: dayOf(o.arisesAt),
+          due: dayOf(o.dueAt),
+          completed: o.completedAt === undefined ? undefined : dayOf(o.completedAt),
+        });
+      }
     return out;
   });
 
@@ -136,11 +153,11 @@ export const operationsKpis: readonly KpiDefinition[] = [
     compute: async (ctx) => {
       let due = 0;
       let met = 0;
+      const { firstDay, lastDay } = ctx.period;
       for (const o of await obligations(ctx)) {
-        const d = dayOf(o.dueAt);
-        if (d < ctx.period.firstDay || d > ctx.period.lastDay) continue;
+        if (o.due < firstDay || o.due > lastDay) continue;
         due++;
-        if (o.completedAt !== undefined && dayOf(o.completedAt) <= d) met++;
+        if (o.completed !== undefined && o.completed <= o.due) met++;
       }
       return due === 0 ? undefined : (met / due) * 100;
     },
@@ -155,12 +172,10 @@ export const operationsKpis: readonly KpiDefinition[] = [
     source: 'MODULES.md O5',
     compute: async (ctx) => {
       const last = ctx.period.lastDay;
-      return (await obligations(ctx)).filter(
-        (o) =>
-          dayOf(o.arisesAt) <= last &&
-          dayOf(o.dueAt) < last &&
-          (o.completedAt === undefined || dayOf(o.completedAt) > last),
-      ).length;
+      let n = 0;
+      for (const o of await obligations(ctx))
+        if (o.arises <= last && o.due < last && (o.completed === undefined || o.completed > last)) n++;
+      return n;
     },
   },
   {
@@ -202,7 +217,7 @@ export const operationsKpis: readonly KpiDefinition[] = [
     formula: 'arrivals via kiosk, text or portal in the period ÷ arrivals in the period × 100',
     source: 'MODULES.md O3; Open Dental eClipboard [OD6]',
     compute: async (ctx) => {
-      const arrivals = (await frontDesk<ArrivalView>(ctx, 'arrival:')).filter((a) => inPeriod(ctx, a.at));
+      const arrivals = await ofPeriod<ArrivalView>(ctx, 'arrival:');
       if (arrivals.length === 0) return undefined;
       return (arrivals.filter((a) => a.via !== 'desk').length / arrivals.length) * 100;
     },
@@ -217,7 +232,7 @@ export const operationsKpis: readonly KpiDefinition[] = [
       'visits checked out in the period ÷ provider-days in the period with at least one checked-out visit',
     source: 'MODULES.md O4',
     compute: async (ctx) => {
-      const visits = (await frontDesk<VisitView>(ctx, 'visit:')).filter((v) => inPeriod(ctx, v.at));
+      const visits = await ofPeriod<VisitView>(ctx, 'visit:');
       const days = new Set(visits.map((v) => `${v.providerId}\u0000${v.date}`));
       return days.size === 0 ? undefined : visits.length / days.size;
     },

@@ -133,9 +133,9 @@ export const stepTiming = async (
   for (const step of map.steps) {
     // From the step's totals (a few documents); from every run document when a bound falls
     // inside a time bucket (never for a month, quarter or year).
-    const load = () => loadStepTotals(reader, opsStepTimingName, mapId, step.stepId);
+    const load = (from: ReadModelReader) => loadStepTotals(from, opsStepTimingName, mapId, step.stepId);
     const totals = await (shared === undefined
-      ? load()
+      ? load(reader)
       : shared(`operations:step-totals:${mapId}:${step.stepId}`, load));
     const fromTotals = measureStepTotals(step, totals, from, to);
     if (fromTotals !== undefined) {

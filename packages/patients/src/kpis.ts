@@ -22,9 +22,9 @@ const kept = new Set(['arrived', 'checked-in', 'roomed', 'in-encounter', 'checke
 
 /** Every appointment and opened day, read once per report (`KpiContext.shared`). */
 const allData = (c: KpiContext) =>
-  c.shared('patients:appointments', async () => ({
-    appointments: await listAppointments(c.reader),
-    days: await listDays(c.reader),
+  c.shared('patients:appointments', async (reader) => ({
+    appointments: await listAppointments(reader),
+    days: await listDays(reader),
   }));
 
 /** The appointments and opened days of a period and the 90 days after it. */
@@ -367,11 +367,11 @@ export const compositeTopBoxOf = (months: readonly ExperienceMonth[], composite:
 const periodMonths = (p: Period) => [p.firstDay.slice(0, 7), p.lastDay.slice(0, 7)] as const;
 const experienceData = (c: KpiContext) =>
   c.memo('patients:experience', () => listExperience(c.reader, ...periodMonths(c.period)));
-const complaintData = (c: KpiContext) => c.shared('patients:complaints', () => listComplaints(c.reader));
+const complaintData = (c: KpiContext) => c.shared('patients:complaints', (reader) => listComplaints(reader));
 const obligationData = (c: KpiContext) =>
-  c.shared('patients:obligations', async () => {
+  c.shared('patients:obligations', async (reader) => {
     const out: Obligation[] = [];
-    for await (const [, doc] of c.reader.list('patients-obligations', obligationKey('records-access:')))
+    for await (const [, doc] of reader.list('patients-obligations', obligationKey('records-access:')))
       out.push(doc as unknown as Obligation);
     return out;
   });
@@ -388,7 +388,7 @@ const composite = (id: string, label: string, which: Composite): KpiDefinition =
   compute: async (c) => compositeTopBoxOf(await experienceData(c), which),
 });
 
-const referralData = (c: KpiContext) => c.shared('patients:referrals', () => listReferrals(c.reader));
+const referralData = (c: KpiContext) => c.shared('patients:referrals', (reader) => listReferrals(reader));
 
 /** The patients module's KPIs (MODULES.md §3.1; DOMAIN.md for no-show and late-cancel rates). */
 export const patientsKpis = defineKpis([

@@ -8,7 +8,7 @@ import {
   type KpiUnit,
   type PracticeModule,
   type ReadModelReader,
-  derivedCacheOf,
+  reportCacheOf,
 } from '@praxis/core';
 import {
   Finance,
@@ -259,18 +259,25 @@ export const kpiContext = (
   const cache = new Map<string, Promise<unknown>>();
   if (documents !== undefined) cache.set('finance:documents', Promise.resolve(documents));
   // a memoized reader's documents do not change: what is derived from them holds for the report
-  const across = derivedCacheOf(reader) ?? cache;
+  const report = reportCacheOf(reader);
   const memoIn =
-    (m: Map<string, Promise<unknown>>) =>
-    <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    (m: Map<string, Promise<unknown>>, source: ReadModelReader) =>
+    <T>(key: string, load: (reader: ReadModelReader) => Promise<T>): Promise<T> => {
       let p = m.get(key) as Promise<T> | undefined;
       if (p === undefined) {
-        p = load();
+        p = load(source);
         m.set(key, p);
       }
       return p;
     };
-  return { reader, period, basis, projections, memo: memoIn(cache), shared: memoIn(across) };
+  return {
+    reader,
+    period,
+    basis,
+    projections,
+    memo: memoIn(cache, reader),
+    shared: report === undefined ? memoIn(cache, reader) : memoIn(report.derived, report.source),
+  };
 };
 
 /**

@@ -21,9 +21,9 @@ import { crossTrainingOn } from './staffing/projection.js';
 
 /** Every system document (read once per report: `KpiContext.shared`). */
 const systems = (c: KpiContext): Promise<SystemDoc[]> =>
-  c.shared('resources:systems', async () => {
+  c.shared('resources:systems', async (reader) => {
     const out: SystemDoc[] = [];
-    for await (const [, doc] of c.reader.list(resourcesTechnologyName, 'system:'))
+    for await (const [, doc] of reader.list(resourcesTechnologyName, 'system:'))
       out.push(doc as unknown as SystemDoc);
     return out;
   });
@@ -75,9 +75,9 @@ const turnover = (c: KpiContext): Promise<number | undefined> =>
  * as it stood at its end.
  */
 const expiringValue = async (c: KpiContext, days: number): Promise<number> => {
-  const histories = await c.shared(`resources:lot-histories`, async () => {
+  const histories = await c.shared(`resources:lot-histories`, async (reader) => {
     const out: LotHistoryDoc[] = [];
-    for await (const [, doc] of c.reader.list(resourcesStockName, 'lots:'))
+    for await (const [, doc] of reader.list(resourcesStockName, 'lots:'))
       out.push(doc as unknown as LotHistoryDoc);
     return out;
   });

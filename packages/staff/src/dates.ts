@@ -71,6 +71,12 @@ export const nextQuarter = perQuarter((quarter: string): string | undefined => {
   return q === undefined ? undefined : quarterOf(addDays(q.last, 1));
 });
 
+/** The quarter before `quarter` (`2026-Q1` → `2025-Q4`); undefined when it is not a quarter label. */
+export const previousQuarter = perQuarter((quarter: string): string | undefined => {
+  const q = quarterBounds(quarter);
+  return q === undefined ? undefined : quarterOf(addDays(q.first, -1));
+});
+
 /**
  * The date a quarterly review of `quarter` is due: the last day of the month after the quarter
  * (2026-Q1 → 2026-04-30), so the review can look back on the whole quarter. Undefined when

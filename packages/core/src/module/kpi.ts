@@ -29,9 +29,14 @@ export interface KpiContext {
    * Like `memo`, for what depends on neither the period nor the basis (every obligation parsed,
    * a day's third-next-available samples): kept for every period of a report when `reader` is
    * a `memoizedReader` (a report of many periods over one state of the read models), else once
-   * per period like `memo`. Keys are the module's own (`patients:…`).
+   * per period like `memo`. `load` reads with the reader it is given (beneath a report's
+   * memoized reader, so the raw documents are not kept beside what is derived from them).
+   * Keys are the module's own (`patients:…`).
+   *
+   * @example
+   * const all = await c.shared('patients:appointments', (reader) => listAppointments(reader));
    */
-  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
+  shared<T>(key: string, load: (reader: ReadModelReader) => Promise<T>): Promise<T>;
   /** The names of every read model of the practice (e.g. to find each `*-obligations` one). */
   readonly projections: readonly string[];
 }

@@ -156,9 +156,9 @@ export const overpaymentObligations: Projection = {
 };
 
 const duties = (c: KpiContext): Promise<OverpaymentObligation[]> =>
-  c.shared('finance:overpayment-duties', async () => {
+  c.shared('finance:overpayment-duties', async (reader) => {
     const out: OverpaymentObligation[] = [];
-    for await (const [, doc] of c.reader.list(overpaymentObligationsName, 'obligation:'))
+    for await (const [, doc] of reader.list(overpaymentObligationsName, 'obligation:'))
       out.push(doc as unknown as OverpaymentObligation);
     return out;
   });

@@ -244,6 +244,10 @@ interface Cell {
   readonly value: number;
   /** `D` and `DD` cells: the span of their first adjudication's bucket (`parts[2]`). */
   readonly adjudicated?: ReturnType<typeof bucketSpan>;
+  /** `A` cells: their aging segment's first day (`parts[3]`) in epoch ms. */
+  readonly dosMs?: number;
+  /** `Ce`, `Cp`, `Ca`, `Cn` cells: their payer × CPT row (`parts[1]|parts[2]`). */
+  readonly row?: string;
 }
 
 /** The claim totals of a practice, parsed once, for any number of periods. */
@@ -294,6 +298,8 @@ export const loadClaimTotals = async (reader: ReadModelReader): Promise<ClaimTot
       hi: span.hi,
       exact: span.exact,
       ...(kind === 'D' || kind === 'DD' ? { adjudicated: bucketSpan(parts[2]!) } : {}),
+      ...(kind === 'A' ? { dosMs: Date.parse(parts[3]!) } : {}),
+      ...(kind[0] === 'C' ? { row: `${parts[1]}|${parts[2]}` } : {}),
     };
     const list = cells.get(kind);
     if (list === undefined) cells.set(kind, [cell]);
@@ -388,11 +394,11 @@ export const revenueCycleFromTotals = (
     const cutoff = Date.parse(p.lastDay) - 90 * DAY_MS;
     let ar = 0;
     let aged = 0;
-    for (const [, byDos] of arByPayerAndDos(t, p, basis))
-      for (const [dos, v] of byDos) {
-        ar += v;
-        if (Date.parse(dos) < cutoff) aged += v;
-      }
+    for (const c of of(t, 'A')) {
+      if (c.parts[1] !== b || c.parts[3]! > p.lastDay || !before(c, end)) continue;
+      ar += c.value;
+      if (c.dosMs! < cutoff) aged += c.value;
+    }
     const count = (kind: string, which: string) => {
       let n = 0;
       for (const c of of(t, kind)) if (c.parts[1] === which && within(c, start, end)) n += c.value;
@@ -435,7 +441,7 @@ const reimbursement = (t: ClaimTotals, start: number, end: number): CptReimburse
     { payerId: string; cptCode: string; e: number; paid: number; adj: number; n: number }
   >();
   const row = (c: Cell) => {
-    const key = `${c.parts[1]}|${c.parts[2]}`;
+    const key = c.row!;
     let r = rows.get(key);
     if (r === undefined)
       rows.set(

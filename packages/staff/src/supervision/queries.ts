@@ -1,5 +1,12 @@
 import type { KpiBreakdown, KpiPart, ReadModelReader } from '@praxis/core';
-import { addMonths, daysBetween, quarterBounds, quarterOf, nextQuarter, reviewDueOn } from '../dates.js';
+import {
+  daysBetween,
+  quarterBounds,
+  quarterOf,
+  nextQuarter,
+  previousQuarter,
+  reviewDueOn,
+} from '../dates.js';
 import {
   staffSupervisionName as S,
   type ConflictDoc,
@@ -59,7 +66,7 @@ const owes = (r: ReviewsDoc, quarter: string): boolean => {
 export const reviewsDueIn = async (reader: ReadModelReader, range: DateRange): Promise<ReviewOwed[]> => {
   const out: ReviewOwed[] = [];
   // Quarters whose due date can fall in the range: from the quarter before the first day's.
-  const first = quarterOf(addMonths(range.firstDay, -3));
+  const first = previousQuarter(quarterOf(range.firstDay));
   for (const r of await docs<ReviewsDoc>(reader, 'reviews:')) {
     for (let quarter: string | undefined = first; quarter !== undefined; quarter = nextQuarter(quarter)) {
       const dueOn = reviewDueOn(quarter)!;

@@ -8,7 +8,7 @@ export const listGoals = async (reader: ReadModelReader): Promise<GoalView[]> =>
   return out;
 };
 
-const goals = (ctx: KpiContext) => ctx.shared('strategy:goals', () => listGoals(ctx.reader));
+const goals = (ctx: KpiContext) => ctx.shared('strategy:goals', (reader) => listGoals(reader));
 
 /** The standing of a goal at the end of `day`: that of its latest checkpoint reviewed by then. */
 export const standingOn = (g: GoalView, day: string): GoalView['standing'] => {

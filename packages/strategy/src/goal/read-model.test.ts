@@ -36,8 +36,8 @@ const ctx = (model: KpiContext['reader'], label: string): KpiContext => {
       if (!cache.has(k)) cache.set(k, load());
       return cache.get(k) as Promise<T>;
     },
-    shared: <T>(k: string, load: () => Promise<T>) => {
-      if (!cache.has(k)) cache.set(k, load());
+    shared: <T>(k: string, load: (reader: KpiContext['reader']) => Promise<T>) => {
+      if (!cache.has(k)) cache.set(k, load(model));
       return cache.get(k) as Promise<T>;
     },
   };

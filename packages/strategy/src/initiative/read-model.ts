@@ -191,7 +191,7 @@ export const initiativeKpis: readonly KpiDefinition[] = [
       const { firstDay, lastDay } = ctx.period;
       let running = 0;
       let within = 0;
-      for (const v of await ctx.shared('strategy:initiatives', () => listInitiatives(ctx.reader))) {
+      for (const v of await ctx.shared('strategy:initiatives', (reader) => listInitiatives(reader))) {
         if (v.approvedOn === undefined || v.approvedOn > lastDay) continue;
         if (v.closedOn !== undefined && v.closedOn < firstDay) continue;
         running++;

@@ -10,7 +10,7 @@ export const listWorkItems = async (reader: ReadModelReader): Promise<WorkItemVi
   return out;
 };
 
-const items = (ctx: KpiContext) => ctx.shared('strategy:work-items', () => listWorkItems(ctx.reader));
+const items = (ctx: KpiContext) => ctx.shared('strategy:work-items', (reader) => listWorkItems(reader));
 const openAt = (v: WorkItemView, day: string) =>
   v.createdOn <= day && (v.completedOn === undefined || v.completedOn > day);
 

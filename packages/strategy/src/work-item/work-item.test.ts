@@ -208,7 +208,7 @@ describe('work-item read models and KPIs', () => {
     basis: 'as-reported',
     projections: [],
     memo: (_k, load) => load(),
-    shared: (_k, load) => load(),
+    shared: (_k, load) => load(reader),
   });
   const kpi = (id: string) => workItemKpis.find((k) => k.id === id)!;
 
