@@ -33,4 +33,19 @@ describe('periods in the practice time zone', () => {
     const zone = parsePeriod('2026', 'Mars/Olympus');
     expect(isPeriodError(zone) && zone.field).toBe('zone');
   });
+
+  it('gives the same frozen period for a label and zone asked again, and errors stay errors', () => {
+    const a = periodOf('2026-q1', 'America/Chicago');
+    const b = periodOf('2026-Q1', 'America/Chicago');
+    expect(b).toEqual(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.months)).toBe(true);
+    expect(() => (a.months as string[]).push('2026-04')).toThrow(TypeError);
+    expect(periodOf('2026-Q1', 'America/Chicago').months).toEqual(['2026-01', '2026-02', '2026-03']);
+    // another zone is another period
+    expect(periodOf('2026-Q1', 'Asia/Tokyo').interval.start.toMillis()).not.toBe(a.interval.start.toMillis());
+    for (let i = 0; i < 3; i++) {
+      expect(isPeriodError(parsePeriod('2026-13', 'America/Chicago'))).toBe(true);
+      expect(isPeriodError(parsePeriod('2026-Q1', 'Mars/Olympus'))).toBe(true);
+    }
+  });
 });

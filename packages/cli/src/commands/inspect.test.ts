@@ -13,7 +13,8 @@ import {
   opsStepTimingName,
   type StepRuns,
 } from '@praxis/operations';
-import { createPractice } from '@praxis/practice';
+import { memoizedReader } from '@praxis/core';
+import { createPractice, loadFinanceDocuments } from '@praxis/practice';
 
 // One demo practice for every read-only command; the tamper test works on a copy.
 const tmp = tempDir();
@@ -105,6 +106,30 @@ describe('the KPIs from pre-aggregated totals equal the full scan on the demo (i
       expect(year.grossCharges).toBeGreaterThan(0);
       expect(year.netCollections).toBeGreaterThan(0);
       expect(year.denialsByCarc.length).toBeGreaterThan(0);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('a report of many periods gives what each period gives alone (issue 14)', () => {
+  it('a memoized reader with loaded documents: the year, its quarters and months, both bases, every line and detail', async () => {
+    const p = await createPractice({ store: `sqlite:${db}` });
+    try {
+      await p.catchUp();
+      // as `praxis report` reads: documents past the memoized reader, KPIs through it
+      const reader = memoizedReader(p.sealedReadModels);
+      const documents = await loadFinanceDocuments(p.sealedReadModels);
+      const labels = ['2025', '2025-Q2', '2025-01', '2025-02', '2025-06', '2025-11', '2025-12', '2026-01'];
+      for (const basis of ['as-reported', 'restated'] as const)
+        for (const label of labels)
+          expect(await p.kpis(label, { basis, reader, documents }), `${label} ${basis}`).toEqual(
+            await p.kpis(label, { basis }),
+          );
+      // not vacuous: patients, operations and finance lines have values
+      const year = await p.kpis('2025');
+      for (const id of ['thirdNextAvailable', 'obligationsMetOnTime', 'grossCharges', 'selfCheckInRate'])
+        expect(year.lines.find((l) => l.id === id)?.value, id).toBeTypeOf('number');
     } finally {
       await p.close();
     }
