@@ -57,17 +57,22 @@ const make = (label: string, kind: Period['kind'], start: DateTime<true>, zone: 
  * // p.firstDay === '2026-01-01', p.lastDay === '2026-03-31', p.days === 90
  */
 export const parsePeriod = (label: string, zone: string): Period | PeriodError => {
+  // luxon's zone arithmetic is most of a month's KPIs once their data is loaded, and a report
+  // asks for the same few periods again and again: the parsed period is kept, and every caller
+  // gets its own copy (its own interval and months), so no caller can change another's.
   const key = `${label}\u0000${zone}`;
-  const known = parsed.get(key);
-  if (known !== undefined) return known;
-  const p = parse(label, zone);
-  if (!isPeriodError(p)) {
-    // luxon's zone arithmetic is most of a month's KPIs once their data is loaded: a report
-    // asks for the same few periods again and again (frozen: every caller shares the object)
+  let known = parsed.get(key);
+  if (known === undefined) {
+    const p = parse(label, zone);
+    if (isPeriodError(p)) return p;
     if (parsed.size >= 1024) parsed.delete(parsed.keys().next().value!);
-    parsed.set(key, Object.freeze({ ...p, months: Object.freeze([...p.months]) }));
+    parsed.set(key, (known = p));
   }
-  return parsed.get(key) ?? p;
+  return {
+    ...known,
+    interval: Interval.fromDateTimes(known.interval.start, known.interval.end) as Interval<true>,
+    months: [...known.months],
+  };
 };
 
 const parsed = new Map<string, Period>();

@@ -99,13 +99,21 @@ export const loadStepTotals = async (
 ): Promise<StepTotals> => {
   const started: [ReturnType<typeof bucketSpan>, number][] = [];
   const over: [ReturnType<typeof bucketSpan>, number][] = [];
-  const leads: [ReturnType<typeof bucketSpan>, readonly number[]][] = [];
+  // each bucket's lead times from every shard, sorted once: a period's median then sorts runs
+  // that are already in order (a month is one bucket)
+  const byBucket = new Map<string, number[]>();
   for await (const [, doc] of reader.list(projection, `totals:${mapId}:${stepId}:`)) {
     const s = doc as unknown as StepShard;
     for (const k in s.started) started.push([bucketSpan(k), s.started[k]!]);
     for (const k in s.over) over.push([bucketSpan(k), s.over[k]!]);
-    for (const k in s.leads) leads.push([bucketSpan(k), s.leads[k]!]);
+    for (const k in s.leads) {
+      const list = byBucket.get(k);
+      if (list === undefined) byBucket.set(k, [...s.leads[k]!]);
+      else list.push(...s.leads[k]!);
+    }
   }
+  const leads: [ReturnType<typeof bucketSpan>, readonly number[]][] = [];
+  for (const [k, list] of byBucket) leads.push([bucketSpan(k), list.sort((a, b) => a - b)]);
   return { started, over, leads };
 };
 

@@ -38,9 +38,26 @@ const periodData = (c: KpiContext) =>
     return { appointments, days };
   });
 
-/** The period's wait times (four KPIs read them). */
+/** Each appointment's waits (minutes), its instants parsed once per report. */
+const allWaits = (c: KpiContext) =>
+  c.shared('patients:waits', async () =>
+    (await allData(c)).appointments.map((a) => ({ date: a.date, ...waitsOf(a) })),
+  );
+
+/** The period's wait times (four KPIs read them): what `waitTimesOf` gives for its appointments. */
 const waitTimes = (c: KpiContext) =>
-  c.memo('patients:wait-times', async () => waitTimesOf((await periodData(c)).appointments, c.period));
+  c.memo('patients:wait-times', async () => {
+    const arrivalToRoomed: number[] = [];
+    const roomedToProvider: number[] = [];
+    const arrivalToProvider: number[] = [];
+    for (const { date, r, v, w } of await allWaits(c)) {
+      if (!inPeriod(c.period, date)) continue;
+      if (r !== undefined) arrivalToRoomed.push(r);
+      if (v !== undefined) roomedToProvider.push(v);
+      if (w !== undefined) arrivalToProvider.push(w);
+    }
+    return { arrivalToRoomed, roomedToProvider, arrivalToProvider };
+  });
 
 /** Third-next-available samples by day, kept for every period of a report. */
 const thirdNextAvailableData = (c: KpiContext) =>
@@ -255,15 +272,20 @@ export const waitTimesOf = (appointments: readonly AppointmentView[], p: Period)
   const arrivalToProvider: number[] = [];
   for (const a of appointments) {
     if (!inPeriod(p, a.date)) continue;
-    const r = minutesBetween(a.arrivedAt, a.roomedAt);
-    const v = minutesBetween(a.roomedAt, a.encounterStartedAt);
-    const w = minutesBetween(a.arrivedAt, a.encounterStartedAt);
+    const { r, v, w } = waitsOf(a);
     if (r !== undefined) arrivalToRoomed.push(r);
     if (v !== undefined) roomedToProvider.push(v);
     if (w !== undefined) arrivalToProvider.push(w);
   }
   return { arrivalToRoomed, roomedToProvider, arrivalToProvider };
 };
+
+/** One appointment's waits in minutes: arrival → roomed, roomed → provider, arrival → provider. */
+const waitsOf = (a: AppointmentView) => ({
+  r: minutesBetween(a.arrivedAt, a.roomedAt),
+  v: minutesBetween(a.roomedAt, a.encounterStartedAt),
+  w: minutesBetween(a.arrivedAt, a.encounterStartedAt),
+});
 
 /** Appointments in the period with ≥ 1 reminder sent, and of them those confirmed before their start. */
 export const confirmationOf = (appointments: readonly AppointmentView[], p: Period) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { memoizedReader } from '@praxis/core';
+import { memoizedReader, type KpiDefinition } from '@praxis/core';
 import { createPractice } from './create.js';
+import { defineModule } from './module.js';
+import { builtinModules } from './modules/index.js';
 import { loadFinanceDocuments } from './kpis.js';
 import { hireForTest } from './test-staff.js';
 
@@ -45,6 +47,62 @@ describe('a KPI report names people in clear and holds no sealed token', () => {
       }
     } finally {
       await practice.close();
+    }
+  });
+});
+
+describe('a module KPI loads under its own area only', () => {
+  const kpi = (area: string, key: string, via: 'memo' | 'shared'): KpiDefinition => ({
+    id: `${area}Probe`,
+    label: 'probe',
+    area,
+    unit: 'count',
+    direction: 'higher-is-better',
+    formula: 'one',
+    source: 'test',
+    compute: async (c) => (await c[via](key, async () => [] as readonly unknown[])).length,
+  });
+  it('refuses a memo or shared key of another area with ModuleFailed naming the KPI; its own works', async () => {
+    for (const via of ['memo', 'shared'] as const) {
+      const poison = defineModule({
+        area: 'poison',
+        aggregates: [],
+        projections: [],
+        kpis: [kpi('poison', 'patients:appointments', via)],
+      });
+      const p = await createPractice({
+        store: 'memory:',
+        timeZone: 'UTC',
+        currency: 'USD',
+        modules: [poison, ...builtinModules],
+      });
+      try {
+        const reader = memoizedReader(p.sealedReadModels);
+        for (const read of [() => p.kpis('2026'), () => p.kpis('2026', { reader })])
+          await expect(read()).rejects.toMatchObject({
+            _tag: 'ModuleFailed',
+            message: expect.stringMatching(/kpi poisonProbe.*"poison:"/),
+          });
+      } finally {
+        await p.close();
+      }
+      const fine = defineModule({
+        area: 'poison',
+        aggregates: [],
+        projections: [],
+        kpis: [kpi('poison', 'poison:rows', via)],
+      });
+      const q = await createPractice({
+        store: 'memory:',
+        timeZone: 'UTC',
+        currency: 'USD',
+        modules: [fine, ...builtinModules],
+      });
+      try {
+        expect((await q.kpis('2026')).lines.find((l) => l.id === 'poisonProbe')?.value).toBe(0);
+      } finally {
+        await q.close();
+      }
     }
   });
 });

@@ -276,7 +276,32 @@ export const kpiContext = (
     basis,
     projections,
     memo: memoIn(cache, reader),
-    shared: report === undefined ? memoIn(cache, reader) : memoIn(report.derived, report.source),
+    shared: report === undefined ? memoIn(new Map(), reader) : memoIn(report.derived, report.source),
+  };
+};
+
+/**
+ * A KPI's view of a context: its `memo` and `shared` keys must be its own area's (`finance:…`),
+ * so one module cannot read or overwrite what another loaded (ModuleFailed naming the KPI).
+ */
+const ownKeys = (def: KpiDefinition, context: KpiContext): KpiContext => {
+  const own = (key: unknown) => {
+    if (typeof key !== 'string' || !key.startsWith(`${def.area}:`))
+      throw new ModuleFailed(
+        `kpi ${def.id}`,
+        `its memo and shared keys must start with its area "${def.area}:" (got ${JSON.stringify(key)})`,
+      );
+  };
+  return {
+    ...context,
+    memo: (key, load) => {
+      own(key);
+      return context.memo(key, load);
+    },
+    shared: (key, load) => {
+      own(key);
+      return context.shared(key, load);
+    },
   };
 };
 
@@ -287,7 +312,7 @@ export const kpiContext = (
 export const computeKpi = async (def: KpiDefinition, context: KpiContext): Promise<number | undefined> => {
   let value: unknown;
   try {
-    value = await def.compute(context);
+    value = await def.compute(ownKeys(def, context));
   } catch (err) {
     if (PraxisError.isPraxisError(err)) throw err;
     throw new ModuleFailed(

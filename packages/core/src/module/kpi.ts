@@ -21,8 +21,9 @@ export interface KpiContext {
   readonly period: Period;
   readonly basis: KpiBasis;
   /**
-   * Loads something once per report and shares it between the KPIs that need it (e.g. every
-   * claim document): the first call with `key` runs `load`, later ones get its promise.
+   * Loads something once per period and shares it between the KPIs that need it (e.g. every
+   * claim document): the first call with `key` runs `load`, later ones get its promise. Keys
+   * start with the KPI's area (`finance:…`); another area's key is refused (ModuleFailed).
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
   /**
@@ -31,7 +32,7 @@ export interface KpiContext {
    * a `memoizedReader` (a report of many periods over one state of the read models), else once
    * per period like `memo`. `load` reads with the reader it is given (beneath a report's
    * memoized reader, so the raw documents are not kept beside what is derived from them).
-   * Keys are the module's own (`patients:…`).
+   * Keys start with the KPI's area (`patients:…`); another area's key is refused (ModuleFailed).
    *
    * @example
    * const all = await c.shared('patients:appointments', (reader) => listAppointments(reader));
