@@ -281,10 +281,33 @@ export const kpiContext = (
 };
 
 /**
- * A KPI's view of a context: its `memo` and `shared` keys must be its own area's (`finance:…`),
- * so one module cannot read or overwrite what another loaded (ModuleFailed naming the KPI).
+ * What one KPI's compute looked at, for a report to reuse its value on the other basis: whether it
+ * read `context.basis`, itself or through a memo first loaded by a KPI that did (`from`). Kept
+ * live: a memo's loader that reads the basis later still marks the KPI that started it.
  */
-const ownKeys = (def: KpiDefinition, context: KpiContext): KpiContext => {
+interface BasisTrace {
+  readBasis: boolean;
+  readonly from: BasisTrace[];
+}
+
+const basisFree = (t: BasisTrace, seen = new Set<BasisTrace>()): boolean => {
+  if (seen.has(t)) return true;
+  seen.add(t);
+  return !t.readBasis && t.from.every((f) => basisFree(f, seen));
+};
+
+/**
+ * A KPI's view of a context: its `memo` and `shared` keys must be its own area's (`finance:…`),
+ * so one module cannot read or overwrite what another loaded (ModuleFailed naming the KPI). With
+ * a trace, it records whether the KPI looked at the basis (`owners`: which KPI's trace first
+ * loaded each memo key of this context).
+ */
+const ownKeys = (
+  def: KpiDefinition,
+  context: KpiContext,
+  trace?: BasisTrace,
+  owners?: Map<string, BasisTrace>,
+): KpiContext => {
   const own = (key: unknown) => {
     if (typeof key !== 'string' || !key.startsWith(`${def.area}:`))
       throw new ModuleFailed(
@@ -292,10 +315,15 @@ const ownKeys = (def: KpiDefinition, context: KpiContext): KpiContext => {
         `its memo and shared keys must start with its area "${def.area}:" (got ${JSON.stringify(key)})`,
       );
   };
-  return {
+  const view: KpiContext = {
     ...context,
     memo: (key, load) => {
       own(key);
+      if (trace !== undefined && owners !== undefined) {
+        const owner = owners.get(key);
+        if (owner === undefined) owners.set(key, trace);
+        else if (owner !== trace) trace.from.push(owner);
+      }
       return context.memo(key, load);
     },
     shared: (key, load) => {
@@ -303,16 +331,29 @@ const ownKeys = (def: KpiDefinition, context: KpiContext): KpiContext => {
       return context.shared(key, load);
     },
   };
+  if (trace === undefined) return view;
+  return Object.defineProperty(view, 'basis', {
+    enumerable: true,
+    get: () => {
+      trace.readBasis = true;
+      return context.basis;
+    },
+  });
 };
 
 /**
  * One KPI's value, checked: a finite number or undefined (a zero denominator). A `compute` that
  * throws or returns anything else is a defect of its module: ModuleFailed naming the KPI.
  */
-export const computeKpi = async (def: KpiDefinition, context: KpiContext): Promise<number | undefined> => {
+export const computeKpi = async (
+  def: KpiDefinition,
+  context: KpiContext,
+  trace?: BasisTrace,
+  owners?: Map<string, BasisTrace>,
+): Promise<number | undefined> => {
   let value: unknown;
   try {
-    value = await def.compute(ownKeys(def, context));
+    value = await def.compute(ownKeys(def, context, trace, owners));
   } catch (err) {
     if (PraxisError.isPraxisError(err)) throw err;
     throw new ModuleFailed(
@@ -373,7 +414,29 @@ export const kpiReport = async (
     throw new InvalidArgument('basis', `must be as-reported or restated (got ${JSON.stringify(basis)})`);
   const context = kpiContext(reader, period, basis, options.documents, projections);
   const lines: KpiLine[] = [];
-  for (const def of registry) lines.push(lineOf(def, await computeKpi(def, context), targets[def.id]));
+  // In a report (a memoized reader), a KPI whose value on the other basis never looked at the
+  // basis has the same value on this one: the same documents, the same period (only the finance
+  // KPIs differ between as reported and restated). Traced, not declared: a module cannot forget.
+  const report = reportCacheOf(reader);
+  const owners = new Map<string, BasisTrace>();
+  const keptKey = (id: string, b: Finance.Basis) =>
+    `\u0000kpi\u0000${id}\u0000${period.zone}\u0000${period.label}\u0000${b}`;
+  for (const def of registry) {
+    let value: number | undefined;
+    const kept =
+      report === undefined
+        ? undefined
+        : ((await report.derived.get(keptKey(def.id, basis === 'restated' ? 'as-reported' : 'restated'))) as
+            | { value: number | undefined; trace: BasisTrace }
+            | undefined);
+    if (kept !== undefined && basisFree(kept.trace)) value = kept.value;
+    else {
+      const trace: BasisTrace = { readBasis: false, from: [] };
+      value = await computeKpi(def, context, trace, owners);
+      report?.derived.set(keptKey(def.id, basis), Promise.resolve({ value, trace }));
+    }
+    lines.push(lineOf(def, value, targets[def.id]));
+  }
   return {
     period: { label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
     basis,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoizedReader, type KpiDefinition } from '@praxis/core';
+import { memoizedReader, type KpiContext, type KpiDefinition } from '@praxis/core';
 import { createPractice } from './create.js';
 import { defineModule } from './module.js';
 import { builtinModules } from './modules/index.js';
@@ -103,6 +103,64 @@ describe('a module KPI loads under its own area only', () => {
       } finally {
         await q.close();
       }
+    }
+  });
+});
+
+describe('a report reuses a KPI on the other basis only when its value never looked at the basis', () => {
+  it('recomputes what read the basis, itself or through a memo another KPI loaded; reuses the rest', async () => {
+    let plainRuns = 0;
+    const base = {
+      area: 'probe',
+      unit: 'count',
+      direction: 'higher-is-better',
+      formula: 'probe',
+      source: 'test',
+    } as const;
+    const byBasis = (c: KpiContext) => c.memo('probe:by-basis', async () => (c.basis === 'restated' ? 2 : 1));
+    const probe = defineModule({
+      area: 'probe',
+      aggregates: [],
+      projections: [],
+      kpis: [
+        { ...base, id: 'probeReads', label: 'reads the basis', compute: byBasis },
+        // never reads the basis itself: only the memo the KPI above loaded
+        {
+          ...base,
+          id: 'probeThrough',
+          label: 'through a memo',
+          compute: async (c) => (await byBasis(c)) * 10,
+        },
+        {
+          ...base,
+          id: 'probePlain',
+          label: 'basis-free',
+          compute: async () => {
+            plainRuns++;
+            return 7;
+          },
+        },
+      ],
+    });
+    const p = await createPractice({
+      store: 'memory:',
+      timeZone: 'UTC',
+      currency: 'USD',
+      modules: [...builtinModules, probe],
+    });
+    try {
+      const values = (r: Awaited<ReturnType<typeof p.kpis>>) =>
+        ['probeReads', 'probeThrough', 'probePlain'].map((id) => r.lines.find((l) => l.id === id)?.value);
+      const reader = memoizedReader(p.sealedReadModels);
+      expect(values(await p.kpis('2026', { reader }))).toEqual([1, 10, 7]);
+      expect(values(await p.kpis('2026', { reader, basis: 'restated' }))).toEqual([2, 20, 7]);
+      expect(plainRuns).toBe(1); // reused on the other basis
+      // a month is its own period; without a memoized reader nothing is reused
+      expect(values(await p.kpis('2026-01', { reader, basis: 'restated' }))).toEqual([2, 20, 7]);
+      expect(values(await p.kpis('2026', { basis: 'restated' }))).toEqual([2, 20, 7]);
+      expect(plainRuns).toBe(3);
+    } finally {
+      await p.close();
     }
   });
 });
