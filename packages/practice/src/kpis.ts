@@ -427,8 +427,7 @@ export const kpiReport = async (
       report === undefined
         ? undefined
         : ((await report.derived.get(keptKey(def.id, basis === 'restated' ? 'as-reported' : 'restated'))) as
-            | { value: number | undefined; trace: BasisTrace }
-            | undefined);
+            { value: number | undefined; trace: BasisTrace } | undefined);
     if (kept !== undefined && basisFree(kept.trace)) value = kept.value;
     else {
       const trace: BasisTrace = { readBasis: false, from: [] };
