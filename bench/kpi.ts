@@ -77,7 +77,7 @@ export const suite: BenchSuite = {
         // as `praxis report` does: every document read once (as stored) for the year and its months
         await p.catchUp();
         const reader = memoizedReader(p.sealedReadModels);
-        const documents = await loadFinanceDocuments(p.sealedReadModels);
+        const documents = await loadFinanceDocuments(reader);
         await p.kpis(YEAR, { documents, reader });
         await p.kpis(YEAR, { documents, reader, basis: 'restated' });
         for (let m = 1; m <= 12; m++)

@@ -43,9 +43,7 @@ export const report: CliCommand = {
       // resources) is read revealed.
       const reader = memoizedReader(practice.sealedReadModels);
       const shown = memoizedReader(practice.readModels);
-      // The claim totals are summed once into `documents`: read past the memoized reader, which
-      // would keep their ~37,000 raw cells (3,000 claims) alive for the whole report.
-      const documents = await loadFinanceDocuments(practice.sealedReadModels);
+      const documents = await loadFinanceDocuments(reader);
       const report = await practice.kpis(period, { basis, documents, reader });
       const other = await practice.kpis(period, {
         basis: basis === 'restated' ? 'as-reported' : 'restated',

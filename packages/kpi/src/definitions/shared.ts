@@ -5,10 +5,10 @@ import { policyAcknowledgmentRate } from '../policies/index.js';
 import { complianceKpis } from '../compliance/index.js';
 
 /**
- * What the finance KPIs are read from, loaded once per report through the context's memo (or
- * passed in by a report of many periods): the claim totals (16 small shard documents of
- * pre-aggregated cells) and the budgets. When a caller passes claim documents instead, the KPIs
- * are computed from those.
+ * What the finance KPIs are read from: the claim totals (64 shard documents of pre-aggregated
+ * cells, summed once) and the budgets — passed in by the caller, or loaded once per report
+ * (`KpiContext.shared`: once for every period read through one memoized reader). When a caller
+ * passes claim documents instead, the KPIs are computed from those.
  */
 export interface FinanceSources {
   readonly totals?: Finance.ClaimTotals;
@@ -17,10 +17,13 @@ export interface FinanceSources {
 }
 
 export const financeDocuments = (c: KpiContext): Promise<FinanceSources> =>
-  c.memo('finance:documents', async () => ({
-    totals: await Finance.loadClaimTotals(c.reader),
-    budgets: await Finance.loadBudgets(c.reader),
-  }));
+  // `finance:documents` holds what the caller passed (see kpiContext); else the report's own load
+  c.memo('finance:documents', () =>
+    c.shared('finance:loaded-documents', async (reader) => ({
+      totals: await Finance.loadClaimTotals(reader),
+      budgets: await Finance.loadBudgets(reader),
+    })),
+  );
 
 /** Every claim document (for `explain`, or a period the totals cannot answer): read once. */
 export const claimDocuments = (c: KpiContext): Promise<readonly Finance.ClaimDoc[]> =>
